@@ -1,0 +1,47 @@
+// The run configuration: everything a case needs to know about the system under test.
+// The JSON Schema in config-schema.json is the contract for files; this is the resolved shape.
+import type { Profile } from '../dsl/profiles.js';
+
+export type SutControlConfig =
+  | { type: 'manual'; timeoutMs?: number }
+  | { type: 'http'; url: string; timeoutMs?: number }
+  | { type: 'command'; commands: Record<string, string>; timeoutMs?: number }
+  | { type: 'builtin' };
+
+export interface KnownIssue {
+  caseId: string;
+  /** When given, only findings of this check id are expected. */
+  checkId?: string;
+  note: string;
+}
+
+export interface HarnessConfig {
+  /** Charge point identity (chargeBoxId): the last path segment of the WebSocket URL. */
+  identity: string;
+  connectorIds: number[];
+  /** Feature profiles the system under test declares; cases of other profiles are NOT_APPLICABLE. */
+  features: Profile[];
+  idTags: { accepted: string; invalid: string; blocked: string; expired: string };
+  configurationKeys: {
+    readOnly: { key: string };
+    writable: { key: string; value: string };
+  };
+  /** OCPP intervals the cases set on the system under test, in seconds (as OCPP states them). */
+  intervals: { heartbeatS: number; bootRetryS: number; meterSampleS: number };
+  timeouts: {
+    /** Wait for the charge point to (re)connect, or for the CSMS to accept our connection. */
+    connectMs: number;
+    /** Maximum time the system under test may take to answer a CALL. */
+    responseMs: number;
+    /** Maximum time to wait for a message the system under test should send on its own. */
+    messageMs: number;
+    /** Maximum time for an operator or control action to complete. */
+    operatorMs: number;
+  };
+  /** Timing tolerance applied to every time window. */
+  toleranceMs: number;
+  /** HTTP Basic-auth password the CSMS expects (security profile 1); redacted in reports. */
+  basicAuthPassword?: string;
+  sutControl: SutControlConfig;
+  knownIssues: KnownIssue[];
+}

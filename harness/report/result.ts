@@ -1,0 +1,59 @@
+// The result model every report is written from (results.json is this, serialised).
+import type { Finding } from '../checks/finding.js';
+import type { OcppVersion, Sut, TraceEvent } from '../trace/types.js';
+import type { Verdict } from './verdict.js';
+import type { Profile } from '../dsl/profiles.js';
+
+export interface StepResult {
+  step: number;
+  title: string;
+  /** ms since case start */
+  startMs: number;
+  endMs?: number;
+  status: 'passed' | 'failed' | 'aborted';
+}
+
+export interface CaseResult {
+  id: string;
+  title: string;
+  ocpp: OcppVersion;
+  profile: Profile;
+  sut: Sut;
+  purpose: string;
+  refs: string[];
+  /** How the steps were obtained, e.g. "derived from the specification" — shown in the report. */
+  provenance: string;
+  verdict: Verdict;
+  /** Why the verdict, in one line (always set for NOT_APPLICABLE, INCONCLUSIVE, EXPECTED_FAIL). */
+  reason?: string;
+  startedAt: string;
+  durationMs: number;
+  steps: StepResult[];
+  findings: Finding[];
+  /** Full wire trace; written to traces/<id>.jsonl, not inlined in results.json. */
+  trace: TraceEvent[];
+  /** Relative path of the trace file inside the report directory. */
+  traceFile?: string;
+}
+
+export interface ReadinessRow {
+  profile: Profile;
+  sut: Sut;
+  counts: Record<Verdict, number>;
+  failed: string[];
+}
+
+export interface RunResult {
+  tool: { name: string; version: string };
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  /** True when the run was interrupted (Ctrl-C) before every selected case ran. */
+  interrupted: boolean;
+  strict: boolean;
+  selection: { ocpp: OcppVersion; sut: Sut[]; profiles: string[]; cases?: string[]; exclude?: string[] };
+  /** Errata overlay entries that were in force for schema validation. */
+  errata: { id: string; source: string; appliesTo: string }[];
+  summary: Record<Verdict, number> & { total: number };
+  cases: CaseResult[];
+}

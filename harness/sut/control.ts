@@ -1,0 +1,30 @@
+// Stimuli the harness cannot cause over OCPP (plug a cable, present a card, make the CSMS send a
+// request). One interface, four ways to deliver: manual prompt, HTTP, shell command, built-in peer.
+
+export type StimulusOutcome =
+  /** The action was carried out (or the operator confirmed it). */
+  | { outcome: 'done'; detail?: string }
+  /** The control cannot do this action: the case becomes NOT_APPLICABLE and names the action. */
+  | { outcome: 'unsupported'; detail: string }
+  /** The control tried and failed, or timed out: the case becomes INCONCLUSIVE. */
+  | { outcome: 'failed'; detail: string }
+  | { outcome: 'timeout'; detail: string };
+
+export interface StimulusContext {
+  identity: string;
+  ocpp: string;
+  /** Cancelled when the case is aborted (Ctrl-C, case timeout). */
+  signal?: AbortSignal;
+}
+
+export interface SutControl {
+  readonly kind: 'manual' | 'http' | 'command' | 'builtin';
+  /**
+   * Perform an action. Charge point SUT actions: reboot, plugIn {connectorId}, unplug {connectorId},
+   * presentIdTag {connectorId, idTag}. CSMS SUT actions: the OCPP request the CSMS must send, by
+   * name, with its payload fields (RemoteStartTransaction {connectorId, idTag}, …). For a CSMS the
+   * action is done once the request has been asked for; the harness observes the request itself.
+   */
+  perform(action: string, params: Record<string, unknown>, ctx: StimulusContext): Promise<StimulusOutcome>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,116 @@
+// The trace is the truth: every event of a case, in order, with a monotonic timestamp.
+// Checks are pure functions over these events, so a saved trace can be re-judged offline.
+
+export type OcppVersion = '1.6';
+export type Sut = 'ChargePoint' | 'Csms';
+/** Direction seen from the harness: 'in' = sent by the system under test. */
+export type Direction = 'in' | 'out';
+
+export interface TraceEventBase {
+  /** Position in the trace, 0-based, dense. */
+  seq: number;
+  /** Milliseconds since the case started (monotonic clock, fractional). */
+  t: number;
+  /** Wall-clock time, ISO 8601, for display only. */
+  wall: string;
+  /** Connection id within the run (0, 1, …); absent for events that belong to no connection. */
+  conn?: number;
+}
+
+export interface ConnectionOpenEvent extends TraceEventBase {
+  kind: 'ws-open';
+  /** Request path of the WebSocket upgrade (CSMS side) or URL dialled (charge point side). */
+  url: string;
+  identity: string;
+  offeredProtocols: string[];
+  chosenProtocol: string | null;
+  /** Authorization header as received, redacted before it is written to disk. */
+  authorization?: string;
+  remoteAddress?: string;
+  /** True when the connection was already open when the case started. */
+  inherited?: boolean;
+}
+
+export interface ConnectionCloseEvent extends TraceEventBase {
+  kind: 'ws-close';
+  code: number;
+  reason: string;
+  /** Who closed: the harness on purpose, or the peer (system under test). */
+  by: 'harness' | 'peer';
+}
+
+export interface ConnectionErrorEvent extends TraceEventBase {
+  kind: 'ws-error';
+  message: string;
+  /** HTTP status of a refused upgrade, when there was one. */
+  status?: number;
+}
+
+export interface FrameEvent extends TraceEventBase {
+  kind: 'frame';
+  dir: Direction;
+  /** The text exactly as sent or received (binary frames are stored as base64 with binary=true). */
+  raw: string;
+  binary?: boolean;
+  /** Set on frames the harness sent broken on purpose (robustness cases). */
+  deliberatelyInvalid?: boolean;
+}
+
+export interface StepEvent extends TraceEventBase {
+  kind: 'step';
+  step: number;
+  title: string;
+  phase: 'start' | 'end';
+}
+
+export interface StimulusEvent extends TraceEventBase {
+  kind: 'stimulus';
+  action: string;
+  params: Record<string, unknown>;
+  outcome: 'done' | 'unsupported' | 'failed' | 'timeout' | 'pending';
+  detail?: string;
+}
+
+export interface NoteEvent extends TraceEventBase {
+  kind: 'note';
+  text: string;
+}
+
+/** An expectation the case declared; its outcome is computed from the trace by a pure evaluator. */
+export interface ExpectEvent extends TraceEventBase {
+  kind: 'expect';
+  expectation: import('../checks/expectation.js').Expectation;
+}
+
+export type TraceEvent =
+  | ConnectionOpenEvent
+  | ConnectionCloseEvent
+  | ConnectionErrorEvent
+  | FrameEvent
+  | StepEvent
+  | StimulusEvent
+  | NoteEvent
+  | ExpectEvent;
+
+export type TraceEventInput = TraceEvent extends infer E
+  ? E extends TraceEvent ? Omit<E, 'seq' | 't' | 'wall'> : never
+  : never;
+
+/** First line of a saved trace file: what is needed to re-judge it. */
+export interface TraceHeader {
+  kind: 'header';
+  format: 'ocpp-harness-trace/1';
+  caseId: string;
+  title: string;
+  ocpp: OcppVersion;
+  sut: Sut;
+  startedAt: string;
+  /** The settings the checks read (timeouts, tolerance), so rejudge uses what the run used. */
+  judging: JudgingSettings;
+}
+
+export interface JudgingSettings {
+  responseTimeoutMs: number;
+  toleranceMs: number;
+  strict: boolean;
+}

@@ -42,8 +42,28 @@ export interface ConnectionCloseEvent extends TraceEventBase {
 export interface ConnectionErrorEvent extends TraceEventBase {
   kind: 'ws-error';
   message: string;
+  /** Stable error code from the WebSocket layer (e.g. WS_ERR_UNSUPPORTED_MESSAGE_LENGTH). */
+  code?: string;
   /** HTTP status of a refused upgrade, when there was one. */
   status?: number;
+}
+
+/** The HTTP answer to our WebSocket upgrade request (harness = charge point). */
+export interface UpgradeEvent extends TraceEventBase {
+  kind: 'http-upgrade';
+  url: string;
+  status: number;
+  offeredProtocols: string[];
+  /** Sec-WebSocket-Protocol of the response, null when absent. */
+  chosenProtocol: string | null;
+}
+
+/** How the case ended, when it did not simply run to its end. */
+export interface CaseEndEvent extends TraceEventBase {
+  kind: 'case-end';
+  abort?: { verdict: 'NOT_APPLICABLE' | 'INCONCLUSIVE'; reason: string };
+  /** The case stopped early because an expectation was not met or the connection was lost. */
+  stoppedEarly?: string;
 }
 
 export interface FrameEvent extends TraceEventBase {
@@ -54,6 +74,8 @@ export interface FrameEvent extends TraceEventBase {
   binary?: boolean;
   /** Set on frames the harness sent broken on purpose (robustness cases). */
   deliberatelyInvalid?: boolean;
+  /** Schema validation outcome for this frame, for display (e.g. "ok", "invalid: …"). */
+  schema?: string;
 }
 
 export interface StepEvent extends TraceEventBase {
@@ -90,7 +112,9 @@ export type TraceEvent =
   | StepEvent
   | StimulusEvent
   | NoteEvent
-  | ExpectEvent;
+  | ExpectEvent
+  | UpgradeEvent
+  | CaseEndEvent;
 
 export type TraceEventInput = TraceEvent extends infer E
   ? E extends TraceEvent ? Omit<E, 'seq' | 't' | 'wall'> : never

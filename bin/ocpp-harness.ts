@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+// ocpp-harness: an OCPP conformance test harness that plays either side of an OCPP-J link.
+import { Command, Option } from 'commander';
+import { listCommand } from '../harness/cli/list-command.js';
+import { UsageError } from '../harness/cli/parse.js';
+import { rejudgeCommand } from '../harness/cli/rejudge-command.js';
+import { simulateCommand } from '../harness/cli/simulate-command.js';
+import { testCommand } from '../harness/cli/test-command.js';
+import { ConfigError } from '../harness/config/load.js';
+import { packageInfo } from '../harness/package-info.js';
+
+const { version } = packageInfo;
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+const program = new Command('ocpp-harness')
+  .description('OCPP conformance test harness: plays the CSMS to test a charge point, or a charge point to test a CSMS')
+  .version(version)
+  .showHelpAfterError()
+  .exitOverride();
+
+program.command('test')
+  .description('run conformance cases against a system under test')
+  .argument('<sut>', 'the system under test: charge-point (harness plays the CSMS), csms (harness plays a charge point), or all')
+  .option('--listen <host:port>', 'charge-point: where the harness CSMS listens', '0.0.0.0:9000')
+  .option('--url <ws-url>', 'csms: the CSMS endpoint; the identity is appended as the last path segment')
+  .option('--identity <id>', 'charge point identity (charge-point: only this identity is accepted)')
+  .option('--ocpp <version>', 'OCPP version', '1.6')
+  .option('--profile <list>', 'certification profiles, comma-separated, or all', 'all')
+  .option('--cases <list>', 'case ids or globs, comma-separated (e.g. TC_00*_CS)')
+  .option('--exclude <list>', 'case ids or globs to leave out')
+  .option('--config <file>', 'run configuration (JSON); see fixtures/configs/')
+  .option('--report-dir <dir>', 'where reports go (default ./reports/<timestamp>)')
+  .option('--strict', 'NON_STRICT findings (SHOULDs, tolerated spellings) fail the run')
+  .option('--dry-run', 'list the selected cases without running them')
+  .option('--builtin', 'test the built-in reference peer(s) instead of an external system')
+  .addOption(new Option('--builtin-fault <name>', 'give the built-in peer a named fault (repeatable), to see a check fail').argParser(collect))
+  .option('--quiet', 'print only failures and the summary')
+  .option('--verbose', 'print more (the built-in peer\'s log)')
+  .addHelpText('after', '\nExit codes: 0 no failures; 1 at least one FAIL; 2 usage/config error, or a case could not be judged.')
+  .action(async (sut: string, flags) => {
+    process.exitCode = await testCommand(sut, flags);
+  });
+
+program.command('list')
+  .description('list the cases: ID, version, SUT side, profile, title')
+  .option('--ocpp <version>', 'only this OCPP version')
+  .option('--sut <side>', 'charge-point or csms')
+  .option('--profile <list>', 'only these profiles')
+  .option('--json', 'machine-readable output')
+  .action(async (flags) => {
+    process.exitCode = await listCommand(flags);
+  });
+
+program.command('simulate')
+  .description('run a built-in reference peer on its own (a simulator)')
+  .argument('<role>', 'charge-point or csms')
+  .option('--url <ws-url>', 'charge-point: the CSMS to connect to')
+  .option('--identity <id>', 'charge-point: its identity', 'CP001')
+  .option('--connectors <list>', 'charge-point: connector ids', '1')
+  .option('--listen <host:port>', 'csms: where to listen', '0.0.0.0:9000')
+  .option('--heartbeat <s>', 'csms: HeartbeatInterval to give charge points', '60')
+  .option('--password <pw>', 'HTTP Basic-auth password (security profile 1)')
+  .option('--control <host:port>', 'also serve the HTTP control endpoint (POST /<action>) that sutControl "http" drives')
+  .addOption(new Option('--fault <name>', 'behave wrongly in this named way (repeatable)').argParser(collect))
+  .option('--quiet', 'no log output')
+  .action(async (role: string, flags) => {
+    process.exitCode = await simulateCommand(role, flags);
+  });
+
+program.command('rejudge')
+  .description('run every check again over a saved trace (traces/<ID>.jsonl)')
+  .argument('<trace>', 'a trace file written by `test`')
+  .option('--strict', 'NON_STRICT findings fail')
+  .option('--json', 'machine-readable output')
+  .action(async (file: string, flags) => {
+    process.exitCode = await rejudgeCommand(file, flags);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  const e = err as { code?: string; exitCode?: number; message?: string };
+  if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') process.exitCode = 0;
+  else if (e.code?.startsWith('commander.')) process.exitCode = 2;
+  else if (err instanceof UsageError || err instanceof ConfigError) {
+    process.stderr.write(`ocpp-harness: ${err.message}\n`);
+    process.exitCode = 2;
+  } else {
+    process.stderr.write(`ocpp-harness: internal error: ${(err as Error)?.stack ?? String(err)}\n`);
+    process.exitCode = 2;
+  }
+}

@@ -1,0 +1,177 @@
+// Pure evaluation of the expectations a case recorded. The live waiters and `rejudge` both call
+// this, so what the run decided and what a re-judgement decides cannot differ.
+import { ERROR_CODES_16 } from '../schema/error-codes.js';
+import type { ExpectEvent, TraceEvent } from '../trace/types.js';
+import type { CallExpectation, ErrorExpectation, Expectation, ResultExpectation } from './expectation.js';
+import type { Finding } from './finding.js';
+import { preview } from './framing.js';
+import { describeMatcher, mismatches } from './match.js';
+import { isCall, type ModelFrame, type RpcModel } from './rpc-model.js';
+
+export interface CallEvaluation {
+  status: 'met' | 'unmet' | 'pending';
+  /** The inbound CALL that satisfied (or, with findings, answered) the expectation. */
+  match?: ModelFrame;
+  findings: Finding[];
+  /** Absolute case time (ms) after which the expectation can no longer be met. */
+  deadlineMs: number;
+}
+
+export function deadlineOf(e: CallExpectation, events: TraceEvent[]): number {
+  const anchor = events[e.window.anchorSeq];
+  return (anchor?.t ?? 0) + e.window.maxMs + e.window.toleranceMs + e.window.graceMs;
+}
+
+export function evaluateCall(e: CallExpectation, model: RpcModel): CallEvaluation {
+  const anchorT = model.events[e.window.anchorSeq]?.t ?? 0;
+  const deadlineMs = deadlineOf(e, model.events);
+  const taken = new Set(e.exclude ?? []);
+  const inboundCalls = model.frames.filter((m) =>
+    m.event.dir === 'in' && isCall(m) && m.event.seq > e.afterSeq && !taken.has(m.event.seq) &&
+    (e.conn === undefined || m.event.conn === e.conn));
+  const match = inboundCalls.find((m) =>
+    m.action === e.action && m.event.t <= deadlineMs && mismatches(payloadOf(m), e.where).length === 0);
+  const findings: Finding[] = [];
+  const level = e.level ?? 'MUST';
+  const what = `${e.action}${e.where ? ` (${describeMatcher(e.where)})` : ''}`;
+
+  if (e.forbid) {
+    const until = match ? match.event.seq : Infinity;
+    const forbidden = inboundCalls.filter((m) =>
+      m.event.seq < until && m.event.t <= deadlineMs && m !== match && isForbidden(m.action!, e));
+    if (forbidden.length) {
+      findings.push({
+        checkId: 'sequence.forbidden', level, step: e.step, requirement: e.requirement,
+        expected: `no ${e.forbid.actions === '*' ? 'other request' : e.forbid.actions.join('/')} before ${what}: ${e.forbid.why}`,
+        actual: forbidden.map((m) => `${m.action} at +${(m.event.t - anchorT).toFixed(0)} ms (frame #${m.event.seq})`).join('; '),
+        evidence: forbidden.map((m) => m.event.seq),
+      });
+    }
+  }
+
+  if (!match) {
+    const ended = model.endMs >= deadlineMs;
+    if (ended) {
+      findings.push({
+        checkId: 'sequence.missing', level, step: e.step, requirement: e.requirement,
+        expected: `${what} within ${windowText(e)}`,
+        actual: describeNearMisses(inboundCalls, e, anchorT),
+        evidence: inboundCalls.filter((m) => m.action === e.action).map((m) => m.event.seq),
+      });
+    }
+    return { status: ended ? 'unmet' : 'pending', findings, deadlineMs };
+  }
+
+  const after = match.event.t - anchorT;
+  if (e.window.minMs !== undefined && after < e.window.minMs - e.window.toleranceMs) {
+    findings.push({
+      checkId: 'timing.notBefore', level, step: e.step, requirement: e.requirement,
+      expected: `${e.action} ≥ ${fmtS(e.window.minMs)} after event #${e.window.anchorSeq} (tolerance ${fmtS(e.window.toleranceMs)})`,
+      actual: `${e.action} at +${fmtS(after)} (frame #${match.event.seq})`,
+      evidence: [e.window.anchorSeq, match.event.seq],
+    });
+  }
+  if (after > e.window.maxMs + e.window.toleranceMs) {
+    findings.push({
+      checkId: 'timing.notAfter', level, step: e.step, requirement: e.requirement,
+      expected: `${e.action} ≤ ${fmtS(e.window.maxMs)} after event #${e.window.anchorSeq} (tolerance ${fmtS(e.window.toleranceMs)})`,
+      actual: `${e.action} at +${fmtS(after)} (frame #${match.event.seq})`,
+      evidence: [e.window.anchorSeq, match.event.seq],
+    });
+  }
+  const wrong = mismatches(payloadOf(match), e.match);
+  if (wrong.length) findings.push(mismatchFinding(e, wrong, match));
+  return { status: 'met', match, findings, deadlineMs };
+}
+
+function evaluateResult(e: ResultExpectation, model: RpcModel): Finding[] {
+  const answer = model.bySeq.get(e.callSeq)?.answer;
+  if (!answer || !answer.parsed.ok) return []; // no answer: rpc.noResponse reports it
+  const frame = answer.parsed.frame;
+  if (frame.type === 4) {
+    return [{
+      checkId: 'payload.mismatch', level: e.level ?? 'MUST', step: e.step, requirement: e.requirement,
+      expected: `CALLRESULT to ${e.action}${e.match ? ` with ${describeMatcher(e.match)}` : ''}`,
+      actual: `CALLERROR ${frame.code} "${frame.description}" (frame #${answer.event.seq})`,
+      evidence: [e.callSeq, answer.event.seq],
+    }];
+  }
+  const wrong = mismatches(frame.payload, e.match);
+  return wrong.length ? [mismatchFinding(e, wrong, answer)] : [];
+}
+
+function evaluateError(e: ErrorExpectation, model: RpcModel): Finding[] {
+  const answer = model.bySeq.get(e.callSeq)?.answer;
+  if (!answer || !answer.parsed.ok) return [];
+  const frame = answer.parsed.frame;
+  const base = { step: e.step, requirement: e.requirement, evidence: [e.callSeq, answer.event.seq] };
+  const expected = `CALLERROR ${e.exact.join(' or ')}`;
+  if (frame.type !== 4) {
+    return [{ ...base, checkId: 'rpc.expectedCallError', level: 'MUST', expected,
+      actual: `CALLRESULT ${preview(JSON.stringify(frame.payload), 80)} (frame #${answer.event.seq})` }];
+  }
+  if (e.exact.includes(frame.code)) return [];
+  const tolerated = e.tolerated.includes(frame.code);
+  const known = (ERROR_CODES_16 as readonly string[]).includes(frame.code);
+  return [{
+    ...base, checkId: 'rpc.errorCode', level: tolerated ? 'SHOULD' : 'MUST',
+    expected: `${expected}${e.tolerated.length ? ` (tolerated: ${e.tolerated.join(', ')})` : ''}`,
+    actual: `CALLERROR ${frame.code}${known ? '' : ' (not an OCPP 1.6 error code)'} (frame #${answer.event.seq})`,
+  }];
+}
+
+/** Findings of every expectation recorded in the trace. */
+export function evaluateExpectations(model: RpcModel): Finding[] {
+  const findings: Finding[] = [];
+  for (const event of model.events) {
+    if (event.kind !== 'expect') continue;
+    findings.push(...evaluateOne((event as ExpectEvent).expectation, model));
+  }
+  return findings;
+}
+
+export function evaluateOne(e: Expectation, model: RpcModel): Finding[] {
+  switch (e.type) {
+    case 'call': return evaluateCall(e, model).findings;
+    case 'callResult': return evaluateResult(e, model);
+    case 'callError': return evaluateError(e, model);
+  }
+}
+
+function isForbidden(action: string, e: CallExpectation): boolean {
+  const f = e.forbid!;
+  if (f.except?.includes(action)) return false;
+  return f.actions === '*' ? action !== e.action : f.actions.includes(action);
+}
+
+function payloadOf(m: ModelFrame): unknown {
+  return m.parsed.ok && m.parsed.frame.type !== 4 ? m.parsed.frame.payload : undefined;
+}
+
+function mismatchFinding(e: Expectation, wrong: [string, string, unknown][], frame: ModelFrame): Finding {
+  return {
+    checkId: 'payload.mismatch', level: e.level ?? 'MUST', step: e.step, requirement: e.requirement,
+    expected: wrong.map(([path, exp]) => `${path} = ${exp}`).join('; '),
+    actual: `${wrong.map(([path, , act]) => `${path} = ${act === undefined ? '(absent)' : JSON.stringify(act)}`).join('; ')} (frame #${frame.event.seq})`,
+    evidence: [frame.event.seq],
+  };
+}
+
+function windowText(e: CallExpectation): string {
+  const min = e.window.minMs !== undefined ? `${fmtS(e.window.minMs)}–` : '';
+  return `${min}${fmtS(e.window.maxMs)} after event #${e.window.anchorSeq}`;
+}
+
+function describeNearMisses(calls: ModelFrame[], e: CallExpectation, anchorT: number): string {
+  const same = calls.filter((m) => m.action === e.action);
+  if (same.length === 0) {
+    const others = calls.slice(0, 5).map((m) => m.action).join(', ');
+    return `no ${e.action} arrived${others ? ` (received meanwhile: ${others})` : ''}`;
+  }
+  return `${e.action} arrived but not as expected: ${same.slice(0, 3).map((m) =>
+    `+${fmtS(m.event.t - anchorT)} ${preview(JSON.stringify(payloadOf(m)), 80)} (frame #${m.event.seq})`).join('; ')}`;
+}
+
+export function fmtS(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`;
+}

@@ -1,0 +1,86 @@
+// From a trace to findings and a verdict. Pure: the live run and `rejudge` both end here.
+import type { KnownIssue } from '../config/types.js';
+import type { Verdict } from '../report/verdict.js';
+import type { SchemaRegistry } from '../schema/registry.js';
+import type { JudgingSettings, Sut, TraceEvent } from '../trace/types.js';
+import { checkConnection, checkHandshake } from './connection.js';
+import { evaluateExpectations } from './evaluate-expectations.js';
+import type { Finding } from './finding.js';
+import { checkFraming } from './framing.js';
+import { buildRpcModel } from './rpc-model.js';
+import { checkResponseTimes, checkSingleOutstandingCall, checkUnknownMessageIds } from './rpc-pairing.js';
+import { checkSchemas } from './schema.js';
+
+export interface Judgement {
+  verdict: Verdict;
+  reason?: string;
+  findings: Finding[];
+}
+
+export interface JudgeInput {
+  caseId: string;
+  sut: Sut;
+  events: TraceEvent[];
+  settings: JudgingSettings & { maxFrameBytes?: number };
+  registry: SchemaRegistry;
+  knownIssues?: KnownIssue[];
+}
+
+export function findingsOf(input: JudgeInput): Finding[] {
+  const model = buildRpcModel(input.events);
+  const findings = [
+    ...checkHandshake(input.events, input.sut),
+    ...checkFraming(model),
+    ...checkSchemas(model, input.registry),
+    ...checkUnknownMessageIds(model),
+    ...checkSingleOutstandingCall(model, input.settings),
+    ...checkResponseTimes(model, input.settings),
+    ...checkConnection(input.events, input.settings.maxFrameBytes ?? 0),
+    ...evaluateExpectations(model),
+  ];
+  attributeSteps(findings, input.events);
+  return findings.sort((a, b) => (a.evidence[0] ?? 0) - (b.evidence[0] ?? 0));
+}
+
+/** A generic finding belongs to the step that was running when its first evidence was recorded. */
+function attributeSteps(findings: Finding[], events: TraceEvent[]): void {
+  const stepAt: (number | undefined)[] = [];
+  let current: number | undefined;
+  for (const e of events) {
+    if (e.kind === 'step') current = e.phase === 'start' ? e.step : current;
+    stepAt[e.seq] = current;
+  }
+  for (const f of findings) {
+    if (f.step === undefined && f.evidence.length) f.step = stepAt[f.evidence[0]];
+  }
+}
+
+export function judge(input: JudgeInput): Judgement {
+  const findings = findingsOf(input);
+  const end = [...input.events].reverse().find((e) => e.kind === 'case-end');
+  const abort = end?.kind === 'case-end' ? end.abort : undefined;
+  const must = findings.filter((f) => f.level === 'MUST');
+  const should = findings.filter((f) => f.level === 'SHOULD');
+
+  if (must.length) {
+    const issues = (input.knownIssues ?? []).filter((k) => k.caseId === input.caseId);
+    const covered = issues.length > 0 && must.every((f) => issues.some((k) => !k.checkId || k.checkId === f.checkId));
+    if (covered) return { verdict: 'EXPECTED_FAIL', reason: `known issue: ${issues.map((k) => k.note).join('; ')}`, findings };
+    return { verdict: 'FAIL', reason: summarise(must), findings };
+  }
+  if (abort) return { verdict: abort.verdict, reason: abort.reason, findings };
+  if (end?.kind === 'case-end' && end.stoppedEarly) {
+    // The case stopped on a problem the checks should have named; if none did, we cannot judge.
+    return { verdict: 'INCONCLUSIVE', reason: `stopped early (${end.stoppedEarly}) without a finding`, findings };
+  }
+  if (should.length) {
+    // Stays NON_STRICT under --strict too (more telling); the exit code is what --strict changes.
+    return { verdict: 'NON_STRICT', reason: summarise(should), findings };
+  }
+  return { verdict: 'PASS', findings };
+}
+
+function summarise(findings: Finding[]): string {
+  const ids = [...new Set(findings.map((f) => f.checkId))];
+  return `${findings.length} finding${findings.length === 1 ? '' : 's'}: ${ids.join(', ')}`;
+}

@@ -1,0 +1,56 @@
+// Field matchers as data, so an expectation can be saved in a trace and evaluated again later.
+
+export type Scalar = string | number | boolean | null;
+export type MatchValue =
+  | Scalar
+  | { oneOf: Scalar[] }
+  | { present: boolean }
+  | { not: Scalar }
+  | { minimum: number }
+  | { maximum: number };
+
+/** Dotted paths into the payload (`idTagInfo.status`, `meterValue.0.timestamp`) → what they must be. */
+export type Matcher = Record<string, MatchValue>;
+
+export function valueAtPath(payload: unknown, path: string): unknown {
+  let node: unknown = payload;
+  for (const part of path.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node;
+}
+
+export function describeMatchValue(expected: MatchValue): string {
+  if (expected === null || typeof expected !== 'object') return JSON.stringify(expected);
+  if ('oneOf' in expected) return `one of ${expected.oneOf.map((v) => JSON.stringify(v)).join(', ')}`;
+  if ('present' in expected) return expected.present ? 'present' : 'absent';
+  if ('not' in expected) return `not ${JSON.stringify(expected.not)}`;
+  if ('minimum' in expected) return `>= ${expected.minimum}`;
+  return `<= ${expected.maximum}`;
+}
+
+export function matchesValue(actual: unknown, expected: MatchValue): boolean {
+  if (expected === null || typeof expected !== 'object') return actual === expected;
+  if ('oneOf' in expected) return expected.oneOf.some((v) => v === actual);
+  if ('present' in expected) return (actual !== undefined) === expected.present;
+  if ('not' in expected) return actual !== expected.not;
+  if ('minimum' in expected) return typeof actual === 'number' && actual >= expected.minimum;
+  return typeof actual === 'number' && actual <= expected.maximum;
+}
+
+/** The fields that do not match: `[path, expected text, actual value]`. Empty = match. */
+export function mismatches(payload: unknown, matcher: Matcher | undefined): [string, string, unknown][] {
+  if (!matcher) return [];
+  const out: [string, string, unknown][] = [];
+  for (const [path, expected] of Object.entries(matcher)) {
+    const actual = valueAtPath(payload, path);
+    if (!matchesValue(actual, expected)) out.push([path, describeMatchValue(expected), actual]);
+  }
+  return out;
+}
+
+export function describeMatcher(matcher: Matcher | undefined): string {
+  if (!matcher || Object.keys(matcher).length === 0) return '';
+  return Object.entries(matcher).map(([k, v]) => `${k}=${describeMatchValue(v)}`).join(', ');
+}

@@ -1,0 +1,70 @@
+// Message-id pairing, one outstanding CALL at a time, and response times.
+import type { JudgingSettings } from '../trace/types.js';
+import type { Finding } from './finding.js';
+import { preview } from './framing.js';
+import { isCall, type RpcModel } from './rpc-model.js';
+
+export function checkUnknownMessageIds(model: RpcModel): Finding[] {
+  return model.frames
+    .filter((m) => m.event.dir === 'in' && m.parsed.ok && m.parsed.frame.type !== 2 && !m.answers)
+    .map((m) => ({
+      checkId: 'rpc.messageId.unknown',
+      level: 'MUST' as const,
+      requirement: 'OCPP-J 1.6 §4.1.4: the message ID of a CALLRESULT or CALLERROR MUST equal that of the CALL it answers',
+      expected: 'the id of one of our unanswered CALLs',
+      actual: `id ${JSON.stringify(m.parsed.ok ? m.parsed.frame.id : '?')} matches no unanswered CALL (frame #${m.event.seq}: ${preview(m.event.raw)})`,
+      evidence: [m.event.seq],
+    }));
+}
+
+export function checkSingleOutstandingCall(model: RpcModel, settings: JudgingSettings): Finding[] {
+  const findings: Finding[] = [];
+  const inboundCalls = model.frames.filter((m) => m.event.dir === 'in' && isCall(m));
+  for (const m of inboundCalls) {
+    const earlier = inboundCalls.find((p) =>
+      p.event.seq < m.event.seq &&
+      p.event.conn === m.event.conn &&
+      (!p.answer || p.answer.event.seq > m.event.seq) &&
+      m.event.t - p.event.t < settings.responseTimeoutMs);
+    if (!earlier) continue;
+    findings.push({
+      checkId: 'rpc.singleOutstandingCall',
+      level: 'SHOULD',
+      requirement: 'OCPP-J 1.6 §4.1.1: a CALL SHOULD NOT be sent while an earlier CALL is unanswered and not timed out',
+      expected: `no new CALL until ${earlier.action} (frame #${earlier.event.seq}) is answered`,
+      actual: `${m.action} sent at +${(m.event.t - earlier.event.t).toFixed(1)} ms while ${earlier.action} was unanswered (frame #${m.event.seq})`,
+      evidence: [earlier.event.seq, m.event.seq],
+    });
+  }
+  return findings;
+}
+
+export function checkResponseTimes(model: RpcModel, settings: JudgingSettings): Finding[] {
+  const findings: Finding[] = [];
+  for (const m of model.frames) {
+    if (m.event.dir !== 'out' || !isCall(m)) continue;
+    if (m.answer) {
+      const took = m.answer.event.t - m.event.t;
+      if (took > settings.responseTimeoutMs) {
+        findings.push({
+          checkId: 'rpc.responseTime',
+          level: 'MUST',
+          requirement: `a CALL is answered within the configured response timeout (${settings.responseTimeoutMs} ms)`,
+          expected: `answer to ${m.action} within ${settings.responseTimeoutMs} ms`,
+          actual: `answered after ${took.toFixed(1)} ms (frames #${m.event.seq} → #${m.answer.event.seq})`,
+          evidence: [m.event.seq, m.answer.event.seq],
+        });
+      }
+    } else if (model.endMs - m.event.t >= settings.responseTimeoutMs) {
+      findings.push({
+        checkId: 'rpc.noResponse',
+        level: 'MUST',
+        requirement: 'OCPP-J 1.6 §4.2: every CALL is answered with a CALLRESULT or CALLERROR carrying its message id',
+        expected: `an answer to ${m.action} (frame #${m.event.seq})`,
+        actual: `no answer in the ${(model.endMs - m.event.t).toFixed(0)} ms the trace covers after it`,
+        evidence: [m.event.seq],
+      });
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,69 @@
+// `ocpp-harness simulate charge-point|csms`: run a reference peer on its own (a simulator for
+// developers), optionally with an HTTP control endpoint that the harness's sutControl "http" drives.
+import { startControlServer, type ControlServer } from '../peers/control-server.js';
+import { ReferenceChargePoint } from '../peers/reference/charge-point.js';
+import { ReferenceCsms } from '../peers/reference/csms.js';
+import { CP_QUIRKS, CSMS_QUIRKS, isCpQuirk, isCsmsQuirk } from '../peers/reference/quirks.js';
+import { parseHostPort, parseList, parseWsUrl, UsageError } from './parse.js';
+
+export interface SimulateFlags {
+  url?: string;
+  identity?: string;
+  listen?: string;
+  control?: string;
+  connectors?: string;
+  password?: string;
+  fault?: string[];
+  heartbeat?: string;
+  quiet?: boolean;
+}
+
+export async function simulateCommand(role: string, flags: SimulateFlags): Promise<number> {
+  const log = flags.quiet ? undefined : (line: string) => process.stderr.write(`${line}\n`);
+  const faults = flags.fault ?? [];
+  let peer: { perform: ReferenceChargePoint['perform']; knowsAction(a: string): boolean };
+  let stop: () => Promise<void>;
+  if (role === 'charge-point') {
+    if (!flags.url) throw new UsageError('simulate charge-point needs --url ws(s)://host:port/path of the CSMS');
+    const bad = faults.filter((f) => !isCpQuirk(f));
+    if (bad.length) throw new UsageError(`unknown charge point fault(s) ${bad.join(', ')} (known: ${CP_QUIRKS.join(', ')})`);
+    const connectorIds = flags.connectors ? parseList(flags.connectors).map(Number) : [1];
+    if (connectorIds.some((n) => !Number.isInteger(n) || n < 1)) throw new UsageError('--connectors: a comma-separated list of connector ids >= 1');
+    const cp = new ReferenceChargePoint({
+      url: parseWsUrl(flags.url), identity: flags.identity ?? 'CP001', connectorIds,
+      password: flags.password, quirks: faults.filter(isCpQuirk), log,
+    });
+    await cp.start();
+    peer = cp;
+    stop = () => cp.stop();
+    process.stderr.write(`reference charge point ${flags.identity ?? 'CP001'} → ${flags.url}\n`);
+  } else if (role === 'csms') {
+    const bad = faults.filter((f) => !isCsmsQuirk(f));
+    if (bad.length) throw new UsageError(`unknown CSMS fault(s) ${bad.join(', ')} (known: ${CSMS_QUIRKS.join(', ')})`);
+    const listen = parseHostPort(flags.listen ?? '0.0.0.0:9000', '--listen');
+    const heartbeat = flags.heartbeat ? Number(flags.heartbeat) : 60;
+    if (!Number.isInteger(heartbeat) || heartbeat < 1) throw new UsageError('--heartbeat: whole seconds >= 1');
+    const csms = new ReferenceCsms({ host: listen.host, port: listen.port, heartbeatIntervalS: heartbeat, password: flags.password, quirks: faults.filter(isCsmsQuirk), log });
+    const { url } = await csms.listen();
+    peer = csms;
+    stop = () => csms.close();
+    process.stderr.write(`reference CSMS listening on ${url}/<identity>\n`);
+  } else {
+    throw new UsageError(`simulate what? use "charge-point" or "csms", got "${role}"`);
+  }
+  let control: ControlServer | undefined;
+  if (flags.control) {
+    const at = parseHostPort(flags.control, '--control');
+    control = await startControlServer(peer, { host: at.host, port: at.port });
+    // A machine-readable line: the tests and scripts read the control URL from it.
+    process.stdout.write(`control: ${control.url}\n`);
+  }
+  await new Promise<void>((resolve) => {
+    const done = () => resolve();
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
+  await control?.close();
+  await stop();
+  return 0;
+}

@@ -1,0 +1,98 @@
+// `ocpp-harness test <charge-point|csms|all>`: parse flags, resolve the config, run, set the exit code.
+import { ConfigError, loadConfigFile, resolveConfig, type ConfigOverrides } from '../config/load.js';
+import { Interrupted } from '../dsl/errors.js';
+import { profileDisplayName } from '../dsl/profiles.js';
+import { CP_QUIRKS, CSMS_QUIRKS, isCpQuirk, isCsmsQuirk } from '../peers/reference/quirks.js';
+import { runTests, selectForRun } from '../runner/run.js';
+import { SelectionError } from '../runner/select.js';
+import { defaultReportDir, parseHostPort, parseList, parseSides, parseWsUrl, UsageError } from './parse.js';
+
+export interface TestFlags {
+  listen?: string;
+  url?: string;
+  identity?: string;
+  ocpp: string;
+  profile?: string;
+  cases?: string;
+  exclude?: string;
+  config?: string;
+  reportDir?: string;
+  strict?: boolean;
+  dryRun?: boolean;
+  builtin?: boolean;
+  builtinFault?: string[];
+  quiet?: boolean;
+  verbose?: boolean;
+}
+
+export async function testCommand(sutArg: string, flags: TestFlags): Promise<number> {
+  try {
+    const sides = parseSides(sutArg);
+    const selection = {
+      sides, ocpp: flags.ocpp,
+      profiles: flags.profile ? parseList(flags.profile) : ['all'],
+      cases: flags.cases ? parseList(flags.cases) : undefined,
+      exclude: flags.exclude ? parseList(flags.exclude) : undefined,
+    };
+    if (flags.dryRun) {
+      const cases = await selectForRun(selection);
+      for (const c of cases) {
+        process.stdout.write(`${c.meta.id.padEnd(16)} ${c.meta.sut === 'ChargePoint' ? 'charge-point' : 'csms'.padEnd(12)} ${profileDisplayName(c.meta.profile).padEnd(27)} ${c.meta.title}\n`);
+      }
+      process.stdout.write(`${cases.length} case${cases.length === 1 ? '' : 's'} selected (dry run: nothing was run)\n`);
+      return cases.length ? 0 : 2;
+    }
+    if (sides.includes('Csms') && !flags.builtin && !flags.url) {
+      throw new UsageError('test csms needs --url ws(s)://host:port/path of the CSMS under test (or --builtin)');
+    }
+    const listen = flags.listen ? parseHostPort(flags.listen, '--listen') : { host: '0.0.0.0', port: 9000 };
+    const url = flags.url ? parseWsUrl(flags.url) : undefined;
+    const overrides: ConfigOverrides = {
+      ...(flags.identity ? { identity: flags.identity } : {}),
+      ...(flags.builtin ? { sutControl: { type: 'builtin' as const } } : {}),
+    };
+    const file = flags.config ? await loadConfigFile(flags.config) : undefined;
+    const cfg = resolveConfig(file, overrides, { source: flags.config });
+    if (cfg.sutControl.type === 'builtin' && !flags.builtin) {
+      throw new UsageError('sutControl "builtin" drives the built-in peers: run with --builtin');
+    }
+    const faults = flags.builtinFault ?? [];
+    if (faults.length && !flags.builtin) throw new UsageError('--builtin-fault needs --builtin');
+    for (const f of faults) {
+      if (!isCpQuirk(f) && !isCsmsQuirk(f)) {
+        throw new UsageError(`unknown fault "${f}" (charge point: ${CP_QUIRKS.join(', ')}; CSMS: ${CSMS_QUIRKS.join(', ')})`);
+      }
+    }
+    const interrupt = new AbortController();
+    let interrupts = 0;
+    const onSigint = () => {
+      interrupts += 1;
+      if (interrupts > 1) process.exit(130);
+      process.stderr.write('\ninterrupted: finishing the current case and writing the report of what ran (Ctrl-C again to quit at once)\n');
+      interrupt.abort(new Interrupted('interrupted by the user (Ctrl-C)'));
+    };
+    process.on('SIGINT', onSigint);
+    process.on('SIGTERM', onSigint);
+    try {
+      const outcome = await runTests({
+        ...selection, cfg,
+        reportDir: flags.reportDir ?? defaultReportDir(),
+        strict: Boolean(flags.strict), builtin: Boolean(flags.builtin),
+        quiet: flags.quiet, verbose: flags.verbose,
+        listen, url, identityFilter: flags.identity,
+        quirks: { chargePoint: faults.filter(isCpQuirk), csms: faults.filter(isCsmsQuirk) },
+        signal: interrupt.signal,
+      });
+      return outcome.exitCode;
+    } finally {
+      process.off('SIGINT', onSigint);
+      process.off('SIGTERM', onSigint);
+    }
+  } catch (err) {
+    if (err instanceof ConfigError || err instanceof UsageError || err instanceof SelectionError) {
+      process.stderr.write(`ocpp-harness: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}

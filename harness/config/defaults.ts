@@ -1,0 +1,31 @@
+// Built-in defaults: values that suit the built-in reference peers and keep runs fast.
+// A --config file and command-line flags override them field by field.
+import type { Profile } from '../dsl/profiles.js';
+import type { HarnessConfig } from './types.js';
+
+/** Feature profiles assumed when neither the file nor the command line names any. */
+export const DEFAULT_FEATURES: readonly Profile[] = Object.freeze(['Core', 'RemoteTrigger'] as const);
+
+/** A fresh default configuration (callers may mutate it). */
+export function defaultConfig(): HarnessConfig {
+  return {
+    identity: 'CP001',
+    connectorIds: [1],
+    features: [...DEFAULT_FEATURES],
+    idTags: {
+      accepted: 'ACCEPTED01',
+      invalid: 'INVALID01',
+      blocked: 'BLOCKED01',
+      expired: 'EXPIRED01',
+    },
+    configurationKeys: {
+      readOnly: { key: 'NumberOfConnectors' },
+      writable: { key: 'MeterValueSampleInterval', value: '5' },
+    },
+    intervals: { heartbeatS: 2, bootRetryS: 1, meterSampleS: 1 },
+    timeouts: { connectMs: 10_000, responseMs: 3_000, messageMs: 5_000, operatorMs: 120_000 },
+    toleranceMs: 500,
+    sutControl: { type: 'manual' },
+    knownIssues: [],
+  };
+}

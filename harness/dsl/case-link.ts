@@ -1,0 +1,170 @@
+// The case's view of one connection: expect what the system under test sends, call it, answer it.
+// Every expectation is recorded as data first and decided by the same pure evaluator `rejudge` uses.
+import type { CallExpectation, TimeWindow } from '../checks/expectation.js';
+import { evaluateCall } from '../checks/evaluate-expectations.js';
+import type { Matcher } from '../checks/match.js';
+import { buildRpcModel } from '../checks/rpc-model.js';
+import type { Handler, Link } from '../roles/link.js';
+import type { CallOutcome, InboundCall } from '../rpc/session.js';
+import { ConnectionClosedError } from '../transport/frame-channel.js';
+import type { FrameEvent } from '../trace/types.js';
+import type { CaseScope } from './case-scope.js';
+import { ExpectationUnmet } from './errors.js';
+
+export interface ExpectCallOptions {
+  requirement: string;
+  level?: 'MUST' | 'SHOULD';
+  /** Which CALLs of the action count, e.g. `{ connectorId: 1 }`. */
+  where?: Matcher;
+  /** What the first counted CALL must carry; a mismatch is a finding, the case goes on. */
+  match?: Matcher;
+  /** Wait at most this long from now (default: timeouts.messageMs). */
+  within?: number;
+  /** A window measured from an earlier event instead of `within`. */
+  window?: { anchor: number; minMs?: number; maxMs: number; graceMs?: number };
+  /** Only CALLs after this seq count (default: any not yet consumed in this case). */
+  after?: number;
+  forbid?: CallExpectation['forbid'];
+}
+
+export interface CallResultOk {
+  payload: Record<string, unknown>;
+  call: FrameEvent;
+  answer: FrameEvent;
+}
+
+export class CaseLink {
+  /** Seqs of inbound CALLs an earlier expectation already took, so each CALL counts once. */
+  private readonly consumed = new Set<number>();
+
+  constructor(readonly link: Link, private readonly scope: CaseScope, private readonly startSeq: number) {}
+
+  get identity(): string { return this.link.identity; }
+  get conn(): number { return this.link.conn; }
+  get isOpen(): boolean { return this.link.isOpen; }
+
+  /** Override the role's default answer to `action` for the rest of this case. */
+  handle(action: string, handler: Handler): void {
+    this.link.handle(action, handler);
+  }
+
+  mark(text: string): number {
+    return this.scope.mark(text);
+  }
+
+  async expectCall(action: string, opts: ExpectCallOptions): Promise<InboundCall> {
+    const { cfg } = this.scope;
+    const anchor = opts.window?.anchor ?? this.scope.mark(`waiting for ${action}`);
+    const window: TimeWindow = opts.window
+      ? { anchorSeq: anchor, minMs: opts.window.minMs, maxMs: opts.window.maxMs, toleranceMs: cfg.toleranceMs, graceMs: opts.window.graceMs ?? cfg.toleranceMs }
+      : { anchorSeq: anchor, maxMs: opts.within ?? cfg.timeouts.messageMs, toleranceMs: cfg.toleranceMs, graceMs: 0 };
+    const expectation: CallExpectation = {
+      type: 'call', step: this.scope.currentStep, action, conn: this.conn, where: opts.where, match: opts.match,
+      afterSeq: opts.after ?? this.startSeq, exclude: [...this.consumed], window, forbid: opts.forbid,
+      requirement: opts.requirement, level: opts.level,
+    };
+    this.scope.record({ kind: 'expect', expectation });
+    const found = await this.waitFor(expectation);
+    this.consumed.add(found.seq);
+    const call = this.link.calls.find((c) => c.event.seq === found.seq);
+    if (!call) throw new ExpectationUnmet(`${action} arrived on another connection (frame #${found.seq})`);
+    return call;
+  }
+
+  /** Send a CALL and wait for the answer; `expect` fields of the CALLRESULT are checked. */
+  async call(action: string, payload: Record<string, unknown>, opts: { expect?: Matcher; requirement?: string; level?: 'MUST' | 'SHOULD' } = {}): Promise<CallResultOk> {
+    const outcome = await this.rawCall(action, payload);
+    if (opts.expect || opts.requirement) {
+      this.scope.record({ kind: 'expect', expectation: {
+        type: 'callResult', step: this.scope.currentStep, callSeq: outcome.call.seq, action, match: opts.expect,
+        requirement: opts.requirement ?? `${action}.conf as the specification requires`, level: opts.level,
+      } });
+    }
+    if (outcome.kind === 'timeout') throw new ExpectationUnmet(`no answer to ${action}`);
+    if (outcome.kind === 'error') {
+      if (!opts.expect && !opts.requirement) {
+        this.scope.record({ kind: 'expect', expectation: {
+          type: 'callResult', step: this.scope.currentStep, callSeq: outcome.call.seq, action,
+          requirement: `a valid ${action}.req is answered with a CALLRESULT`,
+        } });
+      }
+      throw new ExpectationUnmet(`${action} was answered with CALLERROR ${outcome.code}`);
+    }
+    return outcome;
+  }
+
+  /** Send a deliberately bad CALL and expect a CALLERROR with one of `exact` (or `tolerated`) codes. */
+  async callExpectingError(action: string, opts: {
+    payload?: Record<string, unknown>;
+    raw?: (id: string) => string;
+    exact: string[];
+    tolerated: string[];
+    requirement: string;
+  }): Promise<CallOutcome> {
+    const outcome = await this.rawCall(action, opts.payload ?? {}, opts.raw);
+    this.scope.record({ kind: 'expect', expectation: {
+      type: 'callError', step: this.scope.currentStep, callSeq: outcome.call.seq,
+      exact: opts.exact, tolerated: opts.tolerated, requirement: opts.requirement,
+    } });
+    if (outcome.kind === 'timeout') throw new ExpectationUnmet(`no answer to the malformed ${action}`);
+    return outcome;
+  }
+
+  /** Send any text, marked in the trace as deliberately invalid. */
+  sendRaw(text: string): Promise<FrameEvent> {
+    return this.link.session.sendRaw(text, { deliberatelyInvalid: true });
+  }
+
+  close(code = 1000, reason = ''): Promise<void> {
+    return this.link.channel.close(code, reason);
+  }
+
+  private rawCall(action: string, payload: Record<string, unknown>, raw?: (id: string) => string): Promise<CallOutcome> {
+    // Wait twice the response timeout: an answer in the second half is late (rpc.responseTime),
+    // not missing, and the case can go on with it.
+    return this.link.session.call(action, payload, {
+      waitMs: this.scope.cfg.timeouts.responseMs * 2, raw, signal: this.scope.signal,
+    }).catch((err: unknown) => {
+      if (err instanceof ConnectionClosedError) throw new ExpectationUnmet(err.message);
+      throw err;
+    });
+  }
+
+  private waitFor(expectation: CallExpectation): Promise<FrameEvent> {
+    const { recorder, signal } = this.scope;
+    return new Promise((resolve, reject) => {
+      const evaluate = () => evaluateCall(expectation, buildRpcModel(recorder.events));
+      let timer: NodeJS.Timeout | undefined;
+      const finish = (fn: () => void) => {
+        clearTimeout(timer);
+        unsubscribe();
+        offClose();
+        signal.removeEventListener('abort', onAbort);
+        fn();
+      };
+      const onEvent = () => {
+        const result = evaluate();
+        if (result.status === 'met') finish(() => resolve(result.match!.event));
+      };
+      const unsubscribe = recorder.subscribe((e) => {
+        if (e.kind === 'frame' && e.dir === 'in') onEvent();
+      });
+      const offClose = this.link.channel.onClose(() => finish(() =>
+        reject(new ExpectationUnmet(`connection closed while waiting for ${expectation.action}`))));
+      const onAbort = () => finish(() => reject(this.scope.abortReason()));
+      signal.addEventListener('abort', onAbort, { once: true });
+      const first = evaluate();
+      if (first.status === 'met') {
+        finish(() => resolve(first.match!.event));
+        return;
+      }
+      timer = setTimeout(() => {
+        recorder.record({ kind: 'note', text: `stopped waiting for ${expectation.action}` });
+        const last = evaluate();
+        finish(() => last.status === 'met'
+          ? resolve(last.match!.event)
+          : reject(new ExpectationUnmet(`${expectation.action} did not arrive in time`)));
+      }, Math.max(0, first.deadlineMs - recorder.now()) + 1);
+    });
+  }
+}

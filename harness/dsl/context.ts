@@ -1,0 +1,146 @@
+// What a case body receives. Harness = CSMS when the charge point is under test, and the reverse.
+import type { HarnessConfig } from '../config/types.js';
+import type { ChargePointRole } from '../roles/charge-point-role.js';
+import type { CsmsRole } from '../roles/csms-role.js';
+import { DialError } from '../transport/client.js';
+import { CaseLink } from './case-link.js';
+import type { CaseScope } from './case-scope.js';
+import { ExpectationUnmet, Inconclusive, NotApplicable } from './errors.js';
+
+export interface CaseContextBase {
+  cfg: HarnessConfig;
+  /** A numbered OCTT step: recorded in the trace; expectations inside carry its number. */
+  step<T>(n: number, title: string, fn: () => Promise<T> | T): Promise<T>;
+  /** Ask the system under test to do what OCPP cannot make it do. */
+  sut: { do(action: string, params?: Record<string, unknown>): Promise<void> };
+  note(text: string): void;
+  sleep(ms: number): Promise<void>;
+  notApplicable(reason: string): never;
+}
+
+/** The charge point is under test; the harness is its CSMS. */
+export interface ChargePointSutContext extends CaseContextBase {
+  csms: {
+    /** The live connection of the charge point under test, waiting for it if there is none. */
+    connection(): Promise<CaseLink>;
+    /** The next connection the charge point opens from now on (after a reboot). */
+    nextConnection(): Promise<CaseLink>;
+    /** Reusable state "Booted": connected and BootNotification accepted (reboots it if needed). */
+    booted(): Promise<CaseLink>;
+  };
+}
+
+/** The CSMS is under test; the harness is a charge point. */
+export interface CsmsSutContext extends CaseContextBase {
+  cp: {
+    /** The live connection to the CSMS, dialling it if there is none. */
+    connection(): Promise<CaseLink>;
+    /** Close any live connection and dial anew. */
+    reconnect(): Promise<CaseLink>;
+    /** Reusable state "Booted": BootNotification accepted and every connector reported Available. */
+    booted(): Promise<CaseLink>;
+  };
+}
+
+export function baseContext(scope: CaseScope): CaseContextBase {
+  return {
+    cfg: scope.cfg,
+    async step(n, title, fn) {
+      scope.currentStep = n;
+      scope.record({ kind: 'step', step: n, title, phase: 'start' });
+      try {
+        return await fn();
+      } finally {
+        scope.record({ kind: 'step', step: n, title, phase: 'end' });
+      }
+    },
+    sut: {
+      async do(action, params = {}) {
+        scope.record({ kind: 'stimulus', action, params, outcome: 'pending' });
+        const result = await scope.control.perform(action, params, { identity: scope.cfg.identity, ocpp: '1.6', signal: scope.signal });
+        scope.record({ kind: 'stimulus', action, params, outcome: result.outcome, ...(result.detail ? { detail: result.detail } : {}) });
+        if (scope.signal.aborted) throw scope.abortReason();
+        if (result.outcome === 'unsupported') throw new NotApplicable(`SUT control cannot perform "${action}": ${result.detail}`);
+        if (result.outcome !== 'done') throw new Inconclusive(`SUT control action "${action}" ${result.outcome}: ${result.detail}`);
+      },
+    },
+    note: (text) => void scope.mark(text),
+    sleep: (ms) => scope.sleep(ms),
+    notApplicable(reason): never {
+      throw new NotApplicable(reason);
+    },
+  };
+}
+
+export function chargePointSutContext(scope: CaseScope, role: CsmsRole, startSeq: number): ChargePointSutContext {
+  const base = baseContext(scope);
+  const { cfg } = scope;
+  const wrap = (link: NonNullable<ReturnType<CsmsRole['current']>>) => new CaseLink(link, scope, startSeq);
+  const next = async () => {
+    const link = await role.nextConnection(cfg.identity, cfg.timeouts.connectMs, scope.signal);
+    if (!link) throw new Inconclusive(`the charge point "${cfg.identity}" did not connect within ${cfg.timeouts.connectMs} ms`);
+    return wrap(link);
+  };
+  const csms: ChargePointSutContext['csms'] = {
+    async connection() {
+      const live = role.current(cfg.identity);
+      return live ? wrap(live) : next();
+    },
+    nextConnection: next,
+    async booted() {
+      const live = role.current(cfg.identity);
+      if (live?.state.bootStatus === 'Accepted') return wrap(live);
+      if (!live) {
+        // A charge point that has not connected yet boots on its own when it does.
+        const first = await role.nextConnection(cfg.identity, cfg.timeouts.connectMs, scope.signal);
+        if (first) {
+          const link = wrap(first);
+          await link.expectCall('BootNotification', { requirement: 'OCPP 1.6 §4.2: a charge point sends BootNotification after connecting' });
+          if (first.state.bootStatus === 'Accepted') return link;
+        }
+      }
+      await base.sut.do('reboot');
+      const link = await next();
+      await link.expectCall('BootNotification', { requirement: 'OCPP 1.6 §4.2: a charge point sends BootNotification after (re)booting' });
+      return link;
+    },
+  };
+  return { ...base, csms };
+}
+
+export function csmsSutContext(scope: CaseScope, role: ChargePointRole, startSeq: number): CsmsSutContext {
+  const base = baseContext(scope);
+  const { cfg } = scope;
+  const dialNew = async () => {
+    try {
+      return new CaseLink(await role.connect(cfg.timeouts.connectMs), scope, startSeq);
+    } catch (err) {
+      if (err instanceof DialError && err.kind === 'handshake') throw new ExpectationUnmet(err.message); // judged: handshake.subprotocol
+      if (err instanceof DialError) throw new Inconclusive(err.message);
+      throw err;
+    }
+  };
+  const cp: CsmsSutContext['cp'] = {
+    async connection() {
+      const live = role.current();
+      return live ? new CaseLink(live, scope, startSeq) : dialNew();
+    },
+    reconnect: dialNew,
+    async booted() {
+      const link = await cp.connection();
+      if (link.link.state.bootStatus === 'Accepted') return link;
+      const boot = await link.call('BootNotification', { chargePointVendor: 'ocpp-harness', chargePointModel: 'virtual-cp' }, {
+        expect: { status: 'Accepted' }, requirement: 'Reusable state Booted: the CSMS accepts the BootNotification',
+      });
+      link.link.state.bootStatus = boot.payload.status as 'Accepted';
+      if (boot.payload.status !== 'Accepted') throw new ExpectationUnmet('BootNotification not accepted');
+      for (const connectorId of [0, ...cfg.connectorIds]) {
+        await link.call('StatusNotification', { connectorId, errorCode: 'NoError', status: 'Available' }, {
+          requirement: 'OCPP 1.6 §4.9: the CSMS answers StatusNotification',
+        });
+      }
+      return link;
+    },
+  };
+  return { ...base, cp };
+}

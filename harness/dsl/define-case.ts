@@ -1,0 +1,34 @@
+// A case is a plain module exporting defineCase(meta, body): `list` and `--dry-run` load it
+// without running anything.
+import type { OcppVersion, Sut } from '../trace/types.js';
+import type { ChargePointSutContext, CsmsSutContext } from './context.js';
+import type { Profile } from './profiles.js';
+
+export interface CaseMeta {
+  /** Official OCTT id (TC_001_CS) or our own (X16_RPC_01_CS). */
+  id: string;
+  title: string;
+  ocpp: OcppVersion;
+  profile: Profile;
+  sut: Sut;
+  purpose: string;
+  /** Specification references (sections, requirement ids). */
+  refs: string[];
+  /** Where the steps come from: public OCTT descriptions, or derived from the specification. */
+  provenance: string;
+  /** SUT control actions the case needs; an unsupported one makes the case NOT_APPLICABLE. */
+  actions?: string[];
+  /** Upper bound for the whole case (ms); default 5 minutes. */
+  timeoutMs?: number;
+}
+
+export type CaseBody<S extends Sut> = (t: S extends 'ChargePoint' ? ChargePointSutContext : CsmsSutContext) => Promise<void>;
+
+export interface CaseDefinition<S extends Sut = Sut> {
+  meta: CaseMeta & { sut: S };
+  body: CaseBody<S>;
+}
+
+export function defineCase<S extends Sut>(meta: CaseMeta & { sut: S }, body: CaseBody<S>): CaseDefinition<S> {
+  return { meta, body };
+}

@@ -1,0 +1,385 @@
+// The built-in reference central system (CSMS) for OCPP 1.6J, built on ocpp-rpc's RPCServer (not
+// on the harness's own transport/RPC code). Each quirk (quirks.ts) is one switch at the one place
+// where it bites.
+
+import type { Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { StimulusOutcome } from '../../sut/control.js';
+import { checkPayload16 } from './error-codes.js';
+import { isCsmsQuirk, quirkSet, type CsmsQuirk } from './quirks.js';
+import {
+  NOREPLY,
+  RPCServer,
+  createRPCError,
+  strictValidator16,
+  type RpcHandlerArgs,
+  type RpcServerClientLike,
+  type RpcServerLike,
+} from './rpc.js';
+import { FrameLog, TimerBag, asRecord, errText, newMessageId, str, type FrameListener, type FrameRecord } from './util.js';
+
+export interface IdTagLists {
+  accepted?: string[];
+  invalid?: string[];
+  blocked?: string[];
+  expired?: string[];
+}
+
+export type BootStatus = 'Accepted' | 'Pending' | 'Rejected';
+
+export interface ReferenceCsmsOptions {
+  host?: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Heartbeat interval given in BootNotification.conf (default 2 s). */
+  heartbeatIntervalS?: number;
+  /** Authorisation lists; an idTag on none of them is Invalid. */
+  idTags?: IdTagLists;
+  /** When set, the WebSocket upgrade needs HTTP Basic auth `identity:password` (else 401). */
+  password?: string;
+  quirks?: Iterable<CsmsQuirk>;
+  /** Delay of the `late-response` quirk (default 1500 ms). */
+  lateResponseMs?: number;
+  log?: (line: string) => void;
+  /** Registration status answered to BootNotification (default Accepted; changeable via `bootStatus`). */
+  bootStatus?: BootStatus;
+  /** Timeout for the CALLs this CSMS sends (default 30 s). */
+  callTimeoutMs?: number;
+}
+
+type Payload = Record<string, unknown>;
+
+/** The OCPP 1.6 requests a central system sends to a charge point. */
+const CSMS_ACTIONS = new Set([
+  'CancelReservation',
+  'ChangeAvailability',
+  'ChangeConfiguration',
+  'ClearCache',
+  'ClearChargingProfile',
+  'DataTransfer',
+  'GetCompositeSchedule',
+  'GetConfiguration',
+  'GetDiagnostics',
+  'GetLocalListVersion',
+  'RemoteStartTransaction',
+  'RemoteStopTransaction',
+  'ReserveNow',
+  'Reset',
+  'SendLocalList',
+  'SetChargingProfile',
+  'TriggerMessage',
+  'UnlockConnector',
+  'UpdateFirmware',
+]);
+
+const KNOWN_VENDOR = 'ocpp-harness';
+
+export class ReferenceCsms {
+  /** Registration status answered to BootNotification. */
+  bootStatus: BootStatus;
+
+  private readonly host: string;
+  private readonly port: number;
+  private readonly heartbeatIntervalS: number;
+  private readonly lists: Required<IdTagLists>;
+  private readonly password?: string;
+  private readonly quirks: ReadonlySet<CsmsQuirk>;
+  private readonly lateResponseMs: number;
+  private readonly logLine: (line: string) => void;
+  private readonly callTimeoutMs: number;
+
+  private readonly timers = new TimerBag();
+  private readonly frameLog = new FrameLog();
+  private readonly clients = new Map<string, RpcServerClientLike>();
+  private nextTransactionId = 1;
+  private server?: RpcServerLike;
+  private httpServer?: HttpServer;
+
+  constructor(options: ReferenceCsmsOptions = {}) {
+    this.host = options.host ?? '127.0.0.1';
+    this.port = options.port ?? 0;
+    this.heartbeatIntervalS = options.heartbeatIntervalS ?? 2;
+    this.lists = {
+      accepted: options.idTags?.accepted ?? ['ACCEPTED01'],
+      invalid: options.idTags?.invalid ?? [],
+      blocked: options.idTags?.blocked ?? ['BLOCKED01'],
+      expired: options.idTags?.expired ?? ['EXPIRED01'],
+    };
+    this.password = options.password;
+    this.quirks = quirkSet(options.quirks, isCsmsQuirk, 'CSMS');
+    this.lateResponseMs = options.lateResponseMs ?? 1500;
+    this.logLine = options.log ?? (() => {});
+    this.bootStatus = options.bootStatus ?? 'Accepted';
+    this.callTimeoutMs = options.callTimeoutMs ?? 30_000;
+  }
+
+  // ---------------------------------------------------------------- public API
+
+  /** Start listening; the URL is the base a charge point appends its identity to. */
+  async listen(): Promise<{ url: string }> {
+    if (this.server) throw new Error('already listening');
+    const server = new RPCServer({
+      protocols: ['ocpp1.6'],
+      strictMode: true,
+      strictModeValidators: [strictValidator16],
+      callConcurrency: 1,
+      callTimeoutMs: this.callTimeoutMs,
+      pingIntervalMs: 0,
+      respondWithDetailedErrors: false,
+    });
+    server.on('error', (err) => this.log(`server error: ${err.message}`));
+    server.on('upgradeAborted', (ev) => this.log(`upgrade from '${ev.identity}' aborted: ${errText(ev.error)}`));
+    server.auth((accept, reject, handshake) => {
+      if (this.password !== undefined && handshake.password?.toString('utf8') !== this.password) {
+        this.log(`rejecting '${handshake.identity}': bad or missing basic auth`);
+        reject(401, 'Unauthorized');
+        return;
+      }
+      if (this.quirks.has('no-subprotocol')) {
+        accept({}, false);
+        return;
+      }
+      if (handshake.protocols.has('ocpp1.6')) {
+        accept({}, 'ocpp1.6');
+        return;
+      }
+      // OCPP-J 1.6 §3.2: finish the handshake without a subprotocol, then close at once.
+      accept({ noSubprotocol: true }, false);
+    });
+    server.on('client', (client) => this.onClient(client));
+    this.httpServer = await server.listen(this.port, this.host);
+    this.server = server;
+    const { port } = this.httpServer.address() as AddressInfo;
+    const host = this.host.includes(':') ? `[${this.host}]` : this.host;
+    const url = `ws://${host}:${port}/ocpp`;
+    this.log(`listening on ${url}`);
+    return { url };
+  }
+
+  async close(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    this.timers.clearAll();
+    if (!server) return;
+    const clients = [...this.clients.values()];
+    this.clients.clear();
+    let t: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        Promise.allSettled(clients.map((c) => c.close({ code: 1001, reason: 'CSMS closing' }))),
+        new Promise<void>((resolve) => {
+          t = setTimeout(resolve, 1000);
+        }),
+      ]);
+    } finally {
+      if (t) clearTimeout(t);
+    }
+    await Promise.allSettled(clients.map((c) => c.close({ force: true })));
+    await server.close({ force: true });
+    const http = this.httpServer;
+    this.httpServer = undefined;
+    if (http) {
+      http.closeAllConnections();
+      if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
+    }
+  }
+
+  knowsAction(action: string): boolean {
+    return CSMS_ACTIONS.has(action);
+  }
+
+  /**
+   * Send the OCPP request `action` to a charge point (params: payload fields plus optional
+   * `identity`, default the most recently connected). Resolves done as soon as the CALL is written;
+   * its answer is only logged.
+   */
+  async perform(action: string, params: Record<string, unknown>): Promise<StimulusOutcome> {
+    if (!this.knowsAction(action)) return { outcome: 'unsupported', detail: `unknown action '${action}'` };
+    const { identity: rawIdentity, ocpp: _ocpp, ...payload } = params;
+    const identity = str(rawIdentity) ?? [...this.clients.keys()].pop();
+    const client = identity === undefined ? undefined : this.clients.get(identity);
+    if (!client || identity === undefined) {
+      return { outcome: 'failed', detail: `no charge point connected${identity ? ` as '${identity}'` : ''}` };
+    }
+    if (action === 'RemoteStartTransaction' && this.quirks.has('remote-start-ignored')) {
+      this.log('quirk remote-start-ignored: RemoteStartTransaction not sent');
+      return { outcome: 'done', detail: 'sent' };
+    }
+    const problem = checkPayload16(action, 'req', payload);
+    if (problem) return { outcome: 'failed', detail: `invalid ${action} payload: ${problem.description}` };
+
+    if (action === 'GetConfiguration' && this.quirks.has('two-outstanding-calls')) {
+      try {
+        client.sendRaw(JSON.stringify([2, newMessageId(), action, payload]));
+        client.sendRaw(JSON.stringify([2, newMessageId(), action, payload]));
+      } catch (err) {
+        return { outcome: 'failed', detail: errText(err) };
+      }
+      return { outcome: 'done', detail: 'sent twice' };
+    }
+    return this.callAndReportSent(client, identity, action, payload);
+  }
+
+  /** Identities of the charge points connected now. */
+  get connectedIdentities(): string[] {
+    return [...this.clients.keys()];
+  }
+
+  /** Frames sent and received on all connections (raw text cut to 2000 characters). */
+  get frames(): readonly FrameRecord[] {
+    return this.frameLog.frames;
+  }
+
+  onFrame(listener: FrameListener): () => void {
+    return this.frameLog.subscribe(listener);
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private log(line: string): void {
+    this.logLine(`[csms] ${line}`);
+  }
+
+  private callAndReportSent(
+    client: RpcServerClientLike,
+    identity: string,
+    action: string,
+    payload: Payload,
+  ): Promise<StimulusOutcome> {
+    return new Promise((resolve) => {
+      let settled = false;
+      const listener = (ev: { outbound: boolean; payload: unknown[] }): void => {
+        if (ev.outbound && ev.payload[3] === payload) finish({ outcome: 'done', detail: 'sent' });
+      };
+      const finish = (outcome: StimulusOutcome): void => {
+        if (settled) return;
+        settled = true;
+        client.off('call', listener);
+        resolve(outcome);
+      };
+      client.on('call', listener);
+      client.call(action, payload).then(
+        (res) => {
+          this.log(`${identity}: ${action} answered ${JSON.stringify(res)}`);
+          finish({ outcome: 'done', detail: 'sent' });
+        },
+        (err: unknown) => {
+          this.log(`${identity}: ${action} failed: ${errText(err)}`);
+          finish({ outcome: 'failed', detail: `${action} could not be sent: ${errText(err)}` });
+        },
+      );
+    });
+  }
+
+  private onClient(client: RpcServerClientLike): void {
+    const identity = client.identity;
+    client.on('message', (ev) => this.frameLog.record(identity, ev.outbound, ev.message));
+    client.on('badMessage', (ev) => this.log(`${identity}: bad message: ${ev.error.message}`));
+    client.on('strictValidationFailure', (ev) =>
+      this.log(`${identity}: strict validation failed (${ev.outbound ? 'ours' : 'theirs'}) for ${ev.method}: ${ev.error.message}`),
+    );
+    if (client.session.noSubprotocol === true) {
+      this.log(`${identity}: no common subprotocol; closing`);
+      void client.close({ code: 1002, reason: 'ocpp1.6 subprotocol required' }).catch(() => undefined);
+      return;
+    }
+    const previous = this.clients.get(identity);
+    if (previous && previous !== client) void previous.close({ code: 1001, reason: 'replaced' }).catch(() => undefined);
+    // Re-inserted so that the map's last key is always the most recently connected charge point.
+    this.clients.delete(identity);
+    this.clients.set(identity, client);
+    client.on('close', () => {
+      if (this.clients.get(identity) === client) this.clients.delete(identity);
+      this.log(`${identity}: disconnected`);
+    });
+    this.log(`${identity}: connected (subprotocol '${client.protocol ?? ''}')`);
+    this.attachHandlers(client);
+  }
+
+  private idTagInfo(idTag: string | undefined): Payload {
+    const l = this.lists;
+    if (idTag !== undefined) {
+      if (l.accepted.includes(idTag)) return { status: 'Accepted' };
+      if (l.blocked.includes(idTag)) return { status: 'Blocked' };
+      if (l.expired.includes(idTag)) return { status: 'Expired' };
+    }
+    return { status: 'Invalid' };
+  }
+
+  private attachHandlers(client: RpcServerClientLike): void {
+    const on = (action: string, fn: (p: Payload, args: RpcHandlerArgs) => unknown): void => {
+      client.handle(action, (args) => this.inbound(client, action, args, fn));
+    };
+    on('BootNotification', (_p, args) => {
+      const result: Payload = {
+        status: this.bootStatus,
+        currentTime: new Date().toISOString(),
+        interval: this.heartbeatIntervalS,
+      };
+      if (this.quirks.has('non-rfc3339-time')) {
+        // Bypasses ocpp-rpc's strict check of our own answer, which would refuse it.
+        result.currentTime = new Date().toISOString().slice(0, 19).replace('T', ' ');
+        this.sendRaw(client, [3, args.messageId, result]);
+        return NOREPLY;
+      }
+      return result;
+    });
+    on('Heartbeat', (_p, args) => {
+      const result = { currentTime: new Date().toISOString() };
+      if (this.quirks.has('late-response')) {
+        this.timers.after(this.lateResponseMs, () => this.sendRaw(client, [3, args.messageId, result]));
+        return NOREPLY;
+      }
+      return result;
+    });
+    on('StatusNotification', (_p, args) => {
+      if (this.quirks.has('wrong-message-id-in-result')) {
+        this.sendRaw(client, [3, `${args.messageId}-x`, {}]);
+        return NOREPLY;
+      }
+      return {};
+    });
+    on('Authorize', (p) => ({
+      idTagInfo: this.quirks.has('authorize-accepts-invalid') ? { status: 'Accepted' } : this.idTagInfo(str(p.idTag)),
+    }));
+    on('StartTransaction', (p) => ({ transactionId: this.nextTransactionId++, idTagInfo: this.idTagInfo(str(p.idTag)) }));
+    on('StopTransaction', (p) => {
+      const idTag = str(p.idTag);
+      return idTag === undefined ? {} : { idTagInfo: this.idTagInfo(idTag) };
+    });
+    on('MeterValues', () => ({}));
+    on('DataTransfer', (p) => ({ status: str(p.vendorId) === KNOWN_VENDOR ? 'Accepted' : 'UnknownVendorId' }));
+    on('DiagnosticsStatusNotification', () => ({}));
+    on('FirmwareStatusNotification', () => ({}));
+
+    client.handle(({ method }) => {
+      if (this.quirks.has('accepts-unknown-action')) return {};
+      throw createRPCError('NotImplemented', `unknown action ${method}`);
+    });
+  }
+
+  /** Common front of every handled CALL: payload validation with our own error codes. */
+  private inbound(
+    client: RpcServerClientLike,
+    action: string,
+    args: RpcHandlerArgs,
+    fn: (p: Payload, args: RpcHandlerArgs) => unknown,
+  ): unknown {
+    if (!this.quirks.has('lenient-validation')) {
+      const problem = checkPayload16(action, 'req', args.params, { doubleR: this.quirks.has('double-r-error-code') });
+      if (problem) {
+        this.sendRaw(client, [4, args.messageId, problem.code, problem.description, {}]);
+        return NOREPLY;
+      }
+    }
+    return fn(asRecord(args.params), args);
+  }
+
+  private sendRaw(client: RpcServerClientLike, frame: unknown[]): void {
+    try {
+      client.sendRaw(JSON.stringify(frame));
+    } catch (err) {
+      this.log(`${client.identity}: raw send failed: ${errText(err)}`);
+    }
+  }
+}

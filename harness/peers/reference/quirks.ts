@@ -1,0 +1,90 @@
+// Named faults of the reference peers. Each quirk is one deliberate deviation from OCPP 1.6J,
+// off by default; switching one on must make the matching conformance check fail.
+
+export const CP_QUIRKS = [
+  /** Retries BootNotification after interval/4 after a Pending/Rejected response, not after the interval. */
+  'boot-retry-too-early',
+  /** Sends StatusNotification (connector 0, Available) while its registration is still Pending. */
+  'status-before-boot-accepted',
+  /** After Boot is Accepted, sends the StatusNotifications of connectors 0 and 1 without waiting for the first answer. */
+  'two-outstanding-calls',
+  /** BootNotification carries a property the schema does not have (`firmwareFlavour`). */
+  'extra-property-in-boot',
+  /** Answers GetConfiguration with a CALLRESULT whose message id is not the CALL's. */
+  'wrong-message-id-in-result',
+  /** Answers GetConfiguration only after `lateResponseMs`. */
+  'late-response',
+  /** Never answers ChangeConfiguration. */
+  'silent-on-change-configuration',
+  /** After a RemoteStopTransaction, its StopTransaction has no `reason` (it should say Remote). */
+  'stop-without-reason-after-remote-stop',
+  /** On GetConfiguration, first sends a frame that is not JSON. */
+  'garbage-not-json',
+  /** On GetConfiguration, first sends JSON that is not an OCPP-J message (`[2,"x"]`). */
+  'garbage-wrong-shape',
+  /** On GetConfiguration, first sends a message of unknown type 7. */
+  'garbage-unknown-type',
+  /** On GetConfiguration, first sends one 5 MiB text frame. */
+  'huge-frame',
+  /** On RemoteStartTransaction, drops the connection instead of answering (then reconnects). */
+  'disconnect-on-remote-start',
+  /** Answers an action it does not know with an empty CALLRESULT instead of CALLERROR NotImplemented. */
+  'accepts-unknown-action',
+  /** Accepts CALL payloads that fail schema validation as if they were valid. */
+  'lenient-validation',
+  /** Answers a missing required property with `OccurrenceConstraintViolation` (not the 1.6 spelling). */
+  'double-r-error-code',
+  /** start() resolves but no connection is ever opened. */
+  'never-connects',
+  /** Opens the WebSocket without offering the `ocpp1.6` subprotocol. */
+  'no-subprotocol-offered',
+] as const;
+
+export type CpQuirk = (typeof CP_QUIRKS)[number];
+
+export const CSMS_QUIRKS = [
+  /** BootNotification.conf currentTime is not RFC 3339 (`2024-05-01 10:00:00`). */
+  'non-rfc3339-time',
+  /** The WebSocket handshake answer selects no subprotocol (no Sec-WebSocket-Protocol header). */
+  'no-subprotocol',
+  /** Authorize answers Accepted for every idTag, even unknown or blocked ones. */
+  'authorize-accepts-invalid',
+  /** Answers StatusNotification with a CALLRESULT whose message id is not the CALL's. */
+  'wrong-message-id-in-result',
+  /** Answers Heartbeat only after `lateResponseMs`. */
+  'late-response',
+  /** Answers an action it does not know with an empty CALLRESULT instead of CALLERROR NotImplemented. */
+  'accepts-unknown-action',
+  /** Accepts CALL payloads that fail schema validation as if they were valid. */
+  'lenient-validation',
+  /** Answers a missing required property with `OccurrenceConstraintViolation` (not the 1.6 spelling). */
+  'double-r-error-code',
+  /** Asked for GetConfiguration, sends two CALLs back to back without waiting for the first answer. */
+  'two-outstanding-calls',
+  /** Asked for RemoteStartTransaction, reports it done but never sends it. */
+  'remote-start-ignored',
+] as const;
+
+export type CsmsQuirk = (typeof CSMS_QUIRKS)[number];
+
+export function isCpQuirk(name: string): name is CpQuirk {
+  return (CP_QUIRKS as readonly string[]).includes(name);
+}
+
+export function isCsmsQuirk(name: string): name is CsmsQuirk {
+  return (CSMS_QUIRKS as readonly string[]).includes(name);
+}
+
+/** Collect quirks into a set, rejecting names that are not quirks of that peer. */
+export function quirkSet<Q extends string>(
+  quirks: Iterable<string> | undefined,
+  isQuirk: (name: string) => name is Q,
+  peer: string,
+): ReadonlySet<Q> {
+  const set = new Set<Q>();
+  for (const q of quirks ?? []) {
+    if (!isQuirk(q)) throw new Error(`unknown ${peer} quirk: ${q}`);
+    set.add(q);
+  }
+  return set;
+}

@@ -1,0 +1,130 @@
+// junit.xml for CI: one <testsuite> per (OCPP version, SUT, profile), one <testcase> per case.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { isFailing } from './exit-code.js';
+import { caseTitle, formatFinding } from './format.js';
+import { redactDeep } from './redact.js';
+import type { CaseResult, RunResult } from './result.js';
+import { traceRelPath } from './trace-file.js';
+
+/** Removes characters that XML 1.0 forbids (control characters, lone surrogates, U+FFFE/U+FFFF). */
+export function stripInvalidXmlChars(s: string): string {
+  return s.replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '');
+}
+
+/** Escapes text content. */
+export function xmlText(s: string): string {
+  return stripInvalidXmlChars(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Escapes an attribute value (double-quoted); line breaks and tabs survive as character references. */
+export function xmlAttr(s: string): string {
+  return xmlText(s)
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\t/g, '&#9;');
+}
+
+function attrs(a: Record<string, string | number | undefined>): string {
+  return Object.entries(a)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => ` ${k}="${xmlAttr(String(v))}"`)
+    .join('');
+}
+
+function seconds(ms: number): string {
+  return (Math.max(0, ms) / 1000).toFixed(3);
+}
+
+/** `ocpp1.6.ChargePoint.Core` */
+export function junitClassname(c: Pick<CaseResult, 'ocpp' | 'sut' | 'profile'>): string {
+  return `ocpp${c.ocpp}.${c.sut}.${c.profile}`;
+}
+
+type Outcome = 'passed' | 'failure' | 'skipped';
+
+function outcome(c: CaseResult, strict: boolean): Outcome {
+  if (isFailing(c.verdict, strict)) return 'failure';
+  if (c.verdict === 'NOT_APPLICABLE' || c.verdict === 'INCONCLUSIVE' || c.verdict === 'EXPECTED_FAIL') return 'skipped';
+  return 'passed';
+}
+
+function skipMessage(c: CaseResult): string {
+  const reason = c.reason ?? 'no reason recorded';
+  switch (c.verdict) {
+    case 'NOT_APPLICABLE': return `NOT_APPLICABLE: ${reason}`;
+    case 'INCONCLUSIVE': return `INCONCLUSIVE: ${reason}`;
+    case 'EXPECTED_FAIL': return `EXPECTED_FAIL (known issue): ${reason}`;
+    default: return `${c.verdict}: ${reason}`;
+  }
+}
+
+function testcaseXml(c: CaseResult, strict: boolean, indent: string): string {
+  const head = `${indent}<testcase${attrs({ name: caseTitle(c), classname: junitClassname(c), time: seconds(c.durationMs) })}`;
+  const inner: string[] = [];
+  const o = outcome(c, strict);
+  if (o === 'failure') {
+    const first = c.findings[0];
+    const message = first
+      ? `${c.verdict}: ${c.findings.length} finding(s); first: [${first.checkId}] ${first.expected ? `expected ${first.expected}, ` : ''}actual ${first.actual}`
+      : `${c.verdict}: ${c.reason ?? 'no findings recorded'}`;
+    const body = c.findings.length ? c.findings.map(formatFinding).join('\n') : (c.reason ?? '');
+    inner.push(`${indent}  <failure${attrs({ message, type: first?.checkId ?? c.verdict })}>${xmlText(body)}</failure>`);
+  } else if (o === 'skipped') {
+    inner.push(`${indent}  <skipped${attrs({ message: skipMessage(c) })}/>`);
+  }
+  const out: string[] = [`verdict: ${c.verdict}${c.reason ? ` (${c.reason})` : ''}`, `trace: ${c.traceFile ?? traceRelPath(c.id)}`];
+  if (o !== 'failure' && c.findings.length) out.push(...c.findings.map(formatFinding));
+  inner.push(`${indent}  <system-out>${xmlText(out.join('\n'))}</system-out>`);
+  return `${head}>\n${inner.join('\n')}\n${indent}</testcase>`;
+}
+
+/** The junit.xml document for a run (secrets masked). */
+export function junitXml(input: RunResult): string {
+  const run = redactDeep({ ...input, cases: input.cases.map((c) => ({ ...c, trace: [] })) });
+  const groups = new Map<string, CaseResult[]>();
+  for (const c of run.cases) {
+    const key = junitClassname(c);
+    const list = groups.get(key) ?? [];
+    list.push(c);
+    groups.set(key, list);
+  }
+  const count = (cases: CaseResult[], o: Outcome): number => cases.filter((c) => outcome(c, run.strict) === o).length;
+  const total = (cases: CaseResult[]): number => cases.reduce((s, c) => s + c.durationMs, 0);
+  const suites: string[] = [];
+  let id = 0;
+  for (const [name, cases] of groups) {
+    suites.push(
+      `  <testsuite${attrs({
+        name,
+        id: id++,
+        tests: cases.length,
+        failures: count(cases, 'failure'),
+        errors: 0,
+        skipped: count(cases, 'skipped'),
+        time: seconds(total(cases)),
+        timestamp: cases[0]?.startedAt.replace(/Z$/, ''),
+      })}>`,
+      ...cases.map((c) => testcaseXml(c, run.strict, '    ')),
+      '  </testsuite>',
+    );
+  }
+  const root = `<testsuites${attrs({
+    name: `${run.tool.name} ${run.tool.version} OCPP ${run.selection.ocpp}`,
+    tests: run.cases.length,
+    failures: count(run.cases, 'failure'),
+    errors: 0,
+    skipped: count(run.cases, 'skipped'),
+    time: seconds(run.durationMs),
+    timestamp: run.startedAt.replace(/Z$/, ''),
+  })}>`;
+  return ['<?xml version="1.0" encoding="UTF-8"?>', root, ...suites, '</testsuites>', ''].join('\n');
+}
+
+/** Writes junit.xml at `path` (creating its directory). */
+export async function writeJunit(path: string, run: RunResult): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, junitXml(run), 'utf8');
+}

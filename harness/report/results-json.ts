@@ -1,0 +1,76 @@
+// results.json: the RunResult without inline traces (each case points to its traces/<ID>.jsonl),
+// plus the readiness summary. Keys in a fixed order, 2-space indent, secrets masked.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { readiness } from './exit-code.js';
+import { redactDeep } from './redact.js';
+import type { CaseResult, ReadinessRow, RunResult } from './result.js';
+import { traceRelPath } from './trace-file.js';
+import { VERDICTS } from './verdict.js';
+
+export type CaseResultJson = Omit<CaseResult, 'trace'> & { traceFile: string };
+
+export type ResultsJson = Omit<RunResult, 'cases'> & {
+  readiness: ReadinessRow[];
+  cases: CaseResultJson[];
+};
+
+/** Copy of `obj` with `order` keys first (in that order), then any other keys sorted; undefined dropped. */
+function ordered<T extends object>(obj: T, order: readonly string[], omit: readonly string[] = []): T {
+  const src = obj as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of order) if (src[k] !== undefined && !omit.includes(k)) out[k] = src[k];
+  for (const k of Object.keys(src).sort()) {
+    if (!(k in out) && src[k] !== undefined && !omit.includes(k)) out[k] = src[k];
+  }
+  return out as T;
+}
+
+const FINDING_KEYS = ['checkId', 'level', 'step', 'requirement', 'expected', 'actual', 'evidence'];
+const STEP_KEYS = ['step', 'title', 'startMs', 'endMs', 'status'];
+const CASE_KEYS = [
+  'id', 'title', 'ocpp', 'profile', 'sut', 'purpose', 'refs', 'provenance', 'verdict', 'reason',
+  'startedAt', 'durationMs', 'steps', 'findings', 'traceFile',
+];
+const RUN_KEYS = [
+  'tool', 'startedAt', 'finishedAt', 'durationMs', 'interrupted', 'strict', 'selection', 'errata',
+  'summary', 'readiness', 'cases',
+];
+
+function caseJson(c: CaseResult): CaseResultJson {
+  const withFile = { ...c, traceFile: c.traceFile ?? traceRelPath(c.id) };
+  const out = ordered(withFile, CASE_KEYS, ['trace']) as unknown as CaseResultJson;
+  out.steps = c.steps.map((s) => ordered(s, STEP_KEYS));
+  out.findings = c.findings.map((f) => ordered(f, FINDING_KEYS));
+  return out;
+}
+
+/** The object written to results.json (already redacted). */
+export function toResultsJson(run: RunResult): ResultsJson {
+  const summary: Record<string, number> = {};
+  for (const v of VERDICTS) summary[v] = run.summary[v] ?? 0;
+  summary.total = run.summary.total;
+  const doc = ordered(
+    {
+      ...run,
+      tool: ordered(run.tool, ['name', 'version']),
+      selection: ordered(run.selection, ['ocpp', 'sut', 'profiles', 'cases', 'exclude']),
+      errata: run.errata.map((e) => ordered(e, ['id', 'source', 'appliesTo'])),
+      summary: summary as RunResult['summary'],
+      readiness: readiness(run.cases, { strict: run.strict }).map((r) => ordered(r, ['profile', 'sut', 'counts', 'failed'])),
+      cases: run.cases.map(caseJson),
+    },
+    RUN_KEYS,
+  );
+  return redactDeep(doc);
+}
+
+export function resultsJsonText(run: RunResult): string {
+  return `${JSON.stringify(toResultsJson(run), null, 2)}\n`;
+}
+
+/** Writes results.json at `path` (creating its directory). */
+export async function writeResultsJson(path: string, run: RunResult): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, resultsJsonText(run), 'utf8');
+}

@@ -1,0 +1,84 @@
+// Writes every report of a run into one directory:
+//   traces/<ID>.jsonl, results.json, junit.xml, index.html (+ mochawesome.json).
+// The HTML report is written last; if it fails the other files are still there and the error is returned.
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { JudgingSettings, TraceHeader } from '../trace/types.js';
+import { writeJunit } from './junit.js';
+import { writeHtmlReport, type HtmlReportOptions } from './mochawesome-bridge.js';
+import type { CaseResult, RunResult } from './result.js';
+import { writeResultsJson } from './results-json.js';
+import { TRACE_FORMAT, traceFileName, writeTraceFile } from './trace-file.js';
+
+export interface WrittenReports {
+  /** Path of index.html, or undefined when the HTML report could not be written (see `errors`). */
+  html: string | undefined;
+  junit: string;
+  json: string;
+  /** Paths of the trace files, in case order. */
+  traces: string[];
+  /** Steps that failed without stopping the others (currently only 'html' can). */
+  errors: { step: 'html'; error: Error }[];
+}
+
+export function traceHeaderFor(c: CaseResult, judging: JudgingSettings): TraceHeader {
+  return {
+    kind: 'header',
+    format: TRACE_FORMAT,
+    caseId: c.id,
+    title: c.title,
+    ocpp: c.ocpp,
+    sut: c.sut,
+    startedAt: c.startedAt,
+    judging: { ...judging },
+  };
+}
+
+/** Assigns each case a unique `traces/<ID>.jsonl` (a suffix is added when two cases share an id). */
+function assignTraceFiles(cases: readonly CaseResult[]): CaseResult[] {
+  const used = new Set<string>();
+  return cases.map((c) => {
+    const base = traceFileName(c.id).replace(/\.jsonl$/, '');
+    let name = `${base}.jsonl`;
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base}-${n}.jsonl`;
+    used.add(name.toLowerCase());
+    return { ...c, traceFile: `traces/${name}` };
+  });
+}
+
+/**
+ * Writes all reports for `run` into `reportDir` (created if needed). Every file is redacted.
+ * Throws only when traces, results.json or junit.xml cannot be written; an HTML failure is
+ * returned in `errors` with `html` undefined.
+ */
+export async function writeReports(
+  run: RunResult,
+  reportDir: string,
+  judging: JudgingSettings,
+  options: HtmlReportOptions = {},
+): Promise<WrittenReports> {
+  const dir = resolve(reportDir);
+  await mkdir(join(dir, 'traces'), { recursive: true });
+  const withFiles: RunResult = { ...run, cases: assignTraceFiles(run.cases) };
+
+  const traces: string[] = [];
+  for (const c of withFiles.cases) {
+    const path = join(dir, ...(c.traceFile ?? '').split('/'));
+    await writeTraceFile(path, traceHeaderFor(c, judging), c.trace);
+    traces.push(path);
+  }
+
+  const json = join(dir, 'results.json');
+  await writeResultsJson(json, withFiles);
+  const junit = join(dir, 'junit.xml');
+  await writeJunit(junit, withFiles);
+
+  const errors: WrittenReports['errors'] = [];
+  let html: string | undefined;
+  try {
+    html = await writeHtmlReport(withFiles, dir, options);
+  } catch (err) {
+    errors.push({ step: 'html', error: err instanceof Error ? err : new Error(String(err)) });
+  }
+  return { html, junit, json, traces, errors };
+}

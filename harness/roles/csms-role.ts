@@ -1,0 +1,88 @@
+// The harness plays the CSMS: charge points connect to it. Keeps the live connection per identity
+// across cases, because a real charger stays connected between cases.
+import type { HarnessConfig } from '../config/types.js';
+import type { SchemaRegistry } from '../schema/registry.js';
+import type { TraceHub } from '../trace/recorder.js';
+import { WsServerEndpoint } from '../transport/server.js';
+import { csmsDefaults16, type CsmsMemory } from './csms-defaults-16.js';
+import { Link } from './link.js';
+
+export interface RoleDeps {
+  hub: TraceHub;
+  registry: SchemaRegistry;
+  cfg: HarnessConfig;
+  maxFrameBytes: number;
+  onHarnessError: (err: unknown) => void;
+}
+
+export class CsmsRole {
+  private readonly endpoint: WsServerEndpoint;
+  private readonly live = new Map<string, Link>();
+  private readonly waiters = new Set<(link: Link) => void>();
+  private readonly memory: CsmsMemory = { nextTransactionId: 1 };
+
+  constructor(private readonly deps: RoleDeps, listen: { host: string; port: number; identity?: string }) {
+    this.endpoint = new WsServerEndpoint(deps.hub, {
+      host: listen.host, port: listen.port, identity: listen.identity,
+      subprotocol: 'ocpp1.6', maxFrameBytes: deps.maxFrameBytes,
+    });
+    this.endpoint.onConnection((channel) => {
+      if (channel.info.chosenProtocol === null) {
+        // OCPP-J 1.6 §3.1.2: no agreed subprotocol → finish the handshake, then close at once.
+        void channel.close(1002, 'no agreed subprotocol');
+        return;
+      }
+      const link = new Link(channel, deps.registry, csmsDefaults16(deps.cfg, this.memory), deps.onHarnessError);
+      const previous = this.live.get(channel.info.identity);
+      if (previous?.isOpen) void previous.channel.close(1000, 'replaced by a new connection');
+      this.live.set(channel.info.identity, link);
+      for (const waiter of [...this.waiters]) waiter(link);
+    });
+  }
+
+  async start(): Promise<{ url: string; host: string; port: number }> {
+    const { host, port } = await this.endpoint.listen();
+    const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+    return { url: `ws://${shown}:${port}/ocpp`, host, port };
+  }
+
+  current(identity: string): Link | undefined {
+    const link = this.live.get(identity);
+    return link?.isOpen ? link : undefined;
+  }
+
+  openLinks(): Link[] {
+    return [...this.live.values()].filter((l) => l.isOpen);
+  }
+
+  /** Wait for a connection from `identity` that opens after this call. */
+  nextConnection(identity: string, timeoutMs: number, signal?: AbortSignal): Promise<Link | undefined> {
+    return new Promise((resolve, reject) => {
+      const done = (link: Link | undefined) => {
+        clearTimeout(timer);
+        this.waiters.delete(waiter);
+        signal?.removeEventListener('abort', onAbort);
+        resolve(link);
+      };
+      const waiter = (link: Link) => {
+        if (link.identity === identity) done(link);
+      };
+      const onAbort = () => {
+        clearTimeout(timer);
+        this.waiters.delete(waiter);
+        reject(signal!.reason);
+      };
+      const timer = setTimeout(() => done(undefined), timeoutMs);
+      this.waiters.add(waiter);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  resetOverrides(): void {
+    for (const link of this.live.values()) link.resetOverrides();
+  }
+
+  async close(): Promise<void> {
+    await this.endpoint.close();
+  }
+}

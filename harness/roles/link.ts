@@ -1,0 +1,93 @@
+// One live connection to the system under test, in either role: the session, the inbound CALLs
+// seen on it, and the handler table (role defaults + the running case's overrides).
+import type { SchemaRegistry } from '../schema/registry.js';
+import type { InboundCall } from '../rpc/session.js';
+import { OcppSession } from '../rpc/session.js';
+import type { FrameChannel } from '../transport/frame-channel.js';
+
+export const NO_REPLY = Symbol('no reply');
+
+export interface CallErrorReply {
+  callError: { code: string; description?: string; details?: Record<string, unknown> };
+}
+
+export type HandlerResult = Record<string, unknown> | CallErrorReply | typeof NO_REPLY;
+export type Handler = (payload: Record<string, unknown>, call: InboundCall, link: Link) => HandlerResult | Promise<HandlerResult>;
+export type HandlerTable = Record<string, Handler>;
+
+/** State the roles keep per connection (what a CSMS or charge point would remember). */
+export interface LinkState {
+  bootStatus?: 'Accepted' | 'Pending' | 'Rejected';
+  [key: string]: unknown;
+}
+
+export class Link {
+  readonly session: OcppSession;
+  readonly calls: InboundCall[] = [];
+  readonly state: LinkState = {};
+  private readonly overrides = new Map<string, Handler>();
+  private readonly listeners = new Set<(call: InboundCall) => void>();
+  readonly closed: Promise<void>;
+
+  constructor(
+    readonly channel: FrameChannel,
+    private readonly registry: SchemaRegistry,
+    private readonly defaults: HandlerTable,
+    /** Called when a handler throws: a harness fault, reported as INCONCLUSIVE. */
+    private readonly onHarnessError: (err: unknown) => void,
+  ) {
+    this.session = new OcppSession(channel);
+    this.session.onCall((call) => void this.dispatch(call));
+    this.closed = new Promise((resolve) => channel.onClose(() => resolve()));
+  }
+
+  get identity(): string { return this.channel.info.identity; }
+  get conn(): number { return this.channel.conn; }
+  get isOpen(): boolean { return this.channel.isOpen; }
+
+  /** Override the role's default answer to `action` for the running case. */
+  handle(action: string, handler: Handler): void {
+    this.overrides.set(action, handler);
+  }
+
+  resetOverrides(): void {
+    this.overrides.clear();
+  }
+
+  onCall(listener: (call: InboundCall) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private async dispatch(call: InboundCall): Promise<void> {
+    this.calls.push(call);
+    for (const listener of this.listeners) listener(call);
+    const { action, payload } = call.frame;
+    try {
+      const override = this.overrides.get(action);
+      // Unknown action → NotImplemented, as an exemplary receiver. An invalid payload is still
+      // answered as if valid: the schema check reports it, and the rest of the case stays
+      // observable instead of collapsing into follow-on findings.
+      if (!override && !this.registry.has(action)) {
+        await this.session.replyError(call, 'NotImplemented', `unknown action ${action}`);
+        return;
+      }
+      const handler = override ?? this.defaults[action];
+      if (!handler) {
+        await this.session.replyError(call, 'NotSupported', `the harness does not handle ${action} in this role`);
+        return;
+      }
+      const result = await handler(payload, call, this);
+      if (result === NO_REPLY) return;
+      if ('callError' in result && typeof result.callError === 'object') {
+        const e = (result as CallErrorReply).callError;
+        await this.session.replyError(call, e.code, e.description ?? '', e.details ?? {});
+      } else {
+        await this.session.reply(call, result as Record<string, unknown>);
+      }
+    } catch (err) {
+      if (!this.channel.isOpen) return; // the peer went away meanwhile: recorded, nothing to answer
+      this.onHarnessError(err);
+    }
+  }
+}

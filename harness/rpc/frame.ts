@@ -1,0 +1,90 @@
+// OCPP-J framing: parse one text frame in a fixed order (JSON → array → type id → message id →
+// per-type shape). Pure: the same text always gives the same answer, so checks can re-run it.
+
+export const CALL = 2;
+export const CALLRESULT = 3;
+export const CALLERROR = 4;
+
+export interface CallFrame { type: 2; id: string; action: string; payload: Record<string, unknown> }
+export interface CallResultFrame { type: 3; id: string; payload: Record<string, unknown> }
+export interface CallErrorFrame {
+  type: 4; id: string; code: string; description: string; details: Record<string, unknown>;
+}
+export type OcppFrame = CallFrame | CallResultFrame | CallErrorFrame;
+
+export type FrameProblem =
+  /** Not valid JSON (OCPP-J 1.6 §4.1.2). */
+  | 'rpc.json'
+  /** JSON, but not an OCPP-J array of the right length and element types (§4.2). */
+  | 'rpc.shape'
+  /** A message type number other than 2, 3 or 4 (§4.1.3). */
+  | 'rpc.messageType';
+
+export type ParsedFrame =
+  | { ok: true; frame: OcppFrame }
+  | { ok: false; problem: FrameProblem; detail: string; id?: string };
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function parseFrame(raw: string): ParsedFrame {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (err) {
+    return { ok: false, problem: 'rpc.json', detail: `not valid JSON: ${(err as Error).message}` };
+  }
+  if (!Array.isArray(value)) {
+    return { ok: false, problem: 'rpc.shape', detail: `expected a JSON array, got ${describe(value)}` };
+  }
+  const [type, id] = value;
+  if (typeof type !== 'number') {
+    return { ok: false, problem: 'rpc.shape', detail: `element 0 (MessageTypeId) must be a number, got ${describe(type)}` };
+  }
+  if (type !== CALL && type !== CALLRESULT && type !== CALLERROR) {
+    return { ok: false, problem: 'rpc.messageType', detail: `unknown MessageTypeId ${type}`, id: typeof id === 'string' ? id : undefined };
+  }
+  if (typeof id !== 'string') {
+    return { ok: false, problem: 'rpc.shape', detail: `element 1 (UniqueId) must be a string, got ${describe(id)}` };
+  }
+  if (id.length > 36) {
+    return { ok: false, problem: 'rpc.shape', detail: `UniqueId is ${id.length} characters, at most 36 allowed`, id };
+  }
+  if (type === CALL) {
+    const [, , action, payload] = value;
+    if (value.length !== 4) return shape(`a CALL has 4 elements, got ${value.length}`, id);
+    if (typeof action !== 'string') return shape(`element 2 (Action) must be a string, got ${describe(action)}`, id);
+    if (!isObject(payload)) return shape(`element 3 (Payload) must be an object, got ${describe(payload)}`, id);
+    return { ok: true, frame: { type, id, action, payload } };
+  }
+  if (type === CALLRESULT) {
+    const [, , payload] = value;
+    if (value.length !== 3) return shape(`a CALLRESULT has 3 elements, got ${value.length}`, id);
+    if (!isObject(payload)) return shape(`element 2 (Payload) must be an object, got ${describe(payload)}`, id);
+    return { ok: true, frame: { type, id, payload } };
+  }
+  const [, , code, description, details] = value;
+  if (value.length !== 5) return shape(`a CALLERROR has 5 elements, got ${value.length}`, id);
+  if (typeof code !== 'string') return shape(`element 2 (ErrorCode) must be a string, got ${describe(code)}`, id);
+  if (typeof description !== 'string') return shape(`element 3 (ErrorDescription) must be a string, got ${describe(description)}`, id);
+  if (!isObject(details)) return shape(`element 4 (ErrorDetails) must be an object, got ${describe(details)}`, id);
+  return { ok: true, frame: { type, id, code, description, details } };
+}
+
+function shape(detail: string, id: string): ParsedFrame {
+  return { ok: false, problem: 'rpc.shape', detail, id };
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  return typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)}`.slice(0, 60);
+}
+
+export function serialise(frame: OcppFrame): string {
+  switch (frame.type) {
+    case CALL: return JSON.stringify([CALL, frame.id, frame.action, frame.payload]);
+    case CALLRESULT: return JSON.stringify([CALLRESULT, frame.id, frame.payload]);
+    case CALLERROR: return JSON.stringify([CALLERROR, frame.id, frame.code, frame.description, frame.details]);
+  }
+}

@@ -1,0 +1,96 @@
+// One side of a run: the harness role, the SUT control, and (with --builtin) the reference peer.
+import type { HarnessConfig } from '../config/types.js';
+import { ReferenceChargePoint } from '../peers/reference/charge-point.js';
+import { ReferenceCsms } from '../peers/reference/csms.js';
+import type { CpQuirk, CsmsQuirk } from '../peers/reference/quirks.js';
+import { ChargePointRole } from '../roles/charge-point-role.js';
+import { CsmsRole, type RoleDeps } from '../roles/csms-role.js';
+import type { SutControl } from '../sut/control.js';
+import { makeSutControl } from '../sut/make-control.js';
+import type { Sut } from '../trace/types.js';
+
+export interface SideEnvironment {
+  sut: Sut;
+  /** Where the SUT connects (harness = CSMS) or what the harness dials (harness = charge point). */
+  endpoint: string;
+  csmsRole?: CsmsRole;
+  cpRole?: ChargePointRole;
+  control: SutControl;
+  teardown(): Promise<void>;
+}
+
+export interface SideOptions {
+  deps: RoleDeps;
+  cfg: HarnessConfig;
+  builtin: boolean;
+  /** Faults to give the built-in peer (the harness's own tests). */
+  quirks?: string[];
+  /** Harness = CSMS: where to listen. */
+  listen?: { host: string; port: number };
+  /** Only this identity is accepted (harness = CSMS). */
+  identityFilter?: string;
+  /** Harness = charge point: the CSMS under test. */
+  url?: string;
+  log?: (line: string) => void;
+}
+
+export async function chargePointSide(opts: SideOptions): Promise<SideEnvironment> {
+  const { cfg } = opts;
+  const listen = opts.builtin ? { host: '127.0.0.1', port: 0 } : (opts.listen ?? { host: '0.0.0.0', port: 9000 });
+  const role = new CsmsRole(opts.deps, { ...listen, identity: opts.identityFilter });
+  const { url } = await role.start();
+  let peer: ReferenceChargePoint | undefined;
+  let control: SutControl;
+  if (opts.builtin) {
+    peer = new ReferenceChargePoint({
+      url, identity: cfg.identity, connectorIds: cfg.connectorIds,
+      password: cfg.basicAuthPassword, quirks: (opts.quirks ?? []) as CpQuirk[], log: opts.log,
+    });
+    const p = peer;
+    control = makeSutControl({ type: 'builtin' }, { builtin: { perform: (a, params) => p.perform(a, params) } });
+    await peer.start();
+  } else {
+    control = makeSutControl(cfg.sutControl, { defaultTimeoutMs: cfg.timeouts.operatorMs });
+  }
+  return {
+    sut: 'ChargePoint', endpoint: url, csmsRole: role, control,
+    async teardown() {
+      await peer?.stop();
+      await control.close();
+      await role.close();
+    },
+  };
+}
+
+export async function csmsSide(opts: SideOptions): Promise<SideEnvironment> {
+  const { cfg } = opts;
+  let peer: ReferenceCsms | undefined;
+  let url = opts.url;
+  let control: SutControl;
+  if (opts.builtin) {
+    peer = new ReferenceCsms({
+      host: '127.0.0.1', port: 0, heartbeatIntervalS: cfg.intervals.heartbeatS,
+      idTags: { accepted: [cfg.idTags.accepted], blocked: [cfg.idTags.blocked], expired: [cfg.idTags.expired] },
+      password: cfg.basicAuthPassword, quirks: (opts.quirks ?? []) as CsmsQuirk[], log: opts.log,
+    });
+    url = (await peer.listen()).url;
+    const p = peer;
+    control = makeSutControl({ type: 'builtin' }, {
+      builtin: { perform: (a, params) => p.perform(a, { identity: cfg.identity, ...params }) },
+    });
+  } else {
+    if (!url) throw new Error('the CSMS under test needs --url');
+    control = makeSutControl(cfg.sutControl, { defaultTimeoutMs: cfg.timeouts.operatorMs });
+  }
+  const target = url;
+  if (!target) throw new Error('the CSMS under test needs --url');
+  const role = new ChargePointRole(opts.deps, { url: target, identity: cfg.identity, password: cfg.basicAuthPassword });
+  return {
+    sut: 'Csms', endpoint: target, cpRole: role, control,
+    async teardown() {
+      await role.close();
+      await control.close();
+      await peer?.close();
+    },
+  };
+}

@@ -1,0 +1,133 @@
+// Runs the selected cases of one side, one after another, and judges each from its trace.
+import { judge } from '../checks/judge.js';
+import type { HarnessConfig } from '../config/types.js';
+import { CaseScope } from '../dsl/case-scope.js';
+import { chargePointSutContext, csmsSutContext } from '../dsl/context.js';
+import type { CaseBody, CaseDefinition } from '../dsl/define-case.js';
+import { ExpectationUnmet, Inconclusive, Interrupted, NotApplicable } from '../dsl/errors.js';
+import type { CaseResult, StepResult } from '../report/result.js';
+import type { SchemaRegistry } from '../schema/registry.js';
+import type { TraceHub } from '../trace/recorder.js';
+import type { CaseEndEvent, JudgingSettings, TraceEvent } from '../trace/types.js';
+import type { SideEnvironment } from './environment.js';
+
+export interface RunContext {
+  cfg: HarnessConfig;
+  registry: SchemaRegistry;
+  hub: TraceHub;
+  judging: JudgingSettings & { maxFrameBytes: number };
+  /** Aborted on Ctrl-C. */
+  signal: AbortSignal;
+  /** Harness faults raised outside the case body (a handler that threw) land here. */
+  harnessErrors: unknown[];
+  onCase?: (result: CaseResult) => void;
+}
+
+const DEFAULT_CASE_TIMEOUT_MS = 5 * 60_000;
+
+export async function runSide(env: SideEnvironment, cases: CaseDefinition[], run: RunContext): Promise<CaseResult[]> {
+  const results: CaseResult[] = [];
+  for (const def of cases) {
+    if (run.signal.aborted) break;
+    const result = await runOne(env, def, run);
+    results.push(result);
+    run.onCase?.(result);
+  }
+  return results;
+}
+
+async function runOne(env: SideEnvironment, def: CaseDefinition, run: RunContext): Promise<CaseResult> {
+  const { meta } = def;
+  const startedAt = new Date().toISOString();
+  if (!run.cfg.features.includes(meta.profile)) {
+    return skeleton(def, startedAt, 'NOT_APPLICABLE', `profile ${meta.profile} is not declared in "features" (declared: ${run.cfg.features.join(', ')})`);
+  }
+  const recorder = run.hub.beginCase();
+  const links = env.csmsRole?.openLinks() ?? env.cpRole?.openLinks() ?? [];
+  for (const link of links) recorder.record(link.channel.describe());
+  const startSeq = recorder.events.length - 1;
+  run.harnessErrors.length = 0;
+
+  const controller = new AbortController();
+  const onRunAbort = () => controller.abort(new Interrupted('interrupted by the user (Ctrl-C)'));
+  run.signal.addEventListener('abort', onRunAbort, { once: true });
+  const limit = meta.timeoutMs ?? DEFAULT_CASE_TIMEOUT_MS;
+  const timer = setTimeout(() => controller.abort(new Interrupted(`case exceeded its time limit of ${limit / 1000} s`)), limit);
+  const scope = new CaseScope(recorder, run.cfg, run.registry, env.control, controller.signal);
+
+  let end: Omit<CaseEndEvent, 'seq' | 't' | 'wall'> = { kind: 'case-end' };
+  try {
+    const body = def.body as CaseBody<'ChargePoint'> & CaseBody<'Csms'>;
+    const aborted = new Promise<never>((_, reject) => {
+      controller.signal.addEventListener('abort', () => reject(scope.abortReason()), { once: true });
+    });
+    aborted.catch(() => undefined);
+    if (meta.sut === 'ChargePoint') await Promise.race([body(chargePointSutContext(scope, env.csmsRole!, startSeq)), aborted]);
+    else await Promise.race([body(csmsSutContext(scope, env.cpRole!, startSeq)), aborted]);
+  } catch (err) {
+    end = { kind: 'case-end', ...classify(err) };
+  } finally {
+    clearTimeout(timer);
+    run.signal.removeEventListener('abort', onRunAbort);
+  }
+  if (run.harnessErrors.length && !end.abort) {
+    end = { kind: 'case-end', abort: { verdict: 'INCONCLUSIVE', reason: `harness error: ${errorText(run.harnessErrors[0])}` } };
+  }
+  recorder.record(end);
+  run.hub.endCase();
+  env.csmsRole?.resetOverrides();
+  env.cpRole?.resetOverrides();
+
+  const judgement = judge({ caseId: meta.id, sut: meta.sut, events: recorder.events, settings: run.judging, registry: run.registry, knownIssues: run.cfg.knownIssues });
+  return {
+    ...metaOf(def), startedAt,
+    verdict: judgement.verdict, reason: judgement.reason,
+    durationMs: Math.round(recorder.now()),
+    steps: stepsOf(recorder.events, judgement.findings.map((f) => f.step)),
+    findings: judgement.findings,
+    trace: recorder.events,
+  };
+}
+
+function classify(err: unknown): Pick<CaseEndEvent, 'abort' | 'stoppedEarly'> {
+  if (err instanceof NotApplicable) return { abort: { verdict: 'NOT_APPLICABLE', reason: err.message } };
+  if (err instanceof Inconclusive || err instanceof Interrupted) return { abort: { verdict: 'INCONCLUSIVE', reason: err.message } };
+  if (err instanceof ExpectationUnmet) return { stoppedEarly: err.message };
+  return { abort: { verdict: 'INCONCLUSIVE', reason: `harness error: ${errorText(err)}` } };
+}
+
+function errorText(err: unknown): string {
+  if (err instanceof Error) return `${err.message}${err.stack ? ` [${err.stack.split('\n')[1]?.trim() ?? ''}]` : ''}`;
+  return String(err);
+}
+
+function metaOf(def: CaseDefinition) {
+  const { id, title, ocpp, profile, sut, purpose, refs, provenance } = def.meta;
+  return { id, title, ocpp, profile, sut, purpose, refs, provenance };
+}
+
+export function skeleton(def: CaseDefinition, startedAt: string, verdict: 'NOT_APPLICABLE' | 'INCONCLUSIVE', reason: string): CaseResult {
+  return { ...metaOf(def), startedAt, verdict, reason, durationMs: 0, steps: [], findings: [], trace: [] };
+}
+
+function stepsOf(events: TraceEvent[], failedSteps: (number | undefined)[]): StepResult[] {
+  const steps: StepResult[] = [];
+  const open = new Map<number, StepResult>();
+  for (const e of events) {
+    if (e.kind !== 'step') continue;
+    if (e.phase === 'start') {
+      const s: StepResult = { step: e.step, title: e.title, startMs: e.t, status: 'aborted' };
+      steps.push(s);
+      open.set(e.step, s);
+    } else {
+      const s = open.get(e.step);
+      if (s) {
+        s.endMs = e.t;
+        s.status = 'passed';
+        open.delete(e.step);
+      }
+    }
+  }
+  for (const s of steps) if (failedSteps.includes(s.step)) s.status = 'failed';
+  return steps;
+}

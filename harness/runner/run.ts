@@ -1,0 +1,139 @@
+// A whole `test` run: select, set up each side, run the cases, write every report.
+import type { HarnessConfig } from '../config/types.js';
+import type { CaseDefinition } from '../dsl/define-case.js';
+import { caseLine, summaryBlock } from '../report/console.js';
+import { exitCodeFor, summarise, type ExitCode } from '../report/exit-code.js';
+import type { CaseResult, RunResult } from '../report/result.js';
+import { writeReports, type WrittenReports } from '../report/write-all.js';
+import { packageInfo as pkg } from '../package-info.js';
+import { schemaRegistry } from '../schema/registry.js';
+import { TraceHub } from '../trace/recorder.js';
+import type { JudgingSettings, Sut } from '../trace/types.js';
+import { discoverCases } from './discover.js';
+import { chargePointSide, csmsSide, type SideEnvironment } from './environment.js';
+import { runSide, skeleton, type RunContext } from './run-cases.js';
+import { selectCases } from './select.js';
+
+export const DEFAULT_MAX_FRAME_BYTES = 4 * 1024 * 1024;
+
+export interface TestRunOptions {
+  sides: Sut[];
+  ocpp: string;
+  profiles: string[];
+  cases?: string[];
+  exclude?: string[];
+  cfg: HarnessConfig;
+  reportDir: string;
+  strict: boolean;
+  builtin: boolean;
+  quiet?: boolean;
+  verbose?: boolean;
+  listen?: { host: string; port: number };
+  url?: string;
+  identityFilter?: string;
+  /** Faults for the built-in peers (the harness's own tests). */
+  quirks?: { chargePoint?: string[]; csms?: string[] };
+  maxFrameBytes?: number;
+  /** Progress output (default stdout). */
+  out?: NodeJS.WritableStream;
+  signal?: AbortSignal;
+  /** Skip writing report files (benchmarks). */
+  noReports?: boolean;
+}
+
+export interface TestRunOutcome {
+  run: RunResult;
+  exitCode: ExitCode;
+  reports?: WrittenReports;
+}
+
+
+export async function selectForRun(opts: Pick<TestRunOptions, 'sides' | 'ocpp' | 'profiles' | 'cases' | 'exclude'>): Promise<CaseDefinition[]> {
+  return selectCases(await discoverCases(), {
+    ocpp: opts.ocpp, sut: opts.sides, profiles: opts.profiles, cases: opts.cases, exclude: opts.exclude,
+  });
+}
+
+export async function runTests(opts: TestRunOptions): Promise<TestRunOutcome> {
+  const out = opts.out ?? process.stdout;
+  const signal = opts.signal ?? new AbortController().signal;
+  const selected = await selectForRun(opts);
+  const started = Date.now();
+  const registry = schemaRegistry();
+  const judging: JudgingSettings & { maxFrameBytes: number } = {
+    responseTimeoutMs: opts.cfg.timeouts.responseMs, toleranceMs: opts.cfg.toleranceMs, strict: opts.strict,
+    maxFrameBytes: opts.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES,
+  };
+  const hub = new TraceHub();
+  const harnessErrors: unknown[] = [];
+  const results: CaseResult[] = [];
+  const consoleOpts = { quiet: opts.quiet, verbose: opts.verbose, strict: opts.strict, stream: out as { isTTY?: boolean } };
+  const ctx: RunContext = {
+    cfg: opts.cfg, registry, hub, judging, signal, harnessErrors,
+    onCase: (r) => {
+      const line = caseLine(r, consoleOpts);
+      if (line) out.write(`${line}\n`);
+    },
+  };
+
+  for (const sut of opts.sides) {
+    const cases = selected.filter((c) => c.meta.sut === sut);
+    if (cases.length === 0 || signal.aborted) continue;
+    if (!opts.quiet) out.write(`\nOCPP ${opts.ocpp} — ${sut === 'ChargePoint' ? 'charge point under test (harness plays the CSMS)' : 'CSMS under test (harness plays a charge point)'}: ${cases.length} case${cases.length === 1 ? '' : 's'}\n`);
+    let env: SideEnvironment;
+    try {
+      env = await setUp(sut, opts, ctx);
+    } catch (err) {
+      // Cannot even listen or start the peer: every case of this side is inconclusive, but reported.
+      const reason = `could not set up the ${sut === 'ChargePoint' ? 'CSMS endpoint' : 'charge point'}: ${(err as Error).message}`;
+      for (const c of cases) {
+        const r = skeleton(c, new Date().toISOString(), 'INCONCLUSIVE', reason);
+        results.push(r);
+        ctx.onCase?.(r);
+      }
+      continue;
+    }
+    if (!opts.quiet) {
+      out.write(sut === 'ChargePoint'
+        ? `  listening on ${env.endpoint}/<identity>${opts.builtin ? ' (built-in reference charge point)' : ''}\n`
+        : `  dialling ${env.endpoint}/${opts.cfg.identity}${opts.builtin ? ' (built-in reference CSMS)' : ''}\n`);
+    }
+    try {
+      results.push(...await runSide(env, cases, ctx));
+    } finally {
+      await env.teardown().catch(() => undefined);
+    }
+  }
+
+  const interrupted = signal.aborted;
+  const run: RunResult = {
+    tool: { name: pkg.name, version: pkg.version },
+    startedAt: new Date(started).toISOString(),
+    finishedAt: new Date().toISOString(),
+    durationMs: Date.now() - started,
+    interrupted,
+    strict: opts.strict,
+    selection: { ocpp: '1.6', sut: opts.sides, profiles: opts.profiles, cases: opts.cases, exclude: opts.exclude },
+    errata: registry.errataInForce(),
+    summary: summarise(results),
+    cases: results,
+  };
+  const exitCode = exitCodeFor(run);
+  if (opts.noReports) return { run, exitCode };
+  const reports = await writeReports(run, opts.reportDir, judging);
+  for (const err of reports.errors ?? []) out.write(`warning: ${String(err)}\n`);
+  out.write(`${summaryBlock(run, opts.reportDir, consoleOpts)}\n`);
+  return { run, exitCode, reports };
+}
+
+function setUp(sut: Sut, opts: TestRunOptions, ctx: RunContext): Promise<SideEnvironment> {
+  const deps = {
+    hub: ctx.hub, registry: ctx.registry, cfg: opts.cfg, maxFrameBytes: ctx.judging.maxFrameBytes,
+    onHarnessError: (err: unknown) => ctx.harnessErrors.push(err),
+  };
+  const log = opts.verbose ? (line: string) => (opts.out ?? process.stdout).write(`    [peer] ${line}\n`) : undefined;
+  if (sut === 'ChargePoint') {
+    return chargePointSide({ deps, cfg: opts.cfg, builtin: opts.builtin, quirks: opts.quirks?.chargePoint, listen: opts.listen, identityFilter: opts.identityFilter, log });
+  }
+  return csmsSide({ deps, cfg: opts.cfg, builtin: opts.builtin, quirks: opts.quirks?.csms, url: opts.url, log });
+}

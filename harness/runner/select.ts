@@ -1,0 +1,50 @@
+// Which cases a run takes: version, SUT side, profiles, ids or globs, exclusions.
+import type { CaseDefinition } from '../dsl/define-case.js';
+import { parseProfile, type Profile } from '../dsl/profiles.js';
+import type { Sut } from '../trace/types.js';
+
+export interface Selection {
+  ocpp: string;
+  sut: Sut[];
+  /** Profile names in any spelling, or 'all'. */
+  profiles: string[];
+  cases?: string[];
+  exclude?: string[];
+}
+
+export class SelectionError extends Error {
+  override name = 'SelectionError';
+}
+
+export function globToRegExp(glob: string): RegExp {
+  const escaped = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${escaped}$`, 'i');
+}
+
+export function parseProfiles(names: string[]): Profile[] | 'all' {
+  if (names.length === 0 || names.some((n) => n.toLowerCase() === 'all')) return 'all';
+  return names.map((n) => {
+    const p = parseProfile(n);
+    if (!p) throw new SelectionError(`unknown profile "${n}" (known: core, firmware-management, local-auth-list-management, reservation, remote-trigger, smart-charging, security, all)`);
+    return p;
+  });
+}
+
+export function selectCases(all: CaseDefinition[], s: Selection): CaseDefinition[] {
+  if (s.ocpp !== '1.6') throw new SelectionError(`OCPP ${s.ocpp} is not supported yet (supported: 1.6)`);
+  const profiles = parseProfiles(s.profiles);
+  const include = (s.cases ?? []).map(globToRegExp);
+  const exclude = (s.exclude ?? []).map(globToRegExp);
+  const chosen = all.filter((c) =>
+    c.meta.ocpp === s.ocpp &&
+    s.sut.includes(c.meta.sut) &&
+    (profiles === 'all' || profiles.includes(c.meta.profile)) &&
+    (include.length === 0 || include.some((r) => r.test(c.meta.id))) &&
+    !exclude.some((r) => r.test(c.meta.id)));
+  for (const pattern of s.cases ?? []) {
+    if (!all.some((c) => globToRegExp(pattern).test(c.meta.id))) {
+      throw new SelectionError(`no case matches "${pattern}" (see: ocpp-harness list)`);
+    }
+  }
+  return chosen;
+}

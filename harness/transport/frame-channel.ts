@@ -1,0 +1,112 @@
+// One WebSocket, either side. Records every frame, close and error to the trace FIRST, then
+// tells listeners. Knows nothing of OCPP and never answers, closes or reconnects by itself.
+import type { WebSocket, RawData } from 'ws';
+import type { TraceHub } from '../trace/recorder.js';
+import type { FrameEvent, TraceEvent } from '../trace/types.js';
+
+export interface ChannelInfo {
+  url: string;
+  identity: string;
+  offeredProtocols: string[];
+  chosenProtocol: string | null;
+  authorization?: string;
+  remoteAddress?: string;
+}
+
+export type FrameListener = (raw: string, event: FrameEvent) => void;
+export type CloseListener = (code: number, reason: string, by: 'harness' | 'peer') => void;
+
+let nextConnectionId = 0;
+
+export class FrameChannel {
+  readonly conn = nextConnectionId++;
+  private readonly frameListeners = new Set<FrameListener>();
+  private readonly closeListeners = new Set<CloseListener>();
+  private closingByHarness = false;
+  private closed = false;
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly hub: TraceHub,
+    readonly info: ChannelInfo,
+  ) {
+    hub.record({ kind: 'ws-open', conn: this.conn, ...info });
+    ws.on('message', (data: RawData, isBinary: boolean) => this.onMessage(data, isBinary));
+    ws.on('error', (err: Error & { code?: string }) => {
+      // After a protocol error (e.g. a frame over maxPayload) ws closes the socket itself: that
+      // close is ours, not the peer's.
+      this.closingByHarness = true;
+      hub.record({ kind: 'ws-error', conn: this.conn, message: err.message, code: err.code });
+    });
+    ws.on('close', (code: number, reason: Buffer) => {
+      this.closed = true;
+      const by = this.closingByHarness ? 'harness' : 'peer';
+      hub.record({ kind: 'ws-close', conn: this.conn, code, reason: reason.toString('utf8'), by });
+      for (const listener of this.closeListeners) listener(code, reason.toString('utf8'), by);
+    });
+  }
+
+  get isOpen(): boolean {
+    return !this.closed && this.ws.readyState === this.ws.OPEN;
+  }
+
+  /** The event that describes this connection, for a case that inherits it from an earlier one. */
+  describe(): Omit<Extract<TraceEvent, { kind: 'ws-open' }>, 'seq' | 't' | 'wall'> {
+    return { kind: 'ws-open', conn: this.conn, ...this.info, inherited: true };
+  }
+
+  onFrame(listener: FrameListener): () => void {
+    this.frameListeners.add(listener);
+    return () => this.frameListeners.delete(listener);
+  }
+
+  onClose(listener: CloseListener): () => void {
+    this.closeListeners.add(listener);
+    return () => this.closeListeners.delete(listener);
+  }
+
+  /** Send text exactly as given. Resolves with the recorded event once the bytes are written. */
+  sendText(raw: string, opts: { deliberatelyInvalid?: boolean } = {}): Promise<FrameEvent> {
+    const event = this.hub.record({
+      kind: 'frame', conn: this.conn, dir: 'out', raw,
+      ...(opts.deliberatelyInvalid ? { deliberatelyInvalid: true } : {}),
+    }) as FrameEvent;
+    return new Promise((resolve, reject) => {
+      if (!this.isOpen) {
+        reject(new ConnectionClosedError(`connection ${this.conn} is closed; frame not sent`));
+        return;
+      }
+      this.ws.send(raw, (err) => (err ? reject(err) : resolve(event)));
+    });
+  }
+
+  close(code = 1000, reason = ''): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    this.closingByHarness = true;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.ws.terminate();
+        resolve();
+      }, 1000);
+      this.ws.once('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      this.ws.close(code, reason);
+    });
+  }
+
+  private onMessage(data: RawData, isBinary: boolean): void {
+    const buffer = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+    const raw = isBinary ? buffer.toString('base64') : buffer.toString('utf8');
+    const event = this.hub.record({
+      kind: 'frame', conn: this.conn, dir: 'in', raw, ...(isBinary ? { binary: true } : {}),
+    }) as FrameEvent;
+    if (isBinary) return; // OCPP-J is text only; the check reports it, nobody acts on it
+    for (const listener of this.frameListeners) listener(raw, event);
+  }
+}
+
+export class ConnectionClosedError extends Error {
+  override name = 'ConnectionClosedError';
+}

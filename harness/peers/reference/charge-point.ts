@@ -643,7 +643,9 @@ export class ReferenceChargePoint {
     this.stopHeartbeat();
     const s = this.intConfig('HeartbeatInterval');
     if (s <= 0) return;
-    this.heartbeatTimer = this.timers.every(s * 1000, () => {
+    // Quirk: 0.75 s over the interval — past a 0.5 s tolerance, short of "never".
+    const periodMs = s * 1000 + (this.quirks.has('late-heartbeat') ? 750 : 0);
+    this.heartbeatTimer = this.timers.every(periodMs, () => {
       if (this.isOnline()) void this.enqueue('Heartbeat', () => ({}), false);
     });
   }

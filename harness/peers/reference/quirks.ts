@@ -38,6 +38,8 @@ export const CP_QUIRKS = [
   'never-connects',
   /** Opens the WebSocket without offering the `ocpp1.6` subprotocol. */
   'no-subprotocol-offered',
+  /** Sends Heartbeat every HeartbeatInterval + 0.75 s. */
+  'late-heartbeat',
 ] as const;
 
 export type CpQuirk = (typeof CP_QUIRKS)[number];

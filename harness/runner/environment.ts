@@ -45,6 +45,7 @@ export async function chargePointSide(opts: SideOptions): Promise<SideEnvironmen
     peer = new ReferenceChargePoint({
       url, identity: cfg.identity, connectorIds: cfg.connectorIds,
       password: cfg.basicAuthPassword, quirks: (opts.quirks ?? []) as CpQuirk[], log: opts.log,
+      lateResponseMs: lateBy(cfg),
     });
     const p = peer;
     control = makeSutControl({ type: 'builtin' }, { builtin: { perform: (a, params) => p.perform(a, params) } });
@@ -72,6 +73,7 @@ export async function csmsSide(opts: SideOptions): Promise<SideEnvironment> {
       host: '127.0.0.1', port: 0, heartbeatIntervalS: cfg.intervals.heartbeatS,
       idTags: { accepted: [cfg.idTags.accepted], blocked: [cfg.idTags.blocked], expired: [cfg.idTags.expired] },
       password: cfg.basicAuthPassword, quirks: (opts.quirks ?? []) as CsmsQuirk[], log: opts.log,
+      lateResponseMs: lateBy(cfg),
     });
     url = (await peer.listen()).url;
     const p = peer;
@@ -93,4 +95,9 @@ export async function csmsSide(opts: SideOptions): Promise<SideEnvironment> {
       await peer?.close();
     },
   };
+}
+
+/** The late-response fault answers half a timeout late: late, but inside the harness's grace. */
+function lateBy(cfg: HarnessConfig): number {
+  return Math.round(cfg.timeouts.responseMs * 1.5);
 }

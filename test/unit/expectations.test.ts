@@ -1,0 +1,118 @@
+// The expectation evaluator over literal traces: windows, tolerance, forbid, match, consumption.
+import { expect } from 'chai';
+import { evaluateCall, evaluateOne } from '../../harness/checks/evaluate-expectations.js';
+import type { CallExpectation } from '../../harness/checks/expectation.js';
+import { buildRpcModel } from '../../harness/checks/rpc-model.js';
+import { TraceBuilder } from '../support/trace-builder.js';
+
+const boot = (id: string) => [2, id, 'BootNotification', { chargePointVendor: 'A', chargePointModel: 'B' }];
+const status = (id: string, connectorId: number, s = 'Available') => [2, id, 'StatusNotification', { connectorId, errorCode: 'NoError', status: s }];
+
+function retryExpectation(anchorSeq: number, extra: Partial<CallExpectation> = {}): CallExpectation {
+  return {
+    type: 'call', action: 'BootNotification', afterSeq: anchorSeq, requirement: 'retry after interval', step: 4,
+    window: { anchorSeq, minMs: 10_000, maxMs: 10_000, toleranceMs: 500, graceMs: 500 }, ...extra,
+  };
+}
+
+describe('expectations: call windows', () => {
+  const withRetryAt = (t: number) => {
+    const b = new TraceBuilder();
+    const anchor = b.out(0, [3, 'a', { status: 'Pending', currentTime: '2026-01-01T00:00:00Z', interval: 10 }]);
+    b.in(t, boot('b'));
+    b.note(11_500);
+    return { model: buildRpcModel(b.events), anchor };
+  };
+  const table: [string, number, string[]][] = [
+    ['on time', 10_000, []],
+    ['early, inside tolerance', 9_600, []],
+    ['too early', 2_130, ['timing.notBefore']],
+    ['late, inside tolerance', 10_400, []],
+    ['too late, inside grace', 10_800, ['timing.notAfter']],
+    ['after the grace: missing', 11_200, ['sequence.missing']],
+  ];
+  for (const [name, t, expected] of table) {
+    it(`${name} (+${t} ms) → ${expected.join(', ') || 'no finding'}`, () => {
+      const { model, anchor } = withRetryAt(t);
+      expect(evaluateCall(retryExpectation(anchor), model).findings.map((f) => f.checkId)).to.deep.equal(expected);
+    });
+  }
+
+  it('the failure explains itself: expected vs actual with times and frame numbers', () => {
+    const { model, anchor } = withRetryAt(2_130);
+    const [f] = evaluateCall(retryExpectation(anchor), model).findings;
+    expect(f).to.include({ checkId: 'timing.notBefore', step: 4, level: 'MUST' });
+    expect(f.expected).to.equal('BootNotification ≥ 10.00 s after event #0 (tolerance 0.50 s)');
+    expect(f.actual).to.equal('BootNotification at +2.13 s (frame #1)');
+    expect(f.evidence).to.deep.equal([0, 1]);
+  });
+
+  it('pending while the trace has not reached the deadline; unmet after', () => {
+    const b = new TraceBuilder();
+    const anchor = b.note(0);
+    const e: CallExpectation = { type: 'call', action: 'Heartbeat', afterSeq: anchor, requirement: 'r', window: { anchorSeq: anchor, maxMs: 1000, toleranceMs: 0, graceMs: 0 } };
+    expect(evaluateCall(e, buildRpcModel(b.events)).status).to.equal('pending');
+    b.note(1001);
+    const result = evaluateCall(e, buildRpcModel(b.events));
+    expect(result.status).to.equal('unmet');
+    expect(result.findings.map((f) => f.checkId)).to.deep.equal(['sequence.missing']);
+  });
+
+  it('forbid: anything but BootNotification while Pending', () => {
+    const b = new TraceBuilder();
+    const anchor = b.note(0);
+    b.in(100, status('s', 0));
+    b.in(10_000, boot('b'));
+    const e = retryExpectation(anchor, { forbid: { actions: '*', why: 'Pending' } });
+    expect(evaluateCall(e, buildRpcModel(b.events)).findings.map((f) => f.checkId)).to.deep.equal(['sequence.forbidden']);
+  });
+
+  it('where selects, match judges; consumed frames and other connections do not count', () => {
+    const b = new TraceBuilder();
+    const anchor = b.note(0);
+    b.in(1, status('x', 1, 'Charging'), 7);
+    b.in(2, status('a', 1, 'Available'));
+    b.in(3, status('b', 0, 'Available'));
+    b.in(4, status('c', 1, 'Preparing'));
+    const base = { type: 'call' as const, action: 'StatusNotification', afterSeq: anchor, conn: 0, requirement: 'r', window: { anchorSeq: anchor, maxMs: 1000, toleranceMs: 0, graceMs: 0 } };
+    const model = buildRpcModel(b.events);
+    const first = evaluateCall({ ...base, where: { connectorId: 1 }, match: { status: 'Preparing' } }, model);
+    expect(first.match?.event.seq).to.equal(2);
+    expect(first.findings.map((f) => f.checkId)).to.deep.equal(['payload.mismatch']);
+    expect(first.findings[0].actual).to.contain('status = "Available"');
+    const second = evaluateCall({ ...base, where: { connectorId: 1 }, match: { status: 'Preparing' }, exclude: [2] }, model);
+    expect(second.match?.event.seq).to.equal(4);
+    expect(second.findings).to.deep.equal([]);
+  });
+});
+
+describe('expectations: answers to our CALLs', () => {
+  it('callResult: match fields, CALLERROR instead of a result', () => {
+    const b = new TraceBuilder();
+    const call = b.out(0, [2, 'c', 'ChangeConfiguration', { key: 'K', value: 'V' }]);
+    b.in(5, [3, 'c', { status: 'Rejected' }]);
+    const model = buildRpcModel(b.events);
+    const findings = evaluateOne({ type: 'callResult', callSeq: call, action: 'ChangeConfiguration', match: { status: 'Accepted' }, requirement: 'r' }, model);
+    expect(findings.map((f) => f.checkId)).to.deep.equal(['payload.mismatch']);
+    const b2 = new TraceBuilder();
+    const call2 = b2.out(0, [2, 'c', 'ChangeConfiguration', { key: 'K', value: 'V' }]);
+    b2.in(5, [4, 'c', 'InternalError', 'boom', {}]);
+    const f2 = evaluateOne({ type: 'callResult', callSeq: call2, action: 'ChangeConfiguration', requirement: 'r' }, buildRpcModel(b2.events));
+    expect(f2.map((f) => f.checkId)).to.deep.equal(['payload.mismatch']);
+    expect(f2[0].actual).to.contain('CALLERROR InternalError');
+  });
+
+  const errorCase = (answer: unknown) => {
+    const b = new TraceBuilder();
+    const call = b.out(0, [2, 'c', 'ChangeConfiguration', { key: 'K' }]);
+    b.in(5, answer);
+    return evaluateOne({
+      type: 'callError', callSeq: call, exact: ['OccurenceConstraintViolation'],
+      tolerated: ['OccurrenceConstraintViolation', 'FormationViolation'], requirement: 'r',
+    }, buildRpcModel(b.events)).map((f) => `${f.checkId}:${f.level}`);
+  };
+  it('callError: exact code passes', () => expect(errorCase([4, 'c', 'OccurenceConstraintViolation', '', {}])).to.deep.equal([]));
+  it('callError: tolerated spelling is SHOULD', () => expect(errorCase([4, 'c', 'OccurrenceConstraintViolation', '', {}])).to.deep.equal(['rpc.errorCode:SHOULD']));
+  it('callError: another code is MUST', () => expect(errorCase([4, 'c', 'GenericError', '', {}])).to.deep.equal(['rpc.errorCode:MUST']));
+  it('callError: a CALLRESULT is rpc.expectedCallError', () => expect(errorCase([3, 'c', { status: 'Accepted' }])).to.deep.equal(['rpc.expectedCallError:MUST']));
+});

@@ -12,6 +12,8 @@ export interface ModelFrame {
   answers?: ModelFrame;
   /** For a CALL: its answer. */
   answer?: ModelFrame;
+  /** A CALLERROR that answers garbage the harness sent on purpose (no CALL to pair it with). */
+  answersGarbage?: boolean;
 }
 
 export interface RpcModel {
@@ -36,6 +38,9 @@ export function buildRpcModel(events: TraceEvent[]): RpcModel {
   // Unanswered CALLs per connection and sender direction, by message id.
   const pending = new Map<string, Map<string, ModelFrame>>();
   const key = (conn: number | undefined, dir: string) => `${conn ?? -1}:${dir}`;
+  // Garbage we sent on purpose that is not a CALL: the receiver may answer each with one CALLERROR
+  // (OCPP 2.0.1 makes that explicit with id "-1"); such an answer pairs with no CALL.
+  const garbageSent = new Map<string, number>();
   for (const event of events) {
     if (event.kind !== 'frame') continue;
     const parsed: ParsedFrame = event.binary
@@ -44,6 +49,9 @@ export function buildRpcModel(events: TraceEvent[]): RpcModel {
     const m: ModelFrame = { event, parsed };
     frames.push(m);
     bySeq.set(event.seq, m);
+    if (event.dir === 'out' && event.deliberatelyInvalid && !(parsed.ok && parsed.frame.type === 2)) {
+      garbageSent.set(key(event.conn, 'out'), (garbageSent.get(key(event.conn, 'out')) ?? 0) + 1);
+    }
     if (!parsed.ok) continue;
     const frame = parsed.frame;
     if (frame.type === 2) {
@@ -60,6 +68,9 @@ export function buildRpcModel(events: TraceEvent[]): RpcModel {
         call.answer = m;
         m.answers = call;
         m.action = call.action;
+      } else if (frame.type === 4 && (garbageSent.get(key(event.conn, callerDir)) ?? 0) > 0) {
+        garbageSent.set(key(event.conn, callerDir), garbageSent.get(key(event.conn, callerDir))! - 1);
+        m.answersGarbage = true;
       }
     }
   }

@@ -6,7 +6,7 @@ import { isCall, type RpcModel } from './rpc-model.js';
 
 export function checkUnknownMessageIds(model: RpcModel): Finding[] {
   return model.frames
-    .filter((m) => m.event.dir === 'in' && m.parsed.ok && m.parsed.frame.type !== 2 && !m.answers)
+    .filter((m) => m.event.dir === 'in' && m.parsed.ok && m.parsed.frame.type !== 2 && !m.answers && !m.answersGarbage)
     .map((m) => ({
       checkId: 'rpc.messageId.unknown',
       level: 'MUST' as const,

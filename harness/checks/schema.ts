@@ -11,7 +11,8 @@ export function checkSchemas(model: RpcModel, registry: SchemaRegistry): Finding
     const frame = m.parsed.frame;
     if (frame.type === 4) continue;
     const kind = frame.type === 2 ? 'req' : 'conf';
-    if (kind === 'req' && !registry.has(m.action)) continue; // unknown actions are the receiver's to refuse
+    // No schema, no schema check: an unknown action is the receiver's to refuse (rpc.* / NotImplemented).
+    if (!registry.has(m.action, kind)) continue;
     const outcome = registry.validate(m.action, kind, frame.payload);
     if (outcome.ok) continue;
     findings.push({

@@ -33,6 +33,7 @@ export class OcppSession {
   private readonly replies = new Map<string, (e: FrameEvent) => void>();
   private readonly callListeners = new Set<(call: InboundCall) => void>();
   private queue: Promise<unknown> = Promise.resolve();
+  private busy = 0;
 
   constructor(readonly channel: FrameChannel) {
     channel.onFrame((raw, event) => this.onFrame(raw, event));
@@ -46,8 +47,11 @@ export class OcppSession {
   /** Send a CALL and wait for its answer. CALLs are serialised: one outstanding at a time. */
   call(action: string, payload: Record<string, unknown>, opts: CallOptions): Promise<CallOutcome> {
     const run = () => this.callNow(action, payload, opts);
-    const next = this.queue.then(run, run);
-    this.queue = next.catch(() => undefined);
+    // Nothing outstanding: send at once (no hop through the queue); otherwise wait our turn.
+    const next = this.busy === 0 ? run() : this.queue.then(run, run);
+    this.busy += 1;
+    const settled = next.then(() => { this.busy -= 1; }, () => { this.busy -= 1; });
+    this.queue = settled;
     return next;
   }
 
@@ -76,7 +80,6 @@ export class OcppSession {
     const text = opts.raw ? opts.raw(id) : serialise({ type: 2, id, action, payload });
     return new Promise<CallOutcome>((resolve, reject) => {
       let timer: NodeJS.Timeout | undefined;
-      let callEvent: FrameEvent | undefined;
       const cleanup = () => {
         clearTimeout(timer);
         offClose();
@@ -93,24 +96,28 @@ export class OcppSession {
         reject(new ConnectionClosedError(`connection closed while waiting for the answer to ${action}`));
       });
       opts.signal?.addEventListener('abort', onAbort, { once: true });
-      this.channel.sendText(text, opts.raw ? { deliberatelyInvalid: true } : {}).then((event) => {
-        callEvent = event;
-        this.pending.set(id, {
-          call: event,
-          settle: (outcome) => {
-            cleanup();
-            resolve(outcome);
-          },
-        });
-        timer = setTimeout(() => {
-          this.pending.delete(id);
+      // Register before sending: on loopback the answer can come back before a write callback.
+      const entry = {
+        call: undefined as unknown as FrameEvent,
+        settle: (outcome: CallOutcome) => {
           cleanup();
-          resolve({ kind: 'timeout', call: callEvent! });
-        }, opts.waitMs);
-      }, (err) => {
+          resolve(outcome);
+        },
+      };
+      this.pending.set(id, entry);
+      try {
+        entry.call = this.channel.send(text, opts.raw ? { deliberatelyInvalid: true } : {});
+      } catch (err) {
+        this.pending.delete(id);
         cleanup();
         reject(err);
-      });
+        return;
+      }
+      timer = setTimeout(() => {
+        this.pending.delete(id);
+        cleanup();
+        resolve({ kind: 'timeout', call: entry.call });
+      }, opts.waitMs);
     });
   }
 

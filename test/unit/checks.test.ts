@@ -61,6 +61,14 @@ describe('checks over hand-written traces', () => {
     expect(ids(b)).to.deep.equal(['rpc.noResponse', 'rpc.messageId.unknown']);
   });
 
+  it('a CALLERROR answering garbage we sent on purpose pairs with it, once per garbage frame', () => {
+    const b = new TraceBuilder();
+    b.events.push({ seq: 0, t: 0, wall: '', kind: 'frame', conn: 0, dir: 'out', raw: 'not json', deliberatelyInvalid: true });
+    b.in(5, [4, '-1', 'FormationViolation', '', {}]);
+    b.in(6, [4, '-1', 'FormationViolation', '', {}]);
+    expect(ids(b)).to.deep.equal(['rpc.messageId.unknown']);
+  });
+
   it('rpc.noResponse needs the trace to cover a full response timeout', () => {
     const b = new TraceBuilder();
     b.out(0, [2, 'h1', 'GetConfiguration', {}]);

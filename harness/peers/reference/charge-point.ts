@@ -10,6 +10,7 @@ import {
   CLOSED,
   NOREPLY,
   RPCClient,
+  answerBadMessagesAs16,
   createRPCError,
   isRpcError,
   strictValidator16,
@@ -380,6 +381,7 @@ export class ReferenceChargePoint {
       const id = ev.response?.[1];
       this.log(`bad message from CSMS: ${ev.error.message}${typeof id === 'string' && this.rawCallIds.has(id) ? ' (answer to a raw CALL)' : ''}`);
     });
+    answerBadMessagesAs16(client, (text) => this.log(text));
     client.on('strictValidationFailure', (ev) =>
       this.log(`strict validation failed (${ev.outbound ? 'ours' : 'theirs'}) for ${ev.method}: ${ev.error.message}`),
     );
@@ -1041,7 +1043,10 @@ export class ReferenceChargePoint {
     const keys = Array.isArray(p.key) ? p.key.filter((k): k is string => typeof k === 'string') : [];
     const result = this.getConfiguration(keys);
     if (this.quirks.has('wrong-message-id-in-result')) {
-      this.sendRaw(session, [3, `${args.messageId}-x`, result]);
+      // Another id of a valid length (OCPP-J 1.6 §4.1.4: at most 36 characters), so that the only
+      // deviation is the pairing: appending to a 36-character UUID would also break the framing.
+      const id = String(args.messageId);
+      this.sendRaw(session, [3, `${id.slice(0, -1)}${id.endsWith('x') ? 'y' : 'x'}`, result]);
       return NOREPLY;
     }
     if (this.quirks.has('late-response')) {

@@ -10,6 +10,7 @@ import { isCsmsQuirk, quirkSet, type CsmsQuirk } from './quirks.js';
 import {
   NOREPLY,
   RPCServer,
+  answerBadMessagesAs16,
   createRPCError,
   strictValidator16,
   type RpcHandlerArgs,
@@ -275,6 +276,7 @@ export class ReferenceCsms {
     const identity = client.identity;
     client.on('message', (ev) => this.frameLog.record(identity, ev.outbound, ev.message));
     client.on('badMessage', (ev) => this.log(`${identity}: bad message: ${ev.error.message}`));
+    answerBadMessagesAs16(client, (text) => this.log(`${identity}: ${text}`));
     client.on('strictValidationFailure', (ev) =>
       this.log(`${identity}: strict validation failed (${ev.outbound ? 'ours' : 'theirs'}) for ${ev.method}: ${ev.error.message}`),
     );
@@ -334,7 +336,10 @@ export class ReferenceCsms {
     });
     on('StatusNotification', (_p, args) => {
       if (this.quirks.has('wrong-message-id-in-result')) {
-        this.sendRaw(client, [3, `${args.messageId}-x`, {}]);
+        // Another id of a valid length (OCPP-J 1.6 §4.1.4: at most 36 characters), so that the only
+        // deviation is the pairing: appending to a 36-character UUID would also break the framing.
+        const id = String(args.messageId);
+        this.sendRaw(client, [3, `${id.slice(0, -1)}${id.endsWith('x') ? 'y' : 'x'}`, {}]);
         return NOREPLY;
       }
       return {};

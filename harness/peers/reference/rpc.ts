@@ -182,3 +182,54 @@ export const strictValidator16: RpcValidatorLike = {
     return fullValidator16.validate(schemaId, params);
   },
 };
+
+/** The error codes of OCPP-J 1.6 §4.2.3 Table 7, in the 1.6 spellings the errata keep. */
+const ERROR_CODES_16 = new Set([
+  'NotImplemented', 'NotSupported', 'InternalError', 'ProtocolError', 'SecurityError',
+  'FormationViolation', 'PropertyConstraintViolation', 'OccurenceConstraintViolation',
+  'TypeConstraintViolation', 'GenericError',
+]);
+
+/**
+ * Make ocpp-rpc's answers to frames it cannot parse follow OCPP-J 1.6. Out of the box it answers
+ * every such frame with a CALLERROR carrying OCPP 2.0.1 codes (`RpcFrameworkError`,
+ * `MessageTypeNotSupported`) and, when it could not read a message id, the id "-1". Instead:
+ * - a frame whose message id could not be read (not JSON, not an array, an unknown message type
+ *   such as 7, a non-string id) is ignored: OCPP-J 1.6 §4.1.3 says a message with an unknown
+ *   Message Type Number is ignored, and a CALLERROR must carry the id of the CALL it answers
+ *   (§4.1.4), which such a frame does not have;
+ * - a CALL whose id could be read but which is otherwise malformed (e.g. no action) is still
+ *   answered, with a code from Table 7 (FormationViolation: not conform the PDU structure).
+ * ocpp-rpc emits 'badMessage' synchronously right before it sends its answer through
+ * `client.sendRaw`, so the answer is recognised there and dropped or replaced.
+ */
+export function answerBadMessagesAs16(client: RpcClientLike, log: (text: string) => void): void {
+  let expected: string | undefined;
+  let replacement: string | undefined;
+  client.on('badMessage', (ev) => {
+    expected = undefined;
+    replacement = undefined;
+    const r = ev.response;
+    if (!r) return;
+    expected = JSON.stringify(r);
+    const [, id, code, description, details] = r;
+    if (id === '-1') {
+      log(`ignoring a frame without a readable message id (${ev.error.message})`);
+    } else if (typeof code === 'string' && !ERROR_CODES_16.has(code)) {
+      replacement = JSON.stringify([r[0], id, 'FormationViolation', description ?? '', details ?? {}]);
+    } else {
+      expected = undefined; // already a 1.6 answer: let it through
+    }
+  });
+  const send = client.sendRaw.bind(client);
+  client.sendRaw = (message: string): void => {
+    if (expected !== undefined && message === expected) {
+      const instead = replacement;
+      expected = undefined;
+      replacement = undefined;
+      if (instead !== undefined) send(instead);
+      return;
+    }
+    send(message);
+  };
+}

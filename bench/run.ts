@@ -1,0 +1,110 @@
+// npm run bench: speed and memory, measured as ratios within one run (never in a timed unit test).
+import { performance } from 'node:perf_hooks';
+import { WebSocket, WebSocketServer } from 'ws';
+import { defaultConfig } from '../harness/config/defaults.js';
+import { ChargePointRole } from '../harness/roles/charge-point-role.js';
+import { schemaRegistry } from '../harness/schema/registry.js';
+import { TraceHub } from '../harness/trace/recorder.js';
+import { runBuiltin } from '../test/support/run-builtin.js';
+
+const registry = schemaRegistry();
+
+function validationThroughput(): void {
+  const samples: [string, 'req' | 'conf', unknown][] = [
+    ['BootNotification', 'req', { chargePointVendor: 'ACME', chargePointModel: 'X1', firmwareVersion: '1.2.3' }],
+    ['StatusNotification', 'req', { connectorId: 1, errorCode: 'NoError', status: 'Charging', timestamp: '2026-01-01T00:00:00Z' }],
+    ['MeterValues', 'req', { connectorId: 1, transactionId: 7, meterValue: [{ timestamp: '2026-01-01T00:00:00Z', sampledValue: [{ value: '1234', measurand: 'Energy.Active.Import.Register', unit: 'Wh' }, { value: '16.0', measurand: 'Current.Import', unit: 'A', phase: 'L1' }] }] }],
+    ['StartTransaction', 'conf', { transactionId: 7, idTagInfo: { status: 'Accepted', expiryDate: '2027-01-01T00:00:00Z' } }],
+  ];
+  console.log('Schema validation throughput (OCA 1.6 schemas, Ajv, formats on)');
+  for (const [action, kind, payload] of samples) {
+    for (let i = 0; i < 2000; i++) registry.validate(action, kind, payload); // warm up
+    const n = 200_000;
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) registry.validate(action, kind, payload);
+    const ms = performance.now() - t0;
+    console.log(`  ${`${action}.${kind}`.padEnd(24)} ${(n / ms * 1000 / 1e6).toFixed(2)} M/s  (${(ms * 1000 / n).toFixed(2)} µs each)`);
+  }
+}
+
+/** A peer that answers every CALL at once with a valid Heartbeat.conf. */
+async function responder(): Promise<{ url: string; close(): Promise<void> }> {
+  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, handleProtocols: () => 'ocpp1.6' });
+  await new Promise<void>((r) => wss.once('listening', () => r()));
+  wss.on('connection', (ws) => ws.on('message', (data) => {
+    const [, id] = JSON.parse(String(data)) as [number, string];
+    ws.send(JSON.stringify([3, id, { currentTime: '2026-01-01T00:00:00.000Z' }]));
+  }));
+  const { port } = wss.address() as { port: number };
+  return { url: `ws://127.0.0.1:${port}/ocpp`, close: () => new Promise((r) => wss.close(() => r())) };
+}
+
+async function rawRoundTrips(url: string, n: number): Promise<number> {
+  const ws = new WebSocket(`${url}/RAW`, ['ocpp1.6']);
+  await new Promise((r) => ws.once('open', r));
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) {
+    await new Promise<void>((resolve) => {
+      ws.once('message', () => resolve());
+      ws.send(JSON.stringify([2, `m${i}`, 'Heartbeat', {}]));
+    });
+  }
+  const perCall = (performance.now() - t0) / n;
+  ws.close();
+  return perCall;
+}
+
+async function harnessRoundTrips(url: string, n: number): Promise<number> {
+  const hub = new TraceHub();
+  const cfg = defaultConfig();
+  const role = new ChargePointRole({ hub, registry, cfg, maxFrameBytes: 4 << 20, onHarnessError: () => undefined }, { url, identity: 'HARNESS' });
+  const link = await role.connect(5000);
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) {
+    if (i % 500 === 0) hub.beginCase(); // a case's trace, as in a run
+    const outcome = await link.session.call('Heartbeat', {}, { waitMs: 5000 });
+    if (outcome.kind !== 'result') throw new Error('no answer');
+    registry.validate('Heartbeat', 'conf', outcome.payload); // what the schema check does per frame
+  }
+  const perCall = (performance.now() - t0) / n;
+  await role.close();
+  return perCall;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function roundTripRatio(): Promise<void> {
+  const peer = await responder();
+  const n = 2000;
+  const rounds = 5;
+  await rawRoundTrips(peer.url, 500); // warm up both paths
+  await harnessRoundTrips(peer.url, 500);
+  // Alternate the two, several rounds, and compare medians: load from elsewhere hits both alike.
+  const raw: number[] = [];
+  const harness: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    raw.push(await rawRoundTrips(peer.url, n));
+    harness.push(await harnessRoundTrips(peer.url, n));
+  }
+  await peer.close();
+  const [r, h] = [median(raw), median(harness)];
+  console.log(`\nCALL round trip on 127.0.0.1 (median of ${rounds} alternating rounds of ${n} sequential CALLs)`);
+  console.log(`  raw ws:                                   ${(r * 1000).toFixed(1)} µs`);
+  console.log(`  harness transport + recording + schema:   ${(h * 1000).toFixed(1)} µs`);
+  console.log(`  ratio harness / raw:                      ${(h / r).toFixed(2)}×  (target ≤ 1.5×)`);
+}
+
+async function sliceWallTime(): Promise<void> {
+  const t0 = performance.now();
+  const { run } = await runBuiltin({ sides: ['ChargePoint', 'Csms'] });
+  const s = (performance.now() - t0) / 1000;
+  const passed = run.cases.filter((c) => c.verdict === 'PASS').length;
+  console.log(`\nWhole 1.6 selection against the built-in peers (both roles, default short intervals)`);
+  console.log(`  ${run.cases.length} cases, ${passed} PASS, wall time ${s.toFixed(1)} s  (target < 30 s for the slice)`);
+  const mem = process.memoryUsage();
+  console.log(`  memory after the run: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`);
+}
+
+validationThroughput();
+await roundTripRatio();
+await sliceWallTime();

@@ -1,0 +1,93 @@
+import { defineCase } from '../../../harness/dsl/define-case.js';
+import { answeredTransactionId, settledAfterBoot } from '../support/charge-point-under-test.js';
+
+export default defineCase({
+  id: 'TC_010_CS',
+  title: 'Remote Start Charging Session - Cable Plugged in First',
+  ocpp: '1.6',
+  profile: 'Core',
+  sut: 'ChargePoint',
+  purpose: 'With the cable plugged in, a RemoteStartTransaction for a connector and a valid idTag is accepted and starts a transaction with that idTag on that connector, which then charges.',
+  refs: [
+    'OCPP 1.6 §5.11 RemoteStartTransaction',
+    'OCPP 1.6 §4.8 StartTransaction',
+    'OCPP 1.6 §4.9 StatusNotification (A2, B3, C6, F1)',
+    'OCPP 1.6 §5.12 RemoteStopTransaction',
+    'OCPP 1.6 §4.10 StopTransaction',
+    'OCPP 1.6 §9.1.3 AuthorizeRemoteTxRequests',
+  ],
+  provenance: 'OCTT steps 1–5 as publicly summarised (Heartbeat/booted → cable plugged in, StatusNotification Preparing → RemoteStartTransaction with a valid idTag, Accepted → StartTransaction with the same idTag → StatusNotification Charging). Step 1 uses the reusable state Booted instead of waiting for a Heartbeat (plus, right after a reboot, the StatusNotifications that follow acceptance). Steps 6–8 are ours, only to leave the charge point as found: RemoteStopTransaction, its StopTransaction, Finishing, unplug → Available (checked loosely; TC_012_CS checks the remote stop itself). An Authorize before StartTransaction is neither required nor forbidden: it depends on AuthorizeRemoteTxRequests (§5.11).',
+  actions: ['plugIn', 'unplug'],
+}, async ({ csms, sut, cfg, step }) => {
+  const connectorId = cfg.connectorIds[0]!;
+  const idTag = cfg.idTags.accepted;
+  const cp = await step(1, 'The charge point is connected, its boot accepted and its connectors reported', async () => {
+    const link = await csms.booted();
+    await settledAfterBoot(link, cfg.connectorIds);
+    return link;
+  });
+
+  await step(2, `Plug in the cable on connector ${connectorId}; the charge point reports Preparing`, async () => {
+    const from = cp.mark('plugging in');
+    await sut.do('plugIn', { connectorId });
+    await cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: from,
+      match: { status: 'Preparing' },
+      requirement: 'OCPP 1.6 §4.9 (A2): usage initiated by inserting the plug makes the connector Preparing',
+    });
+  });
+
+  const requested = await step(3, 'Send RemoteStartTransaction for the connector and the valid idTag; the charge point accepts it', async () => {
+    const res = await cp.call('RemoteStartTransaction', { connectorId, idTag }, {
+      expect: { status: 'Accepted' },
+      requirement: 'OCPP 1.6 §5.11: the charge point SHALL answer RemoteStartTransaction with whether it will try to start a transaction; a free, plugged-in connector and a valid idTag: Accepted',
+    });
+    return res.call.seq;
+  });
+
+  const transactionId = await step(4, 'The charge point sends StartTransaction with the idTag and connector of the request', async () => {
+    await cp.expectCall('StartTransaction', {
+      after: requested,
+      match: { idTag, connectorId },
+      requirement: 'OCPP 1.6 §5.11: the charge point SHALL use the idTag of RemoteStartTransaction.req in its StartTransaction.req (§4.8)',
+    });
+    return answeredTransactionId(cp);
+  });
+
+  await step(5, 'The charge point reports Charging', () =>
+    cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: requested,
+      match: { status: 'Charging' },
+      requirement: 'OCPP 1.6 §4.9 (B3): once energy flows the connector is Charging',
+    }));
+
+  const stopping = await step(6, 'Clean-up: RemoteStopTransaction for the transaction; the charge point sends StopTransaction for it', async () => {
+    const res = await cp.call('RemoteStopTransaction', { transactionId }, {
+      expect: { status: 'Accepted' },
+      requirement: 'OCPP 1.6 §5.12: a RemoteStopTransaction for an ongoing transaction is Accepted',
+    });
+    await cp.expectCall('StopTransaction', {
+      after: res.call.seq,
+      match: { transactionId },
+      requirement: 'OCPP 1.6 §5.12, §4.10: the transaction is stopped and StopTransaction.req sent for it',
+    });
+    return res.call.seq;
+  });
+
+  await step(7, 'The charge point reports Finishing', () =>
+    cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: stopping,
+      match: { status: 'Finishing' },
+      requirement: 'OCPP 1.6 §4.9 (C6): the transaction stopped with the cable still plugged in: Finishing',
+    }));
+
+  await step(8, 'Unplug the cable; the charge point reports Available', async () => {
+    const from = cp.mark('unplugging');
+    await sut.do('unplug', { connectorId });
+    await cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: from,
+      match: { status: 'Available' },
+      requirement: 'OCPP 1.6 §4.9 (F1): the cable removed after the transaction: Available',
+    });
+  });
+});

@@ -1,0 +1,75 @@
+import { defineCase } from '../../../harness/dsl/define-case.js';
+import { ExpectationUnmet } from '../../../harness/dsl/errors.js';
+
+export default defineCase({
+  id: 'TC_010_CSMS',
+  title: 'Remote Start Charging Session – Cable Plugged in First',
+  ocpp: '1.6',
+  profile: 'Core',
+  sut: 'Csms',
+  purpose: 'With the cable plugged in, the CSMS starts a transaction remotely: it sends RemoteStartTransaction with the idTag, then accepts that idTag in Authorize and StartTransaction (giving a transactionId).',
+  refs: [
+    'OCPP 1.6 §5.11 RemoteStartTransaction',
+    'OCPP 1.6 §4.1 Authorize',
+    'OCPP 1.6 §4.8 StartTransaction',
+    'OCPP 1.6 §4.9 StatusNotification',
+    'OCPP 1.6 §4.10 StopTransaction',
+  ],
+  provenance: 'Steps 1–10 as publicly summarised for TC_010_CSMS (tzi-OCTT test_tc_010_csms.py, SteVe Ocpp16JsonCsmsCertificationIT): Preparing → RemoteStartTransaction (answered Accepted) → Authorize (Accepted) → StartTransaction (Accepted) → Charging. The RemoteStartTransaction is triggered through SUT control with connectorId and idTag; only the idTag is checked, as connectorId is optional (§5.11). Steps 11–15 are ours (§4.10, §4.9): a local stop, Finishing and Available, so the CSMS is left without an open transaction.',
+  actions: ['RemoteStartTransaction'],
+}, async ({ cp, sut, cfg, step }) => {
+  const link = await cp.booted();
+  const connectorId = cfg.connectorIds[0];
+  const idTag = cfg.idTags.accepted;
+  const status = (s: string) => ({ connectorId, errorCode: 'NoError', status: s, timestamp: new Date().toISOString() });
+
+  await step(1, 'EV driver plugs in: StatusNotification Preparing; the CSMS answers (steps 1–2)', () =>
+    link.call('StatusNotification', status('Preparing'), {
+      requirement: 'OCPP 1.6 §4.9: the CSMS answers StatusNotification',
+    }));
+
+  const remoteStart = await step(3, 'The CSMS sends RemoteStartTransaction with the idTag (step 3)', async () => {
+    await sut.do('RemoteStartTransaction', { connectorId, idTag });
+    return link.expectCall('RemoteStartTransaction', {
+      match: { idTag },
+      requirement: 'OCPP 1.6 §5.11: the CSMS starts a transaction remotely with RemoteStartTransaction.req carrying the idTag to use',
+    });
+  });
+
+  await step(4, 'The charge point answers RemoteStartTransaction Accepted (step 4)', () => remoteStart.replied);
+
+  await step(5, 'Authorize the idTag; the CSMS accepts it (steps 5–6)', () =>
+    link.call('Authorize', { idTag }, {
+      expect: { 'idTagInfo.status': 'Accepted' },
+      requirement: 'OCPP 1.6 §4.1, §5.11, §7.2: the CSMS answers Authorize with idTagInfo; the idTag it sent in RemoteStartTransaction is Accepted',
+    }));
+
+  const meterStart = 3000;
+  const start = await step(7, 'StartTransaction; the CSMS accepts the idTag and assigns a transactionId (steps 7–8)', () =>
+    link.call('StartTransaction', { connectorId, idTag, meterStart, timestamp: new Date().toISOString() }, {
+      expect: { 'idTagInfo.status': 'Accepted', transactionId: { present: true } },
+      requirement: 'OCPP 1.6 §4.8: StartTransaction.conf MUST include a transaction id and an authorization status; a valid idTag is Accepted',
+    }));
+  const transactionId = start.payload.transactionId;
+  if (typeof transactionId !== 'number') throw new ExpectationUnmet('StartTransaction.conf carries no transactionId; the session cannot go on');
+
+  await step(9, 'StatusNotification Charging; the CSMS answers (steps 9–10)', () =>
+    link.call('StatusNotification', status('Charging'), {
+      requirement: 'OCPP 1.6 §4.9: the CSMS answers StatusNotification',
+    }));
+
+  await step(11, 'EV driver stops locally: StopTransaction reason Local; the CSMS answers (ours)', () =>
+    link.call('StopTransaction', { transactionId, idTag, meterStop: meterStart + 500, timestamp: new Date().toISOString(), reason: 'Local' }, {
+      requirement: 'OCPP 1.6 §4.10: the CSMS SHALL respond to StopTransaction',
+    }));
+
+  await step(13, 'StatusNotification Finishing; the CSMS answers (ours)', () =>
+    link.call('StatusNotification', status('Finishing'), {
+      requirement: 'OCPP 1.6 §4.9: the CSMS answers StatusNotification',
+    }));
+
+  await step(15, 'EV driver unplugs: StatusNotification Available; the CSMS answers (ours)', () =>
+    link.call('StatusNotification', status('Available'), {
+      requirement: 'OCPP 1.6 §4.9: the CSMS answers StatusNotification',
+    }));
+});

@@ -1,0 +1,95 @@
+import { defineCase } from '../../../harness/dsl/define-case.js';
+import { answeredTransactionId, settledAfterBoot } from '../support/charge-point-under-test.js';
+
+export default defineCase({
+  id: 'TC_012_CS',
+  title: 'Remote Stop Charging Session',
+  ocpp: '1.6',
+  profile: 'Core',
+  sut: 'ChargePoint',
+  purpose: 'A RemoteStopTransaction for the ongoing transaction is accepted, and the charge point stops it with a StopTransaction for that transaction whose reason is Remote, then reports Finishing.',
+  refs: [
+    'OCPP 1.6 §5.12 RemoteStopTransaction',
+    'OCPP 1.6 §4.10 StopTransaction',
+    'OCPP 1.6 §6.49 StopTransaction.req (reason)',
+    'OCPP 1.6 §7.36 Reason (Remote)',
+    'OCPP 1.6 §5.11 RemoteStartTransaction',
+    'OCPP 1.6 §4.9 StatusNotification (A2, B3, C6, F1)',
+  ],
+  provenance: 'OCTT steps 1–8 as publicly summarised (booted → Preparing → RemoteStartTransaction Accepted → StartTransaction → Charging → RemoteStopTransaction Accepted → StopTransaction with reason Remote → Finishing; steps 7 and 8 in either order). Step 1 uses the reusable state Booted instead of waiting for a Heartbeat (plus, right after a reboot, the StatusNotifications that follow acceptance). The summary also wants the StopTransaction to carry the idTag of the start; §6.49 makes idTag optional and names the idTag "which requested to stop", which a remote stop does not have, so it is not required here. The summary\'s step 9 (Preparing) is replaced by ours: unplug → Available, to leave the charge point as found.',
+  actions: ['plugIn', 'unplug'],
+}, async ({ csms, sut, cfg, step }) => {
+  const connectorId = cfg.connectorIds[0]!;
+  const idTag = cfg.idTags.accepted;
+  const cp = await step(1, 'The charge point is connected, its boot accepted and its connectors reported', async () => {
+    const link = await csms.booted();
+    await settledAfterBoot(link, cfg.connectorIds);
+    return link;
+  });
+
+  await step(2, `Plug in the cable on connector ${connectorId}; the charge point reports Preparing`, async () => {
+    const from = cp.mark('plugging in');
+    await sut.do('plugIn', { connectorId });
+    await cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: from,
+      match: { status: 'Preparing' },
+      requirement: 'OCPP 1.6 §4.9 (A2): usage initiated by inserting the plug makes the connector Preparing',
+    });
+  });
+
+  const requested = await step(3, 'Send RemoteStartTransaction for the connector and the valid idTag; the charge point accepts it', async () => {
+    const res = await cp.call('RemoteStartTransaction', { connectorId, idTag }, {
+      expect: { status: 'Accepted' },
+      requirement: 'OCPP 1.6 §5.11: a free, plugged-in connector and a valid idTag: RemoteStartTransaction Accepted',
+    });
+    return res.call.seq;
+  });
+
+  const transactionId = await step(4, 'The charge point sends StartTransaction with the idTag and connector of the request', async () => {
+    await cp.expectCall('StartTransaction', {
+      after: requested,
+      match: { idTag, connectorId },
+      requirement: 'OCPP 1.6 §5.11: the charge point SHALL use the idTag of RemoteStartTransaction.req in its StartTransaction.req (§4.8)',
+    });
+    return answeredTransactionId(cp);
+  });
+
+  await step(5, 'The charge point reports Charging', () =>
+    cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: requested,
+      match: { status: 'Charging' },
+      requirement: 'OCPP 1.6 §4.9 (B3): once energy flows the connector is Charging',
+    }));
+
+  const stopping = await step(6, 'Send RemoteStopTransaction for the transaction; the charge point accepts it', async () => {
+    const res = await cp.call('RemoteStopTransaction', { transactionId }, {
+      expect: { status: 'Accepted' },
+      requirement: 'OCPP 1.6 §5.12: the charge point SHALL answer RemoteStopTransaction; a transaction with that id is ongoing and will be stopped: Accepted',
+    });
+    return res.call.seq;
+  });
+
+  await step(7, 'The charge point sends StopTransaction for the transaction with reason Remote', () =>
+    cp.expectCall('StopTransaction', {
+      after: stopping,
+      match: { transactionId, reason: 'Remote' },
+      requirement: 'OCPP 1.6 §5.12: the transaction SHALL be stopped and StopTransaction.req sent; §6.49, §7.36: reason may be omitted only when it is Local — a remote stop is Remote',
+    }));
+
+  await step(8, 'The charge point reports Finishing', () =>
+    cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: stopping,
+      match: { status: 'Finishing' },
+      requirement: 'OCPP 1.6 §4.9 (C6): the transaction stopped with the cable still plugged in: Finishing',
+    }));
+
+  await step(9, 'Unplug the cable; the charge point reports Available', async () => {
+    const from = cp.mark('unplugging');
+    await sut.do('unplug', { connectorId });
+    await cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: from,
+      match: { status: 'Available' },
+      requirement: 'OCPP 1.6 §4.9 (F1): the cable removed after the transaction: Available',
+    });
+  });
+});

@@ -1,0 +1,22 @@
+import { defineCase } from '../../../harness/dsl/define-case.js';
+
+export default defineCase({
+  id: 'X16_RPC_01_CSMS',
+  title: 'Unknown action is refused with NotImplemented',
+  ocpp: '1.6',
+  profile: 'Core',
+  sut: 'Csms',
+  purpose: 'A CALL whose action does not exist in OCPP 1.6 is answered by the CSMS with a CALLERROR NotImplemented, not with a CALLRESULT.',
+  refs: ['OCPP-J 1.6 §4.2.1 Call (Action)', 'OCPP-J 1.6 §4.2.3 CallError, Table 7 (NotImplemented, NotSupported)'],
+  provenance: 'ours (not an OCTT case): derived from OCPP-J 1.6 §4.2.3 — a received CALL that cannot be handled is answered with CALLERROR, and Table 7 names NotImplemented for an action the receiver does not know. NotSupported ("recognized but not supported") is tolerated: the receiver answered with an error, only the nuance is off.',
+}, async ({ cp, step }) => {
+  const link = await step(1, 'The charge point is connected and its boot accepted', () => cp.booted());
+
+  await step(2, 'Send a CALL with the action "FrobnicateWidget" (not an OCPP 1.6 action) and an empty payload; the CSMS answers CALLERROR NotImplemented', () =>
+    link.callExpectingError('FrobnicateWidget', {
+      payload: {},
+      exact: ['NotImplemented'],
+      tolerated: ['NotSupported'],
+      requirement: 'OCPP-J 1.6 §4.2.3, Table 7: a CALL for an action the receiver does not know is answered with CALLERROR NotImplemented',
+    }));
+});

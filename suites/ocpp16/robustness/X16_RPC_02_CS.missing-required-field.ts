@@ -1,0 +1,26 @@
+import { defineCase } from '../../../harness/dsl/define-case.js';
+
+export default defineCase({
+  id: 'X16_RPC_02_CS',
+  title: 'Request missing a required field is refused',
+  ocpp: '1.6',
+  profile: 'Core',
+  sut: 'ChargePoint',
+  purpose: 'A ChangeConfiguration.req without its required field `value` is answered with CALLERROR OccurenceConstraintViolation (the 1.6 spelling), not acted upon.',
+  refs: [
+    'OCPP-J 1.6 §4.2.3 CallError, Table 7 (OccurenceConstraintViolation)',
+    'OCPP-J 1.6 errata §5.1 (the single-r spelling stays)',
+    'OCPP 1.6 §6.9 ChangeConfiguration.req (key and value required)',
+  ],
+  provenance: 'ours (not an OCTT case): derived from OCPP-J 1.6 §4.2.3 — "missing mandatory fields" is one of the two situations for a CALLERROR, and Table 7 names OccurenceConstraintViolation for a field that violates occurrence constraints; the errata (§5.1, §5.2) keep the 1.6 spellings. The double-r spelling of later versions, FormationViolation/FormatViolation (payload not conform the PDU) and ProtocolError ("payload incomplete") are tolerated. The key is the configured read-only key, so even a charge point that wrongly acts on the request changes nothing.',
+}, async ({ csms, cfg, step }) => {
+  const link = await step(1, 'The charge point is connected and its boot accepted', () => csms.booted());
+
+  await step(2, 'Send ChangeConfiguration.req with `key` but without the required `value`; the charge point answers CALLERROR OccurenceConstraintViolation', () =>
+    link.callExpectingError('ChangeConfiguration', {
+      payload: { key: cfg.configurationKeys.readOnly.key },
+      exact: ['OccurenceConstraintViolation'],
+      tolerated: ['OccurrenceConstraintViolation', 'FormationViolation', 'FormatViolation', 'ProtocolError'],
+      requirement: 'OCPP-J 1.6 §4.2.3, Table 7: a CALL missing a mandatory field is answered with CALLERROR OccurenceConstraintViolation',
+    }));
+});

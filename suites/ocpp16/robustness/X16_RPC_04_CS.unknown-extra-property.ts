@@ -1,0 +1,27 @@
+import { defineCase } from '../../../harness/dsl/define-case.js';
+
+export default defineCase({
+  id: 'X16_RPC_04_CS',
+  title: 'Request with an unknown extra property is refused',
+  ocpp: '1.6',
+  profile: 'Core',
+  sut: 'ChargePoint',
+  purpose: 'A GetConfiguration.req that is valid except for a property the PDU does not define (`unexpectedProperty`) is answered with a CALLERROR (FormationViolation), not with a CALLRESULT. OCPP-J 1.6 names no error code for an undefined property; FormationViolation is the exact reading because Table 7 defines it as a payload "not conform the PDU structure", and a property the PDU does not have is exactly that, whereas the other codes speak of a defined field with a bad value, occurrence or type.',
+  refs: [
+    'OCPP-J 1.6 §4.2.3 CallError, Table 7 (FormationViolation)',
+    'OCPP-J 1.6 errata §3.2 (extra fields are not allowed in OCPP messages)',
+    'OCPP-J 1.6 errata §5.2 (FormationViolation stays the 1.6 name)',
+    'OCPP 1.6 §6.23 GetConfiguration.req',
+  ],
+  provenance: 'ours (not an OCTT case): derived from OCPP-J 1.6 §4.2.3 and errata §3.2 — adding fields to an OCPP message is not allowed and the schemas forbid additional properties, so the receiver refuses the CALL. OCPP-J 1.6 names no code for an undefined property: FormationViolation ("not conform the PDU structure") is taken as the exact code; PropertyConstraintViolation, FormatViolation (the later spelling), OccurenceConstraintViolation and ProtocolError are tolerated readings. GetConfiguration of the read-only key is used because it changes nothing even if wrongly accepted.',
+}, async ({ csms, cfg, step }) => {
+  const link = await step(1, 'The charge point is connected and its boot accepted', () => csms.booted());
+
+  await step(2, 'Send GetConfiguration.req for the read-only key with the extra property `unexpectedProperty: true`; the charge point answers CALLERROR FormationViolation', () =>
+    link.callExpectingError('GetConfiguration', {
+      payload: { key: [cfg.configurationKeys.readOnly.key], unexpectedProperty: true },
+      exact: ['FormationViolation'],
+      tolerated: ['PropertyConstraintViolation', 'FormatViolation', 'OccurenceConstraintViolation', 'ProtocolError'],
+      requirement: 'OCPP-J 1.6 §4.2.3 Table 7, errata §3.2: a CALL whose payload has a property the PDU does not define does not conform the PDU structure and is answered with CALLERROR FormationViolation',
+    }));
+});

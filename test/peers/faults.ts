@@ -1,0 +1,46 @@
+// The faulty-peer catalogue: one named fault of a built-in peer each, the cases that expose it,
+// and the exact set of check ids it must trip. test/meta/faults.test.ts holds every row to it;
+// test/meta/kill-matrix.test.ts fails when a check id is tripped by no fault.
+import type { CheckId } from '../../harness/checks/catalogue.js';
+import type { CpQuirk, CsmsQuirk } from '../../harness/peers/reference/quirks.js';
+import type { Verdict } from '../../harness/report/verdict.js';
+
+export type FaultSpec =
+  | { fault: CpQuirk; peer: 'chargePoint'; cases: string[]; kills: CheckId[]; verdict?: Verdict }
+  | { fault: CsmsQuirk; peer: 'csms'; cases: string[]; kills: CheckId[]; verdict?: Verdict };
+
+export const FAULTS: FaultSpec[] = [
+  // Charge point faults (the harness plays the CSMS).
+  { peer: 'chargePoint', fault: 'boot-retry-too-early', cases: ['TC_002_CS'], kills: ['timing.notBefore'] },
+  { peer: 'chargePoint', fault: 'status-before-boot-accepted', cases: ['TC_002_CS'], kills: ['sequence.forbidden'] },
+  { peer: 'chargePoint', fault: 'two-outstanding-calls', cases: ['TC_001_CS'], kills: ['rpc.singleOutstandingCall'], verdict: 'NON_STRICT' },
+  { peer: 'chargePoint', fault: 'extra-property-in-boot', cases: ['TC_001_CS'], kills: ['schema.call'] },
+  { peer: 'chargePoint', fault: 'late-heartbeat', cases: ['TC_001_CS'], kills: ['timing.notAfter'] },
+  { peer: 'chargePoint', fault: 'no-subprotocol-offered', cases: ['TC_001_CS'], kills: ['handshake.subprotocol'] },
+  { peer: 'chargePoint', fault: 'wrong-message-id-in-result', cases: ['TC_019_CS'], kills: ['rpc.messageId.unknown', 'rpc.noResponse'] },
+  { peer: 'chargePoint', fault: 'late-response', cases: ['TC_019_CS'], kills: ['rpc.responseTime'] },
+  { peer: 'chargePoint', fault: 'garbage-not-json', cases: ['TC_019_CS'], kills: ['rpc.json'] },
+  { peer: 'chargePoint', fault: 'garbage-wrong-shape', cases: ['TC_019_CS'], kills: ['rpc.shape'] },
+  { peer: 'chargePoint', fault: 'garbage-unknown-type', cases: ['TC_019_CS'], kills: ['rpc.messageType'] },
+  { peer: 'chargePoint', fault: 'huge-frame', cases: ['TC_019_CS'], kills: ['transport.frameTooLarge'] },
+  { peer: 'chargePoint', fault: 'silent-on-change-configuration', cases: ['TC_021_CS'], kills: ['rpc.noResponse'] },
+  { peer: 'chargePoint', fault: 'stop-without-reason-after-remote-stop', cases: ['TC_012_CS'], kills: ['payload.mismatch'] },
+  { peer: 'chargePoint', fault: 'disconnect-on-remote-start', cases: ['TC_010_CS'], kills: ['connection.closed'] },
+  { peer: 'chargePoint', fault: 'accepts-unknown-action', cases: ['X16_RPC_01_CS'], kills: ['rpc.expectedCallError'] },
+  { peer: 'chargePoint', fault: 'lenient-validation', cases: ['X16_RPC_02_CS', 'X16_RPC_03_CS', 'X16_RPC_04_CS'], kills: ['rpc.expectedCallError'] },
+  { peer: 'chargePoint', fault: 'double-r-error-code', cases: ['X16_RPC_02_CS'], kills: ['rpc.errorCode'], verdict: 'NON_STRICT' },
+  // CSMS faults (the harness plays a charge point).
+  { peer: 'csms', fault: 'non-rfc3339-time', cases: ['TC_001_CSMS'], kills: ['schema.callResult'] },
+  { peer: 'csms', fault: 'no-subprotocol', cases: ['TC_001_CSMS'], kills: ['handshake.subprotocol'] },
+  { peer: 'csms', fault: 'wrong-message-id-in-result', cases: ['TC_001_CSMS'], kills: ['rpc.messageId.unknown', 'rpc.noResponse'] },
+  { peer: 'csms', fault: 'late-response', cases: ['TC_001_CSMS'], kills: ['rpc.responseTime'] },
+  { peer: 'csms', fault: 'authorize-accepts-invalid', cases: ['TC_023_1_CSMS'], kills: ['payload.mismatch'] },
+  { peer: 'csms', fault: 'remote-start-ignored', cases: ['TC_010_CSMS'], kills: ['sequence.missing'] },
+  { peer: 'csms', fault: 'two-outstanding-calls', cases: ['TC_019_1_CSMS'], kills: ['rpc.singleOutstandingCall'], verdict: 'NON_STRICT' },
+  { peer: 'csms', fault: 'accepts-unknown-action', cases: ['X16_RPC_01_CSMS'], kills: ['rpc.expectedCallError'] },
+  { peer: 'csms', fault: 'lenient-validation', cases: ['X16_RPC_02_CSMS', 'X16_RPC_03_CSMS', 'X16_RPC_04_CSMS'], kills: ['rpc.expectedCallError'] },
+  { peer: 'csms', fault: 'double-r-error-code', cases: ['X16_RPC_02_CSMS'], kills: ['rpc.errorCode'], verdict: 'NON_STRICT' },
+];
+
+/** Faults that are not about a check but about the harness coping (test/e2e/bad-input.test.ts). */
+export const COPING_FAULTS: string[] = ['never-connects'];

@@ -1,0 +1,31 @@
+// Run cases in-process against the built-in peers, optionally with faults, without report files.
+import { Writable } from 'node:stream';
+import { defaultConfig } from '../../harness/config/defaults.js';
+import type { HarnessConfig } from '../../harness/config/types.js';
+import { runTests, type TestRunOutcome } from '../../harness/runner/run.js';
+import type { Sut } from '../../harness/trace/types.js';
+
+/** The defaults, a little faster where a wait cannot change a verdict. */
+export function testConfig(): HarnessConfig {
+  const cfg = defaultConfig();
+  cfg.sutControl = { type: 'builtin' };
+  cfg.timeouts.connectMs = 4000;
+  return cfg;
+}
+
+export const sink = () => new Writable({ write: (_c, _e, cb) => cb() });
+
+export async function runBuiltin(opts: {
+  sides: Sut[];
+  cases?: string[];
+  quirks?: { chargePoint?: string[]; csms?: string[] };
+  cfg?: HarnessConfig;
+  reportDir?: string;
+  signal?: AbortSignal;
+}): Promise<TestRunOutcome> {
+  return runTests({
+    sides: opts.sides, ocpp: '1.6', profiles: ['all'], cases: opts.cases,
+    cfg: opts.cfg ?? testConfig(), reportDir: opts.reportDir ?? '', strict: false, builtin: true,
+    quirks: opts.quirks, out: sink(), noReports: !opts.reportDir, signal: opts.signal,
+  });
+}

@@ -63,9 +63,10 @@ export function evaluateCall(e: CallExpectation, model: RpcModel): CallEvaluatio
   }
 
   const after = match.event.t - anchorT;
+  const timingLevel = e.timingLevel ?? level;
   if (e.window.minMs !== undefined && after < e.window.minMs - e.window.toleranceMs) {
     findings.push({
-      checkId: 'timing.notBefore', level, step: e.step, requirement: e.requirement,
+      checkId: 'timing.notBefore', level: timingLevel, step: e.step, requirement: e.requirement,
       expected: `${e.action} ≥ ${fmtS(e.window.minMs)} after event #${e.window.anchorSeq} (tolerance ${fmtS(e.window.toleranceMs)})`,
       actual: `${e.action} at +${fmtS(after)} (frame #${match.event.seq})`,
       evidence: [e.window.anchorSeq, match.event.seq],
@@ -73,7 +74,7 @@ export function evaluateCall(e: CallExpectation, model: RpcModel): CallEvaluatio
   }
   if (after > e.window.maxMs + e.window.toleranceMs) {
     findings.push({
-      checkId: 'timing.notAfter', level, step: e.step, requirement: e.requirement,
+      checkId: 'timing.notAfter', level: timingLevel, step: e.step, requirement: e.requirement,
       expected: `${e.action} ≤ ${fmtS(e.window.maxMs)} after event #${e.window.anchorSeq} (tolerance ${fmtS(e.window.toleranceMs)})`,
       actual: `${e.action} at +${fmtS(after)} (frame #${match.event.seq})`,
       evidence: [e.window.anchorSeq, match.event.seq],

@@ -35,6 +35,8 @@ export interface CallExpectation extends Common {
   /** Frames an earlier expectation of the case already took: they do not count again. */
   exclude?: number[];
   window: TimeWindow;
+  /** Level of timing findings when it differs from `level` (e.g. a SHOULD NOT send earlier). */
+  timingLevel?: 'MUST' | 'SHOULD';
   /** Inbound CALLs that must not arrive meanwhile. '*' = every action but the expected one. */
   forbid?: { actions: string[] | '*'; except?: string[]; why: string };
 }

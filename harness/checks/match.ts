@@ -3,7 +3,7 @@
 export type Scalar = string | number | boolean | null;
 export type MatchValue =
   | Scalar
-  | { oneOf: Scalar[] }
+  | { oneOf: Scalar[]; optional?: boolean }
   | { present: boolean }
   | { not: Scalar }
   | { minimum: number }
@@ -23,7 +23,7 @@ export function valueAtPath(payload: unknown, path: string): unknown {
 
 export function describeMatchValue(expected: MatchValue): string {
   if (expected === null || typeof expected !== 'object') return JSON.stringify(expected);
-  if ('oneOf' in expected) return `one of ${expected.oneOf.map((v) => JSON.stringify(v)).join(', ')}`;
+  if ('oneOf' in expected) return `${expected.optional ? 'absent or ' : ''}one of ${expected.oneOf.map((v) => JSON.stringify(v)).join(', ')}`;
   if ('present' in expected) return expected.present ? 'present' : 'absent';
   if ('not' in expected) return `not ${JSON.stringify(expected.not)}`;
   if ('minimum' in expected) return `>= ${expected.minimum}`;
@@ -32,7 +32,7 @@ export function describeMatchValue(expected: MatchValue): string {
 
 export function matchesValue(actual: unknown, expected: MatchValue): boolean {
   if (expected === null || typeof expected !== 'object') return actual === expected;
-  if ('oneOf' in expected) return expected.oneOf.some((v) => v === actual);
+  if ('oneOf' in expected) return (expected.optional === true && actual === undefined) || expected.oneOf.some((v) => v === actual);
   if ('present' in expected) return (actual !== undefined) === expected.present;
   if ('not' in expected) return actual !== expected.not;
   if ('minimum' in expected) return typeof actual === 'number' && actual >= expected.minimum;

@@ -14,6 +14,8 @@ import { ExpectationUnmet } from './errors.js';
 export interface ExpectCallOptions {
   requirement: string;
   level?: 'MUST' | 'SHOULD';
+  /** Level of timing findings, when it differs (the spec often says SHOULD NOT send earlier). */
+  timingLevel?: 'MUST' | 'SHOULD';
   /** Which CALLs of the action count, e.g. `{ connectorId: 1 }`. */
   where?: Matcher;
   /** What the first counted CALL must carry; a mismatch is a finding, the case goes on. */
@@ -61,14 +63,22 @@ export class CaseLink {
     const expectation: CallExpectation = {
       type: 'call', step: this.scope.currentStep, action, conn: this.conn, where: opts.where, match: opts.match,
       afterSeq: opts.after ?? this.startSeq, exclude: [...this.consumed], window, forbid: opts.forbid,
-      requirement: opts.requirement, level: opts.level,
+      requirement: opts.requirement, level: opts.level, timingLevel: opts.timingLevel,
     };
     this.scope.record({ kind: 'expect', expectation });
     const found = await this.waitFor(expectation);
     this.consumed.add(found.seq);
-    const call = this.link.calls.find((c) => c.event.seq === found.seq);
+    // By identity, not seq: seqs restart with every case, the link's calls span cases.
+    const call = this.link.calls.find((c) => c.event === found);
     if (!call) throw new ExpectationUnmet(`${action} arrived on another connection (frame #${found.seq})`);
     return call;
+  }
+
+  /** The payload of the answer the harness gave to an inbound CALL (e.g. the transactionId it assigned). */
+  async answerOf(call: InboundCall): Promise<Record<string, unknown>> {
+    const reply = await call.replied;
+    const parsed = JSON.parse(reply.raw) as unknown[];
+    return (parsed[0] === 3 ? parsed[2] : {}) as Record<string, unknown>;
   }
 
   /** Send a CALL and wait for the answer; `expect` fields of the CALLRESULT are checked. */

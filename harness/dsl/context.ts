@@ -2,6 +2,7 @@
 import type { HarnessConfig } from '../config/types.js';
 import type { ChargePointRole } from '../roles/charge-point-role.js';
 import type { CsmsRole } from '../roles/csms-role.js';
+import type { Link } from '../roles/link.js';
 import { DialError } from '../transport/client.js';
 import { CaseLink } from './case-link.js';
 import type { CaseScope } from './case-scope.js';
@@ -75,11 +76,32 @@ export function baseContext(scope: CaseScope): CaseContextBase {
 export function chargePointSutContext(scope: CaseScope, role: CsmsRole, startSeq: number): ChargePointSutContext {
   const base = baseContext(scope);
   const { cfg } = scope;
-  const wrap = (link: NonNullable<ReturnType<CsmsRole['current']>>) => new CaseLink(link, scope, startSeq);
+  // One CaseLink per connection within a case, so what one step consumed no later step counts again.
+  const links = new Map<Link, CaseLink>();
+  const wrap = (link: Link) => {
+    let caseLink = links.get(link);
+    if (!caseLink) links.set(link, (caseLink = new CaseLink(link, scope, startSeq)));
+    return caseLink;
+  };
   const next = async () => {
     const link = await role.nextConnection(cfg.identity, cfg.timeouts.connectMs, scope.signal);
     if (!link) throw new Inconclusive(`the charge point "${cfg.identity}" did not connect within ${cfg.timeouts.connectMs} ms`);
     return wrap(link);
+  };
+  /** Boot accepted on `link` (by the default handler) and every connector reported: registered and settled. */
+  const settle = async (link: CaseLink) => {
+    const boot = await link.expectCall('BootNotification', { requirement: 'OCPP 1.6 §4.2: a charge point sends BootNotification after (re)connecting from a boot' });
+    const accepted = await boot.replied;
+    if (link.link.state.bootStatus !== 'Accepted') throw new Inconclusive('reusable state Booted: the BootNotification was not accepted');
+    // Only once it reports its connectors has the charge point itself seen the acceptance; a stimulus
+    // before that could be lost.
+    for (const connectorId of [0, ...cfg.connectorIds]) {
+      await link.expectCall('StatusNotification', {
+        where: { connectorId }, after: accepted.seq,
+        requirement: 'OCPP 1.6 §4.9: after an accepted boot the charge point reports every connector, connector 0 included',
+      });
+    }
+    return link;
   };
   const csms: ChargePointSutContext['csms'] = {
     async connection() {
@@ -90,19 +112,16 @@ export function chargePointSutContext(scope: CaseScope, role: CsmsRole, startSeq
     async booted() {
       const live = role.current(cfg.identity);
       if (live?.state.bootStatus === 'Accepted') return wrap(live);
+      if (live && !live.calls.some((c) => c.frame.action === 'BootNotification')) {
+        return settle(wrap(live)); // connected, first boot still to come: wait for it rather than reboot
+      }
       if (!live) {
         // A charge point that has not connected yet boots on its own when it does.
         const first = await role.nextConnection(cfg.identity, cfg.timeouts.connectMs, scope.signal);
-        if (first) {
-          const link = wrap(first);
-          await link.expectCall('BootNotification', { requirement: 'OCPP 1.6 §4.2: a charge point sends BootNotification after connecting' });
-          if (first.state.bootStatus === 'Accepted') return link;
-        }
+        if (first) return settle(wrap(first));
       }
       await base.sut.do('reboot');
-      const link = await next();
-      await link.expectCall('BootNotification', { requirement: 'OCPP 1.6 §4.2: a charge point sends BootNotification after (re)booting' });
-      return link;
+      return settle(await next());
     },
   };
   return { ...base, csms };

@@ -42,6 +42,7 @@ describe('bad input and faults from the system under test', function () {
 
   it('a CSMS that cannot be reached makes the cases INCONCLUSIVE, not FAIL', async () => {
     const cfg = testConfig();
+    cfg.sutControl = { type: 'manual' };
     const { runTests } = await import('../../harness/runner/run.js');
     const { sink } = await import('../support/run-builtin.js');
     const { run, exitCode } = await runTests({

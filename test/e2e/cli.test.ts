@@ -47,15 +47,24 @@ describe('CLI end to end', function () {
 
   it('a fault fails the run with exit 1, and rejudge reaches the same verdict from the saved trace', async () => {
     const out = join(dir, 'fault');
-    const result = await runCli(['test', 'charge-point', '--builtin', '--builtin-fault', 'boot-retry-too-early', '--cases', 'TC_002_CS', '--report-dir', out]);
+    const result = await runCli(['test', 'charge-point', '--builtin', '--builtin-fault', 'status-before-boot-accepted', '--cases', 'TC_002_CS', '--report-dir', out]);
     expect(result.code).to.equal(1);
     expect(result.stdout).to.match(/FAIL\s+TC_002_CS/);
-    expect(result.stdout).to.contain('timing.notBefore');
+    expect(result.stdout).to.contain('sequence.forbidden');
     const again = await runCli(['rejudge', join(out, 'traces', 'TC_002_CS.jsonl'), '--json']);
     expect(again.code).to.equal(1);
     const judged = JSON.parse(again.stdout) as { verdict: string; findings: { checkId: string }[] };
     expect(judged.verdict).to.equal('FAIL');
-    expect(judged.findings.map((f) => f.checkId)).to.deep.equal(['timing.notBefore']);
+    expect(judged.findings.map((f) => f.checkId)).to.deep.equal(['sequence.forbidden']);
+  });
+
+  it('a SHOULD-level finding is NON_STRICT: exit 0, but exit 1 with --strict', async () => {
+    const args = ['test', 'charge-point', '--builtin', '--builtin-fault', 'boot-retry-too-early', '--cases', 'TC_002_CS'];
+    const lenient = await runCli([...args, '--report-dir', join(dir, 'lenient')]);
+    expect(lenient.code, lenient.stdout).to.equal(0);
+    expect(lenient.stdout).to.match(/NON_STRICT\s+TC_002_CS/);
+    const strict = await runCli([...args, '--strict', '--report-dir', join(dir, 'strict')]);
+    expect(strict.code).to.equal(1);
   });
 
   it('rejudge of a passing trace passes', async () => {

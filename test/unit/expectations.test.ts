@@ -86,6 +86,17 @@ describe('expectations: call windows', () => {
   });
 });
 
+describe('matchers', () => {
+  it('oneOf with optional: absent passes, a listed value passes, another fails', async () => {
+    const { mismatches } = await import('../../harness/checks/match.js');
+    const m = { reason: { oneOf: ['Local'], optional: true } };
+    expect(mismatches({}, m)).to.deep.equal([]);
+    expect(mismatches({ reason: 'Local' }, m)).to.deep.equal([]);
+    expect(mismatches({ reason: 'Remote' }, m)).to.have.length(1);
+    expect(mismatches({}, { reason: { oneOf: ['Local'] } })).to.have.length(1);
+  });
+});
+
 describe('expectations: answers to our CALLs', () => {
   it('callResult: match fields, CALLERROR instead of a result', () => {
     const b = new TraceBuilder();

@@ -59,9 +59,12 @@ export default defineCase({
 
   const retry = await step(4, 'The charge point retries BootNotification, not before the Pending interval; the harness accepts it', () =>
     cp.expectCall('BootNotification', {
-      window: { anchor: pendingReply.seq, minMs: retryS * 1000, maxMs: retryS * 1000 },
+      // The interval is a minimum wait with no maximum: the retry may come later, within messageMs.
+      window: { anchor: pendingReply.seq, minMs: retryS * 1000, maxMs: retryS * 1000 + cfg.timeouts.messageMs },
+      // "SHOULD NOT send a BootNotification.req earlier" (§4.2): an early retry is NON_STRICT.
+      timingLevel: 'SHOULD',
       forbid: { actions: '*', why: 'while Pending the charge point SHALL NOT send requests other than BootNotification unless triggered (§4.2)' },
-      requirement: 'OCPP 1.6 §4.2: after a non-Accepted answer the interval is the minimum wait time before the next BootNotification (not earlier unless triggered)',
+      requirement: 'OCPP 1.6 §4.2: after a non-Accepted answer the interval is the minimum wait time before the next BootNotification; it SHOULD NOT be sent earlier',
     }));
   const acceptedReply = await retry.replied;
 

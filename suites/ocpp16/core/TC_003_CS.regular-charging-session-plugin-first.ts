@@ -1,5 +1,4 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { answeredTransactionId, settledAfterBoot } from '../support/charge-point-under-test.js';
 
 export default defineCase({
   id: 'TC_003_CS',
@@ -16,16 +15,12 @@ export default defineCase({
     'OCPP 1.6 §6.49 StopTransaction.req (idTag, reason)',
     'OCPP 1.6 §7.36 Reason',
   ],
-  provenance: 'OCTT steps 1–5 as publicly summarised (Heartbeat/booted → StatusNotification Preparing → Authorize → StartTransaction with the same idTag → StatusNotification Charging). Step 1 uses the reusable state Booted instead of waiting for a Heartbeat. Steps 6–8 (stop by presenting the same idTag, no Authorize for it, StopTransaction for the transaction, Finishing, unplug → Available) are ours, derived from §4.1, §4.10 and §4.9, so that the charge point is left as found.',
+  provenance: 'OCTT steps 1–5 as publicly summarised (Heartbeat/booted → StatusNotification Preparing → Authorize → StartTransaction with the same idTag → StatusNotification Charging). Step 1 uses the reusable state Booted instead of waiting for a Heartbeat (plus, right after a reboot, the StatusNotifications that follow acceptance). Steps 6–8 (stop by presenting the same idTag, no Authorize for it, StopTransaction for the transaction, Finishing, unplug → Available) are ours, derived from §4.1, §4.10 and §4.9, so that the charge point is left as found.',
   actions: ['plugIn', 'presentIdTag', 'unplug'],
 }, async ({ csms, sut, cfg, step }) => {
   const connectorId = cfg.connectorIds[0]!;
   const idTag = cfg.idTags.accepted;
-  const cp = await step(1, 'The charge point is connected, its boot accepted and its connectors reported', async () => {
-    const link = await csms.booted();
-    await settledAfterBoot(link, cfg.connectorIds);
-    return link;
-  });
+  const cp = await step(1, 'The charge point is connected, its boot accepted and its connectors reported', () => csms.booted());
 
   await step(2, `Plug in the cable on connector ${connectorId}; the charge point reports Preparing`, async () => {
     const from = cp.mark('plugging in');
@@ -49,12 +44,12 @@ export default defineCase({
   });
 
   const transactionId = await step(4, 'The charge point sends StartTransaction with the same idTag and connector', async () => {
-    await cp.expectCall('StartTransaction', {
+    const start = await cp.expectCall('StartTransaction', {
       after: presented,
       match: { idTag, connectorId },
       requirement: 'OCPP 1.6 §4.8: the charge point SHALL send StartTransaction.req for the transaction it started, with the authorised idTag',
     });
-    return answeredTransactionId(cp);
+    return (await cp.answerOf(start)).transactionId as number;
   });
 
   await step(5, 'The charge point reports Charging', () =>
@@ -69,9 +64,8 @@ export default defineCase({
     await sut.do('presentIdTag', { connectorId, idTag });
     await cp.expectCall('StopTransaction', {
       after: from,
-      // reason may be absent or "Local" (§4.10, §6.49); the matchers cannot say "absent or X",
-      // so only the one value that is certainly wrong for a local stop is refused.
-      match: { transactionId, idTag, reason: { not: 'Remote' } },
+      // reason may be absent (the default is Local) or "Local" (§4.10, §6.49).
+      match: { transactionId, idTag, reason: { oneOf: ['Local'], optional: true } },
       forbid: { actions: ['Authorize'], why: 'the idTag that stops the transaction is the one that started it: no Authorize.req (§4.1)' },
       requirement: 'OCPP 1.6 §4.10, §6.49: StopTransaction.req carries the transactionId of StartTransaction.conf and the idTag that stopped it (SHALL send the idTag if known)',
     });

@@ -1,5 +1,4 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { answeredTransactionId, settledAfterBoot } from '../support/charge-point-under-test.js';
 
 export default defineCase({
   id: 'TC_010_CS',
@@ -21,11 +20,7 @@ export default defineCase({
 }, async ({ csms, sut, cfg, step }) => {
   const connectorId = cfg.connectorIds[0]!;
   const idTag = cfg.idTags.accepted;
-  const cp = await step(1, 'The charge point is connected, its boot accepted and its connectors reported', async () => {
-    const link = await csms.booted();
-    await settledAfterBoot(link, cfg.connectorIds);
-    return link;
-  });
+  const cp = await step(1, 'The charge point is connected, its boot accepted and its connectors reported', () => csms.booted());
 
   await step(2, `Plug in the cable on connector ${connectorId}; the charge point reports Preparing`, async () => {
     const from = cp.mark('plugging in');
@@ -46,12 +41,12 @@ export default defineCase({
   });
 
   const transactionId = await step(4, 'The charge point sends StartTransaction with the idTag and connector of the request', async () => {
-    await cp.expectCall('StartTransaction', {
+    const start = await cp.expectCall('StartTransaction', {
       after: requested,
       match: { idTag, connectorId },
       requirement: 'OCPP 1.6 §5.11: the charge point SHALL use the idTag of RemoteStartTransaction.req in its StartTransaction.req (§4.8)',
     });
-    return answeredTransactionId(cp);
+    return (await cp.answerOf(start)).transactionId as number;
   });
 
   await step(5, 'The charge point reports Charging', () =>

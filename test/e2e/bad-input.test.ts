@@ -1,7 +1,7 @@
 // Bad input never crashes the harness and never loses a result: garbage, disconnects and silence
 // become findings, the following cases still run, and the reports are still written.
 import { expect } from 'chai';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, rmSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runBuiltin, testConfig } from '../support/run-builtin.js';
@@ -12,6 +12,7 @@ const verdicts = (cases: { id: string; verdict: string }[]) => Object.fromEntrie
 describe('bad input and faults from the system under test', function () {
   this.timeout(120_000);
   const dir = mkdtempSync(join(tmpdir(), 'ocpp-harness-bad-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('garbage frames are findings and the next case still runs and passes', async () => {
     for (const fault of ['garbage-not-json', 'garbage-wrong-shape', 'garbage-unknown-type', 'huge-frame']) {

@@ -1,6 +1,6 @@
 // The CLI as a user runs it: the README's main command, list, exit codes, reports on disk, rejudge.
 import { expect } from 'chai';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../support/cli.js';
@@ -18,6 +18,7 @@ interface ResultsJson {
 describe('CLI end to end', function () {
   this.timeout(180_000);
   const dir = mkdtempSync(join(tmpdir(), 'ocpp-harness-e2e-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('list shows the slice and the robustness group; --json gives the same', async () => {
     const text = await runCli(['list', '--ocpp', '1.6']);

@@ -2,7 +2,7 @@
 // reference peers run as separate processes (`ocpp-harness simulate … --control`).
 import { expect } from 'chai';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +22,7 @@ function freePort(): Promise<number> {
 describe('external peers driven through sutControl http', function () {
   this.timeout(180_000);
   const dir = mkdtempSync(join(tmpdir(), 'ocpp-harness-http-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
   const children: ChildProcess[] = [];
   after(async () => {
     for (const c of children) await stop(c);

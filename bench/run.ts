@@ -76,7 +76,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function roundTripRatio(): Promise<void> {
   const peer = await responder();
   const n = 2000;
-  const rounds = 5;
+  const rounds = 9;
   await rawRoundTrips(peer.url, 500); // warm up both paths
   await harnessRoundTrips(peer.url, 500);
   // Alternate the two, several rounds, and compare medians: load from elsewhere hits both alike.

@@ -103,7 +103,7 @@ export class FrameChannel {
   }
 
   private onMessage(data: RawData, isBinary: boolean): void {
-    const buffer = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+    const buffer = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
     const raw = isBinary ? buffer.toString('base64') : buffer.toString('utf8');
     const event = this.hub.record({
       kind: 'frame', conn: this.conn, dir: 'in', raw, ...(isBinary ? { binary: true } : {}),

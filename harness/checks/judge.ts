@@ -5,6 +5,7 @@ import type { SchemaRegistry } from '../schema/registry.js';
 import type { JudgingSettings, Sut, TraceEvent } from '../trace/types.js';
 import { checkConnection, checkHandshake } from './connection.js';
 import { evaluateExpectations } from './evaluate-expectations.js';
+import { invalidHarnessFrames } from './harness-frames.js';
 import type { Finding } from './finding.js';
 import { checkFraming } from './framing.js';
 import { buildRpcModel } from './rpc-model.js';
@@ -57,6 +58,7 @@ function attributeSteps(findings: Finding[], events: TraceEvent[]): void {
 
 export function judge(input: JudgeInput): Judgement {
   const findings = findingsOf(input);
+  const ours = invalidHarnessFrames(buildRpcModel(input.events), input.registry);
   const end = [...input.events].reverse().find((e) => e.kind === 'case-end');
   const abort = end?.kind === 'case-end' ? end.abort : undefined;
   const must = findings.filter((f) => f.level === 'MUST');
@@ -69,6 +71,9 @@ export function judge(input: JudgeInput): Judgement {
     return { verdict: 'FAIL', reason: summarise(must), findings };
   }
   if (abort) return { verdict: abort.verdict, reason: abort.reason, findings };
+  if (ours.length) {
+    return { verdict: 'INCONCLUSIVE', reason: `harness fault: the harness sent a frame that fails its own schema (${ours[0]})`, findings };
+  }
   if (end?.kind === 'case-end' && end.stoppedEarly) {
     // The case stopped on a problem the checks should have named; if none did, we cannot judge.
     return { verdict: 'INCONCLUSIVE', reason: `stopped early (${end.stoppedEarly}) without a finding`, findings };

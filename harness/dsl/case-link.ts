@@ -111,7 +111,7 @@ export class CaseLink {
     tolerated: string[];
     requirement: string;
   }): Promise<CallOutcome> {
-    const outcome = await this.rawCall(action, opts.payload ?? {}, opts.raw);
+    const outcome = await this.rawCall(action, opts.payload ?? {}, opts.raw, true);
     this.scope.record({ kind: 'expect', expectation: {
       type: 'callError', step: this.scope.currentStep, callSeq: outcome.call.seq,
       exact: opts.exact, tolerated: opts.tolerated, requirement: opts.requirement,
@@ -129,11 +129,11 @@ export class CaseLink {
     return this.link.channel.close(code, reason);
   }
 
-  private rawCall(action: string, payload: Record<string, unknown>, raw?: (id: string) => string): Promise<CallOutcome> {
+  private rawCall(action: string, payload: Record<string, unknown>, raw?: (id: string) => string, deliberatelyInvalid = false): Promise<CallOutcome> {
     // Wait twice the response timeout: an answer in the second half is late (rpc.responseTime),
     // not missing, and the case can go on with it.
     return this.link.session.call(action, payload, {
-      waitMs: this.scope.cfg.timeouts.responseMs * 2, raw, signal: this.scope.signal,
+      waitMs: this.scope.cfg.timeouts.responseMs * 2, raw, deliberatelyInvalid, signal: this.scope.signal,
     }).catch((err: unknown) => {
       if (err instanceof ConnectionClosedError) throw new ExpectationUnmet(err.message);
       throw err;

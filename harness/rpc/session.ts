@@ -23,6 +23,8 @@ export interface CallOptions {
   waitMs: number;
   /** Send this text instead of a well-formed CALL (robustness cases); must carry `id`. */
   raw?: (id: string) => string;
+  /** Mark the CALL as broken on purpose (its payload fails the schema and that is the point). */
+  deliberatelyInvalid?: boolean;
   signal?: AbortSignal;
 }
 
@@ -111,7 +113,7 @@ export class OcppSession {
       };
       this.pending.set(id, entry);
       try {
-        entry.call = this.channel.send(text, opts.raw ? { deliberatelyInvalid: true } : {});
+        entry.call = this.channel.send(text, opts.raw || opts.deliberatelyInvalid ? { deliberatelyInvalid: true } : {});
       } catch (err) {
         this.pending.delete(id);
         cleanup();

@@ -1,5 +1,7 @@
 // Runs the selected cases of one side, one after another, and judges each from its trace.
+import { schemaVerdicts } from '../checks/harness-frames.js';
 import { judge } from '../checks/judge.js';
+import { buildRpcModel } from '../checks/rpc-model.js';
 import type { HarnessConfig } from '../config/types.js';
 import { CaseScope } from '../dsl/case-scope.js';
 import { chargePointSutContext, csmsSutContext } from '../dsl/context.js';
@@ -79,6 +81,9 @@ async function runOne(env: SideEnvironment, def: CaseDefinition, run: RunContext
   env.cpRole?.resetOverrides();
 
   const judgement = judge({ caseId: meta.id, sut: meta.sut, events: recorder.events, settings: run.judging, registry: run.registry, knownIssues: run.cfg.knownIssues });
+  // The wire trace in the reports shows each frame's schema verdict, both directions.
+  const verdicts = schemaVerdicts(buildRpcModel(recorder.events), run.registry);
+  for (const e of recorder.events) if (e.kind === 'frame') e.schema = verdicts.get(e.seq);
   return {
     ...metaOf(def), startedAt,
     verdict: judgement.verdict, reason: judgement.reason,

@@ -167,6 +167,19 @@ describe('judge: verdicts', () => {
     expect(verdictOf(failed).verdict).to.equal('FAIL');
   });
 
+  it('a frame of the harness that fails its schema is a harness fault (INCONCLUSIVE), unless sent broken on purpose', () => {
+    const b = new TraceBuilder();
+    b.out(0, [2, 'c', 'ChangeConfiguration', { key: 'K' }]);
+    b.in(5, [4, 'c', 'OccurenceConstraintViolation', '', {}]);
+    const j = verdictOf(b);
+    expect(j.verdict).to.equal('INCONCLUSIVE');
+    expect(j.reason).to.match(/harness fault.*ChangeConfiguration\.req/);
+    const onPurpose = new TraceBuilder();
+    onPurpose.events.push({ seq: 0, t: 0, wall: '', kind: 'frame', conn: 0, dir: 'out', raw: '[2,"c","ChangeConfiguration",{"key":"K"}]', deliberatelyInvalid: true });
+    onPurpose.in(5, [4, 'c', 'OccurenceConstraintViolation', '', {}]);
+    expect(verdictOf(onPurpose).verdict).to.equal('PASS');
+  });
+
   it('stopping early with no finding to explain it is INCONCLUSIVE, never PASS', () => {
     const b = new TraceBuilder();
     b.end(0, { stoppedEarly: 'something odd' });

@@ -2,7 +2,9 @@
 import { ConfigError, loadConfigFile, resolveConfig, type ConfigOverrides } from '../config/load.js';
 import { Interrupted } from '../dsl/errors.js';
 import { profileDisplayName } from '../dsl/profiles.js';
+import { BUILTIN_DECLARATIONS, BUILTIN_FEATURES } from '../peers/reference/declarations.js';
 import { CP_QUIRKS, CSMS_QUIRKS, isCpQuirk, isCsmsQuirk } from '../peers/reference/quirks.js';
+import type { HarnessConfig } from '../config/types.js';
 import { runTests, selectForRun } from '../runner/run.js';
 import { SelectionError } from '../runner/select.js';
 import { defaultReportDir, parseHostPort, parseList, parseSides, parseWsUrl, UsageError } from './parse.js';
@@ -53,6 +55,7 @@ export async function testCommand(sutArg: string, flags: TestFlags): Promise<num
     };
     const file = flags.config ? await loadConfigFile(flags.config) : undefined;
     const cfg = resolveConfig(file, overrides, { source: flags.config });
+    if (flags.builtin) applyBuiltinDeclarations(cfg, file);
     if (cfg.sutControl.type === 'builtin' && !flags.builtin) {
       throw new UsageError('sutControl "builtin" drives the built-in peers: run with --builtin');
     }
@@ -94,5 +97,14 @@ export async function testCommand(sutArg: string, flags: TestFlags): Promise<num
       return 2;
     }
     throw err;
+  }
+}
+
+/** With --builtin, the reference peers' own declarations apply where the config file is silent. */
+export function applyBuiltinDeclarations(cfg: HarnessConfig, file: unknown): void {
+  const given = (file ?? {}) as { features?: unknown; declarations?: Record<string, unknown> };
+  if (given.features === undefined) cfg.features = [...BUILTIN_FEATURES];
+  for (const [key, value] of Object.entries(BUILTIN_DECLARATIONS) as [keyof HarnessConfig['declarations'], never][]) {
+    if (given.declarations?.[key] === undefined) cfg.declarations[key] = value;
   }
 }

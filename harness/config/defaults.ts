@@ -12,6 +12,16 @@ export function defaultConfig(): HarnessConfig {
     identity: 'CP001',
     connectorIds: [1],
     features: [...DEFAULT_FEATURES],
+    declarations: {
+      fixedCable: false,
+      reportsLockFailure: true,
+      reportsUnlockFailure: true,
+      reservationOfConnectorZero: false,
+      authorizationCache: true,
+      localAuthorizeOffline: false,
+      measurands: ['Energy.Active.Import.Register'],
+      firmwareTransports: ['http', 'ftp'],
+    },
     idTags: {
       accepted: 'ACCEPTED01',
       invalid: 'INVALID01',

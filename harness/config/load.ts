@@ -26,6 +26,7 @@ export interface ConfigOverrides {
   identity?: string;
   connectorIds?: number[];
   features?: readonly string[];
+  declarations?: Partial<HarnessConfig['declarations']>;
   idTags?: Partial<HarnessConfig['idTags']>;
   configurationKeys?: {
     readOnly?: Partial<HarnessConfig['configurationKeys']['readOnly']>;

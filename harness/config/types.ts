@@ -15,12 +15,26 @@ export interface KnownIssue {
   note: string;
 }
 
+/** What the system under test declares it supports (certification-declaration style). */
+export interface Declarations {
+  fixedCable: boolean;
+  reportsLockFailure: boolean;
+  reportsUnlockFailure: boolean;
+  reservationOfConnectorZero: boolean;
+  authorizationCache: boolean;
+  localAuthorizeOffline: boolean;
+  measurands: string[];
+  firmwareTransports: ('http' | 'https' | 'ftp')[];
+}
+
 export interface HarnessConfig {
   /** Charge point identity (chargeBoxId): the last path segment of the WebSocket URL. */
   identity: string;
   connectorIds: number[];
   /** Feature profiles the system under test declares; cases of other profiles are NOT_APPLICABLE. */
   features: Profile[];
+  /** Capabilities within the profiles; a case needing an undeclared one is NOT_APPLICABLE. */
+  declarations: Declarations;
   idTags: { accepted: string; invalid: string; blocked: string; expired: string };
   configurationKeys: {
     readOnly: { key: string };

@@ -1,5 +1,6 @@
 // A case is a plain module exporting defineCase(meta, body): `list` and `--dry-run` load it
 // without running anything.
+import type { Declarations } from '../config/types.js';
 import type { OcppVersion, Sut } from '../trace/types.js';
 import type { ChargePointSutContext, CsmsSutContext } from './context.js';
 import type { Profile } from './profiles.js';
@@ -18,6 +19,11 @@ export interface CaseMeta {
   provenance: string;
   /** SUT control actions the case needs; an unsupported one makes the case NOT_APPLICABLE. */
   actions?: string[];
+  /**
+   * Declarations the case needs (e.g. `{ fixedCable: true }`); when the configuration declares
+   * otherwise the case is NOT_APPLICABLE and names the declaration. Lists must contain the values.
+   */
+  declarations?: Partial<{ [K in keyof Declarations]: Declarations[K] }>;
   /** Upper bound for the whole case (ms); default 5 minutes. */
   timeoutMs?: number;
 }
@@ -31,4 +37,18 @@ export interface CaseDefinition<S extends Sut = Sut> {
 
 export function defineCase<S extends Sut>(meta: CaseMeta & { sut: S }, body: CaseBody<S>): CaseDefinition<S> {
   return { meta, body };
+}
+
+/** Why a case does not apply under these declarations, or undefined when it does. */
+export function declarationMismatch(meta: CaseMeta, declared: Declarations): string | undefined {
+  for (const [name, wanted] of Object.entries(meta.declarations ?? {}) as [keyof Declarations, unknown][]) {
+    const have = declared[name];
+    if (Array.isArray(wanted)) {
+      const missing = wanted.filter((w) => !(have as unknown[]).includes(w));
+      if (missing.length) return `declaration ${name} does not include ${missing.join(', ')} (declared: ${(have as unknown[]).join(', ') || 'none'})`;
+    } else if (have !== wanted) {
+      return `needs declaration ${name} = ${JSON.stringify(wanted)} (declared ${JSON.stringify(have)})`;
+    }
+  }
+  return undefined;
 }

@@ -5,7 +5,7 @@ import { buildRpcModel } from '../checks/rpc-model.js';
 import type { HarnessConfig } from '../config/types.js';
 import { CaseScope } from '../dsl/case-scope.js';
 import { chargePointSutContext, csmsSutContext } from '../dsl/context.js';
-import type { CaseBody, CaseDefinition } from '../dsl/define-case.js';
+import { declarationMismatch, type CaseBody, type CaseDefinition } from '../dsl/define-case.js';
 import { ExpectationUnmet, Inconclusive, Interrupted, NotApplicable } from '../dsl/errors.js';
 import type { CaseResult, StepResult } from '../report/result.js';
 import type { SchemaRegistry } from '../schema/registry.js';
@@ -44,6 +44,8 @@ async function runOne(env: SideEnvironment, def: CaseDefinition, run: RunContext
   if (!run.cfg.features.includes(meta.profile)) {
     return skeleton(def, startedAt, 'NOT_APPLICABLE', `profile ${meta.profile} is not declared in "features" (declared: ${run.cfg.features.join(', ')})`);
   }
+  const undeclared = declarationMismatch(meta, run.cfg.declarations);
+  if (undeclared) return skeleton(def, startedAt, 'NOT_APPLICABLE', undeclared);
   const recorder = run.hub.beginCase();
   const links = env.csmsRole?.openLinks() ?? env.cpRole?.openLinks() ?? [];
   for (const link of links) recorder.record(link.channel.describe());

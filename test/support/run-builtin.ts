@@ -1,5 +1,6 @@
 // Run cases in-process against the built-in peers, optionally with faults, without report files.
 import { Writable } from 'node:stream';
+import { applyBuiltinDeclarations } from '../../harness/cli/test-command.js';
 import { defaultConfig } from '../../harness/config/defaults.js';
 import type { HarnessConfig } from '../../harness/config/types.js';
 import { runTests, type TestRunOutcome } from '../../harness/runner/run.js';
@@ -8,6 +9,7 @@ import type { Sut } from '../../harness/trace/types.js';
 /** The defaults, a little faster where a wait cannot change a verdict. */
 export function testConfig(): HarnessConfig {
   const cfg = defaultConfig();
+  applyBuiltinDeclarations(cfg, undefined);
   cfg.sutControl = { type: 'builtin' };
   cfg.timeouts.connectMs = 4000;
   return cfg;

@@ -2,7 +2,7 @@
 import { ConfigError, loadConfigFile, resolveConfig, type ConfigOverrides } from '../config/load.js';
 import { Interrupted } from '../dsl/errors.js';
 import { profileDisplayName } from '../dsl/profiles.js';
-import { BUILTIN_DECLARATIONS, BUILTIN_FEATURES } from '../peers/reference/declarations.js';
+import { BUILTIN_CSMS_FEATURES, BUILTIN_DECLARATIONS, BUILTIN_FEATURES } from '../peers/reference/declarations.js';
 import { CP_QUIRKS, CSMS_QUIRKS, isCpQuirk, isCsmsQuirk } from '../peers/reference/quirks.js';
 import type { HarnessConfig } from '../config/types.js';
 import { runTests, selectForRun } from '../runner/run.js';
@@ -103,7 +103,10 @@ export async function testCommand(sutArg: string, flags: TestFlags): Promise<num
 /** With --builtin, the reference peers' own declarations apply where the config file is silent. */
 export function applyBuiltinDeclarations(cfg: HarnessConfig, file: unknown): void {
   const given = (file ?? {}) as { features?: unknown; declarations?: Record<string, unknown> };
-  if (given.features === undefined) cfg.features = [...BUILTIN_FEATURES];
+  if (given.features === undefined) {
+    cfg.features = [...BUILTIN_FEATURES];
+    cfg.featuresBySut = { ChargePoint: [...BUILTIN_FEATURES], Csms: [...BUILTIN_CSMS_FEATURES] };
+  }
   for (const [key, value] of Object.entries(BUILTIN_DECLARATIONS) as [keyof HarnessConfig['declarations'], never][]) {
     if (given.declarations?.[key] === undefined) cfg.declarations[key] = value;
   }

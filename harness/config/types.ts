@@ -33,6 +33,8 @@ export interface HarnessConfig {
   connectorIds: number[];
   /** Feature profiles the system under test declares; cases of other profiles are NOT_APPLICABLE. */
   features: Profile[];
+  /** Per side, when the two sides declare differently (the built-in peers); wins over `features`. */
+  featuresBySut?: Partial<Record<'ChargePoint' | 'Csms', Profile[]>>;
   /** Capabilities within the profiles; a case needing an undeclared one is NOT_APPLICABLE. */
   declarations: Declarations;
   idTags: { accepted: string; invalid: string; blocked: string; expired: string };

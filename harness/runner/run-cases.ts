@@ -41,8 +41,9 @@ export async function runSide(env: SideEnvironment, cases: CaseDefinition[], run
 async function runOne(env: SideEnvironment, def: CaseDefinition, run: RunContext): Promise<CaseResult> {
   const { meta } = def;
   const startedAt = new Date().toISOString();
-  if (!run.cfg.features.includes(meta.profile)) {
-    return skeleton(def, startedAt, 'NOT_APPLICABLE', `profile ${meta.profile} is not declared in "features" (declared: ${run.cfg.features.join(', ')})`);
+  const features = run.cfg.featuresBySut?.[meta.sut] ?? run.cfg.features;
+  if (!features.includes(meta.profile)) {
+    return skeleton(def, startedAt, 'NOT_APPLICABLE', `profile ${meta.profile} is not declared in "features" (declared: ${features.join(', ')})`);
   }
   const undeclared = declarationMismatch(meta, run.cfg.declarations);
   if (undeclared) return skeleton(def, startedAt, 'NOT_APPLICABLE', undeclared);

@@ -4,8 +4,16 @@
 import type { Declarations } from '../../config/types.js';
 import type { Profile } from '../../dsl/profiles.js';
 
-/** Profiles the reference charge point and CSMS implement. Grows with them. */
+/** Profiles the reference charge point implements (its side of each). Grows with it. */
 export const BUILTIN_FEATURES: Profile[] = ['Core', 'RemoteTrigger'];
+
+/**
+ * Profiles the reference CSMS implements. A CSMS's side of most profiles is sending requests and
+ * answering notifications, which the reference CSMS does for every 1.6 message.
+ */
+export const BUILTIN_CSMS_FEATURES: Profile[] = [
+  'Core', 'FirmwareManagement', 'LocalAuthListManagement', 'Reservation', 'RemoteTrigger', 'SmartCharging',
+];
 
 export const BUILTIN_DECLARATIONS: Declarations = {
   fixedCable: false,

@@ -1,10 +1,13 @@
 // Handshake and connection-level checks.
+import { parseFrame } from '../rpc/frame.js';
 import type { Sut, TraceEvent } from '../trace/types.js';
 import type { Finding } from './finding.js';
 
 const SUBPROTOCOL = 'ocpp1.6';
 /** Stimuli after which the system under test is expected to drop the connection. */
 const RESTARTING_STIMULI = new Set(['reboot', 'powerFailure', 'networkDown']);
+/** Requests of ours after which the system under test may restart (and so drop the connection). */
+const RESTARTING_REQUESTS = new Set(['Reset', 'UpdateFirmware', 'SignedUpdateFirmware']);
 
 export function checkHandshake(events: TraceEvent[], sut: Sut): Finding[] {
   const findings: Finding[] = [];
@@ -36,6 +39,10 @@ export function checkConnection(events: TraceEvent[], maxFrameBytes: number): Fi
   let restartAnnounced = false;
   for (const e of events) {
     if (e.kind === 'stimulus' && RESTARTING_STIMULI.has(e.action)) restartAnnounced = true;
+    if (e.kind === 'frame' && e.dir === 'out' && /"(Reset|UpdateFirmware|SignedUpdateFirmware)"/.test(e.raw)) {
+      const parsed = parseFrame(e.raw);
+      if (parsed.ok && parsed.frame.type === 2 && RESTARTING_REQUESTS.has(parsed.frame.action)) restartAnnounced = true;
+    }
     if (e.kind === 'ws-open' && !e.inherited) restartAnnounced = false;
     if (e.kind === 'ws-error' && e.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
       findings.push({

@@ -28,6 +28,10 @@ export interface ChargePointSutContext extends CaseContextBase {
     nextConnection(): Promise<CaseLink>;
     /** Reusable state "Booted": connected and BootNotification accepted (reboots it if needed). */
     booted(): Promise<CaseLink>;
+    /** The CSMS becomes unreachable: the live connection is closed and reconnects are refused (HTTP 503). */
+    goOffline(): Promise<void>;
+    /** The CSMS is reachable again; the charge point's next connection is awaited with nextConnection(). */
+    goOnline(): void;
   };
 }
 
@@ -122,6 +126,14 @@ export function chargePointSutContext(scope: CaseScope, role: CsmsRole, startSeq
       }
       await base.sut.do('reboot');
       return settle(await next());
+    },
+    async goOffline() {
+      scope.mark('the harness CSMS goes offline (drops the connection, refuses reconnects)');
+      await role.goOffline();
+    },
+    goOnline() {
+      scope.mark('the harness CSMS is back online');
+      role.goOnline();
     },
   };
   return { ...base, csms };

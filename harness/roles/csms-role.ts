@@ -78,7 +78,19 @@ export class CsmsRole {
     });
   }
 
+  /** Go offline: drop the live connection(s) and refuse new ones until goOnline(). */
+  async goOffline(): Promise<void> {
+    this.endpoint.refuse(503);
+    await Promise.all(this.openLinks().map((l) => l.channel.close(1001, 'CSMS going offline')));
+  }
+
+  goOnline(): void {
+    this.endpoint.accept();
+  }
+
   resetOverrides(): void {
+    this.endpoint.accept(); // a case that went offline never leaves the next one offline
+
     for (const link of this.live.values()) link.resetOverrides();
   }
 

@@ -23,6 +23,8 @@ export class WsServerEndpoint {
   private readonly wss: WebSocketServer;
   private readonly listeners = new Set<ConnectionListener>();
   private readonly sockets = new Set<WebSocket>();
+  /** While set, upgrades are refused with this HTTP status (the CSMS "is down"). */
+  private refusing: number | undefined;
 
   constructor(private readonly hub: TraceHub, private readonly opts: ServerOptions) {
     this.wss = new WebSocketServer({
@@ -49,6 +51,15 @@ export class WsServerEndpoint {
     });
   }
 
+  /** Refuse every upgrade with `status` (e.g. 503) until accept() — an unreachable CSMS, on purpose. */
+  refuse(status = 503): void {
+    this.refusing = status;
+  }
+
+  accept(): void {
+    this.refusing = undefined;
+  }
+
   onConnection(listener: ConnectionListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -72,6 +83,11 @@ export class WsServerEndpoint {
       identity = decodeURIComponent(lastSegment);
     } catch {
       // keep the raw segment; the identity is then reported as received
+    }
+    if (this.refusing !== undefined) {
+      this.hub.record({ kind: 'ws-error', status: this.refusing, message: `upgrade for ${JSON.stringify(path)} refused on purpose: the harness CSMS is offline` });
+      socket.end(`HTTP/1.1 ${this.refusing} Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
     }
     if (!identity || (this.opts.identity && identity !== this.opts.identity)) {
       this.hub.record({

@@ -125,6 +125,12 @@ describe('checks over hand-written traces', () => {
     rebooted.stimulus(5, 'reboot');
     rebooted.close(10, 'peer');
     expect(ids(rebooted)).to.deep.equal([]);
+    const reset = new TraceBuilder();
+    reset.open(0);
+    reset.out(1, [2, 'r', 'Reset', { type: 'Hard' }]);
+    reset.in(2, [3, 'r', { status: 'Accepted' }]);
+    reset.close(10, 'peer');
+    expect(ids(reset)).to.deep.equal([]);
     const huge = new TraceBuilder();
     huge.error(1, 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH', 'Max payload size exceeded');
     huge.close(2, 'harness', 1009);

@@ -9,13 +9,14 @@
 // (consoleReporter 'none', quiet); mocha's runner adds no SIGINT handler and this module never calls
 // process.exit. While a report is being built (a few ms to a second) the inner runner has its own
 // uncaughtException/unhandledRejection listeners installed; it removes them when it ends.
-import { access, rename, rm } from 'node:fs/promises';
+import { access, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import Mocha from 'mocha';
 import Mochawesome from 'mochawesome';
 import addContext from 'mochawesome/addContext.js';
 import { profileDisplayName } from '../dsl/profiles.js';
 import { isFailing } from './exit-code.js';
+import { withReadiness } from './readiness-html.js';
 import {
   caseTitle, findingStep, formatFindingWithEvidence, formatStepsTable, formatTrace, sutDisplayName,
 } from './format.js';
@@ -230,6 +231,7 @@ async function buildOnce(run: RunResult, reportDir: string, options: HtmlReportO
     throw new Error(`mochawesome did not produce ${htmlPath}`);
   }
   if (await exists(margeJson)) await rename(margeJson, jsonPath);
+  await writeFile(htmlPath, withReadiness(await readFile(htmlPath, 'utf8'), run), 'utf8');
   return htmlPath;
 }
 

@@ -41,6 +41,10 @@ describe('CLI end to end', function () {
     expect(notPassing).to.deep.equal([]);
     expect(results.cases.map((c) => c.id)).to.include.members([...SLICE_CS, ...SLICE_CSMS, ...ROBUSTNESS]);
     expect(readdirSync(join(out, 'traces')).sort()).to.deep.equal(results.cases.map((c) => `${c.id}.jsonl`).sort());
+    const html = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(html).to.contain('id="certification-readiness"').and.contain('Certification readiness');
+    const readinessRows = (JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { readiness: { profile: string; sut: string; failed: string[] }[] }).readiness;
+    expect(readinessRows.map((r) => `${r.profile}/${r.sut}`)).to.include.members(['Core/ChargePoint', 'Core/Csms']);
     const junit = readFileSync(join(out, 'junit.xml'), 'utf8');
     expect(junit.match(/<testcase /g)).to.have.length(results.cases.length);
     expect(junit).to.contain('name="TC_001_CS Cold Boot Charge Point"');

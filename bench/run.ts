@@ -96,10 +96,10 @@ async function roundTripRatio(): Promise<void> {
 
 async function sliceWallTime(): Promise<void> {
   const t0 = performance.now();
-  const { run } = await runBuiltin({ sides: ['ChargePoint', 'Csms'] });
+  const { run } = await runBuiltin({ sides: ['ChargePoint', 'Csms'], parallel: 4 });
   const s = (performance.now() - t0) / 1000;
   const passed = run.cases.filter((c) => c.verdict === 'PASS').length;
-  console.log(`\nWhole 1.6 selection against the built-in peers (both roles, default short intervals)`);
+  console.log(`\nWhole 1.6 selection against the built-in peers (both roles, 4 lanes per side, default short intervals)`);
   console.log(`  ${run.cases.length} cases, ${passed} PASS, wall time ${s.toFixed(1)} s  (target < 30 s for the slice)`);
   const mem = process.memoryUsage();
   console.log(`  memory after the run: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`);

@@ -9,6 +9,9 @@ import { runTests, selectForRun } from '../runner/run.js';
 import { SelectionError } from '../runner/select.js';
 import { defaultReportDir, parseHostPort, parseList, parseSides, parseWsUrl, UsageError } from './parse.js';
 
+/** Lanes for --builtin runs: the cases mostly wait on timers, so 4 lanes suit even 2 cores. */
+export const DEFAULT_BUILTIN_LANES = 4;
+
 export interface TestFlags {
   listen?: string;
   url?: string;
@@ -23,6 +26,7 @@ export interface TestFlags {
   dryRun?: boolean;
   builtin?: boolean;
   builtinFault?: string[];
+  parallel?: string;
   quiet?: boolean;
   verbose?: boolean;
 }
@@ -59,6 +63,11 @@ export async function testCommand(sutArg: string, flags: TestFlags): Promise<num
     if (cfg.sutControl.type === 'builtin' && !flags.builtin) {
       throw new UsageError('sutControl "builtin" drives the built-in peers: run with --builtin');
     }
+    const parallel = flags.parallel === undefined ? (flags.builtin ? DEFAULT_BUILTIN_LANES : 1) : Number(flags.parallel);
+    if (!Number.isInteger(parallel) || parallel < 1 || parallel > 16) throw new UsageError(`--parallel: a whole number from 1 to 16, got "${flags.parallel}"`);
+    if (parallel > 1 && !flags.builtin) {
+      throw new UsageError('--parallel needs independent systems under test: it is for --builtin (one real charger or CSMS runs one case at a time)');
+    }
     const faults = flags.builtinFault ?? [];
     if (faults.length && !flags.builtin) throw new UsageError('--builtin-fault needs --builtin');
     for (const f of faults) {
@@ -82,7 +91,7 @@ export async function testCommand(sutArg: string, flags: TestFlags): Promise<num
         reportDir: flags.reportDir ?? defaultReportDir(),
         strict: Boolean(flags.strict), builtin: Boolean(flags.builtin),
         quiet: flags.quiet, verbose: flags.verbose,
-        listen, url, identityFilter: flags.identity,
+        listen, url, identityFilter: flags.identity, parallel,
         quirks: { chargePoint: faults.filter(isCpQuirk), csms: faults.filter(isCsmsQuirk) },
         signal: interrupt.signal,
       });

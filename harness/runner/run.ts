@@ -31,6 +31,8 @@ export interface TestRunOptions {
   listen?: { host: string; port: number };
   url?: string;
   identityFilter?: string;
+  /** Independent lanes per side (only with --builtin: each lane has its own reference peer). */
+  parallel?: number;
   /** Faults for the built-in peers (the harness's own tests). */
   quirks?: { chargePoint?: string[]; csms?: string[] };
   maxFrameBytes?: number;
@@ -79,30 +81,11 @@ export async function runTests(opts: TestRunOptions): Promise<TestRunOutcome> {
   for (const sut of opts.sides) {
     const cases = selected.filter((c) => c.meta.sut === sut);
     if (cases.length === 0 || signal.aborted) continue;
-    if (!opts.quiet) out.write(`\nOCPP ${opts.ocpp} — ${sut === 'ChargePoint' ? 'charge point under test (harness plays the CSMS)' : 'CSMS under test (harness plays a charge point)'}: ${cases.length} case${cases.length === 1 ? '' : 's'}\n`);
-    let env: SideEnvironment;
-    try {
-      env = await setUp(sut, opts, ctx);
-    } catch (err) {
-      // Cannot even listen or start the peer: every case of this side is inconclusive, but reported.
-      const reason = `could not set up the ${sut === 'ChargePoint' ? 'CSMS endpoint' : 'charge point'}: ${(err as Error).message}`;
-      for (const c of cases) {
-        const r = skeleton(c, new Date().toISOString(), 'INCONCLUSIVE', reason);
-        results.push(r);
-        ctx.onCase?.(r);
-      }
-      continue;
-    }
+    const lanes = Math.max(1, Math.min(opts.parallel ?? 1, cases.length));
     if (!opts.quiet) {
-      out.write(sut === 'ChargePoint'
-        ? `  listening on ${env.endpoint}/<identity>${opts.builtin ? ' (built-in reference charge point)' : ''}\n`
-        : `  dialling ${env.endpoint}/${opts.cfg.identity}${opts.builtin ? ' (built-in reference CSMS)' : ''}\n`);
+      out.write(`\nOCPP ${opts.ocpp} — ${sut === 'ChargePoint' ? 'charge point under test (harness plays the CSMS)' : 'CSMS under test (harness plays a charge point)'}: ${cases.length} case${cases.length === 1 ? '' : 's'}${lanes > 1 ? `, ${lanes} in parallel` : ''}\n`);
     }
-    try {
-      results.push(...await runSide(env, cases, ctx));
-    } finally {
-      await env.teardown().catch(() => undefined);
-    }
+    results.push(...await runSideInLanes(sut, cases, lanes, opts, ctx, out));
   }
 
   const interrupted = signal.aborted;
@@ -124,6 +107,53 @@ export async function runTests(opts: TestRunOptions): Promise<TestRunOutcome> {
   for (const err of reports.errors ?? []) out.write(`warning: ${String(err)}\n`);
   out.write(`${summaryBlock(run, opts.reportDir, consoleOpts)}\n`);
   return { run, exitCode, reports };
+}
+
+/**
+ * Run one side's cases on `lanes` independent environments (each its own harness endpoint, trace hub
+ * and — with --builtin — its own reference peer under its own identity), pulling from one queue.
+ * Results come back in catalogue order whatever order they finished in.
+ */
+async function runSideInLanes(sut: Sut, cases: CaseDefinition[], lanes: number, opts: TestRunOptions, ctx: RunContext, out: NodeJS.WritableStream): Promise<CaseResult[]> {
+  const queue = [...cases];
+  const done = new Map<string, CaseResult>();
+  const runLane = async (lane: number) => {
+    const cfg = lane === 0 ? opts.cfg : { ...opts.cfg, identity: `${opts.cfg.identity}-${lane + 1}` };
+    const laneCtx: RunContext = { ...ctx, cfg, hub: lane === 0 ? ctx.hub : new TraceHub(), harnessErrors: [] };
+    let env: SideEnvironment;
+    try {
+      env = await setUp(sut, { ...opts, cfg }, laneCtx);
+    } catch (err) {
+      // Cannot even listen or start the peer: the cases this lane would have run go to the others,
+      // and if no lane could start they are reported INCONCLUSIVE below.
+      ctx.harnessErrors.push(err);
+      return;
+    }
+    if (lane === 0 && !opts.quiet) {
+      out.write(sut === 'ChargePoint'
+        ? `  listening on ${env.endpoint}/<identity>${opts.builtin ? ' (built-in reference charge point)' : ''}\n`
+        : `  dialling ${env.endpoint}/${cfg.identity}${opts.builtin ? ' (built-in reference CSMS)' : ''}\n`);
+    }
+    try {
+      for (let next = queue.shift(); next && !ctx.signal.aborted; next = queue.shift()) {
+        const [result] = await runSide(env, [next], laneCtx);
+        if (result) done.set(next.meta.id, result);
+      }
+    } finally {
+      await env.teardown().catch(() => undefined);
+    }
+  };
+  await Promise.all(Array.from({ length: lanes }, (_, lane) => runLane(lane)));
+  if (done.size === 0 && queue.length === cases.length && ctx.harnessErrors.length) {
+    const reason = `could not set up the ${sut === 'ChargePoint' ? 'CSMS endpoint' : 'charge point'}: ${(ctx.harnessErrors[0] as Error).message}`;
+    ctx.harnessErrors.length = 0;
+    for (const c of cases) {
+      const r = skeleton(c, new Date().toISOString(), 'INCONCLUSIVE', reason);
+      done.set(c.meta.id, r);
+      ctx.onCase?.(r);
+    }
+  }
+  return cases.map((c) => done.get(c.meta.id)).filter((r): r is CaseResult => r !== undefined);
 }
 
 function setUp(sut: Sut, opts: TestRunOptions, ctx: RunContext): Promise<SideEnvironment> {

@@ -24,10 +24,11 @@ export async function runBuiltin(opts: {
   cfg?: HarnessConfig;
   reportDir?: string;
   signal?: AbortSignal;
+  parallel?: number;
 }): Promise<TestRunOutcome> {
   return runTests({
     sides: opts.sides, ocpp: '1.6', profiles: ['all'], cases: opts.cases,
     cfg: opts.cfg ?? testConfig(), reportDir: opts.reportDir ?? '', strict: false, builtin: true,
-    quirks: opts.quirks, out: sink(), noReports: !opts.reportDir, signal: opts.signal,
+    quirks: opts.quirks, out: sink(), noReports: !opts.reportDir, signal: opts.signal, parallel: opts.parallel ?? 1,
   });
 }

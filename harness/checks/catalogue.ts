@@ -27,6 +27,10 @@ export const CHECKS = {
   'timing.notBefore': { title: 'The message does not arrive before its time window opens', ref: 'per case' },
   'timing.notAfter': { title: 'The message does not arrive after its time window closes', ref: 'per case' },
   'payload.mismatch': { title: 'The message carries the field values the step requires', ref: 'per case' },
+  'status.transition': { title: 'Connector statuses change only along the 1.6 transition table; connector 0 only Available, Unavailable, Faulted', ref: 'OCPP 1.6 §4.9 (status transition table), errata sheet §3.20' },
+  'meterValues.interval': { title: 'Meter values come at the configured sample interval or on the clock-aligned boundaries', ref: 'OCPP 1.6 §3.16.1, §3.16.2, §9.1 MeterValueSampleInterval / ClockAlignedDataInterval' },
+  'meterValues.measurands': { title: 'Meter values carry exactly the configured measurands, with the right reading context', ref: 'OCPP 1.6 §3.16, §7 SampledValue / ReadingContext, §9.1 MeterValuesSampledData / MeterValuesAlignedData' },
+  'meterValues.missing': { title: 'At least the expected number of meter value readings arrives', ref: 'OCPP 1.6 §3.16, §4.7, per case' },
 } as const satisfies Record<string, CheckInfo>;
 
 export type CheckId = keyof typeof CHECKS;

@@ -6,6 +6,7 @@ import type { CallExpectation, ErrorExpectation, Expectation, ResultExpectation 
 import type { Finding } from './finding.js';
 import { preview } from './framing.js';
 import { describeMatcher, mismatches } from './match.js';
+import { evaluateMeterValues } from './meter-values-expectation.js';
 import { isCall, type ModelFrame, type RpcModel } from './rpc-model.js';
 
 export interface CallEvaluation {
@@ -136,6 +137,7 @@ export function evaluateOne(e: Expectation, model: RpcModel): Finding[] {
     case 'call': return evaluateCall(e, model).findings;
     case 'callResult': return evaluateResult(e, model);
     case 'callError': return evaluateError(e, model);
+    case 'meterValues': return evaluateMeterValues(e, model);
   }
 }
 

@@ -60,4 +60,35 @@ export interface ErrorExpectation extends Common {
   tolerated: string[];
 }
 
-export type Expectation = CallExpectation | ResultExpectation | ErrorExpectation;
+/**
+ * The system under test reports meter values for a connector (§3.16, §4.7): while the case observed,
+ * between afterSeq and untilSeq. Evaluated by meter-values-expectation.ts.
+ */
+export interface MeterValuesExpectation extends Common {
+  type: 'meterValues';
+  connectorId: number;
+  /** Only MeterValues.req of this transaction count (absent: any, with or without a transactionId). */
+  transactionId?: number;
+  /** Only frames on this connection count. */
+  conn?: number;
+  /** Only frames after this seq count. */
+  afterSeq: number;
+  /** …and up to this seq: where the case stopped observing. */
+  untilSeq: number;
+  /** Frames an earlier expectation of the case already took. */
+  exclude?: number[];
+  /** sampled: MeterValueSampleInterval (periodic from the start of the transaction); clockAligned: ClockAlignedDataInterval. */
+  mode: 'sampled' | 'clockAligned';
+  intervalS: number;
+  toleranceMs: number;
+  /** The configured measurands (MeterValuesSampledData / MeterValuesAlignedData): each must be present, no other. */
+  measurands: string[];
+  /** The ReadingContext the readings must carry: Sample.Periodic (sampled) or Sample.Clock (clockAligned). */
+  context: string;
+  /** At least this many readings (meterValue elements) must have arrived. */
+  minCount: number;
+  /** Level of the findings about when frames arrived, when it differs from `level`. */
+  arrivalLevel?: 'MUST' | 'SHOULD';
+}
+
+export type Expectation = CallExpectation | ResultExpectation | ErrorExpectation | MeterValuesExpectation;

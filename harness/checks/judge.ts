@@ -11,6 +11,7 @@ import { checkFraming } from './framing.js';
 import { buildRpcModel } from './rpc-model.js';
 import { checkResponseTimes, checkSingleOutstandingCall, checkUnknownMessageIds } from './rpc-pairing.js';
 import { checkSchemas } from './schema.js';
+import { checkStatusTransitions } from './status-transitions.js';
 
 export interface Judgement {
   verdict: Verdict;
@@ -37,6 +38,7 @@ export function findingsOf(input: JudgeInput): Finding[] {
     ...checkSingleOutstandingCall(model, input.settings),
     ...checkResponseTimes(model, input.settings),
     ...checkConnection(input.events, input.settings.maxFrameBytes ?? 0),
+    ...checkStatusTransitions(model),
     ...evaluateExpectations(model),
   ];
   attributeSteps(findings, input.events);

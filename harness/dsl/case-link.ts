@@ -1,8 +1,9 @@
 // The case's view of one connection: expect what the system under test sends, call it, answer it.
 // Every expectation is recorded as data first and decided by the same pure evaluator `rejudge` uses.
-import type { CallExpectation, TimeWindow } from '../checks/expectation.js';
+import type { CallExpectation, MeterValuesExpectation, TimeWindow } from '../checks/expectation.js';
 import { evaluateCall } from '../checks/evaluate-expectations.js';
 import type { Matcher } from '../checks/match.js';
+import { selectMeterValues, type CountedFrame } from '../checks/meter-values-expectation.js';
 import { buildRpcModel } from '../checks/rpc-model.js';
 import type { Handler, Link } from '../roles/link.js';
 import type { CallOutcome, InboundCall } from '../rpc/session.js';
@@ -27,6 +28,39 @@ export interface ExpectCallOptions {
   /** Only CALLs after this seq count (default: any not yet consumed in this case). */
   after?: number;
   forbid?: CallExpectation['forbid'];
+}
+
+export interface ExpectMeterValuesOptions {
+  /** Default: OCPP 1.6 §3.16.1 / §3.16.2 with the configuration key the mode reads. */
+  requirement?: string;
+  level?: 'MUST' | 'SHOULD';
+  /** Level of the findings about when frames arrived (default: `level`). */
+  arrivalLevel?: 'MUST' | 'SHOULD';
+  connectorId: number;
+  /** Only MeterValues.req of this transaction count. */
+  transactionId?: number;
+  /** sampled: MeterValueSampleInterval; clockAligned: ClockAlignedDataInterval. */
+  mode: 'sampled' | 'clockAligned';
+  intervalS: number;
+  /** The configured MeterValuesSampledData / MeterValuesAlignedData. */
+  measurands: string[];
+  /** Default: Sample.Periodic (sampled), Sample.Clock (clockAligned). */
+  context?: string;
+  /** Stop observing once this many readings counted. */
+  count?: number;
+  /** Stop observing after this long at most (default with `count`: (count + 1) intervals + messageMs). */
+  durationMs?: number;
+  /** Fewer readings is `meterValues.missing` (default: count, else 1). */
+  minCount?: number;
+  /** Default: cfg.toleranceMs. */
+  toleranceMs?: number;
+  /** Only frames after this seq count (default: from now). */
+  after?: number;
+}
+
+/** A MeterValues.req the expectation counted: the readings that count, and the live CALL. */
+export interface ObservedMeterValues extends CountedFrame {
+  call?: InboundCall;
 }
 
 export interface CallResultOk {
@@ -72,6 +106,58 @@ export class CaseLink {
     const call = this.link.calls.find((c) => c.event === found);
     if (!call) throw new ExpectationUnmet(`${action} arrived on another connection (frame #${found.seq})`);
     return call;
+  }
+
+  /**
+   * Observe MeterValues.req for a connector until `count` readings arrived or `durationMs` passed, then
+   * record a `meterValues` expectation over what was observed (interval, measurands, context, count:
+   * decided by the pure evaluator, so `rejudge` agrees). Returns the counted frames. Findings do not stop
+   * the case; a closed connection does (ExpectationUnmet).
+   */
+  async expectMeterValues(opts: ExpectMeterValuesOptions): Promise<ObservedMeterValues[]> {
+    const { cfg, recorder, signal } = this.scope;
+    if (opts.count === undefined && opts.durationMs === undefined) throw new Error('expectMeterValues: give count or durationMs');
+    const context = opts.context ?? (opts.mode === 'sampled' ? 'Sample.Periodic' : 'Sample.Clock');
+    const durationMs = opts.durationMs ?? (opts.count! + 1) * opts.intervalS * 1000 + cfg.timeouts.messageMs;
+    const afterSeq = opts.after ?? this.scope.mark(`observing ${opts.mode} MeterValues on connector ${opts.connectorId} `
+      + `(${opts.count !== undefined ? `${opts.count} readings or ` : ''}${(durationMs / 1000).toFixed(1)} s)`);
+    const key = opts.mode === 'sampled' ? 'MeterValueSampleInterval / MeterValuesSampledData' : 'ClockAlignedDataInterval / MeterValuesAlignedData';
+    const expectation: MeterValuesExpectation = {
+      type: 'meterValues', step: this.scope.currentStep, connectorId: opts.connectorId, transactionId: opts.transactionId,
+      conn: this.conn, afterSeq, untilSeq: Number.MAX_SAFE_INTEGER, exclude: [...this.consumed],
+      mode: opts.mode, intervalS: opts.intervalS, toleranceMs: opts.toleranceMs ?? cfg.toleranceMs,
+      measurands: opts.measurands, context, minCount: opts.minCount ?? opts.count ?? 1,
+      requirement: opts.requirement ?? `OCPP 1.6 ${opts.mode === 'sampled' ? '§3.16.1' : '§3.16.2'}, §4.7: meter values as ${key} prescribe`,
+      level: opts.level, arrivalLevel: opts.arrivalLevel,
+    };
+    const enough = () => opts.count !== undefined && selectMeterValues(expectation, buildRpcModel(recorder.events)).count >= opts.count;
+    await new Promise<void>((resolve, reject) => {
+      let timer: NodeJS.Timeout | undefined;
+      const finish = (fn: () => void) => {
+        clearTimeout(timer);
+        unsubscribe();
+        offClose();
+        signal.removeEventListener('abort', onAbort);
+        fn();
+      };
+      const unsubscribe = recorder.subscribe((e) => {
+        if (e.kind === 'frame' && e.dir === 'in' && enough()) finish(resolve);
+      });
+      const offClose = this.link.channel.onClose(() => finish(() =>
+        reject(new ExpectationUnmet('connection closed while observing MeterValues'))));
+      const onAbort = () => finish(() => reject(this.scope.abortReason()));
+      signal.addEventListener('abort', onAbort, { once: true });
+      if (enough()) return finish(resolve);
+      timer = setTimeout(() => finish(resolve), durationMs);
+    });
+    expectation.untilSeq = this.scope.mark(`stopped observing MeterValues on connector ${opts.connectorId}`);
+    this.scope.record({ kind: 'expect', expectation });
+    const counted = selectMeterValues(expectation, buildRpcModel(recorder.events)).counted;
+    return counted.map((c) => {
+      this.consumed.add(c.frame.seq);
+      const event = recorder.events[c.frame.seq];
+      return { ...c, call: this.link.calls.find((call) => call.event === event) };
+    });
   }
 
   /** The payload of the answer the harness gave to an inbound CALL (e.g. the transactionId it assigned). */

@@ -1,0 +1,26 @@
+import { defineCase } from '../../../harness/dsl/define-case.js';
+
+export default defineCase({
+  id: 'TC_017_1_CSMS',
+  title: 'Unlock connector - no charging session running (Not fixed cable)',
+  ocpp: '1.6',
+  profile: 'Core',
+  sut: 'Csms',
+  purpose: 'The CSMS unlocks a connector on which no transaction runs: it sends UnlockConnector for the configured connector, which the charge point (detachable cable) unlocks.',
+  refs: ['OCPP 1.6 §5.18 UnlockConnector', 'OCPP 1.6 §6.53 UnlockConnector.req', 'OCPP 1.6 §7.46 UnlockStatus'],
+  provenance: 'Steps 1–2 as publicly summarised for TC_017_1_CSMS (tzi-OCTT test_tc_017_1_csms.py, SteVe Ocpp16JsonCsmsCertificationIT): UnlockConnector.req → UnlockConnector.conf status Unlocked. The request is triggered through SUT control with the first configured connectorId, and its connectorId is checked; the harness answers Unlocked (charge-point defaults).',
+  actions: ['UnlockConnector'],
+}, async ({ cp, sut, cfg, step }) => {
+  const link = await cp.booted();
+  const connectorId = cfg.connectorIds[0];
+
+  const request = await step(1, `The CSMS sends UnlockConnector for connector ${connectorId} (step 1)`, async () => {
+    await sut.do('UnlockConnector', { connectorId });
+    return link.expectCall('UnlockConnector', {
+      match: { connectorId },
+      requirement: 'OCPP 1.6 §5.18, §6.53: the CSMS requests the unlocking of a connector with UnlockConnector.req carrying its connectorId',
+    });
+  });
+
+  await step(2, 'The charge point answers UnlockConnector Unlocked (step 2)', () => request.replied);
+});

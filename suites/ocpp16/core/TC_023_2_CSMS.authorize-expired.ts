@@ -1,0 +1,21 @@
+import { defineCase } from '../../../harness/dsl/define-case.js';
+
+export default defineCase({
+  id: 'TC_023_2_CSMS',
+  title: 'Start Charging Session – Authorize expired',
+  ocpp: '1.6',
+  profile: 'Core',
+  sut: 'Csms',
+  purpose: 'The CSMS refuses an expired idTag: it answers Authorize with idTagInfo.status Expired.',
+  refs: ['OCPP 1.6 §4.1 Authorize', 'OCPP 1.6 §7.2 AuthorizationStatus', 'OCPP 1.6 §7.27 IdTagInfo'],
+  provenance: 'Steps 1–2 as publicly summarised for TC_023_2_CSMS (tzi-OCTT test_tc_023_2_csms.py, SteVe Ocpp16JsonCsmsCertificationIT: Authorize.req with an idTag the CSMS holds as Expired, Authorize.conf idTagInfo.status Expired). The idTag is configured as idTags.expired and must be known to the CSMS with that status (§7.2: Expired = identifier has expired, not allowed for charging). No transaction is started.',
+  actions: [],
+}, async ({ cp, cfg, step }) => {
+  const link = await cp.booted();
+
+  await step(1, 'EV driver presents an expired idTag: Authorize; the CSMS answers Expired (steps 1–2)', () =>
+    link.call('Authorize', { idTag: cfg.idTags.expired }, {
+      expect: { 'idTagInfo.status': 'Expired' },
+      requirement: 'OCPP 1.6 §4.1, §7.2: the CSMS answers Authorize with a status giving the reason for rejection; an expired idTag is Expired',
+    }));
+});

@@ -1,0 +1,27 @@
+import { defineCase } from '../../../harness/dsl/define-case.js';
+
+export default defineCase({
+  id: 'TC_030_CSMS',
+  title: 'Unlock Connector – Unlock Failure',
+  ocpp: '1.6',
+  profile: 'Core',
+  sut: 'Csms',
+  purpose: 'The CSMS asks a charge point to unlock a connector whose lock fails: it sends UnlockConnector for the configured connector and copes with the answer UnlockFailed.',
+  refs: ['OCPP 1.6 §5.18 UnlockConnector', 'OCPP 1.6 §6.53 UnlockConnector.req', 'OCPP 1.6 §7.46 UnlockStatus'],
+  provenance: 'Steps 1–2 as publicly summarised for TC_030_CSMS (tzi-OCTT test_tc_030_csms.py, SteVe Ocpp16JsonCsmsCertificationIT): UnlockConnector.req → UnlockConnector.conf status UnlockFailed. The harness plays a charge point whose unlock mechanism fails (§7.46: UnlockFailed); the request is triggered through SUT control with the first configured connectorId, which is checked. How the CSMS copes with UnlockFailed cannot be observed over OCPP beyond the connection staying usable.',
+  actions: ['UnlockConnector'],
+}, async ({ cp, sut, cfg, step }) => {
+  const link = await cp.booted();
+  const connectorId = cfg.connectorIds[0];
+  link.handle('UnlockConnector', () => ({ status: 'UnlockFailed' }));
+
+  const request = await step(1, `The CSMS sends UnlockConnector for connector ${connectorId} (step 1)`, async () => {
+    await sut.do('UnlockConnector', { connectorId });
+    return link.expectCall('UnlockConnector', {
+      match: { connectorId },
+      requirement: 'OCPP 1.6 §5.18, §6.53: the CSMS requests the unlocking of a connector with UnlockConnector.req carrying its connectorId',
+    });
+  });
+
+  await step(2, 'The charge point fails to unlock: it answers UnlockConnector UnlockFailed (step 2)', () => request.replied);
+});

@@ -98,6 +98,40 @@ export interface NoteEvent extends TraceEventBase {
   text: string;
 }
 
+/**
+ * A firmware or diagnostics file moved (or refused) over HTTP or FTP. Direction is the file's: a
+ * download goes from the server to the client. `t` is when it ended; `startedAt` when it began.
+ */
+export interface FileTransferEvent extends TraceEventBase {
+  kind: 'file-transfer';
+  /** The harness served the file (harness = CSMS) or fetched / sent it (harness = charge point). */
+  harnessRole: 'server' | 'client';
+  protocol: 'http' | 'https' | 'ftp';
+  direction: 'download' | 'upload';
+  /** Path on the server, decoded, e.g. /firmware/fw-1.bin. */
+  path: string;
+  /** Name the uploader gave the file (multipart filename, or the last path segment). */
+  filename?: string;
+  /** HTTP method or FTP command, e.g. GET, POST multipart, RETR, STOR. */
+  request: string;
+  /** HTTP status or FTP reply code that settled the transfer (0 when none was exchanged). */
+  status: number;
+  /** Bytes actually moved (a resumed download counts from its offset). */
+  bytes: number;
+  /** SHA-256 (hex) of exactly those bytes. */
+  sha256: string;
+  outcome: 'completed' | 'refused' | 'aborted';
+  /** The other end: the client's address (harness = server) or the server's host (harness = client). */
+  remoteAddress: string;
+  /** Case-relative ms when the request arrived or was sent. */
+  startedAt: number;
+  /** Resume offset (FTP REST, HTTP Range), when not 0. */
+  offset?: number;
+  /** FTP login name, when there was one. */
+  user?: string;
+  detail?: string;
+}
+
 /** An expectation the case declared; its outcome is computed from the trace by a pure evaluator. */
 export interface ExpectEvent extends TraceEventBase {
   kind: 'expect';
@@ -114,7 +148,8 @@ export type TraceEvent =
   | NoteEvent
   | ExpectEvent
   | UpgradeEvent
-  | CaseEndEvent;
+  | CaseEndEvent
+  | FileTransferEvent;
 
 export type TraceEventInput = TraceEvent extends infer E
   ? E extends TraceEvent ? Omit<E, 'seq' | 't' | 'wall'> : never

@@ -75,6 +75,8 @@ export function formatTraceLine(ev: TraceEvent, options: TraceLineOptions = {}):
       return `${head} · note: ${oneLine(ev.text)}`;
     case 'expect':
       return `${head} · expect ${JSON.stringify(ev.expectation)}`;
+    case 'file-transfer':
+      return `${head} ⇅ ${ev.protocol} ${ev.direction} ${ev.request} ${ev.path} → ${ev.outcome} (status ${ev.status}, ${ev.bytes} bytes, sha256 ${ev.sha256.slice(0, 12)}…, ${ev.harnessRole === 'server' ? 'from' : 'to'} ${ev.remoteAddress})`;
     default: {
       const other = ev as { kind?: string };
       return `${head} ? ${other.kind ?? 'event'} ${JSON.stringify(ev)}`;

@@ -56,6 +56,8 @@ export interface HarnessConfig {
   };
   /** Timing tolerance applied to every time window. */
   toleranceMs: number;
+  /** Where the harness, as CSMS, serves firmware and receives diagnostics (default: beside --listen). */
+  fileTransfer?: { host?: string; advertisedHost?: string; httpPort?: number; ftpPort?: number };
   /** HTTP Basic-auth password the CSMS expects (security profile 1); redacted in reports. */
   basicAuthPassword?: string;
   sutControl: SutControlConfig;

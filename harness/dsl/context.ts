@@ -1,5 +1,8 @@
 // What a case body receives. Harness = CSMS when the charge point is under test, and the reverse.
 import type { HarnessConfig } from '../config/types.js';
+import type { FileServers } from '../files/file-servers.js';
+import { download, upload, type Downloaded, type UploadResult } from '../files/transfer-client.js';
+import { transferTraceEvent, type TransferRecord } from '../files/transfer-log.js';
 import type { ChargePointRole } from '../roles/charge-point-role.js';
 import type { CsmsRole } from '../roles/csms-role.js';
 import type { Link } from '../roles/link.js';
@@ -32,6 +35,8 @@ export interface ChargePointSutContext extends CaseContextBase {
     goOffline(): Promise<void>;
     /** The CSMS is reachable again; the charge point's next connection is awaited with nextConnection(). */
     goOnline(): void;
+    /** HTTP and FTP servers for firmware and diagnostics (started on first use; transfers are traced). */
+    files(): Promise<FileServers>;
   };
 }
 
@@ -44,6 +49,11 @@ export interface CsmsSutContext extends CaseContextBase {
     reconnect(): Promise<CaseLink>;
     /** Reusable state "Booted": BootNotification accepted and every connector reported Available. */
     booted(): Promise<CaseLink>;
+  };
+  /** Firmware download / diagnostics upload as a charge point does them; every transfer is traced. */
+  transfers: {
+    download(url: string): Promise<Downloaded>;
+    upload(location: string, filename: string, content: Uint8Array): Promise<UploadResult>;
   };
 }
 
@@ -77,7 +87,7 @@ export function baseContext(scope: CaseScope): CaseContextBase {
   };
 }
 
-export function chargePointSutContext(scope: CaseScope, role: CsmsRole, startSeq: number): ChargePointSutContext {
+export function chargePointSutContext(scope: CaseScope, role: CsmsRole, startSeq: number, files?: () => Promise<FileServers>): ChargePointSutContext {
   const base = baseContext(scope);
   const { cfg } = scope;
   // One CaseLink per connection within a case, so what one step consumed no later step counts again.
@@ -135,6 +145,10 @@ export function chargePointSutContext(scope: CaseScope, role: CsmsRole, startSeq
       scope.mark('the harness CSMS is back online');
       role.goOnline();
     },
+    files() {
+      if (!files) throw new Inconclusive('this run has no file servers for firmware and diagnostics');
+      return files();
+    },
   };
   return { ...base, csms };
 }
@@ -173,5 +187,10 @@ export function csmsSutContext(scope: CaseScope, role: ChargePointRole, startSeq
       return link;
     },
   };
-  return { ...base, cp };
+  const recording = { clock: () => scope.recorder.now(), onTransfer: (r: TransferRecord) => void scope.record(transferTraceEvent(r)) };
+  const transfers: CsmsSutContext['transfers'] = {
+    download: (url) => download(url, { timeoutMs: cfg.timeouts.operatorMs, signal: scope.signal, recording }),
+    upload: (location, filename, content) => upload(location, filename, content, { timeoutMs: cfg.timeouts.operatorMs, signal: scope.signal, recording }),
+  };
+  return { ...base, cp, transfers };
 }

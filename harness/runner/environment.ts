@@ -1,5 +1,7 @@
 // One side of a run: the harness role, the SUT control, and (with --builtin) the reference peer.
 import type { HarnessConfig } from '../config/types.js';
+import { startFileServers, type FileServers } from '../files/file-servers.js';
+import { transferTraceEvent } from '../files/transfer-log.js';
 import { ReferenceChargePoint } from '../peers/reference/charge-point.js';
 import { ReferenceCsms } from '../peers/reference/csms.js';
 import type { CpQuirk, CsmsQuirk } from '../peers/reference/quirks.js';
@@ -11,6 +13,8 @@ import type { Sut } from '../trace/types.js';
 
 export interface SideEnvironment {
   sut: Sut;
+  /** Harness = CSMS: the firmware/diagnostics file servers, started on first use. */
+  files?: () => Promise<FileServers>;
   /** Where the SUT connects (harness = CSMS) or what the harness dials (harness = charge point). */
   endpoint: string;
   csmsRole?: CsmsRole;
@@ -53,10 +57,20 @@ export async function chargePointSide(opts: SideOptions): Promise<SideEnvironmen
   } else {
     control = makeSutControl(cfg.sutControl, { defaultTimeoutMs: cfg.timeouts.operatorMs });
   }
+  let files: Promise<FileServers> | undefined;
+  const startFiles = () => (files ??= startFileServers({
+    host: cfg.fileTransfer?.host ?? listen.host,
+    advertisedHost: cfg.fileTransfer?.advertisedHost,
+    httpPort: cfg.fileTransfer?.httpPort, ftpPort: cfg.fileTransfer?.ftpPort,
+    clock: () => opts.deps.hub.recorder.now(),
+    onTransfer: (r) => opts.deps.hub.record(transferTraceEvent(r)),
+    onNote: (text) => opts.deps.hub.record({ kind: 'note', text }),
+  }));
   return {
-    sut: 'ChargePoint', endpoint: url, csmsRole: role, control,
+    sut: 'ChargePoint', endpoint: url, csmsRole: role, control, files: startFiles,
     async teardown() {
       await peer?.stop();
+      if (files) await (await files).close().catch(() => undefined);
       await control.close();
       await role.close();
     },

@@ -46,6 +46,8 @@ export interface ReferenceCsmsOptions {
   bootStatus?: BootStatus;
   /** Timeout for the CALLs this CSMS sends (default 30 s). */
   callTimeoutMs?: number;
+  /** Group (IdTagInfo.parentIdTag, §3.10) of the accepted idTags (default `GROUP01`). */
+  acceptedParentIdTag?: string;
 }
 
 type Payload = Record<string, unknown>;
@@ -88,6 +90,9 @@ export class ReferenceCsms {
   private readonly lateResponseMs: number;
   private readonly logLine: (line: string) => void;
   private readonly callTimeoutMs: number;
+  private readonly acceptedParentIdTag: string;
+  /** listVersion of the last SendLocalList sent, per charge point. */
+  private readonly listVersions = new Map<string, number>();
 
   private readonly timers = new TimerBag();
   private readonly frameLog = new FrameLog();
@@ -112,6 +117,7 @@ export class ReferenceCsms {
     this.logLine = options.log ?? (() => {});
     this.bootStatus = options.bootStatus ?? 'Accepted';
     this.callTimeoutMs = options.callTimeoutMs ?? 30_000;
+    this.acceptedParentIdTag = options.acceptedParentIdTag ?? 'GROUP01';
   }
 
   // ---------------------------------------------------------------- public API
@@ -196,7 +202,7 @@ export class ReferenceCsms {
    */
   async perform(action: string, params: Record<string, unknown>): Promise<StimulusOutcome> {
     if (!this.knowsAction(action)) return { outcome: 'unsupported', detail: `unknown action '${action}'` };
-    const { identity: rawIdentity, ocpp: _ocpp, ...payload } = params;
+    const { identity: rawIdentity, ocpp: _ocpp, ...asked } = params;
     const identity = str(rawIdentity) ?? [...this.clients.keys()].pop();
     const client = identity === undefined ? undefined : this.clients.get(identity);
     if (!client || identity === undefined) {
@@ -206,6 +212,7 @@ export class ReferenceCsms {
       this.log('quirk remote-start-ignored: RemoteStartTransaction not sent');
       return { outcome: 'done', detail: 'sent' };
     }
+    const payload = this.applyRequestQuirks(identity, action, asked);
     const problem = checkPayload16(action, 'req', payload);
     if (problem) return { outcome: 'failed', detail: `invalid ${action} payload: ${problem.description}` };
 
@@ -219,6 +226,25 @@ export class ReferenceCsms {
       return { outcome: 'done', detail: 'sent twice' };
     }
     return this.callAndReportSent(client, identity, action, payload);
+  }
+
+  /** The request as sent: what was asked, except where a quirk deviates (one place per quirk). */
+  private applyRequestQuirks(identity: string, action: string, asked: Payload): Payload {
+    const payload: Payload = { ...asked };
+    if (action === 'SendLocalList') {
+      const last = this.listVersions.get(identity);
+      if (this.quirks.has('send-local-list-stale-version') && payload.updateType === 'Differential' && last !== undefined) payload.listVersion = last;
+      if (typeof payload.listVersion === 'number') this.listVersions.set(identity, payload.listVersion);
+    }
+    if (action === 'ReserveNow' && this.quirks.has('reserve-now-without-parent-id-tag')) delete payload.parentIdTag;
+    if (action === 'TriggerMessage' && this.quirks.has('trigger-message-without-connector-id')) delete payload.connectorId;
+    if (action === 'Reset' && this.quirks.has('reset-type-swapped')) payload.type = payload.type === 'Hard' ? 'Soft' : 'Hard';
+    const profile = asRecord(payload.csChargingProfiles);
+    if (action === 'SetChargingProfile' && this.quirks.has('tx-profile-without-transaction-id') && profile.chargingProfilePurpose === 'TxProfile') {
+      const { transactionId: _dropped, ...rest } = profile;
+      payload.csChargingProfiles = rest;
+    }
+    return payload;
   }
 
   /** Identities of the charge points connected now. */
@@ -301,7 +327,7 @@ export class ReferenceCsms {
   private idTagInfo(idTag: string | undefined): Payload {
     const l = this.lists;
     if (idTag !== undefined) {
-      if (l.accepted.includes(idTag)) return { status: 'Accepted' };
+      if (l.accepted.includes(idTag)) return { status: 'Accepted', parentIdTag: this.acceptedParentIdTag };
       if (l.blocked.includes(idTag)) return { status: 'Blocked' };
       if (l.expired.includes(idTag)) return { status: 'Expired' };
     }
@@ -345,15 +371,22 @@ export class ReferenceCsms {
       return {};
     });
     on('Authorize', (p) => ({
-      idTagInfo: this.quirks.has('authorize-accepts-invalid') ? { status: 'Accepted' } : this.idTagInfo(str(p.idTag)),
+      idTagInfo: this.quirks.has('authorize-accepts-invalid')
+        || (this.quirks.has('authorize-expired-as-accepted') && this.lists.expired.includes(str(p.idTag) ?? ''))
+        ? { status: 'Accepted' } : this.idTagInfo(str(p.idTag)),
     }));
-    on('StartTransaction', (p) => ({ transactionId: this.nextTransactionId++, idTagInfo: this.idTagInfo(str(p.idTag)) }));
+    on('StartTransaction', (p) => ({
+      transactionId: this.nextTransactionId++,
+      idTagInfo: this.quirks.has('start-transaction-accepts-invalid') ? { status: 'Accepted' } : this.idTagInfo(str(p.idTag)),
+    }));
     on('StopTransaction', (p) => {
       const idTag = str(p.idTag);
       return idTag === undefined ? {} : { idTagInfo: this.idTagInfo(idTag) };
     });
     on('MeterValues', () => ({}));
-    on('DataTransfer', (p) => ({ status: str(p.vendorId) === KNOWN_VENDOR ? 'Accepted' : 'UnknownVendorId' }));
+    on('DataTransfer', (p) => ({
+      status: str(p.vendorId) === KNOWN_VENDOR || this.quirks.has('data-transfer-accepts-unknown-vendor') ? 'Accepted' : 'UnknownVendorId',
+    }));
     on('DiagnosticsStatusNotification', () => ({}));
     on('FirmwareStatusNotification', () => ({}));
 

@@ -40,6 +40,8 @@ export const CP_QUIRKS = [
   'no-subprotocol-offered',
   /** Sends Heartbeat every HeartbeatInterval + 0.75 s. */
   'late-heartbeat',
+  /** When a transaction stops, reports Preparing instead of Finishing (Charging → Preparing is not a transition of §4.9). */
+  'status-charging-to-preparing',
 ] as const;
 
 export type CpQuirk = (typeof CP_QUIRKS)[number];
@@ -65,6 +67,22 @@ export const CSMS_QUIRKS = [
   'two-outstanding-calls',
   /** Asked for RemoteStartTransaction, reports it done but never sends it. */
   'remote-start-ignored',
+  /** A Differential SendLocalList goes out with the listVersion of the list it last sent that charge point (not raised). */
+  'send-local-list-stale-version',
+  /** ReserveNow goes out without the parentIdTag it was asked to send. */
+  'reserve-now-without-parent-id-tag',
+  /** A TxProfile in SetChargingProfile goes out without the transactionId it was asked to send. */
+  'tx-profile-without-transaction-id',
+  /** TriggerMessage goes out without the connectorId it was asked to send. */
+  'trigger-message-without-connector-id',
+  /** Authorize answers Accepted for an idTag it holds as expired (instead of Expired). */
+  'authorize-expired-as-accepted',
+  /** StartTransaction.conf says Accepted for every idTag, without verifying it (unknown, blocked, expired). */
+  'start-transaction-accepts-invalid',
+  /** Asked for a Reset of one type, sends the other (Soft for Hard, Hard for Soft). */
+  'reset-type-swapped',
+  /** Answers DataTransfer Accepted for any vendorId, also one it has no implementation for. */
+  'data-transfer-accepts-unknown-vendor',
 ] as const;
 
 export type CsmsQuirk = (typeof CSMS_QUIRKS)[number];

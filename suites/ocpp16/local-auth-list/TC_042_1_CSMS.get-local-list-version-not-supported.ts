@@ -1,0 +1,26 @@
+import { defineCase } from '../../../harness/dsl/define-case.js';
+
+export default defineCase({
+  id: 'TC_042_1_CSMS',
+  title: 'Get Local List Version (not supported)',
+  ocpp: '1.6',
+  profile: 'LocalAuthListManagement',
+  sut: 'Csms',
+  purpose: 'The CSMS asks a charge point for the version of its Local Authorization List with GetLocalListVersion, and takes the answer -1 (local lists not supported).',
+  refs: ['OCPP 1.6 §5.10 Get Local List Version', 'OCPP 1.6 §6.27 GetLocalListVersion.req', 'OCPP 1.6 §6.28 GetLocalListVersion.conf'],
+  provenance: 'Steps 1–2 as publicly summarised for TC_042_1_CSMS (tzi-OCTT test_tc_042_1_csms.py, SteVe Ocpp16JsonCsmsCertificationIT, EVtivity octt TC_042_1_CSMS): GetLocalListVersion.req, answered with listVersion -1. The request is triggered through SUT control; for this case the harness answers -1 instead of its own list version.',
+  actions: ['GetLocalListVersion'],
+}, async ({ cp, sut, step }) => {
+  const link = await cp.booted();
+  // §5.10: -1 says the charge point does not support Local Authorization Lists.
+  link.handle('GetLocalListVersion', () => ({ listVersion: -1 }));
+
+  const request = await step(1, 'The CSMS sends GetLocalListVersion (step 1)', async () => {
+    await sut.do('GetLocalListVersion', {});
+    return link.expectCall('GetLocalListVersion', {
+      requirement: 'OCPP 1.6 §5.10: to learn the version of the Local Authorization List the CSMS SHALL send GetLocalListVersion.req',
+    });
+  });
+
+  await step(2, 'The charge point answers listVersion -1: local lists not supported (step 2)', () => request.replied);
+});

@@ -1,0 +1,28 @@
+import { defineCase } from '../../../harness/dsl/define-case.js';
+
+export default defineCase({
+  id: 'TC_048_1_CSMS',
+  title: 'Reservation of a Connector - Faulted',
+  ocpp: '1.6',
+  profile: 'Reservation',
+  sut: 'Csms',
+  purpose: 'The CSMS asks a charge point to reserve a connector with ReserveNow and takes the answer Faulted (no reservation made).',
+  refs: ['OCPP 1.6 §5.13 Reserve Now', 'OCPP 1.6 §6.37 ReserveNow.req', 'OCPP 1.6 §7.40 ReservationStatus'],
+  provenance: 'Steps 1–2 as publicly summarised for TC_048_1_CSMS (tzi-OCTT test_tc_048_1_csms.py, SteVe Ocpp16JsonCsmsCertificationIT, EVtivity octt TC_048_1_CSMS): ReserveNow for the configured connector and valid idTag, answered Faulted. The ReserveNow (reservationId 481, expiry in 5 minutes) is triggered through SUT control; for this case the harness answers Faulted. What the CSMS records about the failed reservation is not observable over OCPP and is not checked.',
+  actions: ['ReserveNow'],
+}, async ({ cp, sut, cfg, step }) => {
+  const link = await cp.booted();
+  const connectorId = cfg.connectorIds[0];
+  const idTag = cfg.idTags.accepted;
+  link.handle('ReserveNow', () => ({ status: 'Faulted' }));
+
+  const reserve = await step(1, 'The CSMS sends ReserveNow for the connector and the idTag (step 1)', async () => {
+    await sut.do('ReserveNow', { connectorId, expiryDate: new Date(Date.now() + 5 * 60_000).toISOString(), idTag, reservationId: 481 });
+    return link.expectCall('ReserveNow', {
+      match: { connectorId, idTag },
+      requirement: 'OCPP 1.6 §5.13, §6.37: to reserve a connector the CSMS SHALL send ReserveNow.req with the connector and the idTag',
+    });
+  });
+
+  await step(2, 'The charge point answers Faulted: no reservation (step 2)', () => reserve.replied);
+});

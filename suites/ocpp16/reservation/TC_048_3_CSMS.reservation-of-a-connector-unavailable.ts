@@ -1,0 +1,62 @@
+import { defineCase } from '../../../harness/dsl/define-case.js';
+
+export default defineCase({
+  id: 'TC_048_3_CSMS',
+  title: 'Reservation of a Connector - Unavailable',
+  ocpp: '1.6',
+  profile: 'Reservation',
+  sut: 'Csms',
+  purpose: 'The CSMS makes a connector Inoperative with ChangeAvailability, then asks to reserve it and takes the answer Unavailable (no reservation made).',
+  refs: [
+    'OCPP 1.6 §5.2 Change Availability',
+    'OCPP 1.6 §5.13 Reserve Now',
+    'OCPP 1.6 §6.37 ReserveNow.req',
+    'OCPP 1.6 §7.40 ReservationStatus',
+    'OCPP 1.6 §4.9 StatusNotification',
+  ],
+  provenance: 'Steps 1–6 as publicly summarised for TC_048_3_CSMS (tzi-OCTT test_tc_048_3_csms.py, SteVe Ocpp16JsonCsmsCertificationIT, EVtivity octt TC_048_3_CSMS): ChangeAvailability Inoperative for the configured connector (answered Accepted) → StatusNotification Unavailable → ReserveNow for that connector and the valid idTag, answered Unavailable. Both requests are triggered through SUT control (ReserveNow: reservationId 483, expiry in 5 minutes); for this case the harness answers ReserveNow Unavailable. Steps 7–9 are ours (§5.2, §4.9): ChangeAvailability Operative and Available, so the connector is left operative.',
+  actions: ['ChangeAvailability', 'ReserveNow'],
+}, async ({ cp, sut, cfg, step }) => {
+  const link = await cp.booted();
+  const connectorId = cfg.connectorIds[0];
+  const idTag = cfg.idTags.accepted;
+  const status = (s: string) => ({ connectorId, errorCode: 'NoError', status: s, timestamp: new Date().toISOString() });
+  const answered = 'OCPP 1.6 §4.9: the CSMS answers StatusNotification';
+  link.handle('ReserveNow', () => ({ status: 'Unavailable' }));
+
+  const inoperative = await step(1, 'The CSMS sends ChangeAvailability Inoperative for the connector (step 1)', async () => {
+    await sut.do('ChangeAvailability', { connectorId, type: 'Inoperative' });
+    return link.expectCall('ChangeAvailability', {
+      match: { connectorId, type: 'Inoperative' },
+      requirement: 'OCPP 1.6 §5.2: the CSMS makes a connector unavailable with ChangeAvailability.req type Inoperative',
+    });
+  });
+
+  await step(2, 'The charge point answers Accepted (step 2)', () => inoperative.replied);
+
+  await step(3, 'StatusNotification Unavailable; the CSMS answers (steps 3–4)', () =>
+    link.call('StatusNotification', status('Unavailable'), { requirement: answered }));
+
+  const reserve = await step(5, 'The CSMS sends ReserveNow for the same connector and the idTag (step 5)', async () => {
+    await sut.do('ReserveNow', { connectorId, expiryDate: new Date(Date.now() + 5 * 60_000).toISOString(), idTag, reservationId: 483 });
+    return link.expectCall('ReserveNow', {
+      match: { connectorId, idTag },
+      requirement: 'OCPP 1.6 §5.13, §6.37: to reserve a connector the CSMS SHALL send ReserveNow.req with the connector and the idTag',
+    });
+  });
+
+  await step(6, 'The charge point answers Unavailable: no reservation (step 6)', () => reserve.replied);
+
+  const operative = await step(7, 'The CSMS sends ChangeAvailability Operative for the connector (ours)', async () => {
+    await sut.do('ChangeAvailability', { connectorId, type: 'Operative' });
+    return link.expectCall('ChangeAvailability', {
+      match: { connectorId, type: 'Operative' },
+      requirement: 'OCPP 1.6 §5.2: the CSMS makes a connector available again with ChangeAvailability.req type Operative',
+    });
+  });
+
+  await step(8, 'The charge point answers Accepted (ours)', () => operative.replied);
+
+  await step(9, 'StatusNotification Available; the CSMS answers (ours)', () =>
+    link.call('StatusNotification', status('Available'), { requirement: answered }));
+});

@@ -1,0 +1,28 @@
+import { defineCase } from '../../../harness/dsl/define-case.js';
+
+export default defineCase({
+  id: 'TC_048_4_CSMS',
+  title: 'Reservation of a Connector - Rejected',
+  ocpp: '1.6',
+  profile: 'Reservation',
+  sut: 'Csms',
+  purpose: 'The CSMS asks a charge point to reserve a connector with ReserveNow and takes the answer Rejected (the charge point is configured not to accept reservations).',
+  refs: ['OCPP 1.6 §5.13 Reserve Now', 'OCPP 1.6 §6.37 ReserveNow.req', 'OCPP 1.6 §7.40 ReservationStatus'],
+  provenance: 'Steps 1–2 as publicly summarised for TC_048_4_CSMS (SteVe Ocpp16JsonCsmsCertificationIT, EVtivity octt TC_048_4_CSMS; tzi-OCTT test_tc_048_4_csms.py): ReserveNow for the configured connector and valid idTag, answered Rejected. The ReserveNow (reservationId 484, expiry in 5 minutes) is triggered through SUT control; for this case the harness answers Rejected.',
+  actions: ['ReserveNow'],
+}, async ({ cp, sut, cfg, step }) => {
+  const link = await cp.booted();
+  const connectorId = cfg.connectorIds[0];
+  const idTag = cfg.idTags.accepted;
+  link.handle('ReserveNow', () => ({ status: 'Rejected' }));
+
+  const reserve = await step(1, 'The CSMS sends ReserveNow for the connector and the idTag (step 1)', async () => {
+    await sut.do('ReserveNow', { connectorId, expiryDate: new Date(Date.now() + 5 * 60_000).toISOString(), idTag, reservationId: 484 });
+    return link.expectCall('ReserveNow', {
+      match: { connectorId, idTag },
+      requirement: 'OCPP 1.6 §5.13, §6.37: to reserve a connector the CSMS SHALL send ReserveNow.req with the connector and the idTag',
+    });
+  });
+
+  await step(2, 'The charge point answers Rejected: no reservation (step 2)', () => reserve.replied);
+});

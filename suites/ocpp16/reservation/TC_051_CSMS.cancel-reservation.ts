@@ -1,0 +1,57 @@
+import { defineCase } from '../../../harness/dsl/define-case.js';
+import { Inconclusive } from '../../../harness/dsl/errors.js';
+
+export default defineCase({
+  id: 'TC_051_CSMS',
+  title: 'Cancel Reservation',
+  ocpp: '1.6',
+  profile: 'Reservation',
+  sut: 'Csms',
+  purpose: 'The CSMS cancels a reservation it made: it sends CancelReservation with the reservationId of its ReserveNow, and answers the StatusNotifications (Reserved, then Available).',
+  refs: [
+    'OCPP 1.6 §5.1 Cancel Reservation',
+    'OCPP 1.6 §6.5 CancelReservation.req',
+    'OCPP 1.6 §5.13 Reserve Now',
+    'OCPP 1.6 §6.37 ReserveNow.req',
+    'OCPP 1.6 §4.9 StatusNotification',
+  ],
+  provenance: 'Steps 1–8 as publicly summarised for TC_051_CSMS (tzi-OCTT test_tc_051_csms.py, SteVe Ocpp16JsonCsmsCertificationIT, EVtivity octt TC_051_CSMS): ReserveNow for a connector other than 0 (answered Accepted) → StatusNotification Reserved → CancelReservation with the reservationId of step 1 (answered Accepted) → StatusNotification Available. Both requests are triggered through SUT control (reservationId 51, valid idTag, expiry in 5 minutes); the harness accepts the cancellation because it holds that reservation (charge-point defaults).',
+  actions: ['ReserveNow', 'CancelReservation'],
+}, async ({ cp, sut, cfg, step }) => {
+  const link = await cp.booted();
+  const connectorId = cfg.connectorIds[0];
+  const idTag = cfg.idTags.accepted;
+  const reservationId = 51;
+  const status = (s: string) => ({ connectorId, errorCode: 'NoError', status: s, timestamp: new Date().toISOString() });
+  const answered = 'OCPP 1.6 §4.9: the CSMS answers StatusNotification';
+
+  const reserve = await step(1, 'The CSMS sends ReserveNow for a specific connector (step 1)', async () => {
+    await sut.do('ReserveNow', { connectorId, expiryDate: new Date(Date.now() + 5 * 60_000).toISOString(), idTag, reservationId });
+    return link.expectCall('ReserveNow', {
+      match: { connectorId: { not: 0 }, idTag, reservationId },
+      requirement: 'OCPP 1.6 §5.13, §6.37: to reserve a specific connector the CSMS sends ReserveNow.req with that connectorId (not 0), the idTag and a reservationId',
+    });
+  });
+
+  await step(2, 'The charge point answers Accepted (step 2)', async () => {
+    const answer = await link.answerOf(reserve);
+    if (answer.status !== 'Accepted') throw new Inconclusive(`the harness answered ReserveNow ${String(answer.status)}, not Accepted: the reservation was not made`);
+  });
+  const sentReservationId = reserve.frame.payload.reservationId as number;
+
+  await step(3, 'StatusNotification Reserved; the CSMS answers (steps 3–4)', () =>
+    link.call('StatusNotification', status('Reserved'), { requirement: answered }));
+
+  const cancel = await step(5, 'The CSMS sends CancelReservation for that reservation (step 5)', async () => {
+    await sut.do('CancelReservation', { reservationId });
+    return link.expectCall('CancelReservation', {
+      match: { reservationId: sentReservationId },
+      requirement: 'OCPP 1.6 §5.1, §6.5: to cancel a reservation the CSMS SHALL send CancelReservation.req with the id of that reservation',
+    });
+  });
+
+  await step(6, 'The charge point answers Accepted (step 6)', () => cancel.replied);
+
+  await step(7, 'StatusNotification Available; the CSMS answers (steps 7–8)', () =>
+    link.call('StatusNotification', status('Available'), { requirement: answered }));
+});

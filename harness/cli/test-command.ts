@@ -2,7 +2,7 @@
 import { ConfigError, loadConfigFile, resolveConfig, type ConfigOverrides } from '../config/load.js';
 import { Interrupted } from '../dsl/errors.js';
 import { profileDisplayName } from '../dsl/profiles.js';
-import { BUILTIN_CSMS_FEATURES, BUILTIN_DECLARATIONS, BUILTIN_FEATURES } from '../peers/reference/declarations.js';
+import { BUILTIN_CSMS_DECLARATIONS, BUILTIN_CSMS_FEATURES, BUILTIN_DECLARATIONS, BUILTIN_FEATURES } from '../peers/reference/declarations.js';
 import { CP_QUIRKS, CSMS_QUIRKS, isCpQuirk, isCsmsQuirk } from '../peers/reference/quirks.js';
 import type { HarnessConfig } from '../config/types.js';
 import { runTests, selectForRun } from '../runner/run.js';
@@ -118,5 +118,8 @@ export function applyBuiltinDeclarations(cfg: HarnessConfig, file: unknown): voi
   }
   for (const [key, value] of Object.entries(BUILTIN_DECLARATIONS) as [keyof HarnessConfig['declarations'], never][]) {
     if (given.declarations?.[key] === undefined) cfg.declarations[key] = value;
+  }
+  if (given.declarations === undefined) {
+    cfg.declarationsBySut = { ChargePoint: { ...BUILTIN_DECLARATIONS }, Csms: { ...BUILTIN_CSMS_DECLARATIONS } };
   }
 }

@@ -37,6 +37,8 @@ export interface HarnessConfig {
   featuresBySut?: Partial<Record<'ChargePoint' | 'Csms', Profile[]>>;
   /** Capabilities within the profiles; a case needing an undeclared one is NOT_APPLICABLE. */
   declarations: Declarations;
+  /** Per side, when the two sides declare differently (the built-in peers); wins over `declarations`. */
+  declarationsBySut?: Partial<Record<'ChargePoint' | 'Csms', Declarations>>;
   idTags: { accepted: string; invalid: string; blocked: string; expired: string };
   configurationKeys: {
     readOnly: { key: string };

@@ -45,7 +45,7 @@ async function runOne(env: SideEnvironment, def: CaseDefinition, run: RunContext
   if (!features.includes(meta.profile)) {
     return skeleton(def, startedAt, 'NOT_APPLICABLE', `profile ${meta.profile} is not declared in "features" (declared: ${features.join(', ')})`);
   }
-  const undeclared = declarationMismatch(meta, run.cfg.declarations);
+  const undeclared = declarationMismatch(meta, run.cfg.declarationsBySut?.[meta.sut] ?? run.cfg.declarations);
   if (undeclared) return skeleton(def, startedAt, 'NOT_APPLICABLE', undeclared);
   const recorder = run.hub.beginCase();
   const links = env.csmsRole?.openLinks() ?? env.cpRole?.openLinks() ?? [];

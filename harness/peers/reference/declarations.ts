@@ -25,3 +25,10 @@ export const BUILTIN_DECLARATIONS: Declarations = {
   measurands: ['Energy.Active.Import.Register'],
   firmwareTransports: ['http', 'ftp'],
 };
+
+/** The reference CSMS's side: it can ask for everything a charge point may support. */
+export const BUILTIN_CSMS_DECLARATIONS: Declarations = {
+  ...BUILTIN_DECLARATIONS,
+  fixedCable: false,
+  reservationOfConnectorZero: true,
+};

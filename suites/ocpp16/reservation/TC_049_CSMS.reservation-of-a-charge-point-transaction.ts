@@ -19,6 +19,7 @@ export default defineCase({
   ],
   provenance: 'Steps 1–4 as publicly summarised for TC_049_CSMS (tzi-OCTT test_tc_049_csms.py, SteVe Ocpp16JsonCsmsCertificationIT, EVtivity octt TC_049_CSMS): ReserveNow with connectorId 0 (answered Accepted; the harness declares ReserveConnectorZeroSupported true) → StatusNotification Reserved for the configured connector. The ReserveNow (reservationId 49, valid idTag, expiry in 5 minutes) is triggered through SUT control. Steps 5–12 are ours, after the title and the expected result ("only the idTag from the reservation can charge, on any connector"): the reserved idTag charges on the configured connector with the reservationId (§4.8, §5.13), then stops, so the CSMS is left without an open transaction.',
   actions: ['ReserveNow'],
+  declarations: { reservationOfConnectorZero: true },
 }, async ({ cp, sut, cfg, step }) => {
   const link = await cp.booted();
   const connectorId = cfg.connectorIds[0];

@@ -8,6 +8,7 @@ import { preview } from './framing.js';
 import { describeMatcher, mismatches } from './match.js';
 import { evaluateMeterValues } from './meter-values-expectation.js';
 import { isCall, type ModelFrame, type RpcModel } from './rpc-model.js';
+import { evaluateTransfer } from './transfer-expectation.js';
 
 export interface CallEvaluation {
   status: 'met' | 'unmet' | 'pending';
@@ -138,6 +139,7 @@ export function evaluateOne(e: Expectation, model: RpcModel): Finding[] {
     case 'callResult': return evaluateResult(e, model);
     case 'callError': return evaluateError(e, model);
     case 'meterValues': return evaluateMeterValues(e, model);
+    case 'transfer': return evaluateTransfer(e, model.events);
   }
 }
 

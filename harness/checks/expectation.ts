@@ -91,4 +91,21 @@ export interface MeterValuesExpectation extends Common {
   arrivalLevel?: 'MUST' | 'SHOULD';
 }
 
-export type Expectation = CallExpectation | ResultExpectation | ErrorExpectation | MeterValuesExpectation;
+/**
+ * A file transfer the harness made as a charge point, from or to a location the system under test gave
+ * (UpdateFirmware.req / GetDiagnostics.req, §8), completed: judged from the `file-transfer` events the
+ * harness recorded as client between afterSeq and untilSeq. Evaluated by transfer-expectation.ts.
+ */
+export interface TransferExpectation extends Common {
+  type: 'transfer';
+  /** download: firmware from the location; upload: diagnostics to it. */
+  direction: 'download' | 'upload';
+  /** The location as the system under test gave it. */
+  location: string;
+  /** Only transfers recorded after this seq count… */
+  afterSeq: number;
+  /** …and up to this seq. */
+  untilSeq: number;
+}
+
+export type Expectation = CallExpectation | ResultExpectation | ErrorExpectation | MeterValuesExpectation | TransferExpectation;

@@ -1,7 +1,7 @@
 // What a case body receives. Harness = CSMS when the charge point is under test, and the reverse.
 import type { HarnessConfig } from '../config/types.js';
 import type { FileServers } from '../files/file-servers.js';
-import { download, upload, type Downloaded, type UploadResult } from '../files/transfer-client.js';
+import { download, TransferError, upload, type Downloaded, type UploadResult } from '../files/transfer-client.js';
 import { transferTraceEvent, type TransferRecord } from '../files/transfer-log.js';
 import type { ChargePointRole } from '../roles/charge-point-role.js';
 import type { CsmsRole } from '../roles/csms-role.js';
@@ -54,7 +54,19 @@ export interface CsmsSutContext extends CaseContextBase {
   transfers: {
     download(url: string): Promise<Downloaded>;
     upload(location: string, filename: string, content: Uint8Array): Promise<UploadResult>;
+    /**
+     * download(location), expecting (`transfer.failed`, judged from the trace) that it completed: the
+     * location the CSMS gave serves the file. The file, or undefined when it did not arrive.
+     */
+    downloadFrom(location: string, opts: TransferCheckOptions): Promise<Downloaded | undefined>;
+    /** upload(…), expecting (`transfer.failed`) that the location the CSMS gave took the file. */
+    uploadTo(location: string, filename: string, content: Uint8Array, opts: TransferCheckOptions): Promise<UploadResult>;
   };
+}
+
+export interface TransferCheckOptions {
+  requirement: string;
+  level?: 'MUST' | 'SHOULD';
 }
 
 export function baseContext(scope: CaseScope): CaseContextBase {
@@ -188,9 +200,39 @@ export function csmsSutContext(scope: CaseScope, role: ChargePointRole, startSeq
     },
   };
   const recording = { clock: () => scope.recorder.now(), onTransfer: (r: TransferRecord) => void scope.record(transferTraceEvent(r)) };
+  const plain = {
+    download: (url: string) => download(url, { timeoutMs: cfg.timeouts.operatorMs, signal: scope.signal, recording }),
+    upload: (location: string, filename: string, content: Uint8Array) =>
+      upload(location, filename, content, { timeoutMs: cfg.timeouts.operatorMs, signal: scope.signal, recording }),
+  };
+  /** Run a transfer, then record a `transfer` expectation over the file-transfer events it left. */
+  const checked = async <T>(direction: 'download' | 'upload', location: string, opts: TransferCheckOptions, run: () => Promise<T>): Promise<T> => {
+    if (/^ftps:/i.test(location)) throw new Inconclusive(`the harness cannot transfer over FTPS (${direction} ${location})`);
+    const afterSeq = scope.mark(`${direction} ${direction === 'download' ? 'from' : 'to'} ${location}`);
+    const result = await run();
+    if (scope.signal.aborted) throw scope.abortReason(); // a cancelled transfer says nothing about the SUT
+    scope.record({ kind: 'expect', expectation: {
+      type: 'transfer', step: scope.currentStep, direction, location, afterSeq, untilSeq: scope.recorder.events.length - 1,
+      requirement: opts.requirement, level: opts.level,
+    } });
+    return result;
+  };
   const transfers: CsmsSutContext['transfers'] = {
-    download: (url) => download(url, { timeoutMs: cfg.timeouts.operatorMs, signal: scope.signal, recording }),
-    upload: (location, filename, content) => upload(location, filename, content, { timeoutMs: cfg.timeouts.operatorMs, signal: scope.signal, recording }),
+    ...plain,
+    downloadFrom: (location, opts) => checked('download', location, opts, async () => {
+      try {
+        return await plain.download(location);
+      } catch (err) {
+        if (!(err instanceof TransferError)) throw err;
+        scope.mark(`download from ${location} failed: ${err.message}`);
+        return undefined;
+      }
+    }),
+    uploadTo: (location, filename, content, opts) => checked('upload', location, opts, async () => {
+      const result = await plain.upload(location, filename, content);
+      if (!result.ok) scope.mark(`upload to ${location} failed: ${result.detail}`);
+      return result;
+    }),
   };
   return { ...base, cp, transfers };
 }

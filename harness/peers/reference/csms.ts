@@ -4,6 +4,9 @@
 
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { startFileServers, type FileServers } from '../../files/file-servers.js';
+import { firmwareImage } from '../../files/firmware-image.js';
+import { describeTransfer } from '../../files/transfer-log.js';
 import type { StimulusOutcome } from '../../sut/control.js';
 import { checkPayload16 } from './error-codes.js';
 import { isCsmsQuirk, quirkSet, type CsmsQuirk } from './quirks.js';
@@ -48,7 +51,14 @@ export interface ReferenceCsmsOptions {
   callTimeoutMs?: number;
   /** Group (IdTagInfo.parentIdTag, §3.10) of the accepted idTags (default `GROUP01`). */
   acceptedParentIdTag?: string;
+  /** Version carried by the firmware image it hosts for UpdateFirmware (default `2.0.0`). */
+  firmwareVersion?: string;
 }
+
+/** Where its own file servers keep the firmware it offers and the diagnostics it receives. */
+const FIRMWARE_DIR = '/firmware/';
+const DIAGNOSTICS_DIR = '/diagnostics/';
+const FIRMWARE_IMAGE_BYTES = 48 * 1024;
 
 type Payload = Record<string, unknown>;
 
@@ -100,6 +110,8 @@ export class ReferenceCsms {
   private nextTransactionId = 1;
   private server?: RpcServerLike;
   private httpServer?: HttpServer;
+  private fileServers?: FileServers;
+  private readonly firmwareVersion: string;
 
   constructor(options: ReferenceCsmsOptions = {}) {
     this.host = options.host ?? '127.0.0.1';
@@ -118,6 +130,7 @@ export class ReferenceCsms {
     this.bootStatus = options.bootStatus ?? 'Accepted';
     this.callTimeoutMs = options.callTimeoutMs ?? 30_000;
     this.acceptedParentIdTag = options.acceptedParentIdTag ?? 'GROUP01';
+    this.firmwareVersion = options.firmwareVersion ?? '2.0.0';
   }
 
   // ---------------------------------------------------------------- public API
@@ -125,6 +138,7 @@ export class ReferenceCsms {
   /** Start listening; the URL is the base a charge point appends its identity to. */
   async listen(): Promise<{ url: string }> {
     if (this.server) throw new Error('already listening');
+    await this.startFiles();
     const server = new RPCServer({
       protocols: ['ocpp1.6'],
       strictMode: true,
@@ -154,7 +168,12 @@ export class ReferenceCsms {
       accept({ noSubprotocol: true }, false);
     });
     server.on('client', (client) => this.onClient(client));
-    this.httpServer = await server.listen(this.port, this.host);
+    try {
+      this.httpServer = await server.listen(this.port, this.host);
+    } catch (err) {
+      await this.closeFiles();
+      throw err;
+    }
     this.server = server;
     const { port } = this.httpServer.address() as AddressInfo;
     const host = this.host.includes(':') ? `[${this.host}]` : this.host;
@@ -167,6 +186,7 @@ export class ReferenceCsms {
     const server = this.server;
     this.server = undefined;
     this.timers.clearAll();
+    await this.closeFiles();
     if (!server) return;
     const clients = [...this.clients.values()];
     this.clients.clear();
@@ -195,6 +215,35 @@ export class ReferenceCsms {
     return CSMS_ACTIONS.has(action);
   }
 
+  /** Its file servers (firmware offered, diagnostics received), while listening. */
+  get files(): FileServers | undefined {
+    return this.fileServers;
+  }
+
+  /** Where it offers its firmware image (what UpdateFirmware carries when no location is asked for). */
+  firmwareLocation(transport: 'http' | 'ftp' = 'http'): string {
+    const files = this.requireFiles();
+    const path = this.firmwarePath();
+    return transport === 'ftp' ? files.ftpUrl(path) : files.httpUrl(path);
+  }
+
+  /** Where a charge point uploads diagnostics (what GetDiagnostics carries when no location is asked for). */
+  diagnosticsLocation(transport: 'http' | 'ftp' = 'http'): string {
+    const files = this.requireFiles();
+    return transport === 'ftp' ? files.ftpUrl(DIAGNOSTICS_DIR) : files.httpUrl(DIAGNOSTICS_DIR);
+  }
+
+  /** The diagnostics files charge points uploaded, by path on its file servers. */
+  receivedDiagnostics(): Map<string, Buffer> {
+    const received = new Map<string, Buffer>();
+    const store = this.fileServers?.store;
+    for (const entry of store?.list(DIAGNOSTICS_DIR) ?? []) {
+      const content = entry.isDirectory ? undefined : store?.upload(DIAGNOSTICS_DIR + entry.name);
+      if (content) received.set(DIAGNOSTICS_DIR + entry.name, content);
+    }
+    return received;
+  }
+
   /**
    * Send the OCPP request `action` to a charge point (params: payload fields plus optional
    * `identity`, default the most recently connected). Resolves done as soon as the CALL is written;
@@ -212,7 +261,9 @@ export class ReferenceCsms {
       this.log('quirk remote-start-ignored: RemoteStartTransaction not sent');
       return { outcome: 'done', detail: 'sent' };
     }
-    const payload = this.applyRequestQuirks(identity, action, asked);
+    const own = this.withOwnLocations(action, asked);
+    if ('failed' in own) return { outcome: 'failed', detail: own.failed };
+    const payload = this.applyRequestQuirks(identity, action, own.payload);
     const problem = checkPayload16(action, 'req', payload);
     if (problem) return { outcome: 'failed', detail: `invalid ${action} payload: ${problem.description}` };
 
@@ -226,6 +277,23 @@ export class ReferenceCsms {
       return { outcome: 'done', detail: 'sent twice' };
     }
     return this.callAndReportSent(client, identity, action, payload);
+  }
+
+  /**
+   * UpdateFirmware and GetDiagnostics point at its own file servers unless a location is asked for
+   * (`transport: 'ftp'` for FTP, else HTTP; `transport` itself is not sent). UpdateFirmware without a
+   * retrieveDate may be retrieved at once.
+   */
+  private withOwnLocations(action: string, asked: Payload): { payload: Payload } | { failed: string } {
+    if (action !== 'UpdateFirmware' && action !== 'GetDiagnostics') return { payload: asked };
+    if (!this.fileServers) return { failed: 'not listening: no file servers' };
+    const { transport = 'http', ...payload } = asked;
+    if (transport !== 'http' && transport !== 'ftp') return { failed: `transport '${String(transport)}': http or ftp` };
+    if (payload.location === undefined) {
+      payload.location = action === 'UpdateFirmware' ? this.firmwareLocation(transport) : this.diagnosticsLocation(transport);
+    }
+    if (action === 'UpdateFirmware' && payload.retrieveDate === undefined) payload.retrieveDate = new Date().toISOString();
+    return { payload };
   }
 
   /** The request as sent: what was asked, except where a quirk deviates (one place per quirk). */
@@ -265,6 +333,34 @@ export class ReferenceCsms {
 
   private log(line: string): void {
     this.logLine(`[csms] ${line}`);
+  }
+
+  private firmwarePath(): string {
+    return `${FIRMWARE_DIR}ocpp-harness-${this.firmwareVersion}.bin`;
+  }
+
+  /** HTTP and FTP servers on its own host: the firmware image it offers, the diagnostics it keeps. */
+  private async startFiles(): Promise<void> {
+    const files = await startFileServers({
+      host: this.host,
+      onTransfer: (r) => this.log(`file transfer: ${describeTransfer(r)}`),
+      onNote: (text) => this.log(`file servers: ${text}`),
+    });
+    files.store.serve(this.firmwarePath(), firmwareImage({ bytes: FIRMWARE_IMAGE_BYTES, version: this.firmwareVersion, seed: 16 }));
+    if (this.quirks.has('firmware-location-not-served')) files.store.refuseDownloads(FIRMWARE_DIR, { httpStatus: 404, ftpCode: 550 });
+    if (this.quirks.has('diagnostics-location-refuses-upload')) files.store.refuseUploads(DIAGNOSTICS_DIR, { httpStatus: 403, ftpCode: 550 });
+    this.fileServers = files;
+  }
+
+  private async closeFiles(): Promise<void> {
+    const files = this.fileServers;
+    this.fileServers = undefined;
+    await files?.close().catch((err: unknown) => this.log(`closing the file servers: ${errText(err)}`));
+  }
+
+  private requireFiles(): FileServers {
+    if (!this.fileServers) throw new Error('the reference CSMS is not listening: no file servers');
+    return this.fileServers;
   }
 
   private callAndReportSent(

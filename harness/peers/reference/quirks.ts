@@ -42,6 +42,24 @@ export const CP_QUIRKS = [
   'late-heartbeat',
   /** When a transaction stops, reports Preparing instead of Finishing (Charging → Preparing is not a transition of §4.9). */
   'status-charging-to-preparing',
+  /** Sends sampled MeterValues every MeterValueSampleInterval + 0.75 s. */
+  'meter-values-late',
+  /** Sampled MeterValues carry only Energy.Active.Import.Register, whatever MeterValuesSampledData says. */
+  'meter-values-ignore-sampled-data',
+  /** Takes and sends clock-aligned MeterValues 0.75 s after each ClockAlignedDataInterval boundary, timestamped then. */
+  'clock-aligned-off-boundary',
+  /** A reservation never expires: the connector stays Reserved after expiryDate. */
+  'reservation-never-expires',
+  /** Transaction-related messages that arise while offline are lost instead of queued (§3.7). */
+  'offline-transaction-messages-dropped',
+  /** Accepts a TxProfile on a connector without a transaction (§5.16.4 wants Rejected). */
+  'tx-profile-without-transaction-accepted',
+  /** Answers UnlockConnector for an unknown connector with Unlocked (errata 3.87: NotSupported). */
+  'unknown-connector-unlocked',
+  /** Does not send FirmwareStatusNotification Installing during a firmware update. */
+  'firmware-no-installing-status',
+  /** Answers GetLocalListVersion with 0 whatever the version of its list. */
+  'local-list-version-zero',
 ] as const;
 
 export type CpQuirk = (typeof CP_QUIRKS)[number];
@@ -83,6 +101,10 @@ export const CSMS_QUIRKS = [
   'reset-type-swapped',
   /** Answers DataTransfer Accepted for any vendorId, also one it has no implementation for. */
   'data-transfer-accepts-unknown-vendor',
+  /** The firmware location it sends in UpdateFirmware does not serve the image (HTTP 404, FTP 550). */
+  'firmware-location-not-served',
+  /** The diagnostics location it sends in GetDiagnostics refuses uploads (HTTP 403, FTP 550). */
+  'diagnostics-location-refuses-upload',
 ] as const;
 
 export type CsmsQuirk = (typeof CSMS_QUIRKS)[number];

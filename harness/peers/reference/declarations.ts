@@ -4,8 +4,10 @@
 import type { Declarations } from '../../config/types.js';
 import type { Profile } from '../../dsl/profiles.js';
 
-/** Profiles the reference charge point implements (its side of each). Grows with it. */
-export const BUILTIN_FEATURES: Profile[] = ['Core', 'RemoteTrigger'];
+/** Profiles the reference charge point implements (its side of each): every 1.6 profile but Security. */
+export const BUILTIN_FEATURES: Profile[] = [
+  'Core', 'FirmwareManagement', 'LocalAuthListManagement', 'Reservation', 'RemoteTrigger', 'SmartCharging',
+];
 
 /**
  * Profiles the reference CSMS implements. A CSMS's side of most profiles is sending requests and
@@ -15,14 +17,20 @@ export const BUILTIN_CSMS_FEATURES: Profile[] = [
   'Core', 'FirmwareManagement', 'LocalAuthListManagement', 'Reservation', 'RemoteTrigger', 'SmartCharging',
 ];
 
+/**
+ * The reference charge point: a detachable cable with a lock that reports its failures (lockFailure /
+ * unlockFailure), ReserveConnectorZeroSupported, an authorization cache, offline authorization from
+ * the local list and the cache (LocalAuthorizeOffline), the measurands of metering.ts, firmware and
+ * diagnostics over HTTP and FTP (HTTPS works with a certificate Node trusts, so it is not declared).
+ */
 export const BUILTIN_DECLARATIONS: Declarations = {
   fixedCable: false,
   reportsLockFailure: true,
   reportsUnlockFailure: true,
-  reservationOfConnectorZero: false,
+  reservationOfConnectorZero: true,
   authorizationCache: true,
-  localAuthorizeOffline: false,
-  measurands: ['Energy.Active.Import.Register'],
+  localAuthorizeOffline: true,
+  measurands: ['Energy.Active.Import.Register', 'Power.Active.Import', 'Current.Import', 'Voltage'],
   firmwareTransports: ['http', 'ftp'],
 };
 

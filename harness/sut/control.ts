@@ -21,7 +21,9 @@ export interface SutControl {
   readonly kind: 'manual' | 'http' | 'command' | 'builtin';
   /**
    * Perform an action. Charge point SUT actions: reboot, plugIn {connectorId}, unplug {connectorId},
-   * presentIdTag {connectorId, idTag}. CSMS SUT actions: the OCPP request the CSMS must send, by
+   * presentIdTag {connectorId, idTag}, fault {connectorId, errorCode}, clearFault {connectorId},
+   * evSuspend / evResume {connectorId}, lockFailure {connectorId}, unlockFailure {connectorId},
+   * networkDown, networkUp, powerFailure. CSMS SUT actions: the OCPP request the CSMS must send, by
    * name, with its payload fields (RemoteStartTransaction {connectorId, idTag}, …). For a CSMS the
    * action is done once the request has been asked for; the harness observes the request itself.
    */

@@ -47,6 +47,7 @@ export const CHARGE_POINT_ACTIONS = [
   'reboot', 'powerFailure', 'networkDown', 'networkUp',
   'plugIn', 'unplug', 'presentIdTag',
   'fault', 'clearFault', 'evSuspend', 'evResume', 'lockFailure', 'unlockFailure',
+  'disableReservations', 'enableReservations',
 ] as const;
 
 /** CSMS-initiated actions of each profile other than Core (answered NotSupported without the profile). */
@@ -186,6 +187,13 @@ export class ReferenceChargePoint {
         return this.faults.fault(params);
       case 'clearFault':
         return this.faults.clearFault(params);
+      case 'disableReservations':
+        // An installer setting with no OCPP message: reservations are refused (ReserveNow Rejected).
+        this.reservations.accepting = false;
+        return { outcome: 'done', detail: 'reservations are refused until enableReservations' };
+      case 'enableReservations':
+        this.reservations.accepting = true;
+        return { outcome: 'done' };
     }
     const c = this.connectors.fromParam(params.connectorId);
     if (action === 'presentIdTag') {

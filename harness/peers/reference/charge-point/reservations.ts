@@ -31,6 +31,8 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export class Reservations {
   private readonly map = new Map<number, Reservation>();
+  /** False while the charge point is configured not to accept reservations (control action). */
+  accepting = true;
 
   constructor(private readonly core: CpCore, private readonly connectors: Connectors, supported: boolean) {
     if (!supported) return;
@@ -133,6 +135,7 @@ export class Reservations {
   }
 
   private judge(cid: number): 'Accepted' | 'Faulted' | 'Occupied' | 'Rejected' | 'Unavailable' {
+    if (!this.accepting) return 'Rejected'; // configured not to accept reservations (§5.13)
     const cp0 = this.connectors.cp0;
     if (cid === 0) {
       if (!this.core.config.bool('ReserveConnectorZeroSupported')) return 'Rejected';

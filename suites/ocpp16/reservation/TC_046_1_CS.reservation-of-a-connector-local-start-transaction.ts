@@ -1,0 +1,110 @@
+import { defineCase } from '../../../harness/dsl/define-case.js';
+import {
+  acceptIdTags, CARRIES_RESERVATION, derivedIdTag, lastingExpiry, otherConnectorsInoperative, RESERVED_STATUS, RESERVE_NOW_ANSWERED,
+} from './reservation-steps.js';
+
+export default defineCase({
+  id: 'TC_046_1_CS',
+  title: 'Reservation of a Connector - Local start transaction',
+  ocpp: '1.6',
+  profile: 'Reservation',
+  sut: 'ChargePoint',
+  purpose: 'A connector reserved for an idTag is Reserved and refuses another (valid) idTag; the reserved idTag presented locally makes it Preparing, and plugging in starts a transaction that carries the reservationId.',
+  refs: [
+    'OCPP 1.6 §5.13 Reserve Now',
+    'OCPP 1.6 §6.37 ReserveNow.req, §6.38 ReserveNow.conf, §7.40 ReservationStatus',
+    'OCPP 1.6 §4.9 StatusNotification (A7, G2, B3, C6, F1)',
+    'OCPP 1.6 §4.8 StartTransaction (reservationId)',
+    'OCPP 1.6 §4.1 Authorize',
+    'OCPP 1.6 §4.10 StopTransaction',
+  ],
+  provenance: 'OCTT steps 1–13 as publicly summarised (OCTT test case document, trial 2025-06, via ocpplab.com: ReserveNow Accepted → StatusNotification Reserved → another card presented, no Authorize.req for it → the reserved idTag presented, optional Authorize → Preparing → cable plugged in → StartTransaction → StatusNotification; EVerest test_reservation_local_start_tx likewise). The other card is an idTag the harness accepts (derived from idTags.accepted), so that only the reservation can refuse it; the case checks what §5.13 requires of it — no charging for it: the next status of the connector is the Preparing of the reserved idTag and StartTransaction carries the reserved idTag — and not OCTT\'s "no Authorize.req", which the specification does not require (asking the CSMS about an idTag is harmless). Step 0 is OCTT\'s "SetConnectorUnavailable for all unused connectors" (nothing to do with one connector). Steps 14–17 are ours: the same idTag stops the transaction, Finishing, unplug → Available, and the other connectors back to Operative.',
+  actions: ['presentIdTag', 'plugIn', 'unplug'],
+}, async ({ csms, sut, cfg, step }) => {
+  const connectorId = cfg.connectorIds[0]!;
+  const idTag = cfg.idTags.accepted;
+  const otherIdTag = derivedIdTag(cfg, '-OTHER');
+  const reservationId = 461;
+  const cp = await csms.booted();
+  const answers = acceptIdTags(cp, cfg, [otherIdTag], { firstTransactionId: 46_100 });
+
+  const restore = await step(0, 'Every other connector is made Inoperative (OCTT: SetConnectorUnavailable for all unused connectors)', () =>
+    otherConnectorsInoperative(cp, cfg, connectorId));
+
+  const reserved = await step(1, `Send ReserveNow for connector ${connectorId} and the valid idTag; the charge point accepts it (steps 1–2)`, async () => {
+    const res = await cp.call('ReserveNow', { connectorId, expiryDate: lastingExpiry(cfg), idTag, reservationId }, {
+      expect: { status: 'Accepted' },
+      requirement: `${RESERVE_NOW_ANSWERED}; an Available connector of a charge point that accepts reservations: Accepted (§7.40)`,
+    });
+    return res.call.seq;
+  });
+
+  await step(3, 'The charge point reports the connector Reserved (steps 3–4)', () =>
+    cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: reserved, match: { status: 'Reserved' },
+      requirement: RESERVED_STATUS,
+    }));
+
+  const other = await step(5, `Present another valid idTag (${otherIdTag}) at the reserved connector; it may not charge there (step 5)`, async () => {
+    const from = cp.mark('presenting another idTag');
+    const dealt = answers.settled(otherIdTag);
+    await sut.do('presentIdTag', { connectorId, idTag: otherIdTag });
+    await dealt;
+    return from;
+  });
+
+  const presented = await step(6, 'Present the reserved idTag; the charge point reports Preparing (steps 6–9; Authorize.req is optional)', async () => {
+    const from = cp.mark('presenting the reserved idTag');
+    await sut.do('presentIdTag', { connectorId, idTag });
+    await cp.expectCall('StatusNotification', {
+      // The first status after the other idTag: Preparing for it would be the first one.
+      where: { connectorId }, after: other, match: { status: 'Preparing' },
+      forbid: { actions: ['StartTransaction'], why: 'the reserved connector SHALL refuse charging for any other idTag (§5.13)' },
+      requirement: 'OCPP 1.6 §4.9 (G2), §5.13: the reservation identity presented makes the reserved connector Preparing; another idTag does not',
+    });
+    return from;
+  });
+
+  const plugged = cp.mark('plugging in');
+  const transactionId = await step(10, 'Plug in the cable; the charge point sends StartTransaction with the reserved idTag and the reservationId (steps 10–11)', async () => {
+    await sut.do('plugIn', { connectorId });
+    const start = await cp.expectCall('StartTransaction', {
+      after: presented, match: { connectorId, idTag, reservationId },
+      requirement: `${CARRIES_RESERVATION}; the reserved connector is used by the reserved idTag (§5.13)`,
+    });
+    return (await cp.answerOf(start)).transactionId as number;
+  });
+
+  await step(12, 'The charge point reports Charging (steps 12–13)', () =>
+    cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: plugged, match: { status: 'Charging' },
+      requirement: 'OCPP 1.6 §4.9 (B3): once energy flows the connector is Charging',
+    }));
+
+  const stopping = await step(14, 'Present the same idTag again; the charge point stops the transaction (ours)', async () => {
+    const from = cp.mark('presenting idTag to stop');
+    await sut.do('presentIdTag', { connectorId, idTag });
+    await cp.expectCall('StopTransaction', {
+      after: from, match: { transactionId },
+      requirement: 'OCPP 1.6 §4.10: the idTag that started the transaction stops it; StopTransaction.req for it',
+    });
+    return from;
+  });
+
+  await step(15, 'The charge point reports Finishing (ours)', () =>
+    cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: stopping, match: { status: 'Finishing' },
+      requirement: 'OCPP 1.6 §4.9 (C6): the transaction stopped with the cable still plugged in: Finishing',
+    }));
+
+  await step(16, 'Unplug the cable; the charge point reports Available: the reservation ended with the transaction (ours)', async () => {
+    const from = cp.mark('unplugging');
+    await sut.do('unplug', { connectorId });
+    await cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: from, match: { status: 'Available' },
+      requirement: 'OCPP 1.6 §4.9 (F1), §5.13: the reservation was terminated by the transaction: after it the connector is Available',
+    });
+  });
+
+  await step(17, 'The other connectors back to Operative (ours)', () => restore());
+});

@@ -1,0 +1,42 @@
+import { defineCase } from '../../../harness/dsl/define-case.js';
+import { reserveRefused } from './reservation-steps.js';
+
+export default defineCase({
+  id: 'TC_048_1_CS',
+  title: 'Reservation of a Connector - Faulted',
+  ocpp: '1.6',
+  profile: 'Reservation',
+  sut: 'ChargePoint',
+  purpose: 'A ReserveNow for a connector that is Faulted is answered Faulted and makes no reservation.',
+  refs: [
+    'OCPP 1.6 §5.13 Reserve Now (Faulted)',
+    'OCPP 1.6 §6.38 ReserveNow.conf, §7.40 ReservationStatus',
+    'OCPP 1.6 §4.9 StatusNotification (A9, I1), §7.6 ChargePointErrorCode',
+  ],
+  provenance: 'No public numbered description of TC_048_1_CS was found; the steps follow the public TC_048_1_CSMS description (OCTT test case document, trial 2025-06, via ocpplab.com: ReserveNow for the configured connector and valid idTag → ReserveNow.conf Faulted) and EVerest test_reservation_connector_faulted (the connector faulted first), derived from §5.13 ("SHALL return Faulted if the Charge Point or the connector are in the Faulted state"). Step 0 (the connector made Faulted through SUT control, reported Faulted) and steps 3–4 (the fault cleared, Available again, so that the charge point is left as found) are ours.',
+  actions: ['fault', 'clearFault'],
+}, async ({ csms, sut, cfg, step }) => {
+  const connectorId = cfg.connectorIds[0]!;
+  const cp = await csms.booted();
+
+  await step(0, `Connector ${connectorId} becomes Faulted; the charge point reports it (ours)`, async () => {
+    const from = cp.mark('fault');
+    await sut.do('fault', { connectorId, errorCode: 'OtherError' });
+    await cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: from, match: { status: 'Faulted', errorCode: { not: 'NoError' } },
+      requirement: 'OCPP 1.6 §4.9 (A9), §7.7: a connector with an error that makes it unavailable for energy delivery is reported Faulted with its errorCode',
+    });
+  });
+
+  await step(1, `Send ReserveNow for the Faulted connector ${connectorId}; the charge point answers Faulted (steps 1–2)`, () =>
+    reserveRefused(cp, cfg, { connectorId, reservationId: 481 }, 'Faulted', 'the connector is in the Faulted state'));
+
+  await step(3, 'The fault is cleared; the charge point reports the connector Available (ours)', async () => {
+    const from = cp.mark('clear fault');
+    await sut.do('clearFault', { connectorId });
+    await cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: from, match: { status: 'Available', errorCode: 'NoError' },
+      requirement: 'OCPP 1.6 §4.9 (I1): the fault cleared, the connector (never reserved) is Available again',
+    });
+  });
+});

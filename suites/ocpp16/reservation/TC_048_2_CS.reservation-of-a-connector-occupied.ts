@@ -1,0 +1,42 @@
+import { defineCase } from '../../../harness/dsl/define-case.js';
+import { reserveRefused } from './reservation-steps.js';
+
+export default defineCase({
+  id: 'TC_048_2_CS',
+  title: 'Reservation of a Connector - Occupied',
+  ocpp: '1.6',
+  profile: 'Reservation',
+  sut: 'ChargePoint',
+  purpose: 'A ReserveNow for a connector that is occupied (a cable plugged in: Preparing) is answered Occupied and makes no reservation.',
+  refs: [
+    'OCPP 1.6 §5.13 Reserve Now (Occupied)',
+    'OCPP 1.6 §6.38 ReserveNow.conf, §7.40 ReservationStatus',
+    'OCPP 1.6 §4.9 StatusNotification (A2, B1), §7.7 ChargePointStatus (Preparing)',
+  ],
+  provenance: 'OCTT steps 1–2 as publicly summarised (OCTT test case document, trial 2025-06, via ocpplab.com: reusable state SetConnectorOccupied → ReserveNow for the configured connector → ReserveNow.conf Occupied). SetConnectorOccupied is done as in the public TC_048_2_CSMS description and EVerest test_reservation_connector_occupied: the cable plugged in, StatusNotification Preparing (step 0). Step 3 is ours: unplug → Available, to leave the charge point as found.',
+  actions: ['plugIn', 'unplug'],
+}, async ({ csms, sut, cfg, step }) => {
+  const connectorId = cfg.connectorIds[0]!;
+  const cp = await csms.booted();
+
+  await step(0, `Plug in the cable on connector ${connectorId}; the charge point reports Preparing (OCTT: SetConnectorOccupied)`, async () => {
+    const from = cp.mark('plugging in');
+    await sut.do('plugIn', { connectorId });
+    await cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: from, match: { status: 'Preparing' },
+      requirement: 'OCPP 1.6 §4.9 (A2): usage initiated by inserting the plug makes the connector Preparing: no longer available for a new user (§7.7)',
+    });
+  });
+
+  await step(1, `Send ReserveNow for the occupied connector ${connectorId}; the charge point answers Occupied (steps 1–2)`, () =>
+    reserveRefused(cp, cfg, { connectorId, reservationId: 482 }, 'Occupied', 'the connector is occupied'));
+
+  await step(3, 'Unplug the cable; the charge point reports Available (ours)', async () => {
+    const from = cp.mark('unplugging');
+    await sut.do('unplug', { connectorId });
+    await cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: from, match: { status: 'Available' },
+      requirement: 'OCPP 1.6 §4.9 (B1): the cable removed before any transaction: Available (no reservation was made)',
+    });
+  });
+});

@@ -1,0 +1,47 @@
+import { defineCase } from '../../../harness/dsl/define-case.js';
+import { reserveRefused } from './reservation-steps.js';
+
+export default defineCase({
+  id: 'TC_048_3_CS',
+  title: 'Reservation of a Connector - Unavailable',
+  ocpp: '1.6',
+  profile: 'Reservation',
+  sut: 'ChargePoint',
+  purpose: 'A ReserveNow for a connector made Inoperative with ChangeAvailability (Unavailable) is answered Unavailable and makes no reservation.',
+  refs: [
+    'OCPP 1.6 §5.13 Reserve Now (Unavailable)',
+    'OCPP 1.6 §6.38 ReserveNow.conf, §7.40 ReservationStatus',
+    'OCPP 1.6 §5.2 ChangeAvailability',
+    'OCPP 1.6 §4.9 StatusNotification (A8, H1)',
+  ],
+  provenance: 'No public numbered description of TC_048_3_CS was found; the steps follow the public TC_048_3_CSMS description (OCTT test case document, trial 2025-06, via ocpplab.com: ChangeAvailability Inoperative for the configured connector → StatusNotification Unavailable → ReserveNow for it → ReserveNow.conf Unavailable) and EVerest test_reservation_connector_unavailable, derived from §5.13 ("SHALL return Unavailable if the Charge Point or connector are in the Unavailable state"). Steps 7–8 are ours: ChangeAvailability Operative → Available, to leave the charge point as found.',
+  actions: [],
+}, async ({ csms, cfg, step }) => {
+  const connectorId = cfg.connectorIds[0]!;
+  const cp = await csms.booted();
+
+  await step(1, `Send ChangeAvailability Inoperative for connector ${connectorId}; the charge point accepts it and reports Unavailable (steps 1–4)`, async () => {
+    const res = await cp.call('ChangeAvailability', { connectorId, type: 'Inoperative' }, {
+      expect: { status: 'Accepted' },
+      requirement: 'OCPP 1.6 §5.2: an idle connector is made Inoperative at once: ChangeAvailability Accepted',
+    });
+    await cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: res.call.seq, match: { status: 'Unavailable' },
+      requirement: 'OCPP 1.6 §4.9 (A8), §5.2: a connector made Inoperative is reported Unavailable',
+    });
+  });
+
+  await step(5, `Send ReserveNow for the Unavailable connector ${connectorId}; the charge point answers Unavailable (steps 5–6)`, () =>
+    reserveRefused(cp, cfg, { connectorId, reservationId: 483 }, 'Unavailable', 'the connector is in the Unavailable state'));
+
+  await step(7, 'Send ChangeAvailability Operative; the charge point reports the connector Available (ours)', async () => {
+    const res = await cp.call('ChangeAvailability', { connectorId, type: 'Operative' }, {
+      expect: { status: 'Accepted' },
+      requirement: 'OCPP 1.6 §5.2: ChangeAvailability Operative for an Inoperative connector is Accepted',
+    });
+    await cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: res.call.seq, match: { status: 'Available' },
+      requirement: 'OCPP 1.6 §4.9 (H1): the connector made Operative again (and never reserved) is Available',
+    });
+  });
+});

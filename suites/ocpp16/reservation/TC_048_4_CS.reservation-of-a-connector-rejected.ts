@@ -1,0 +1,29 @@
+import { defineCase } from '../../../harness/dsl/define-case.js';
+import { reserveRefused } from './reservation-steps.js';
+
+export default defineCase({
+  id: 'TC_048_4_CS',
+  title: 'Reservation of a Connector - Rejected',
+  ocpp: '1.6',
+  profile: 'Reservation',
+  sut: 'ChargePoint',
+  purpose: 'A charge point configured not to accept reservations answers a ReserveNow for an Available connector Rejected and makes no reservation.',
+  refs: [
+    'OCPP 1.6 §5.13 Reserve Now ("SHALL return Rejected if it is configured not to accept reservations")',
+    'OCPP 1.6 §6.38 ReserveNow.conf, §7.40 ReservationStatus (Rejected)',
+  ],
+  provenance: 'No public numbered description of TC_048_4_CS was found; the steps follow the public TC_048_4_CSMS description (ReserveNow for the configured connector and valid idTag → ReserveNow.conf Rejected) and EVerest test_reservation_connector_rejected (the same, against a charge point configured without reservations), derived from §5.13, whose only Rejected for a connector is a charge point configured not to accept reservations. OCPP 1.6 has no message for that configuration, so SUT control does it: step 0 "disableReservations" and step 3 "enableReservations" (ours; a SUT control that cannot makes the case NOT_APPLICABLE). A reservation of connector 0 without ReserveConnectorZeroSupported is TC_050_4_CS.',
+  actions: ['disableReservations', 'enableReservations'],
+}, async ({ csms, sut, cfg, step }) => {
+  const connectorId = cfg.connectorIds[0]!;
+  const cp = await csms.booted();
+
+  await step(0, 'The charge point is configured not to accept reservations (SUT control "disableReservations"; ours)', () =>
+    sut.do('disableReservations'));
+
+  await step(1, `Send ReserveNow for the Available connector ${connectorId}; the charge point answers Rejected (steps 1–2)`, () =>
+    reserveRefused(cp, cfg, { connectorId, reservationId: 484 }, 'Rejected', 'the charge point is configured not to accept reservations'));
+
+  await step(3, 'The charge point accepts reservations again (SUT control "enableReservations"; ours)', () =>
+    sut.do('enableReservations'));
+});

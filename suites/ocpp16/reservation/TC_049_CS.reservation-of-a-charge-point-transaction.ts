@@ -1,0 +1,97 @@
+import { defineCase } from '../../../harness/dsl/define-case.js';
+import { CARRIES_RESERVATION, lastingExpiry, otherConnectorsInoperative, RESERVE_NOW_ANSWERED } from './reservation-steps.js';
+
+export default defineCase({
+  id: 'TC_049_CS',
+  title: 'Reservation of a Charge Point - Transaction',
+  ocpp: '1.6',
+  profile: 'Reservation',
+  sut: 'ChargePoint',
+  purpose: 'A reservation of connector 0 (no connector in particular) is accepted; with one free connector left, that connector is Reserved; the reserved idTag then charges on it and StartTransaction carries the reservationId.',
+  refs: [
+    'OCPP 1.6 §5.13 Reserve Now (connectorId 0, ReserveConnectorZeroSupported)',
+    'OCPP 1.6 §9.3.1 ReserveConnectorZeroSupported',
+    'OCPP 1.6 §3.11 Reservations',
+    'OCPP 1.6 §6.37 ReserveNow.req, §7.40 ReservationStatus',
+    'OCPP 1.6 §4.9 StatusNotification (A7, G2, B3, C6, F1)',
+    'OCPP 1.6 §4.8 StartTransaction (reservationId)',
+  ],
+  provenance: 'No public numbered description of TC_049_CS was found; the steps follow the public TC_049_CSMS description (OCTT test case document, trial 2025-06, via ocpplab.com: ReserveNow with connectorId 0 → ReserveNow.conf → StatusNotification Reserved; only the reserved idTag can charge, on any available connector) and EVerest test_reservation_connector_zero_supported (ReserveNow connector 0 Accepted → connector 1 Reserved → the idTag presented → Preparing → cable plugged in → StartTransaction → Charging), derived from §5.13. Needs the declaration reservationOfConnectorZero (ReserveConnectorZeroSupported true). Step 0 is ours: every connector but the configured one Inoperative, so that the one connector left must be kept for the reservation and shows Reserved (nothing to do with one connector). Steps 9–12 are ours: the same idTag stops the transaction, Finishing, unplug → Available, the other connectors Operative again.',
+  actions: ['presentIdTag', 'plugIn', 'unplug'],
+  declarations: { reservationOfConnectorZero: true },
+}, async ({ csms, sut, cfg, step }) => {
+  const connectorId = cfg.connectorIds[0]!;
+  const idTag = cfg.idTags.accepted;
+  const reservationId = 49;
+  const cp = await csms.booted();
+
+  const restore = await step(0, 'Every other connector is made Inoperative: one connector is left for the reservation (ours)', () =>
+    otherConnectorsInoperative(cp, cfg, connectorId));
+
+  const reserved = await step(1, 'Send ReserveNow for connector 0 (the charge point) and the valid idTag; the charge point accepts it (steps 1–2)', async () => {
+    const res = await cp.call('ReserveNow', { connectorId: 0, expiryDate: lastingExpiry(cfg), idTag, reservationId }, {
+      expect: { status: 'Accepted' },
+      requirement: `${RESERVE_NOW_ANSWERED}; with ReserveConnectorZeroSupported true and a free connector, a reservation of connector 0 is Accepted (§5.13, §7.40)`,
+    });
+    return res.call.seq;
+  });
+
+  await step(3, `The charge point reports connector ${connectorId}, the one left, Reserved (steps 3–4)`, () =>
+    cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: reserved, match: { status: 'Reserved' },
+      requirement: 'OCPP 1.6 §5.13: for a reservation of connector 0 the charge point SHALL make sure one connector remains available for the reserved idTag — with one free connector that one is bound: Reserved (§4.9 A7)',
+    }));
+
+  const presented = await step(5, 'Present the reserved idTag; the charge point reports Preparing (Authorize.req is optional)', async () => {
+    const from = cp.mark('presenting the reserved idTag');
+    await sut.do('presentIdTag', { connectorId, idTag });
+    await cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: from, match: { status: 'Preparing' },
+      requirement: 'OCPP 1.6 §4.9 (G2): the reservation identity presented makes the connector Preparing',
+    });
+    return from;
+  });
+
+  const plugged = cp.mark('plugging in');
+  const transactionId = await step(6, 'Plug in the cable; the charge point sends StartTransaction with the reserved idTag and the reservationId', async () => {
+    await sut.do('plugIn', { connectorId });
+    const start = await cp.expectCall('StartTransaction', {
+      after: presented, match: { connectorId, idTag, reservationId },
+      requirement: `${CARRIES_RESERVATION}; a reservation of connector 0 ends with a transaction of the reserved idTag on any connector (§3.11)`,
+    });
+    return (await cp.answerOf(start)).transactionId as number;
+  });
+
+  await step(8, 'The charge point reports Charging', () =>
+    cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: plugged, match: { status: 'Charging' },
+      requirement: 'OCPP 1.6 §4.9 (B3): once energy flows the connector is Charging',
+    }));
+
+  const stopping = await step(9, 'Present the same idTag again; the charge point stops the transaction (ours)', async () => {
+    const from = cp.mark('presenting idTag to stop');
+    await sut.do('presentIdTag', { connectorId, idTag });
+    await cp.expectCall('StopTransaction', {
+      after: from, match: { transactionId },
+      requirement: 'OCPP 1.6 §4.10: the idTag that started the transaction stops it; StopTransaction.req for it',
+    });
+    return from;
+  });
+
+  await step(10, 'The charge point reports Finishing (ours)', () =>
+    cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: stopping, match: { status: 'Finishing' },
+      requirement: 'OCPP 1.6 §4.9 (C6): the transaction stopped with the cable still plugged in: Finishing',
+    }));
+
+  await step(11, 'Unplug the cable; the charge point reports Available: the reservation ended with the transaction (ours)', async () => {
+    const from = cp.mark('unplugging');
+    await sut.do('unplug', { connectorId });
+    await cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: from, match: { status: 'Available' },
+      requirement: 'OCPP 1.6 §4.9 (F1), §5.13: the reservation was terminated by the transaction: after it the connector is Available',
+    });
+  });
+
+  await step(12, 'The other connectors back to Operative (ours)', () => restore());
+});

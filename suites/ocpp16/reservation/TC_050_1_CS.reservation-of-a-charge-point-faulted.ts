@@ -1,0 +1,42 @@
+import { defineCase } from '../../../harness/dsl/define-case.js';
+import { reserveRefused } from './reservation-steps.js';
+
+export default defineCase({
+  id: 'TC_050_1_CS',
+  title: 'Reservation of a Charge Point - Faulted',
+  ocpp: '1.6',
+  profile: 'Reservation',
+  sut: 'ChargePoint',
+  purpose: 'A ReserveNow for connector 0 while the charge point is Faulted is answered Faulted and makes no reservation.',
+  refs: [
+    'OCPP 1.6 §5.13 Reserve Now (connectorId 0; Faulted)',
+    'OCPP 1.6 §6.38 ReserveNow.conf, §7.40 ReservationStatus',
+    'OCPP 1.6 §4.9 StatusNotification (connector 0: A9, I1), §7.7 ChargePointStatus',
+  ],
+  provenance: 'No public numbered description of TC_050_1_CS was found; by analogy with the public TC_050_3_CS description (OCTT test case document, trial 2025-06, via ocpplab.com: prerequisite ReserveConnectorZeroSupported true, reusable state SetChargePointUnavailable, ReserveNow connector 0 → Unavailable) the charge point as a whole is made Faulted, and the steps are derived from §5.13 ("SHALL return Faulted if the Charge Point or the connector are in the Faulted state"). Needs the declaration reservationOfConnectorZero. Step 0 (connector 0 Faulted through SUT control, reported) and steps 3–4 (the fault cleared, connector 0 Available again) are ours.',
+  actions: ['fault', 'clearFault'],
+  declarations: { reservationOfConnectorZero: true },
+}, async ({ csms, sut, cfg, step }) => {
+  const cp = await csms.booted();
+
+  await step(0, 'The charge point (connector 0) becomes Faulted; it reports it (ours)', async () => {
+    const from = cp.mark('fault');
+    await sut.do('fault', { connectorId: 0, errorCode: 'OtherError' });
+    await cp.expectCall('StatusNotification', {
+      where: { connectorId: 0 }, after: from, match: { status: 'Faulted', errorCode: { not: 'NoError' } },
+      requirement: 'OCPP 1.6 §4.9, §7.7: an error of the charge point as a whole is reported for connector 0: Faulted with its errorCode',
+    });
+  });
+
+  await step(1, 'Send ReserveNow for connector 0; the charge point answers Faulted (steps 1–2)', () =>
+    reserveRefused(cp, cfg, { connectorId: 0, reservationId: 501 }, 'Faulted', 'the charge point is in the Faulted state'));
+
+  await step(3, 'The fault is cleared; the charge point reports connector 0 Available (ours)', async () => {
+    const from = cp.mark('clear fault');
+    await sut.do('clearFault', { connectorId: 0 });
+    await cp.expectCall('StatusNotification', {
+      where: { connectorId: 0 }, after: from, match: { status: 'Available', errorCode: 'NoError' },
+      requirement: 'OCPP 1.6 §4.9 (I1): the fault cleared, the charge point is Available again',
+    });
+  });
+});

@@ -1,0 +1,46 @@
+import { defineCase } from '../../../harness/dsl/define-case.js';
+import { reserveRefused } from './reservation-steps.js';
+
+export default defineCase({
+  id: 'TC_050_2_CS',
+  title: 'Reservation of a Charge Point - Occupied',
+  ocpp: '1.6',
+  profile: 'Reservation',
+  sut: 'ChargePoint',
+  purpose: 'A ReserveNow for connector 0 while every connector is occupied (a cable plugged in: Preparing) is answered Occupied and makes no reservation.',
+  refs: [
+    'OCPP 1.6 §5.13 Reserve Now (connectorId 0; Occupied)',
+    'OCPP 1.6 §6.38 ReserveNow.conf, §7.40 ReservationStatus ("all connectors … are occupied")',
+    'OCPP 1.6 §4.9 StatusNotification (A2, B1), §7.7 ChargePointStatus (Preparing)',
+  ],
+  provenance: 'No public numbered description of TC_050_2_CS was found; the steps follow TC_048_2_CS (OCTT: reusable state SetConnectorOccupied → ReserveNow → Occupied) for the charge point as a whole, as the public TC_050_3_CS description does for Unavailable (ReserveNow connector 0, prerequisite ReserveConnectorZeroSupported true), derived from §5.13 and §7.40 (Occupied: all connectors are occupied). Needs the declaration reservationOfConnectorZero. Step 0 (a cable plugged into every connector, each reported Preparing) and step 3 (unplugged, Available again) are ours.',
+  actions: ['plugIn', 'unplug'],
+  declarations: { reservationOfConnectorZero: true },
+}, async ({ csms, sut, cfg, step }) => {
+  const cp = await csms.booted();
+
+  await step(0, 'Plug a cable into every connector; the charge point reports each Preparing (ours: every connector occupied)', async () => {
+    for (const connectorId of cfg.connectorIds) {
+      const from = cp.mark(`plugging in at connector ${connectorId}`);
+      await sut.do('plugIn', { connectorId });
+      await cp.expectCall('StatusNotification', {
+        where: { connectorId }, after: from, match: { status: 'Preparing' },
+        requirement: 'OCPP 1.6 §4.9 (A2): usage initiated by inserting the plug makes the connector Preparing: no longer available for a new user (§7.7)',
+      });
+    }
+  });
+
+  await step(1, 'Send ReserveNow for connector 0; the charge point answers Occupied (steps 1–2)', () =>
+    reserveRefused(cp, cfg, { connectorId: 0, reservationId: 502 }, 'Occupied', 'every connector of the charge point is occupied'));
+
+  await step(3, 'Unplug every cable; the charge point reports each connector Available (ours)', async () => {
+    for (const connectorId of cfg.connectorIds) {
+      const from = cp.mark(`unplugging at connector ${connectorId}`);
+      await sut.do('unplug', { connectorId });
+      await cp.expectCall('StatusNotification', {
+        where: { connectorId }, after: from, match: { status: 'Available' },
+        requirement: 'OCPP 1.6 §4.9 (B1): the cable removed before any transaction: Available (no reservation was made)',
+      });
+    }
+  });
+});

@@ -1,0 +1,51 @@
+import { defineCase } from '../../../harness/dsl/define-case.js';
+import { reserveRefused } from './reservation-steps.js';
+
+export default defineCase({
+  id: 'TC_050_3_CS',
+  title: 'Reservation of a Charge Point - Unavailable',
+  ocpp: '1.6',
+  profile: 'Reservation',
+  sut: 'ChargePoint',
+  purpose: 'A ReserveNow for connector 0 while the charge point is Unavailable (ChangeAvailability Inoperative for connector 0) is answered Unavailable and makes no reservation.',
+  refs: [
+    'OCPP 1.6 §5.13 Reserve Now (connectorId 0; Unavailable)',
+    'OCPP 1.6 §6.38 ReserveNow.conf, §7.40 ReservationStatus',
+    'OCPP 1.6 §5.2 ChangeAvailability (connector 0: the charge point and all its connectors)',
+    'OCPP 1.6 §4.9 StatusNotification (A8, H1)',
+  ],
+  provenance: 'OCTT steps 1–2 as publicly summarised (OCTT test case document, trial 2025-06, via ocpplab.com: prerequisite ReserveConnectorZeroSupported true; reusable state SetChargePointUnavailable → ReserveNow with connectorId 0 → ReserveNow.conf Unavailable; the charge point continues normal operation). SetChargePointUnavailable is step 0: ChangeAvailability Inoperative for connector 0, reported Unavailable for connector 0 and every connector. Step 3 is ours: ChangeAvailability Operative for connector 0 → Available again, to leave the charge point as found. Needs the declaration reservationOfConnectorZero.',
+  actions: [],
+  declarations: { reservationOfConnectorZero: true },
+}, async ({ csms, cfg, step }) => {
+  const cp = await csms.booted();
+
+  await step(0, 'Send ChangeAvailability Inoperative for connector 0; the charge point accepts it and reports itself and every connector Unavailable (OCTT: SetChargePointUnavailable)', async () => {
+    const res = await cp.call('ChangeAvailability', { connectorId: 0, type: 'Inoperative' }, {
+      expect: { status: 'Accepted' },
+      requirement: 'OCPP 1.6 §5.2: an idle charge point is made Inoperative at once: ChangeAvailability Accepted',
+    });
+    for (const connectorId of [0, ...cfg.connectorIds]) {
+      await cp.expectCall('StatusNotification', {
+        where: { connectorId }, after: res.call.seq, match: { status: 'Unavailable' },
+        requirement: 'OCPP 1.6 §4.9 (A8), §5.2: ChangeAvailability for connector 0 concerns the charge point and all its connectors: each is reported Unavailable',
+      });
+    }
+  });
+
+  await step(1, 'Send ReserveNow for connector 0; the charge point answers Unavailable (steps 1–2)', () =>
+    reserveRefused(cp, cfg, { connectorId: 0, reservationId: 503 }, 'Unavailable', 'the charge point is in the Unavailable state'));
+
+  await step(3, 'Send ChangeAvailability Operative for connector 0; the charge point reports itself and every connector Available (ours)', async () => {
+    const res = await cp.call('ChangeAvailability', { connectorId: 0, type: 'Operative' }, {
+      expect: { status: 'Accepted' },
+      requirement: 'OCPP 1.6 §5.2: ChangeAvailability Operative for an Inoperative charge point is Accepted',
+    });
+    for (const connectorId of [0, ...cfg.connectorIds]) {
+      await cp.expectCall('StatusNotification', {
+        where: { connectorId }, after: res.call.seq, match: { status: 'Available' },
+        requirement: 'OCPP 1.6 §4.9 (H1): the charge point made Operative again (and never reserved) is Available, and so is every connector',
+      });
+    }
+  });
+});

@@ -1,0 +1,53 @@
+import { defineCase } from '../../../harness/dsl/define-case.js';
+import { lastingExpiry, RESERVED_STATUS, RESERVE_NOW_ANSWERED } from './reservation-steps.js';
+
+export default defineCase({
+  id: 'TC_052_CS',
+  title: 'Cancel Reservation - Rejected',
+  ocpp: '1.6',
+  profile: 'Reservation',
+  sut: 'ChargePoint',
+  purpose: 'CancelReservation for a reservationId the charge point does not have is Rejected, and the existing reservation stays.',
+  refs: [
+    'OCPP 1.6 §5.1 Cancel Reservation',
+    'OCPP 1.6 §6.5 CancelReservation.req, §6.6 CancelReservation.conf, §7.5 CancelReservationStatus',
+    'OCPP 1.6 §5.13 Reserve Now',
+    'OCPP 1.6 §4.9 StatusNotification (A7, G1)',
+  ],
+  provenance: 'OCTT steps 1–2 as publicly summarised (OCTT test case document, trial 2025-06, via ocpplab.com: reusable state Reserved → CancelReservation with a reservationId that does NOT match the reservation → CancelReservation.conf Rejected; the charge point cancels no reservation; EVerest test_reservation_cancel_rejected likewise). The reusable state Reserved is step 0 (ReserveNow Accepted, Reserved). Step 3 is ours and shows the reservation survived: CancelReservation with its own reservationId is Accepted (which §5.1 allows only for a reservation the charge point has), then Available, leaving the charge point as found.',
+  actions: [],
+}, async ({ csms, cfg, step }) => {
+  const connectorId = cfg.connectorIds[0]!;
+  const reservationId = 52;
+  const unknownId = 5299;
+  const cp = await csms.booted();
+
+  await step(0, `Reusable state Reserved: ReserveNow for connector ${connectorId} and the valid idTag, Accepted; the connector is Reserved`, async () => {
+    const res = await cp.call('ReserveNow', { connectorId, expiryDate: lastingExpiry(cfg), idTag: cfg.idTags.accepted, reservationId }, {
+      expect: { status: 'Accepted' },
+      requirement: `${RESERVE_NOW_ANSWERED}; an Available connector of a charge point that accepts reservations: Accepted (§7.40)`,
+    });
+    await cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: res.call.seq, match: { status: 'Reserved' },
+      requirement: RESERVED_STATUS,
+    });
+  });
+
+  await step(1, `Send CancelReservation for reservationId ${unknownId}, which the charge point does not have; it answers Rejected (steps 1–2)`, async () => {
+    await cp.call('CancelReservation', { reservationId: unknownId }, {
+      expect: { status: 'Rejected' },
+      requirement: 'OCPP 1.6 §5.1, §7.5: no reservation matches the reservationId: the charge point SHALL return Rejected',
+    });
+  });
+
+  await step(3, 'Clean-up: CancelReservation for the reservation itself is Accepted — it was not cancelled — and the connector is Available (ours)', async () => {
+    const res = await cp.call('CancelReservation', { reservationId }, {
+      expect: { status: 'Accepted' },
+      requirement: 'OCPP 1.6 §5.1: the rejected cancellation cancelled nothing: the reservation still exists, so cancelling it is Accepted',
+    });
+    await cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: res.call.seq, match: { status: 'Available' },
+      requirement: 'OCPP 1.6 §4.9 (G1): cancelling the reservation makes the connector Available',
+    });
+  });
+});

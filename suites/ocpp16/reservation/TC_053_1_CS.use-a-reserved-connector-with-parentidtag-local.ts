@@ -1,0 +1,104 @@
+import { defineCase } from '../../../harness/dsl/define-case.js';
+import {
+  acceptIdTags, CARRIES_RESERVATION, derivedIdTag, lastingExpiry, otherConnectorsInoperative, RESERVED_STATUS, RESERVE_NOW_ANSWERED,
+} from './reservation-steps.js';
+
+export default defineCase({
+  id: 'TC_053_1_CS',
+  title: 'Use a reserved Connector with parentIdTag - Local',
+  ocpp: '1.6',
+  profile: 'Reservation',
+  sut: 'ChargePoint',
+  purpose: 'A connector reserved for an idTag and its parentIdTag can be used by another idTag of the same group presented locally: the charge point learns its parentIdTag (Authorize.conf), and the transaction carries the reservationId.',
+  refs: [
+    'OCPP 1.6 §3.10 Parent idTag',
+    'OCPP 1.6 §3.11 Reservations',
+    'OCPP 1.6 §5.13 Reserve Now (parentIdTag; Authorize.req for the parent of an incoming idTag)',
+    'OCPP 1.6 §6.37 ReserveNow.req, §7.27 IdTagInfo (parentIdTag)',
+    'OCPP 1.6 §4.1 Authorize',
+    'OCPP 1.6 §4.8 StartTransaction (reservationId)',
+    'OCPP 1.6 §4.9 StatusNotification (A7, G2, B3, C6, F1)',
+    'OCPP 1.6 errata sheet §4.12 (Authorize.conf MAY contain the parent-id)',
+  ],
+  provenance: 'OCTT steps 1–10 as publicly summarised for TC_053_CS (OCTT test case document, trial 2025-06, via ocpplab.com: ReserveNow with valid idTag 1 and the configured parentId, Accepted → StatusNotification Reserved → reusable state Authorized with valid idTag 2 → EV driver plugs in → StartTransaction with the reservationId of step 1 → StatusNotification; steps 7 and 9 may be reversed); this is its local variant. The harness plays the CSMS, so the group is ours: parentId and idTag 2 are derived from idTags.accepted, and Authorize.conf gives both idTags that parentIdTag (idTag 2 is accepted only by this case). The Authorize.req for idTag 2 is not required: the charge point MAY know its parent from its list or cache (§5.13). Step 0 is OCTT\'s "SetConnectorUnavailable for all unused connectors" (nothing to do with one connector). Steps 11–14 are ours: idTag 2 stops the transaction, Finishing, unplug → Available, the other connectors Operative again.',
+  actions: ['presentIdTag', 'plugIn', 'unplug'],
+}, async ({ csms, sut, cfg, step }) => {
+  const connectorId = cfg.connectorIds[0]!;
+  const idTag = cfg.idTags.accepted;
+  const parentIdTag = derivedIdTag(cfg, '-GROUP');
+  const idTag2 = derivedIdTag(cfg, '-MEMBER');
+  const reservationId = 531;
+  const cp = await csms.booted();
+  acceptIdTags(cp, cfg, [idTag2], { parentIdTag, firstTransactionId: 53_100 });
+
+  const restore = await step(0, 'Every other connector is made Inoperative (OCTT: SetConnectorUnavailable for all unused connectors)', () =>
+    otherConnectorsInoperative(cp, cfg, connectorId));
+
+  const reserved = await step(1, `Send ReserveNow for connector ${connectorId}, valid idTag 1 and parentIdTag ${parentIdTag}; the charge point accepts it (steps 1–2)`, async () => {
+    const res = await cp.call('ReserveNow', { connectorId, expiryDate: lastingExpiry(cfg), idTag, parentIdTag, reservationId }, {
+      expect: { status: 'Accepted' },
+      requirement: `${RESERVE_NOW_ANSWERED}; an Available connector of a charge point that accepts reservations: Accepted (§7.40)`,
+    });
+    return res.call.seq;
+  });
+
+  await step(3, 'The charge point reports the connector Reserved (steps 3–4)', () =>
+    cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: reserved, match: { status: 'Reserved' },
+      requirement: RESERVED_STATUS,
+    }));
+
+  const presented = await step(5, `Present valid idTag 2 (${idTag2}), of the reserved group, at the connector; the charge point reports Preparing (step 5)`, async () => {
+    const from = cp.mark('presenting idTag 2');
+    await sut.do('presentIdTag', { connectorId, idTag: idTag2 });
+    await cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: from, match: { status: 'Preparing' },
+      forbid: { actions: ['StartTransaction'], why: 'no cable is plugged in yet' },
+      requirement: 'OCPP 1.6 §5.13, §4.9 (G2): an incoming idTag whose parentIdTag matches the reservation\'s may use the reserved connector (its parent learnt from Authorize.conf, §7.27): Preparing',
+    });
+    return from;
+  });
+
+  const plugged = cp.mark('plugging in');
+  const transactionId = await step(6, 'Plug in the cable; the charge point sends StartTransaction with idTag 2 and the reservationId (steps 6–8)', async () => {
+    await sut.do('plugIn', { connectorId });
+    const start = await cp.expectCall('StartTransaction', {
+      after: presented, match: { connectorId, idTag: idTag2, reservationId },
+      requirement: `${CARRIES_RESERVATION}; a transaction of an idTag of the reserved parentIdTag ends the reservation (§5.13)`,
+    });
+    return (await cp.answerOf(start)).transactionId as number;
+  });
+
+  await step(9, 'The charge point reports Charging (steps 9–10)', () =>
+    cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: plugged, match: { status: 'Charging' },
+      requirement: 'OCPP 1.6 §4.9 (B3): once energy flows the connector is Charging',
+    }));
+
+  const stopping = await step(11, 'Present idTag 2 again; the charge point stops the transaction (ours)', async () => {
+    const from = cp.mark('presenting idTag 2 to stop');
+    await sut.do('presentIdTag', { connectorId, idTag: idTag2 });
+    await cp.expectCall('StopTransaction', {
+      after: from, match: { transactionId },
+      requirement: 'OCPP 1.6 §4.10: the idTag that started the transaction stops it; StopTransaction.req for it',
+    });
+    return from;
+  });
+
+  await step(12, 'The charge point reports Finishing (ours)', () =>
+    cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: stopping, match: { status: 'Finishing' },
+      requirement: 'OCPP 1.6 §4.9 (C6): the transaction stopped with the cable still plugged in: Finishing',
+    }));
+
+  await step(13, 'Unplug the cable; the charge point reports Available: the reservation ended with the transaction (ours)', async () => {
+    const from = cp.mark('unplugging');
+    await sut.do('unplug', { connectorId });
+    await cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: from, match: { status: 'Available' },
+      requirement: 'OCPP 1.6 §4.9 (F1), §5.13: the reservation was terminated by the transaction: after it the connector is Available',
+    });
+  });
+
+  await step(14, 'The other connectors back to Operative (ours)', () => restore());
+});

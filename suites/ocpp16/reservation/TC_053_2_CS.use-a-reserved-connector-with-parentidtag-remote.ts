@@ -1,0 +1,78 @@
+import { defineCase } from '../../../harness/dsl/define-case.js';
+import {
+  acceptIdTags, CARRIES_RESERVATION, derivedIdTag, endTransaction, lastingExpiry, RESERVED_STATUS, RESERVE_NOW_ANSWERED,
+} from './reservation-steps.js';
+
+export default defineCase({
+  id: 'TC_053_2_CS',
+  title: 'Use a reserved Connector with parentIdTag - Remote',
+  ocpp: '1.6',
+  profile: 'Reservation',
+  sut: 'ChargePoint',
+  purpose: 'A connector reserved for an idTag and its parentIdTag can be used by another idTag of the same group through RemoteStartTransaction: the charge point learns its parentIdTag (Authorize.conf), and the transaction carries the reservationId.',
+  refs: [
+    'OCPP 1.6 §3.10 Parent idTag',
+    'OCPP 1.6 §3.11 Reservations',
+    'OCPP 1.6 §5.13 Reserve Now (parentIdTag; Authorize.req for the parent of an incoming idTag)',
+    'OCPP 1.6 §5.11 RemoteStartTransaction',
+    'OCPP 1.6 §6.37 ReserveNow.req, §7.27 IdTagInfo (parentIdTag)',
+    'OCPP 1.6 §4.8 StartTransaction (reservationId)',
+    'OCPP 1.6 §4.9 StatusNotification (A7, G2, B3, C6, F1)',
+  ],
+  provenance: 'The remote variant of TC_053_CS as publicly summarised (OCTT test case document, trial 2025-06, via ocpplab.com: ReserveNow with valid idTag 1 and the configured parentId, Accepted → StatusNotification Reserved → valid idTag 2 → cable plugged in → StartTransaction with the reservationId of step 1 → StatusNotification), with idTag 2 started remotely as in EVerest test_reservation_with_parentid (RemoteStartTransaction for idTag 2 Accepted → Authorize.req for idTag 2, answered with the parentIdTag → StartTransaction → Charging). The harness plays the CSMS, so the group is ours: parentId and idTag 2 are derived from idTags.accepted, and Authorize.conf gives both idTags that parentIdTag (idTag 2 is accepted only by this case). The Authorize.req for idTag 2 is not required: the charge point MAY know its parent from its list or cache (§5.13). The remote start comes before the cable (as TC_046_2_CS): Preparing, then plug in. Steps 10–13 are ours, to leave the charge point as found: RemoteStopTransaction, StopTransaction, Finishing, unplug → Available.',
+  actions: ['plugIn', 'unplug'],
+}, async ({ csms, sut, cfg, step }) => {
+  const connectorId = cfg.connectorIds[0]!;
+  const idTag = cfg.idTags.accepted;
+  const parentIdTag = derivedIdTag(cfg, '-GROUP');
+  const idTag2 = derivedIdTag(cfg, '-MEMBER');
+  const reservationId = 532;
+  const cp = await csms.booted();
+  acceptIdTags(cp, cfg, [idTag2], { parentIdTag, firstTransactionId: 53_200 });
+
+  const reserved = await step(1, `Send ReserveNow for connector ${connectorId}, valid idTag 1 and parentIdTag ${parentIdTag}; the charge point accepts it (steps 1–2)`, async () => {
+    const res = await cp.call('ReserveNow', { connectorId, expiryDate: lastingExpiry(cfg), idTag, parentIdTag, reservationId }, {
+      expect: { status: 'Accepted' },
+      requirement: `${RESERVE_NOW_ANSWERED}; an Available connector of a charge point that accepts reservations: Accepted (§7.40)`,
+    });
+    return res.call.seq;
+  });
+
+  await step(3, 'The charge point reports the connector Reserved (steps 3–4)', () =>
+    cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: reserved, match: { status: 'Reserved' },
+      requirement: RESERVED_STATUS,
+    }));
+
+  const requested = await step(5, `Send RemoteStartTransaction for valid idTag 2 (${idTag2}), of the reserved group; the charge point accepts it and reports Preparing (step 5)`, async () => {
+    const res = await cp.call('RemoteStartTransaction', { connectorId, idTag: idTag2 }, {
+      expect: { status: 'Accepted' },
+      requirement: 'OCPP 1.6 §5.11, §5.13: an idTag of the reserved group may use the reserved connector: RemoteStartTransaction Accepted',
+    });
+    await cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: res.call.seq, match: { status: 'Preparing' },
+      forbid: { actions: ['StartTransaction'], why: 'no cable is plugged in yet' },
+      requirement: 'OCPP 1.6 §5.13, §4.9 (G2): an incoming idTag whose parentIdTag matches the reservation\'s may use the reserved connector (its parent learnt from Authorize.conf, §7.27): Preparing',
+    });
+    return res.call.seq;
+  });
+
+  const plugged = cp.mark('plugging in');
+  const transactionId = await step(6, 'Plug in the cable; the charge point sends StartTransaction with idTag 2 and the reservationId (steps 6–8)', async () => {
+    await sut.do('plugIn', { connectorId });
+    const start = await cp.expectCall('StartTransaction', {
+      after: requested, match: { connectorId, idTag: idTag2, reservationId },
+      requirement: `${CARRIES_RESERVATION}; a transaction of an idTag of the reserved parentIdTag ends the reservation (§5.13); its idTag is the one of RemoteStartTransaction.req (§5.11)`,
+    });
+    return (await cp.answerOf(start)).transactionId as number;
+  });
+
+  await step(9, 'The charge point reports Charging (steps 9–10)', () =>
+    cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: plugged, match: { status: 'Charging' },
+      requirement: 'OCPP 1.6 §4.9 (B3): once energy flows the connector is Charging',
+    }));
+
+  await step(10, 'Clean-up: RemoteStopTransaction, StopTransaction, Finishing; unplug → Available (ours)', () =>
+    endTransaction(cp, connectorId, transactionId, () => sut.do('unplug', { connectorId })));
+});

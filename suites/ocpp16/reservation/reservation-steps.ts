@@ -1,0 +1,147 @@
+// What the Reservation cases with the charge point under test share: the harness's answers for a
+// second idTag (and a group), a reservation that outlives any case, keeping other connectors out of
+// the way, and ending a transaction so that the charge point is left as found. Not a case (discovery
+// only loads files named TC_… / X…).
+import type { HarnessConfig } from '../../../harness/config/types.js';
+import type { CaseLink } from '../../../harness/dsl/case-link.js';
+import { idTagStatus, transactionsOf } from '../../../harness/roles/csms-defaults-16.js';
+
+export const RESERVE_NOW_ANSWERED = 'OCPP 1.6 §5.13, §6.38: upon receipt of ReserveNow.req the charge point SHALL respond with ReserveNow.conf';
+export const RESERVED_STATUS = 'OCPP 1.6 §4.9 (A7), §7.7: a connector reserved by ReserveNow becomes Reserved and the charge point reports it';
+export const CARRIES_RESERVATION = 'OCPP 1.6 §4.8, §5.13: a transaction that ends a reservation SHALL carry its reservationId in StartTransaction.req';
+
+/**
+ * An idTag of the configuration with a suffix: one the harness's default answers hold Invalid, which a
+ * case then accepts explicitly (a second driver, or a second member of a group). At most 20 characters.
+ */
+export function derivedIdTag(cfg: HarnessConfig, suffix: string): string {
+  const taken = new Set(Object.values(cfg.idTags));
+  let tag = cfg.idTags.accepted.slice(0, 20 - suffix.length) + suffix;
+  for (let n = 0; taken.has(tag); n++) tag = `${suffix}${n}`.slice(0, 20);
+  return tag;
+}
+
+/**
+ * An expiryDate that no case outlives (it ends its reservations itself): at least five minutes, and at
+ * least twice the time an operator may take for an action.
+ */
+export function lastingExpiry(cfg: HarnessConfig): string {
+  return new Date(Date.now() + Math.max(5 * 60_000, 2 * cfg.timeouts.operatorMs)).toISOString();
+}
+
+export interface GroupAnswers {
+  /** Resolves when Authorize.req for idTag was answered, or after waitMs: the charge point has dealt with it. */
+  settled(idTag: string, waitMs?: number): Promise<void>;
+}
+
+/**
+ * For this case, answer Authorize, StartTransaction and StopTransaction so that the idTags in `accepted`
+ * (besides cfg.idTags.accepted) are Accepted, each with `parentIdTag` when given (§3.10, §7.27); every
+ * other idTag as the defaults would. Transaction ids come from `firstTransactionId` on.
+ */
+export function acceptIdTags(cp: CaseLink, cfg: HarnessConfig, accepted: string[], opts: { parentIdTag?: string; firstTransactionId: number }): GroupAnswers {
+  const ours = new Set([cfg.idTags.accepted, ...accepted]);
+  const info = (idTag: unknown) => ours.has(idTag as string)
+    ? { status: 'Accepted', ...(opts.parentIdTag ? { parentIdTag: opts.parentIdTag } : {}) }
+    : { status: idTagStatus(cfg, idTag) };
+  const waiting = new Map<string, (() => void)[]>();
+  let nextId = opts.firstTransactionId;
+  cp.handle('Authorize', (p) => {
+    const answer = { idTagInfo: info(p.idTag) };
+    for (const done of waiting.get(p.idTag as string) ?? []) setTimeout(done, 300); // time to act on the answer
+    waiting.delete(p.idTag as string);
+    return answer;
+  });
+  cp.handle('StartTransaction', (p, _c, link) => {
+    const transactionId = nextId++;
+    const idTagInfo = info(p.idTag);
+    if (idTagInfo.status === 'Accepted') {
+      transactionsOf(link).set(transactionId, { transactionId, connectorId: p.connectorId as number, idTag: p.idTag as string });
+    }
+    return { transactionId, idTagInfo };
+  });
+  cp.handle('StopTransaction', (p, _c, link) => {
+    transactionsOf(link).delete(p.transactionId as number);
+    return p.idTag === undefined ? {} : { idTagInfo: info(p.idTag) };
+  });
+  return {
+    settled(idTag, waitMs = 1500) {
+      return new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, waitMs);
+        const list = waiting.get(idTag) ?? [];
+        list.push(() => { clearTimeout(timer); resolve(); });
+        waiting.set(idTag, list);
+      });
+    },
+  };
+}
+
+/**
+ * OCTT "SetConnectorUnavailable for all unused connectors": every configured connector but `connectorId`
+ * Inoperative, so that only the one under test can be used (and, for a reservation of connector 0, is
+ * the one connector left to reserve). Returns the restore. Nothing to do with a single connector.
+ */
+export async function otherConnectorsInoperative(cp: CaseLink, cfg: HarnessConfig, connectorId: number): Promise<() => Promise<void>> {
+  const others = cfg.connectorIds.filter((id) => id !== connectorId);
+  for (const other of others) {
+    const from = cp.mark(`connector ${other} out of the way`);
+    await cp.call('ChangeAvailability', { connectorId: other, type: 'Inoperative' }, {
+      expect: { status: 'Accepted' },
+      requirement: 'OCPP 1.6 §5.2: an idle connector is made Inoperative at once: ChangeAvailability Accepted',
+    });
+    await cp.expectCall('StatusNotification', {
+      where: { connectorId: other }, after: from, match: { status: 'Unavailable' },
+      requirement: 'OCPP 1.6 §4.9 (A8), §5.2: a connector made Inoperative is reported Unavailable',
+    });
+  }
+  return async () => {
+    for (const other of others) {
+      const from = cp.mark(`connector ${other} back`);
+      await cp.call('ChangeAvailability', { connectorId: other, type: 'Operative' }, {
+        expect: { status: 'Accepted' },
+        requirement: 'OCPP 1.6 §5.2: ChangeAvailability Operative for an Inoperative connector is Accepted',
+      });
+      await cp.expectCall('StatusNotification', {
+        where: { connectorId: other }, after: from, match: { status: 'Available' },
+        requirement: 'OCPP 1.6 §4.9 (H1): a connector made Operative again is reported Available',
+      });
+    }
+  };
+}
+
+/**
+ * Clean-up after a transaction on connectorId: RemoteStopTransaction, its StopTransaction, Finishing,
+ * unplug, Available (checked loosely: TC_012_CS checks the remote stop itself).
+ */
+export async function endTransaction(cp: CaseLink, connectorId: number, transactionId: number, unplug: () => Promise<void>): Promise<void> {
+  const res = await cp.call('RemoteStopTransaction', { transactionId }, {
+    expect: { status: 'Accepted' },
+    requirement: 'OCPP 1.6 §5.12: a RemoteStopTransaction for an ongoing transaction is Accepted',
+  });
+  await cp.expectCall('StopTransaction', {
+    after: res.call.seq, match: { transactionId },
+    requirement: 'OCPP 1.6 §5.12, §4.10: the transaction is stopped and StopTransaction.req sent for it',
+  });
+  await cp.expectCall('StatusNotification', {
+    where: { connectorId }, after: res.call.seq, match: { status: 'Finishing' },
+    requirement: 'OCPP 1.6 §4.9 (C6): the transaction stopped with the cable still plugged in: Finishing',
+  });
+  const from = cp.mark('unplugging');
+  await unplug();
+  await cp.expectCall('StatusNotification', {
+    where: { connectorId }, after: from, match: { status: 'Available' },
+    requirement: 'OCPP 1.6 §4.9 (F1): the cable removed after the transaction: Available',
+  });
+}
+
+/**
+ * ReserveNow that the charge point must refuse with `status` (§5.13, §7.40). Should it accept after
+ * all, the reservation is cancelled again so that it does not outlive the case.
+ */
+export async function reserveRefused(cp: CaseLink, cfg: HarnessConfig, req: { connectorId: number; reservationId: number }, status: string, why: string): Promise<void> {
+  const res = await cp.call('ReserveNow', { ...req, expiryDate: lastingExpiry(cfg), idTag: cfg.idTags.accepted }, {
+    expect: { status },
+    requirement: `${RESERVE_NOW_ANSWERED}; ${why}: ${status} (§7.40), no reservation`,
+  });
+  if (res.payload.status === 'Accepted') await cp.call('CancelReservation', { reservationId: req.reservationId }).catch(() => undefined);
+}

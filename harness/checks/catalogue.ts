@@ -31,7 +31,7 @@ export const CHECKS = {
   'meterValues.interval': { title: 'Meter values come at the configured sample interval or on the clock-aligned boundaries', ref: 'OCPP 1.6 §3.16.1, §3.16.2, §9.1 MeterValueSampleInterval / ClockAlignedDataInterval' },
   'meterValues.measurands': { title: 'Meter values carry exactly the configured measurands, with the right reading context', ref: 'OCPP 1.6 §3.16, §7 SampledValue / ReadingContext, §9.1 MeterValuesSampledData / MeterValuesAlignedData' },
   'meterValues.missing': { title: 'At least the expected number of meter value readings arrives', ref: 'OCPP 1.6 §3.16, §4.7, per case' },
-  'transfer.failed': { title: 'The location the system under test gives for a firmware download or diagnostics upload serves or takes the file', ref: 'OCPP 1.6 §5.9, §5.19, §8.1, §8.2' },
+  'transfer.failed': { title: 'The location the system under test gives for a firmware download or diagnostics upload serves or takes the file; a transfer a charge point under test reports (Downloaded, Uploaded) really happened on the harness\'s file servers', ref: 'OCPP 1.6 §4.4, §4.5, §5.9, §5.19, §8.1, §8.2' },
 } as const satisfies Record<string, CheckInfo>;
 
 export type CheckId = keyof typeof CHECKS;

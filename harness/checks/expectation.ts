@@ -92,20 +92,36 @@ export interface MeterValuesExpectation extends Common {
 }
 
 /**
- * A file transfer the harness made as a charge point, from or to a location the system under test gave
- * (UpdateFirmware.req / GetDiagnostics.req, §8), completed: judged from the `file-transfer` events the
- * harness recorded as client between afterSeq and untilSeq. Evaluated by transfer-expectation.ts.
+ * A file transfer (§8) that completed, judged from the `file-transfer` events between afterSeq and
+ * untilSeq. Evaluated by transfer-expectation.ts. Two sides:
+ * - harnessRole 'client' (default, CSMS under test): the harness, as a charge point, fetched firmware from
+ *   (or uploaded diagnostics to) the location the system under test gave in UpdateFirmware.req /
+ *   GetDiagnostics.req;
+ * - harnessRole 'server' (charge point under test): the charge point fetched firmware from (or uploaded
+ *   diagnostics to) the harness's own file servers, as its status notifications claim.
  */
 export interface TransferExpectation extends Common {
   type: 'transfer';
   /** download: firmware from the location; upload: diagnostics to it. */
   direction: 'download' | 'upload';
-  /** The location as the system under test gave it. */
+  /** The location as the system under test gave it (client), or as the harness gave it (server). */
   location: string;
   /** Only transfers recorded after this seq count… */
   afterSeq: number;
   /** …and up to this seq. */
   untilSeq: number;
+  /** Whose transfers count: the harness's as client (default) or the system under test's, served by the harness. */
+  harnessRole?: 'client' | 'server';
+  /** Only transfers of this path count; a path ending in '/' covers everything beneath that directory. */
+  path?: string;
+  /** A completed upload counts only under this file name (e.g. the fileName of GetDiagnostics.conf). */
+  filename?: string;
+  /** A completed transfer counts only with at least this many bytes (e.g. the whole firmware image). */
+  minBytes?: number;
+  /** completed (default): one such transfer completed; attempted: one was made, whatever its outcome. */
+  outcome?: 'completed' | 'attempted';
+  /** What the system under test claimed about the transfer, for the finding (e.g. "FirmwareStatusNotification Downloaded, frame #14"). */
+  claim?: string;
 }
 
 export type Expectation = CallExpectation | ResultExpectation | ErrorExpectation | MeterValuesExpectation | TransferExpectation;

@@ -7,7 +7,10 @@ export type MatchValue =
   | { present: boolean }
   | { not: Scalar }
   | { minimum: number }
-  | { maximum: number };
+  | { maximum: number }
+  /** A date-time string (RFC 3339) no earlier than `notBefore` and no later than `notAfter` (either or both). */
+  | { notBefore: string; notAfter?: string }
+  | { notBefore?: string; notAfter: string };
 
 /** Dotted paths into the payload (`idTagInfo.status`, `meterValue.0.timestamp`) → what they must be. */
 export type Matcher = Record<string, MatchValue>;
@@ -27,6 +30,10 @@ export function describeMatchValue(expected: MatchValue): string {
   if ('present' in expected) return expected.present ? 'present' : 'absent';
   if ('not' in expected) return `not ${JSON.stringify(expected.not)}`;
   if ('minimum' in expected) return `>= ${expected.minimum}`;
+  if ('notBefore' in expected || 'notAfter' in expected) {
+    const { notBefore, notAfter } = expected as { notBefore?: string; notAfter?: string };
+    return `a time${notBefore ? ` not before ${notBefore}` : ''}${notBefore && notAfter ? ' and' : ''}${notAfter ? ` not after ${notAfter}` : ''}`;
+  }
   return `<= ${expected.maximum}`;
 }
 
@@ -36,7 +43,17 @@ export function matchesValue(actual: unknown, expected: MatchValue): boolean {
   if ('present' in expected) return (actual !== undefined) === expected.present;
   if ('not' in expected) return actual !== expected.not;
   if ('minimum' in expected) return typeof actual === 'number' && actual >= expected.minimum;
+  if ('notBefore' in expected || 'notAfter' in expected) {
+    const { notBefore, notAfter } = expected as { notBefore?: string; notAfter?: string };
+    const t = timeOf(actual);
+    return Number.isFinite(t) && (notBefore === undefined || t >= Date.parse(notBefore)) && (notAfter === undefined || t <= Date.parse(notAfter));
+  }
   return typeof actual === 'number' && actual <= expected.maximum;
+}
+
+/** Milliseconds of a date-time string, NaN for anything else. */
+function timeOf(v: unknown): number {
+  return typeof v === 'string' ? Date.parse(v) : NaN;
 }
 
 /** The fields that do not match: `[path, expected text, actual value]`. Empty = match. */

@@ -1,4 +1,6 @@
 // What a case body receives. Harness = CSMS when the charge point is under test, and the reverse.
+import type { TransferExpectation } from '../checks/expectation.js';
+import { transferMeets } from '../checks/transfer-expectation.js';
 import type { HarnessConfig } from '../config/types.js';
 import type { FileServers } from '../files/file-servers.js';
 import { download, TransferError, upload, type Downloaded, type UploadResult } from '../files/transfer-client.js';
@@ -37,7 +39,35 @@ export interface ChargePointSutContext extends CaseContextBase {
     goOnline(): void;
     /** HTTP and FTP servers for firmware and diagnostics (started on first use; transfers are traced). */
     files(): Promise<FileServers>;
+    /**
+     * Expect (`transfer.failed`, judged from the trace's file-transfer events) that the charge point made
+     * the transfer on the harness's file servers after event `after`, e.g. the download its
+     * FirmwareStatusNotification Downloaded claims: waits up to `withinMs` (default timeouts.responseMs)
+     * for it in the servers' log, then records the expectation. The first record that meets it, or undefined.
+     */
+    expectTransfer(opts: ServedTransferOptions): Promise<TransferRecord | undefined>;
   };
+}
+
+export interface ServedTransferOptions {
+  direction: 'download' | 'upload';
+  /** The URL the harness gave the charge point (for the finding). */
+  location: string;
+  /** Path on the harness's servers; ending in '/', anything beneath that directory. */
+  path: string;
+  /** Only transfers after this trace seq count (e.g. the request that asked for it). */
+  after: number;
+  /** An upload must carry this file name. */
+  filename?: string;
+  /** A completed transfer must have moved at least this many bytes. */
+  minBytes?: number;
+  /** completed (default), or attempted: any transfer of the path, whatever its outcome. */
+  outcome?: 'completed' | 'attempted';
+  /** What the charge point claimed, for the finding. */
+  claim?: string;
+  withinMs?: number;
+  requirement: string;
+  level?: 'MUST' | 'SHOULD';
 }
 
 /** The CSMS is under test; the harness is a charge point. */
@@ -160,6 +190,22 @@ export function chargePointSutContext(scope: CaseScope, role: CsmsRole, startSeq
     files() {
       if (!files) throw new Inconclusive('this run has no file servers for firmware and diagnostics');
       return files();
+    },
+    async expectTransfer(opts) {
+      const servers = await csms.files();
+      const expectation: TransferExpectation = {
+        type: 'transfer', step: scope.currentStep, harnessRole: 'server', direction: opts.direction, location: opts.location,
+        path: opts.path, filename: opts.filename, minBytes: opts.minBytes, outcome: opts.outcome, claim: opts.claim,
+        afterSeq: opts.after, untilSeq: opts.after, requirement: opts.requirement, level: opts.level,
+      };
+      const found = await servers.log.waitFor((r) => transferMeets(expectation, r), opts.withinMs ?? cfg.timeouts.responseMs, scope.signal);
+      if (scope.signal.aborted) throw scope.abortReason();
+      const what = `${opts.outcome === 'attempted' ? 'an attempted ' : 'the '}${opts.direction} of ${opts.path}`;
+      expectation.untilSeq = scope.mark(found
+        ? `the harness's file servers saw ${what}`
+        : `stopped waiting for ${what} on the harness's file servers`);
+      scope.record({ kind: 'expect', expectation });
+      return found;
     },
   };
   return { ...base, csms };

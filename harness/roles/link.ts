@@ -54,6 +54,11 @@ export class Link {
     this.overrides.clear();
   }
 
+  /** The role's default answer to `action`, for an override that only adds to it. */
+  defaultHandler(action: string): Handler | undefined {
+    return this.defaults[action];
+  }
+
   onCall(listener: (call: InboundCall) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

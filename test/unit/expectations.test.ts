@@ -95,6 +95,18 @@ describe('matchers', () => {
     expect(mismatches({ reason: 'Remote' }, m)).to.have.length(1);
     expect(mismatches({}, { reason: { oneOf: ['Local'] } })).to.have.length(1);
   });
+
+  it('notBefore / notAfter compare date-time strings; anything else fails', async () => {
+    const { mismatches } = await import('../../harness/checks/match.js');
+    const m = { timestamp: { notBefore: '2024-05-01T10:00:00.000Z' }, 'x.at': { notAfter: '2024-05-01T10:00:05Z' } };
+    expect(mismatches({ timestamp: '2024-05-01T10:00:00Z', x: { at: '2024-05-01T12:00:04+02:00' } }, m)).to.deep.equal([]);
+    expect(mismatches({ timestamp: '2024-05-01T09:59:59.999Z', x: { at: '2024-05-01T10:00:05.001Z' } }, m)).to.have.length(2);
+    expect(mismatches({ timestamp: 'not a time', x: { at: 1714557600000 } }, m)).to.have.length(2);
+    expect(mismatches({}, m)).to.have.length(2);
+    const both = { t: { notBefore: '2024-05-01T10:00:00Z', notAfter: '2024-05-01T10:00:01Z' } };
+    expect(mismatches({ t: '2024-05-01T10:00:00.500Z' }, both)).to.deep.equal([]);
+    expect(mismatches({ t: '2024-05-01T10:00:01.500Z' }, both)).to.have.length(1);
+  });
 });
 
 describe('expectations: answers to our CALLs', () => {

@@ -102,3 +102,61 @@ describe('expectations: transfer (the location the system under test gave)', () 
     expect(findings.map((f) => f.checkId)).to.deep.equal(['transfer.failed']);
   });
 });
+
+describe('expectations: transfer (charge point under test: what its status notifications claim, on the harness\'s servers)', () => {
+  const FW = '/firmware/TC_044_1_CS-ab12/fw.bin';
+  const DIR = '/diagnostics/TC_045_1_CS-cd34/';
+  const served = (afterSeq: number, untilSeq: number, extra: Partial<TransferExpectation> = {}): TransferExpectation => ({
+    type: 'transfer', step: 4, harnessRole: 'server', direction: 'download', location: `http://127.0.0.1:8000${FW}`, path: FW,
+    afterSeq, untilSeq, requirement: 'OCPP 1.6 §5.19', claim: 'FirmwareStatusNotification Downloaded (frame #9)', ...extra,
+  });
+  const server = (b: TraceBuilder, t: number, fields: TransferFields = {}) =>
+    transfer(b, t, { harnessRole: 'server', path: FW, remoteAddress: '127.0.0.1', ...fields });
+
+  it('the whole image served meets it; fewer bytes than minBytes do not', () => {
+    const b = new TraceBuilder();
+    const after = b.note(0);
+    server(b, 10, { bytes: 65536 });
+    const until = b.note(11);
+    expect(judged(b, served(after, until, { minBytes: 65536 }))).to.deep.equal([]);
+    const [f] = judged(b, served(after, until, { minBytes: 65537 }));
+    expect(f).to.include({ checkId: 'transfer.failed', step: 4 });
+    expect(f.expected).to.equal(`a download of ${FW} from the harness (http://127.0.0.1:8000${FW}), that completes with at least 65537 bytes, as FirmwareStatusNotification Downloaded (frame #9) claims`);
+    expect(f.actual).to.match(/^HTTP GET \/firmware\/TC_044_1_CS-ab12\/fw\.bin from 127\.0\.0\.1: completed \(HTTP 200\), 65536 bytes \(event #\d+\)$/);
+  });
+
+  it('a claim without any transfer on the servers is transfer.failed', () => {
+    const b = new TraceBuilder();
+    const after = b.note(0);
+    transfer(b, 5); // the harness's own client transfer does not count here
+    server(b, 6, { path: '/firmware/other.bin' }); // another path does not either
+    const until = b.note(11);
+    const [f] = judged(b, served(after, until));
+    expect(f.actual).to.equal(`no download of ${FW} reached the harness's file servers between events #${after} and #${until}`);
+    expect(f.evidence).to.deep.equal([until]);
+  });
+
+  it('an upload counts beneath the directory and only under the file name announced', () => {
+    const b = new TraceBuilder();
+    const after = b.note(0);
+    server(b, 10, { direction: 'upload', request: 'STOR', protocol: 'ftp', status: 226, path: `${DIR}diag-1.log`, filename: 'diag-1.log', bytes: 2776 });
+    const until = b.note(11);
+    const upload = { direction: 'upload' as const, path: DIR, location: `ftp://127.0.0.1:2121${DIR}`, minBytes: 1 };
+    expect(judged(b, served(after, until, { ...upload, filename: 'diag-1.log' }))).to.deep.equal([]);
+    const [f] = judged(b, served(after, until, { ...upload, filename: 'diag-2.log', claim: undefined }));
+    expect(f.expected).to.equal(`an upload of "diag-2.log" to ${DIR} on the harness (ftp://127.0.0.1:2121${DIR}), that completes with at least 1 bytes`);
+    expect(f.actual).to.match(/, 2776 bytes, file name "diag-1\.log" \(event #\d+\)$/);
+  });
+
+  it('attempted: a refused transfer meets it (the charge point tried before reporting DownloadFailed / UploadFailed)', () => {
+    const b = new TraceBuilder();
+    const after = b.note(0);
+    server(b, 10, { request: 'RETR', protocol: 'ftp', status: 550, bytes: 0, sha256: EMPTY_SHA, outcome: 'refused', detail: 'download refused by the test case' });
+    const until = b.note(11);
+    expect(judged(b, served(after, until, { outcome: 'attempted' }))).to.deep.equal([]);
+    const empty = new TraceBuilder();
+    const a2 = empty.note(0);
+    const [f] = judged(empty, served(a2, empty.note(1), { outcome: 'attempted', claim: 'FirmwareStatusNotification DownloadFailed (frame #7)' }));
+    expect(f.expected).to.equal(`a download of ${FW} from the harness (http://127.0.0.1:8000${FW}), attempted (any outcome), as FirmwareStatusNotification DownloadFailed (frame #7) claims`);
+  });
+});

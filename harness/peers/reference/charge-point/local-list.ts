@@ -2,7 +2,8 @@
 // Rules of this charge point:
 // - GetLocalListVersion answers the version of the list, 0 when the list is empty (whatever version
 //   the last update gave it), and -1 when the profile is not implemented (SendLocalList then answers
-//   NotSupported).
+//   NotSupported) or LocalAuthListEnabled is false (the OCTT's TC_042_1_CS: "does not support the
+//   profile or allows LocalAuthListEnabled=false" → -1).
 // - SendLocalList answers NotSupported while LocalAuthListEnabled is false; Failed when the request
 //   carries more entries than SendLocalListMaxLength or the resulting list would hold more than
 //   LocalAuthListMaxLength, or a Full update has an entry without idTagInfo; VersionMismatch for a
@@ -19,7 +20,7 @@ export class LocalList {
   private readonly entries = new Map<string, IdTagInfo>();
 
   constructor(private readonly core: CpCore, private readonly supported: boolean) {
-    // Without the profile: version -1 (§5.10) and NotSupported (§6.42).
+    // Without the profile (or with the list disabled): version -1 (§5.10) and NotSupported (§6.42).
     core.handle('GetLocalListVersion', () => ({ listVersion: core.quirks.has('local-list-version-zero') ? 0 : this.reportedVersion }));
     core.handle('SendLocalList', (p) => ({ status: supported ? this.sendLocalList(p) : 'NotSupported' }));
   }
@@ -29,7 +30,7 @@ export class LocalList {
   }
 
   get reportedVersion(): number {
-    if (!this.supported) return -1;
+    if (!this.enabled) return -1;
     return this.entries.size === 0 ? 0 : this.version;
   }
 

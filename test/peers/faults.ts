@@ -31,9 +31,13 @@ export const FAULTS: FaultSpec[] = [
   { peer: 'chargePoint', fault: 'double-r-error-code', cases: ['X16_RPC_02_CS'], kills: ['rpc.errorCode'], verdict: 'NON_STRICT' },
   // TC_003_CS step 7 also expects Finishing where the quirk reports Preparing: payload.mismatch too.
   { peer: 'chargePoint', fault: 'status-charging-to-preparing', cases: ['TC_003_CS'], kills: ['status.transition', 'payload.mismatch'] },
+  // The whole offline transaction is lost: the StartTransaction the case waits for after reconnecting never comes.
+  { peer: 'chargePoint', fault: 'offline-transaction-messages-dropped', cases: ['TC_039_CS'], kills: ['sequence.missing'] },
+  { peer: 'chargePoint', fault: 'unknown-connector-unlocked', cases: ['TC_031_CS'], kills: ['payload.mismatch'] },
   // Sampled every interval + 0.75 s: both the arrival gaps and the meterValue.timestamp gaps are off.
   { peer: 'chargePoint', fault: 'meter-values-late', cases: ['TC_070_CS'], kills: ['meterValues.interval'] },
   { peer: 'chargePoint', fault: 'meter-values-ignore-sampled-data', cases: ['TC_070_CS'], kills: ['meterValues.measurands'] },
+  { peer: 'chargePoint', fault: 'meter-values-only-once', cases: ['TC_070_CS'], kills: ['meterValues.missing'] },
   { peer: 'chargePoint', fault: 'clock-aligned-off-boundary', cases: ['TC_071_CS'], kills: ['meterValues.interval'] },
   // The connector stays Reserved past expiryDate: the Available of TC_047_CS step 5 never comes.
   { peer: 'chargePoint', fault: 'reservation-never-expires', cases: ['TC_047_CS'], kills: ['sequence.missing'] },

@@ -44,6 +44,8 @@ export const CP_QUIRKS = [
   'status-charging-to-preparing',
   /** Sends sampled MeterValues every MeterValueSampleInterval + 0.75 s. */
   'meter-values-late',
+  /** Sends one sampled MeterValues per transaction and no more. */
+  'meter-values-only-once',
   /** Sampled MeterValues carry only Energy.Active.Import.Register, whatever MeterValuesSampledData says. */
   'meter-values-ignore-sampled-data',
   /** Takes and sends clock-aligned MeterValues 0.75 s after each ClockAlignedDataInterval boundary, timestamped then. */

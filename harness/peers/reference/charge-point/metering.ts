@@ -113,9 +113,12 @@ export class Metering {
     const late = this.core.quirks.has('meter-values-late') ? 750 : 0;
     const measurands = (): string[] =>
       this.core.quirks.has('meter-values-ignore-sampled-data') ? [DEFAULT_MEASURAND] : this.measurands('MeterValuesSampledData');
+    let sent = 0;
     this.sampleTimers.set(c.id, this.core.timers.every(s * 1000 + late, () => {
       const tx = c.tx;
       if (!tx || tx.interrupted) return;
+      // Quirk: one sampled MeterValues per transaction, then silence.
+      if (this.core.quirks.has('meter-values-only-once') && sent++ >= 1) return;
       this.connectors.refresh(c);
       this.sendForTransaction(c, tx, this.sample(c, 'Sample.Periodic', measurands()));
       const stopSampled = this.core.config.list('StopTxnSampledData');

@@ -1,0 +1,84 @@
+import { defineCase } from '../../../harness/dsl/define-case.js';
+import { isTrue, plugIn, readKey } from './cs-steps.js';
+
+/** How long the harness watches for a StartTransaction that must not come, before the clean-up. */
+const QUIET_MS = 1000;
+const KEY = 'AuthorizeRemoteTxRequests';
+
+export default defineCase({
+  id: 'TC_023_5_CS',
+  title: 'Start remote Charging Session - Authorize invalid',
+  ocpp: '1.6',
+  profile: 'Core',
+  sut: 'ChargePoint',
+  purpose: 'With AuthorizeRemoteTxRequests true, a RemoteStartTransaction for an idTag the CSMS answers Invalid in Authorize.conf is accepted but starts no transaction: no StartTransaction follows, and removing the cable returns the connector to Available.',
+  refs: [
+    'OCPP 1.6 §5.11 RemoteStartTransaction',
+    'OCPP 1.6 §9.1.3 AuthorizeRemoteTxRequests',
+    'OCPP 1.6 §4.1 Authorize',
+    'OCPP 1.6 §7.2 AuthorizationStatus (Invalid)',
+    'OCPP 1.6 §5.4 ClearCache',
+    'OCPP 1.6 §4.9 StatusNotification (A2, B1)',
+  ],
+  provenance: 'No public OCTT step summary found for TC_023_5_CS; a public re-implementation describes it as RemoteStartTransaction (Accepted) for an idTag that Authorize.conf calls Invalid, then Preparing, with no transaction. Derived from §5.11 and §9.1.3: with AuthorizeRemoteTxRequests true the charge point authorises the idTag of the request first and starts a transaction only after authorisation was obtained. Ours: step 1 uses the reusable state Booted; AuthorizeRemoteTxRequests is set to true when it is not (NOT_APPLICABLE when the charge point keeps it false: §9.1.3 allows it to be read-only) and restored at the end; ClearCache first so that no cache entry decides the idTag locally; the cable is plugged in before the request; the idTag is config idTags.invalid, which the harness answers Invalid; the watch for a StartTransaction is 1 s and runs until the cable is removed (§4.9 B1).',
+  actions: ['plugIn', 'unplug'],
+}, async ({ csms, sut, cfg, step, sleep, notApplicable }) => {
+  const connectorId = cfg.connectorIds[0]!;
+  const idTag = cfg.idTags.invalid;
+  const cp = await step(1, 'The charge point is connected, its boot accepted and its connectors reported', () => csms.booted());
+
+  const original = await step(2, `${KEY} is true (set when it is not)`, async () => {
+    const value = await readKey(cp, KEY);
+    if (isTrue(value)) return undefined;
+    const res = await cp.call('ChangeConfiguration', { key: KEY, value: 'true' }, {
+      requirement: `OCPP 1.6 §5.3: ChangeConfiguration is answered; §9.1.3: ${KEY} may be read-only`,
+    });
+    if (res.payload.status !== 'Accepted') notApplicable(`${KEY} is ${value ?? 'not reported'} and the charge point does not set it to true (ChangeConfiguration ${String(res.payload.status)})`);
+    return value;
+  });
+
+  await step(3, 'ClearCache: the charge point answers it', () =>
+    cp.call('ClearCache', {}, {
+      expect: { status: { oneOf: ['Accepted', 'Rejected'] } },
+      requirement: 'OCPP 1.6 §5.4: the charge point SHALL answer ClearCache.req, saying whether it cleared its cache',
+    }));
+
+  await step(4, `Plug in the cable on connector ${connectorId}; the charge point reports Preparing`, () => plugIn(cp, sut, connectorId));
+
+  const requested = await step(5, 'RemoteStartTransaction for the connector and the invalid idTag: Accepted', async () => {
+    const res = await cp.call('RemoteStartTransaction', { connectorId, idTag }, {
+      expect: { status: 'Accepted' },
+      requirement: 'OCPP 1.6 §5.11 (errata 3.32): Accepted says the charge point accepted the request and will attempt to start a transaction; the idTag is checked afterwards (§9.1.3)',
+    });
+    return res.call.seq;
+  });
+
+  await step(6, 'The charge point sends Authorize for the idTag of the request (the harness answers Invalid)', async () => {
+    const authorize = await cp.expectCall('Authorize', {
+      after: requested,
+      match: { idTag },
+      forbid: { actions: ['StartTransaction'], why: 'with AuthorizeRemoteTxRequests true a transaction starts only after authorisation (§5.11)' },
+      requirement: 'OCPP 1.6 §5.11, §9.1.3: with AuthorizeRemoteTxRequests true the charge point authorises the idTag like a local action: an idTag not in a local list or cache with Authorize.req (§4.1)',
+    });
+    await authorize.replied;
+  });
+
+  await step(7, 'No StartTransaction follows; unplug the cable, the charge point reports Available', async () => {
+    await sleep(QUIET_MS);
+    await sut.do('unplug', { connectorId });
+    await cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: requested,
+      match: { status: 'Available' },
+      forbid: { actions: ['StartTransaction'], why: 'Authorize.conf said Invalid: a transaction is only started after authorisation was obtained (§5.11)' },
+      requirement: 'OCPP 1.6 §4.9 (B1): the cable removed with no transaction: Available',
+    });
+  });
+
+  await step(8, `Restore ${KEY}`, async () => {
+    if (original === undefined) return;
+    await cp.call('ChangeConfiguration', { key: KEY, value: original }, {
+      expect: { status: 'Accepted' },
+      requirement: `OCPP 1.6 §5.3: setting ${KEY} back to the value the charge point reported is Accepted`,
+    });
+  });
+});

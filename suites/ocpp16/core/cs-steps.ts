@@ -1,0 +1,117 @@
+// What the Core cases with the charge point under test share: reading, setting and restoring
+// configuration keys (OCPP 1.6 §5.3, §5.8), the cable and the statuses it leads to (§4.9), and the
+// remote stop that ends a transaction a case started. Not a case (discovery only loads files named
+// TC_… / X…).
+import type { CaseLink } from '../../../harness/dsl/case-link.js';
+import type { ChargePointSutContext } from '../../../harness/dsl/context.js';
+
+type Sut = ChargePointSutContext['sut'];
+
+/** A configuration key a case changed, and the value to give it back. */
+export interface KeyChange {
+  key: string;
+  value: string;
+  /** What the charge point reported before the change (undefined: nothing to restore). */
+  original: string | undefined;
+}
+
+function valueIn(payload: Record<string, unknown>, key: string): string | undefined {
+  const list = Array.isArray(payload.configurationKey) ? payload.configurationKey as Array<Record<string, unknown>> : [];
+  const entry = list.find((k) => k.key === key);
+  return typeof entry?.value === 'string' ? entry.value : undefined;
+}
+
+/** GetConfiguration of one key the charge point must support: its value. */
+export async function readKey(cp: CaseLink, key: string): Promise<string | undefined> {
+  const res = await cp.call('GetConfiguration', { key: [key] }, {
+    expect: { 'configurationKey.0.key': key, 'configurationKey.0.value': { present: true } },
+    requirement: `OCPP 1.6 §5.8: a key the charge point supports (§9.1 ${key}) is returned with its value`,
+  });
+  return valueIn(res.payload, key);
+}
+
+/** GetConfiguration of a key the charge point may lack (an optional key of §9.1): its value, if any. */
+export async function readOptionalKey(cp: CaseLink, key: string): Promise<string | undefined> {
+  const res = await cp.call('GetConfiguration', { key: [key] }, {
+    requirement: `OCPP 1.6 §5.8: GetConfiguration is answered; §9.1 ${key} is optional`,
+  });
+  return valueIn(res.payload, key);
+}
+
+const same = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * Give `key` the value `value`: read it (GetConfiguration) and, when it has another value, change it
+ * (ChangeConfiguration, Accepted) — the OCTT's "if it is not already …" pair of steps. Returns the
+ * change to undo with restoreKeys, or undefined when the key had the value already (or, `optional`,
+ * when the charge point does not have that optional key).
+ */
+export async function setKey(cp: CaseLink, key: string, value: string, opts: { optional?: boolean } = {}): Promise<KeyChange | undefined> {
+  const original = opts.optional ? await readOptionalKey(cp, key) : await readKey(cp, key);
+  // An optional key the charge point does not have: there is nothing to set.
+  if (opts.optional && original === undefined) return undefined;
+  if (original !== undefined && same(original, value)) return undefined;
+  await cp.call('ChangeConfiguration', { key, value }, {
+    expect: { status: 'Accepted' },
+    requirement: `OCPP 1.6 §5.3: ${key} = ${value}, a supported, writable key set to a valid value, effective at once: Accepted`,
+  });
+  return { key, value, original };
+}
+
+/** Give every changed key its value from before the case back, the last change first. */
+export async function restoreKeys(cp: CaseLink, changes: (KeyChange | undefined)[]): Promise<void> {
+  for (const c of [...changes].reverse()) {
+    if (!c || c.original === undefined) continue;
+    await cp.call('ChangeConfiguration', { key: c.key, value: c.original }, {
+      expect: { status: 'Accepted' },
+      requirement: `OCPP 1.6 §5.3: setting ${c.key} back to the value the charge point reported is Accepted`,
+    });
+  }
+}
+
+/** A boolean configuration value as §9 writes it. */
+export const isTrue = (v: string | undefined): boolean => v !== undefined && same(v, 'true');
+
+/** Plug the cable in at a free connector: it reports Preparing (§4.9 A2). Returns the seq of the stimulus. */
+export async function plugIn(cp: CaseLink, sut: Sut, connectorId: number): Promise<number> {
+  const from = cp.mark('plugging in');
+  await sut.do('plugIn', { connectorId });
+  await cp.expectCall('StatusNotification', {
+    where: { connectorId }, after: from,
+    match: { status: 'Preparing' },
+    requirement: 'OCPP 1.6 §4.9 (A2): usage initiated by inserting the plug makes the connector Preparing',
+  });
+  return from;
+}
+
+/** Unplug the cable at a connector without a transaction: it reports Available (§4.9 F1 / B1). */
+export async function unplug(cp: CaseLink, sut: Sut, connectorId: number): Promise<void> {
+  const from = cp.mark('unplugging');
+  await sut.do('unplug', { connectorId });
+  await cp.expectCall('StatusNotification', {
+    where: { connectorId }, after: from,
+    match: { status: 'Available' },
+    requirement: 'OCPP 1.6 §4.9 (F1, B1): the cable removed with no transaction left: Available',
+  });
+}
+
+/**
+ * Clean-up of a transaction the case started, with the cable still plugged in: RemoteStopTransaction
+ * (Accepted), its StopTransaction with reason Remote, and Finishing (§5.12, §4.10, §7.36, §4.9 C6).
+ */
+export async function remoteStop(cp: CaseLink, connectorId: number, transactionId: number): Promise<void> {
+  const res = await cp.call('RemoteStopTransaction', { transactionId }, {
+    expect: { status: 'Accepted' },
+    requirement: 'OCPP 1.6 §5.12: a RemoteStopTransaction for an ongoing transaction is Accepted',
+  });
+  await cp.expectCall('StopTransaction', {
+    after: res.call.seq,
+    match: { transactionId, reason: 'Remote' },
+    requirement: 'OCPP 1.6 §5.12, §4.10: the transaction is stopped and StopTransaction.req sent for it; §6.49, §7.36: reason may be omitted only when it is Local — a remote stop is Remote',
+  });
+  await cp.expectCall('StatusNotification', {
+    where: { connectorId }, after: res.call.seq,
+    match: { status: 'Finishing' },
+    requirement: 'OCPP 1.6 §4.9 (C6): the transaction stopped with the cable still plugged in: Finishing',
+  });
+}

@@ -42,6 +42,9 @@ export const FAULTS: FaultSpec[] = [
   // The connector stays Reserved past expiryDate: the Available of TC_047_CS step 5 never comes.
   { peer: 'chargePoint', fault: 'reservation-never-expires', cases: ['TC_047_CS'], kills: ['sequence.missing'] },
   { peer: 'chargePoint', fault: 'tx-profile-without-transaction-accepted', cases: ['TC_058_1_CS'], kills: ['payload.mismatch'] },
+  // Without Installing the next FirmwareStatusNotification after Downloaded is Installed (after the reboot) or InstallationFailed.
+  { peer: 'chargePoint', fault: 'firmware-no-installing-status', cases: ['TC_044_1_CS', 'TC_044_3_CS'], kills: ['payload.mismatch'] },
+  { peer: 'chargePoint', fault: 'local-list-version-zero', cases: ['TC_043_2_CS', 'TC_043_CS'], kills: ['payload.mismatch'] },
   // CSMS faults (the harness plays a charge point).
   { peer: 'csms', fault: 'non-rfc3339-time', cases: ['TC_001_CSMS'], kills: ['schema.callResult'] },
   { peer: 'csms', fault: 'no-subprotocol', cases: ['TC_001_CSMS'], kills: ['handshake.subprotocol'] },

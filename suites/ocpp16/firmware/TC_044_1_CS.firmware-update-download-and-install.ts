@@ -1,0 +1,77 @@
+import { defineCase } from '../../../harness/dsl/define-case.js';
+import { firmwareImage } from '../../../harness/files/firmware-image.js';
+import { callsFromNow, casePath, cpTransport, FIRMWARE_NOTIFIES, FirmwareFlow, slowStepMs, urlFor } from './firmware-cs-steps.js';
+
+const IMAGE_BYTES = 64 * 1024;
+
+export default defineCase({
+  id: 'TC_044_1_CS',
+  title: 'Firmware Update - Download and Install',
+  ocpp: '1.6',
+  profile: 'FirmwareManagement',
+  sut: 'ChargePoint',
+  purpose: 'The charge point downloads the firmware image the harness serves from the location of UpdateFirmware (really, completely), reports Downloading, Downloaded and Installing, reboots into it (BootNotification, every connector Available) and reports Installed.',
+  refs: [
+    'OCPP 1.6 §5.19 Update Firmware (errata 3.47, 3.48)',
+    'OCPP 1.6 §6.55 UpdateFirmware.req',
+    'OCPP 1.6 §4.5 Firmware Status Notification (errata 3.12)',
+    'OCPP 1.6 §7.25 FirmwareStatus',
+    'OCPP 1.6 §8.1 Download Firmware',
+    'OCPP 1.6 §4.2 BootNotification',
+    'OCPP 1.6 §4.9 StatusNotification',
+  ],
+  provenance: 'OCTT steps as publicly summarised in the OCTT test case document and EVerest ocpp_compliance_tests.py test_firwmare_update_donwload_install (UpdateFirmware.req with a location serving a valid firmware → UpdateFirmware.conf → FirmwareStatusNotification Downloading → Downloaded → Installing → Installed; the charge point MAY set its connectors Unavailable meanwhile). Ours: the harness serves the image itself (an ocpp-harness firmware image, harness/files/firmware-image: 64 KiB, self-checking, naming its version) over HTTP where declared, retrieveDate now; that the charge point really downloaded the whole image before (or as) it reported Downloaded is judged from the file servers\' records (transfer.failed); after Installing a reboot (BootNotification, every connector Available, then Installed on the new connection — the good practice of §5.19) or Installed on the same connection are both accepted; the firmwareVersion the new boot reports is noted, not judged.',
+}, async ({ csms, cfg, step, note, notApplicable }) => {
+  const transport = cpTransport({ cfg, notApplicable }, 'http');
+  const cp = await step(1, 'The charge point is connected and its boot accepted', () => csms.booted());
+  const files = await csms.files();
+  const version = `2.0.0-harness.${Date.now().toString(36)}`;
+  const image = firmwareImage({ bytes: IMAGE_BYTES, version, seed: 441 });
+  const path = casePath('firmware', 'TC_044_1_CS', `firmware-${version}.bin`);
+  const location = urlFor(files, transport, path);
+  files.store.serve(path, image);
+  try {
+    const flow = await step(2, `UpdateFirmware: location ${transport.toUpperCase()} on the harness, retrieveDate now; the charge point answers (OCTT steps 1–2)`, async () => {
+      note(`serving firmware ${version} (${image.length} bytes) at ${location}`);
+      const from = callsFromNow(cp);
+      const res = await cp.call('UpdateFirmware', { location, retrieveDate: new Date().toISOString() }, {
+        requirement: 'OCPP 1.6 §5.19: upon receipt of UpdateFirmware.req the charge point SHALL respond with UpdateFirmware.conf',
+      });
+      return new FirmwareFlow({ csms, cfg, note }, cp, res.call.seq, from);
+    });
+    const requested = flow.requestedSeq;
+
+    await step(3, 'FirmwareStatusNotification Downloading (OCTT steps 3–4)', () =>
+      flow.next('Downloading', {
+        requirement: `${FIRMWARE_NOTIFIES}; §5.19: it SHOULD start retrieving the firmware as soon as possible after retrieveDate (now): Downloading`,
+      }));
+
+    await step(4, 'FirmwareStatusNotification Downloaded, and the harness served the whole image (OCTT steps 5–6)', async () => {
+      const call = await flow.next('Downloaded', {
+        within: slowStepMs(cfg),
+        requirement: `${FIRMWARE_NOTIFIES}: Downloaded once the firmware has been downloaded (§7.25)`,
+      });
+      await csms.expectTransfer({
+        direction: 'download', location, path, after: requested, minBytes: image.length,
+        claim: `FirmwareStatusNotification Downloaded (frame #${call.event.seq})`,
+        requirement: 'OCPP 1.6 §5.19, §8.1, §7.25: Downloaded means the firmware has been downloaded from the location of UpdateFirmware.req — the harness served all of it',
+      });
+    });
+
+    await step(5, 'FirmwareStatusNotification Installing (OCTT steps 7–8)', () =>
+      flow.next('Installing', {
+        within: slowStepMs(cfg),
+        requirement: `${FIRMWARE_NOTIFIES}; §5.19 (errata 3.48): a valid image SHALL be installed as soon as the charge point is able to: Installing`,
+      }));
+
+    await step(6, 'The charge point reboots into the new firmware (BootNotification, every connector Available) and reports Installed (OCTT steps 9–10)', async () => {
+      await flow.next('Installed', {
+        within: slowStepMs(cfg),
+        requirement: `${FIRMWARE_NOTIFIES}: Installed once the new firmware has been installed successfully (§7.25)`,
+      });
+      if (!flow.rebooted) note('Installed came without a reboot on the same connection (a reboot first is good practice, not a requirement: §5.19)');
+    });
+  } finally {
+    files.store.unserve(path);
+  }
+});

@@ -1,0 +1,76 @@
+import { defineCase } from '../../../harness/dsl/define-case.js';
+import { corruptFirmwareImage, firmwareImage } from '../../../harness/files/firmware-image.js';
+import { callsFromNow, casePath, connectorsAvailableAgain, cpTransport, FIRMWARE_NOTIFIES, FirmwareFlow, slowStepMs, urlFor } from './firmware-cs-steps.js';
+
+const IMAGE_BYTES = 64 * 1024;
+
+export default defineCase({
+  id: 'TC_044_3_CS',
+  title: 'Firmware Update - Installation Failed',
+  ocpp: '1.6',
+  profile: 'FirmwareManagement',
+  sut: 'ChargePoint',
+  purpose: 'The charge point downloads an image that fails its integrity check (the whole of it, really), reports Downloading, Downloaded, Installing and then InstallationFailed, keeps its old firmware and has its connectors Available again.',
+  refs: [
+    'OCPP 1.6 §5.19 Update Firmware (errata 3.48: only a "valid" image is installed)',
+    'OCPP 1.6 §6.55 UpdateFirmware.req',
+    'OCPP 1.6 §4.5 Firmware Status Notification (errata 3.12)',
+    'OCPP 1.6 §7.25 FirmwareStatus (InstallationFailed)',
+    'OCPP 1.6 §8.1 Download Firmware',
+    'OCPP 1.6 §4.9 StatusNotification',
+  ],
+  provenance: 'OCTT steps as publicly summarised in the OCTT test case document (an invalid firmware at the location → UpdateFirmware.conf → FirmwareStatusNotification Downloading → Downloaded → Installing → InstallationFailed; connectors MAY be set Unavailable meanwhile). Ours: the harness serves the invalid image itself (FTP where declared): an ocpp-harness firmware image (harness/files/firmware-image) with one payload byte flipped, so its trailing SHA-256 does not match — the same size as a good one, what the reference charge point\'s integrity check (and a real charger\'s test hook) refuses; that the whole image was downloaded before Downloaded is judged from the file servers\' records (transfer.failed); a reboot after Installing is allowed (the outcome is then expected on the new connection); connectors that went Unavailable must report Available again.',
+}, async ({ csms, cfg, step, note, notApplicable }) => {
+  const transport = cpTransport({ cfg, notApplicable }, 'ftp');
+  const cp = await step(1, 'The charge point is connected and its boot accepted', () => csms.booted());
+  const files = await csms.files();
+  const image = corruptFirmwareImage(firmwareImage({ bytes: IMAGE_BYTES, version: `2.0.0-corrupt.${Date.now().toString(36)}`, seed: 443 }));
+  const path = casePath('firmware', 'TC_044_3_CS', 'firmware-corrupt.bin');
+  const location = urlFor(files, transport, path);
+  files.store.serve(path, image);
+  try {
+    const flow = await step(2, `UpdateFirmware: the corrupt image on the harness (${transport.toUpperCase()}), retrieveDate now; the charge point answers (OCTT steps 1–2)`, async () => {
+      note(`serving a corrupt firmware image (${image.length} bytes, checksum mismatch) at ${location}`);
+      const from = callsFromNow(cp);
+      const res = await cp.call('UpdateFirmware', { location, retrieveDate: new Date().toISOString() }, {
+        requirement: 'OCPP 1.6 §5.19: upon receipt of UpdateFirmware.req the charge point SHALL respond with UpdateFirmware.conf',
+      });
+      return new FirmwareFlow({ csms, cfg, note }, cp, res.call.seq, from);
+    });
+
+    await step(3, 'FirmwareStatusNotification Downloading (OCTT steps 3–4)', () =>
+      flow.next('Downloading', {
+        requirement: `${FIRMWARE_NOTIFIES}; §5.19: it SHOULD start retrieving the firmware as soon as possible after retrieveDate (now): Downloading`,
+      }));
+
+    await step(4, 'FirmwareStatusNotification Downloaded, and the harness served the whole image (OCTT steps 5–6)', async () => {
+      const call = await flow.next('Downloaded', {
+        within: slowStepMs(cfg),
+        requirement: `${FIRMWARE_NOTIFIES}: Downloaded once the firmware has been downloaded (§7.25)`,
+      });
+      await csms.expectTransfer({
+        direction: 'download', location, path, after: flow.requestedSeq, minBytes: image.length,
+        claim: `FirmwareStatusNotification Downloaded (frame #${call.event.seq})`,
+        requirement: 'OCPP 1.6 §5.19, §8.1, §7.25: Downloaded means the firmware has been downloaded from the location of UpdateFirmware.req — the harness served all of it',
+      });
+    });
+
+    await step(5, 'FirmwareStatusNotification Installing (OCTT steps 7–8)', () =>
+      flow.next('Installing', {
+        within: slowStepMs(cfg),
+        requirement: `${FIRMWARE_NOTIFIES}: Installing while the firmware is being installed (§7.25)`,
+      }));
+
+    await step(6, 'FirmwareStatusNotification InstallationFailed (OCTT steps 9–10)', () =>
+      flow.next('InstallationFailed', {
+        within: slowStepMs(cfg),
+        requirement: `${FIRMWARE_NOTIFIES}; §5.19 (errata 3.48): only a "valid" image is installed — this one fails its check: InstallationFailed (§7.25)`,
+      }));
+
+    await step(7, 'The old firmware stays: connectors that went Unavailable report Available again', () =>
+      connectorsAvailableAgain(flow.link, cfg, flow.rebooted ? 0 : flow.startIndex,
+        'OCPP 1.6 §4.9, §5.19: the installation failed, the charge point goes on with its old firmware; connectors set Unavailable for it are Available again'));
+  } finally {
+    files.store.unserve(path);
+  }
+});

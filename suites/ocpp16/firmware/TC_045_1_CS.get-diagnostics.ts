@@ -1,0 +1,54 @@
+import { defineCase } from '../../../harness/dsl/define-case.js';
+import { casePath, cpTransport, expectStatus, slowStepMs, urlFor } from './firmware-cs-steps.js';
+
+export default defineCase({
+  id: 'TC_045_1_CS',
+  title: 'Get Diagnostics',
+  ocpp: '1.6',
+  profile: 'FirmwareManagement',
+  sut: 'ChargePoint',
+  purpose: 'The charge point answers GetDiagnostics with the name of the file it will upload, reports Uploading and Uploaded, and the file really arrives on the harness\'s server in the location it was given, under that name, not empty.',
+  refs: [
+    'OCPP 1.6 §5.9 Get Diagnostics (errata 3.31)',
+    'OCPP 1.6 §6.25 GetDiagnostics.req',
+    'OCPP 1.6 §6.26 GetDiagnostics.conf (fileName)',
+    'OCPP 1.6 §4.4 Diagnostics Status Notification',
+    'OCPP 1.6 §7.24 DiagnosticsStatus',
+    'OCPP 1.6 §8.2 Upload Diagnostics',
+  ],
+  provenance: 'OCTT steps 1–6 as publicly summarised in the OCTT test case document and EVerest ocpp_compliance_tests.py test_get_diagnostics (GetDiagnostics.req with the configured log location → GetDiagnostics.conf → DiagnosticsStatusNotification Uploading → Uploaded; expected: the log is uploaded to the location of step 1). Ours: the location is a directory on the harness\'s own file server (FTP where declared), GetDiagnostics.conf must name the file (the OCTT case needs a file to upload), and that the file arrived — in that directory, under that name, at least one byte — before (or as) the charge point reported Uploaded is judged from the file servers\' records (transfer.failed).',
+}, async ({ csms, cfg, step, note, notApplicable }) => {
+  const transport = cpTransport({ cfg, notApplicable }, 'ftp');
+  const cp = await step(1, 'The charge point is connected and its boot accepted', () => csms.booted());
+  const files = await csms.files();
+  const dir = casePath('diagnostics', 'TC_045_1_CS', '');
+  const location = urlFor(files, transport, dir);
+
+  const { requested, fileName } = await step(2, `GetDiagnostics with a location on the harness (${transport.toUpperCase()} directory): the charge point names the file it will upload (OCTT steps 1–2)`, async () => {
+    const res = await cp.call('GetDiagnostics', { location }, {
+      expect: { fileName: { present: true } },
+      requirement: 'OCPP 1.6 §5.9, §6.26: when diagnostics information is available the charge point SHALL respond with GetDiagnostics.conf stating the name of the file it will upload',
+    });
+    return { requested: res.call.seq, fileName: typeof res.payload.fileName === 'string' ? res.payload.fileName : undefined };
+  });
+
+  const uploading = await step(3, 'DiagnosticsStatusNotification Uploading (OCTT steps 3–4)', () =>
+    expectStatus(cp, 'DiagnosticsStatusNotification', 'Uploading', {
+      after: requested,
+      requirement: 'OCPP 1.6 §4.4, §5.9 (errata 3.31): during the upload the charge point MUST send DiagnosticsStatusNotification.req: Uploading',
+    }));
+
+  await step(4, 'DiagnosticsStatusNotification Uploaded, and the file arrived on the harness (OCTT steps 5–6)', async () => {
+    const uploaded = await expectStatus(cp, 'DiagnosticsStatusNotification', 'Uploaded', {
+      after: uploading.event.seq, within: slowStepMs(cfg),
+      requirement: 'OCPP 1.6 §4.4, §5.9: the charge point informs the Central System that the upload finished successfully: Uploaded (§7.24)',
+    });
+    const record = await csms.expectTransfer({
+      direction: 'upload', location, path: dir, after: requested, filename: fileName, minBytes: 1,
+      claim: `DiagnosticsStatusNotification Uploaded (frame #${uploaded.event.seq})`,
+      requirement: 'OCPP 1.6 §5.9, §8.2, §7.24: Uploaded means the single diagnostics file named in GetDiagnostics.conf was uploaded to the location of GetDiagnostics.req',
+    });
+    if (record) note(`received ${record.bytes} bytes as ${record.path} (sha256 ${record.sha256.slice(0, 16)}…)`);
+    for (const r of files.log.records) if (r.direction === 'upload' && r.path.startsWith(dir)) files.store.deleteUpload(r.path);
+  });
+});

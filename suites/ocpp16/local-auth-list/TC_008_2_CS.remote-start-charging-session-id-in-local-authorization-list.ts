@@ -1,0 +1,113 @@
+import { defineCase } from '../../../harness/dsl/define-case.js';
+import { cacheOff, configuredEntries, emptyList, LIST_ENABLED_WHY, localListVersion, nextVersion, restoreKeys, sendLocalList, setKey } from './local-list-steps.js';
+
+export default defineCase({
+  id: 'TC_008_2_CS',
+  title: 'Remote Start Charging Session - Id in Local Authorization List',
+  ocpp: '1.6',
+  profile: 'LocalAuthListManagement',
+  sut: 'ChargePoint',
+  purpose: 'With AuthorizeRemoteTxRequests and LocalPreAuthorize true, a RemoteStartTransaction for an idTag the Local Authorization List holds as Accepted is authorised from the list: StartTransaction with that idTag follows without any Authorize.req, and the connector goes Charging.',
+  refs: [
+    'OCPP 1.6 §5.11 Remote Start Transaction (AuthorizeRemoteTxRequests)',
+    'OCPP 1.6 §3.5.2 Local Authorization List',
+    'OCPP 1.6 §4.1 Authorization',
+    'OCPP 1.6 §9.1.3 AuthorizeRemoteTxRequests',
+    'OCPP 1.6 §9.1.13 LocalPreAuthorize',
+    'OCPP 1.6 §9.2.1 LocalAuthListEnabled',
+    'OCPP 1.6 §5.15 Send Local List',
+    'OCPP 1.6 §4.8 StartTransaction',
+    'OCPP 1.6 §5.12 Remote Stop Transaction',
+    'OCPP 1.6 §4.9 StatusNotification (A2, B3, C6, F1)',
+  ],
+  provenance: 'Derived from the specification (no public step description of this variant was found): the preparation and list steps of TC_008_CS as the OCTT test case document summarises them (LocalPreAuthorize true, AuthorizationCacheEnabled false if implemented, LocalAuthListEnabled true, GetLocalListVersion, SendLocalList Accepted), with a remote start instead of a presented idTag: AuthorizeRemoteTxRequests true makes the charge point authorise the idTag of RemoteStartTransaction like a local one (§5.11), which with LocalPreAuthorize true and the idTag Accepted in the list needs no Authorize.req (§9.1.13). Cable first, as in TC_010_CS. The keys are set with ChangeConfiguration and restored; the clean-up (RemoteStopTransaction, Finishing, unplug → Available, the list emptied) is ours.',
+  actions: ['plugIn', 'unplug'],
+}, async ({ csms, sut, cfg, step, note, notApplicable }) => {
+  const connectorId = cfg.connectorIds[0]!;
+  const idTag = cfg.idTags.accepted;
+  const cp = await step(1, 'The charge point is connected and its boot accepted', () => csms.booted());
+
+  const changed = await step(2, 'Preparation: LocalAuthListEnabled, LocalPreAuthorize and AuthorizeRemoteTxRequests true, the authorization cache off', async () => [
+    await setKey({ note, notApplicable }, cp, 'LocalAuthListEnabled', 'true', { required: true, why: LIST_ENABLED_WHY }),
+    await setKey({ note, notApplicable }, cp, 'LocalPreAuthorize', 'true', { required: true, why: 'OCPP 1.6 §9.1.13 LocalPreAuthorize' }),
+    // §9.1.3: R or RW, the charge point's choice; without it the remote idTag is not authorised locally at all.
+    await setKey({ note, notApplicable }, cp, 'AuthorizeRemoteTxRequests', 'true', { why: 'OCPP 1.6 §5.11, §9.1.3: the remote idTag is authorised like a local one' }),
+    await cacheOff({ note, notApplicable }, cp),
+  ]);
+
+  const version = await step(3, 'GetLocalListVersion; then SendLocalList (Full) with the valid idTag as Accepted: Accepted', async () => {
+    const v = nextVersion(await localListVersion(cp));
+    await sendLocalList(cp, v, 'Full', [configuredEntries(cfg).accepted], {
+      status: 'Accepted',
+      requirement: 'OCPP 1.6 §5.15: a Full update within SendLocalListMaxLength is applied and answered Accepted',
+    });
+    return v;
+  });
+
+  await step(4, `Plug in the cable on connector ${connectorId}; the charge point reports Preparing`, async () => {
+    const from = cp.mark('plugging in');
+    await sut.do('plugIn', { connectorId });
+    await cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: from,
+      match: { status: 'Preparing' },
+      requirement: 'OCPP 1.6 §4.9 (A2): usage initiated by inserting the plug makes the connector Preparing',
+    });
+  });
+
+  const requested = await step(5, 'RemoteStartTransaction for the connector and the idTag: Accepted', async () => {
+    const res = await cp.call('RemoteStartTransaction', { connectorId, idTag }, {
+      expect: { status: 'Accepted' },
+      requirement: 'OCPP 1.6 §5.11: a free, plugged-in connector and an idTag the charge point can authorise: Accepted',
+    });
+    return res.call.seq;
+  });
+
+  const transactionId = await step(6, 'StartTransaction with the idTag, without Authorize.req: the idTag is authorised from the list', async () => {
+    const start = await cp.expectCall('StartTransaction', {
+      after: requested,
+      match: { idTag, connectorId },
+      forbid: { actions: ['Authorize'], why: 'AuthorizeRemoteTxRequests and LocalPreAuthorize are true and the idTag is Accepted in the Local Authorization List: it is authorised locally, without requesting an Authorize.conf (§5.11, §9.1.13, §3.5)' },
+      requirement: 'OCPP 1.6 §5.11: with AuthorizeRemoteTxRequests true the idTag is authorised like a local one (here from the Local Authorization List, §3.5.2); StartTransaction carries it (§4.8)',
+    });
+    return (await cp.answerOf(start)).transactionId as number;
+  });
+
+  await step(7, 'The charge point reports Charging', () =>
+    cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: requested,
+      match: { status: 'Charging' },
+      requirement: 'OCPP 1.6 §4.9 (B3): once energy flows the connector is Charging',
+    }));
+
+  await step(8, 'Clean-up: RemoteStopTransaction; StopTransaction for the transaction, then Finishing', async () => {
+    const res = await cp.call('RemoteStopTransaction', { transactionId }, {
+      expect: { status: 'Accepted' },
+      requirement: 'OCPP 1.6 §5.12: a RemoteStopTransaction for an ongoing transaction is Accepted',
+    });
+    await cp.expectCall('StopTransaction', {
+      after: res.call.seq,
+      match: { transactionId },
+      requirement: 'OCPP 1.6 §5.12, §4.10: the transaction is stopped and StopTransaction.req sent for it',
+    });
+    await cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: res.call.seq,
+      match: { status: 'Finishing' },
+      requirement: 'OCPP 1.6 §4.9 (C6): the transaction stopped with the cable still plugged in: Finishing',
+    });
+  });
+
+  await step(9, 'Unplug the cable; the charge point reports Available', async () => {
+    const from = cp.mark('unplugging');
+    await sut.do('unplug', { connectorId });
+    await cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: from,
+      match: { status: 'Available' },
+      requirement: 'OCPP 1.6 §4.9 (F1): the cable removed after the transaction: Available',
+    });
+  });
+
+  await step(10, 'Clean-up: empty the Local Authorization List and restore the configuration keys', async () => {
+    await emptyList(cp, version + 1);
+    await restoreKeys(cp, changed);
+  });
+});

@@ -1,0 +1,44 @@
+import { defineCase } from '../../../harness/dsl/define-case.js';
+import { LIST_ENABLED_WHY, localListVersion, readKey, restoreKeys, setKey } from './local-list-steps.js';
+
+export default defineCase({
+  id: 'TC_042_1_CS',
+  title: 'Get Local List Version (not supported)',
+  ocpp: '1.6',
+  profile: 'LocalAuthListManagement',
+  sut: 'ChargePoint',
+  purpose: 'A charge point whose Local Authorization List is not in use (LocalAuthListEnabled false, or the profile not listed in SupportedFeatureProfiles) answers GetLocalListVersion with listVersion -1.',
+  refs: [
+    'OCPP 1.6 §5.10 Get Local List Version',
+    'OCPP 1.6 §6.28 GetLocalListVersion.conf',
+    'OCPP 1.6 §3.5.2 Local Authorization List (SupportedFeatureProfiles, LocalAuthListEnabled)',
+    'OCPP 1.6 §9.1.29 SupportedFeatureProfiles',
+    'OCPP 1.6 §9.2.1 LocalAuthListEnabled',
+  ],
+  provenance: 'OCTT steps as publicly summarised (PNA OCPP-COMPLIANCY-TEST-TOOL TC_042_1_CS: GetConfiguration SupportedFeatureProfiles → GetLocalListVersion answered -1; the OCTT test case document: prerequisite "does not support the Local Auth List Management feature profile or allows LocalAuthListEnabled=false", preparation LocalAuthListEnabled false if implemented). Ours: a charge point that lists the profile has LocalAuthListEnabled set to false with ChangeConfiguration for the case and restored at the end (one that cannot disable its list is NOT_APPLICABLE); the OCTT also accepts a CALLERROR NotSupported, which is only the answer of a charge point without the profile — one that declares LocalAuthListManagement (the only kind this case runs against) must answer -1.',
+}, async ({ csms, step, note, notApplicable }) => {
+  const cp = await step(1, 'The charge point is connected and its boot accepted', () => csms.booted());
+
+  const listed = await step(2, 'GetConfiguration of SupportedFeatureProfiles: does it list LocalAuthListManagement?', async () => {
+    const profiles = await readKey(cp, 'SupportedFeatureProfiles');
+    const names = (profiles.value ?? '').split(',').map((s) => s.trim());
+    note(`SupportedFeatureProfiles: ${profiles.value ?? '(no value)'}`);
+    return names.includes('LocalAuthListManagement');
+  });
+
+  const changed = await step(3, 'Preparation: LocalAuthListEnabled false (when the profile is listed)', async () => {
+    if (!listed) {
+      note('LocalAuthListManagement is not listed: the charge point does not support local lists, no key to change');
+      return undefined;
+    }
+    return setKey({ note, notApplicable }, cp, 'LocalAuthListEnabled', 'false', { why: `${LIST_ENABLED_WHY}; the case needs a charge point that allows false` });
+  });
+
+  await step(4, 'GetLocalListVersion: listVersion -1 (OCTT steps 1–2)', () =>
+    localListVersion(cp, {
+      listVersion: -1,
+      requirement: 'OCPP 1.6 §5.10: a version number of -1 SHALL indicate that the charge point does not support Local Authorization Lists (here: none in use, LocalAuthListEnabled false or the profile absent)',
+    }));
+
+  await step(5, 'Restore LocalAuthListEnabled', () => restoreKeys(cp, [changed]));
+});

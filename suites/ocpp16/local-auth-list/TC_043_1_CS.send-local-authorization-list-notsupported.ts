@@ -1,0 +1,47 @@
+import { defineCase } from '../../../harness/dsl/define-case.js';
+import { configuredEntries, LIST_ENABLED_WHY, localListVersion, nextVersion, readKey, restoreKeys, sendLocalList, setKey } from './local-list-steps.js';
+
+export default defineCase({
+  id: 'TC_043_1_CS',
+  title: 'Send Local Authorization List - NotSupported',
+  ocpp: '1.6',
+  profile: 'LocalAuthListManagement',
+  sut: 'ChargePoint',
+  purpose: 'A charge point whose Local Authorization List is disabled (LocalAuthListEnabled false) answers SendLocalList NotSupported and does not take the list: once enabled again it reports the version it had before.',
+  refs: [
+    'OCPP 1.6 §5.15 Send Local List',
+    'OCPP 1.6 §6.42 SendLocalList.conf',
+    'OCPP 1.6 §7.47 UpdateStatus (NotSupported)',
+    'OCPP 1.6 §9.2.1 LocalAuthListEnabled',
+    'OCPP 1.6 §5.10 Get Local List Version',
+  ],
+  provenance: 'OCTT steps as publicly summarised in the OCTT test case document (SendLocalList, updateType Full → SendLocalList.conf NotSupported, or a CALLERROR NotSupported; expected: the charge point cannot authorise from the list it was sent). The document wants a charge point without the profile; this case runs against one that declares LocalAuthListManagement, so it disables the list (LocalAuthListEnabled false with ChangeConfiguration, restored at the end; a charge point that cannot disable it is NOT_APPLICABLE), and such a charge point answers the defined status NotSupported (§7.47), not a CALLERROR. The check that the refused list was not taken (the version before and after is the same, §5.10) is ours.',
+}, async ({ csms, cfg, step, note, notApplicable }) => {
+  const cp = await step(1, 'The charge point is connected and its boot accepted', () => csms.booted());
+
+  const before = await step(2, 'GetLocalListVersion while the list is in use: the version before the case', async () => {
+    const enabled = await readKey(cp, 'LocalAuthListEnabled');
+    return enabled.value === 'true' ? localListVersion(cp) : undefined;
+  });
+
+  const changed = await step(3, 'Preparation: LocalAuthListEnabled false', () =>
+    setKey({ note, notApplicable }, cp, 'LocalAuthListEnabled', 'false', { why: `${LIST_ENABLED_WHY}; the case needs a charge point that allows false` }));
+
+  await step(4, 'SendLocalList, Full, with the valid idTag: NotSupported (OCTT steps 1–2)', () =>
+    sendLocalList(cp, nextVersion(before ?? 0), 'Full', [configuredEntries(cfg).accepted], {
+      status: 'NotSupported',
+      requirement: 'OCPP 1.6 §6.42, §7.47: with the Local Authorization List not in use the update is not supported: NotSupported',
+    }));
+
+  await step(5, 'Restore LocalAuthListEnabled; the list was not taken: GetLocalListVersion as before', async () => {
+    await restoreKeys(cp, [changed]);
+    if (before === undefined) {
+      note('LocalAuthListEnabled was false before the case: no version to compare');
+      return;
+    }
+    await localListVersion(cp, {
+      listVersion: before,
+      requirement: 'OCPP 1.6 §6.42: only an Accepted update is applied; after NotSupported the list keeps its version (§5.10)',
+    });
+  });
+});

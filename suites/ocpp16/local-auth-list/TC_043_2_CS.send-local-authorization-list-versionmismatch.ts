@@ -1,0 +1,48 @@
+import { defineCase } from '../../../harness/dsl/define-case.js';
+import { configuredEntries, emptyList, LIST_ENABLED_WHY, localListVersion, restoreKeys, sendLocalList, setKey } from './local-list-steps.js';
+
+export default defineCase({
+  id: 'TC_043_2_CS',
+  title: 'Send Local Authorization List - VersionMismatch',
+  ocpp: '1.6',
+  profile: 'LocalAuthListManagement',
+  sut: 'ChargePoint',
+  purpose: 'The charge point takes the version of each Full update (2, then 5) and reports it, and answers a Differential update whose version is not higher than the current one (4 after 5) with VersionMismatch, keeping version 5.',
+  refs: [
+    'OCPP 1.6 §5.15 Send Local List',
+    'OCPP 1.6 §5.10 Get Local List Version',
+    'OCPP 1.6 §6.41 SendLocalList.req (listVersion)',
+    'OCPP 1.6 §7.47 UpdateStatus (VersionMismatch)',
+    'OCPP 1.6 §9.2.1 LocalAuthListEnabled',
+  ],
+  provenance: 'OCTT steps 1–12 as publicly summarised in the OCTT test case document and EVerest ocpp_compliance_tests.py test_send_local_list_ver_mismatch (Full listVersion 2 → Accepted → GetLocalListVersion 2 → Full listVersion 5 → Accepted → GetLocalListVersion 5 → Differential listVersion 4 → VersionMismatch → GetLocalListVersion 5), each list holding one idTag (here the configured valid one, Accepted). Ours: LocalAuthListEnabled true set with ChangeConfiguration and restored, and the list emptied at the end (Full without entries, version 6 → GetLocalListVersion 0).',
+}, async ({ csms, cfg, step, note, notApplicable }) => {
+  const entry = configuredEntries(cfg).accepted;
+  const cp = await step(1, 'The charge point is connected and its boot accepted', () => csms.booted());
+
+  const changed = await step(2, 'Preparation: LocalAuthListEnabled true', () =>
+    setKey({ note, notApplicable }, cp, 'LocalAuthListEnabled', 'true', { required: true, why: LIST_ENABLED_WHY }));
+
+  await step(3, 'SendLocalList, Full, listVersion 2: Accepted; GetLocalListVersion: 2 (OCTT steps 1–4)', async () => {
+    await sendLocalList(cp, 2, 'Full', [entry], { status: 'Accepted', requirement: 'OCPP 1.6 §5.15: a Full update within SendLocalListMaxLength is applied and answered Accepted' });
+    await localListVersion(cp, { listVersion: 2, requirement: 'OCPP 1.6 §5.15, §5.10: the charge point MUST associate the listVersion of the update with its list and report it' });
+  });
+
+  await step(4, 'SendLocalList, Full, listVersion 5: Accepted; GetLocalListVersion: 5 (OCTT steps 5–8)', async () => {
+    await sendLocalList(cp, 5, 'Full', [entry], { status: 'Accepted', requirement: 'OCPP 1.6 §5.15: a Full update replaces the list whatever its version; Accepted' });
+    await localListVersion(cp, { listVersion: 5, requirement: 'OCPP 1.6 §5.15, §5.10: the charge point MUST associate the listVersion of the update with its list and report it' });
+  });
+
+  await step(5, 'SendLocalList, Differential, listVersion 4: VersionMismatch; GetLocalListVersion: still 5 (OCTT steps 9–12)', async () => {
+    await sendLocalList(cp, 4, 'Differential', [entry], {
+      status: 'VersionMismatch',
+      requirement: 'OCPP 1.6 §7.47: VersionMismatch — the version number in a differential update is less than or equal to the version of the current list',
+    });
+    await localListVersion(cp, { listVersion: 5, requirement: 'OCPP 1.6 §6.42: an update that is not Accepted is not applied; the list keeps version 5 (§5.10)' });
+  });
+
+  await step(6, 'Clean-up: empty the Local Authorization List and restore LocalAuthListEnabled', async () => {
+    await emptyList(cp, 6);
+    await restoreKeys(cp, [changed]);
+  });
+});

@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { plugIn, unplug } from './cs-steps.js';
+import { unlockWithoutSession } from './cs-variants.js';
 
 export default defineCase({
   id: 'TC_017_2_CS',
@@ -16,26 +16,4 @@ export default defineCase({
   provenance: 'OCTT steps 1–3 as publicly summarised (Heartbeat/booted → StatusNotification Preparing → UnlockConnector answered NotSupported). Ours: step 1 uses the reusable state Booted; the cable is connected to the EV through SUT control (plugIn) in step 2; no StopTransaction may follow the unlock (there is no transaction); step 4 (unplug → Available) leaves the charge point as found. Needs a fixed cable (declaration fixedCable true); plugIn / unplug mean connecting the cable to the EV and hanging it back.',
   actions: ['plugIn', 'unplug'],
   declarations: { fixedCable: true },
-}, async ({ csms, sut, cfg, step }) => {
-  const connectorId = cfg.connectorIds[0]!;
-  const cp = await step(1, 'The charge point is connected, its boot accepted and its connectors reported', () => csms.booted());
-
-  await step(2, `Connect the cable of connector ${connectorId}; the charge point reports Preparing`, () => plugIn(cp, sut, connectorId));
-
-  await step(3, 'Send UnlockConnector for the connector: NotSupported', () =>
-    cp.call('UnlockConnector', { connectorId }, {
-      expect: { status: 'NotSupported' },
-      requirement: 'OCPP 1.6 §5.18: the charge point SHALL answer whether it was able to unlock the connector; §7.46 (errata 3.87): a fixed cable has no connector lock: NotSupported',
-    }));
-
-  await step(4, 'Hang the cable back; the charge point reports Available, with no StopTransaction', async () => {
-    const from = cp.mark('unplugging');
-    await sut.do('unplug', { connectorId });
-    await cp.expectCall('StatusNotification', {
-      where: { connectorId }, after: from,
-      match: { status: 'Available' },
-      forbid: { actions: ['StopTransaction'], why: 'there was no transaction to stop (§5.18)' },
-      requirement: 'OCPP 1.6 §4.9 (B1): the cable removed with no transaction: Available',
-    });
-  });
-});
+}, (t) => unlockWithoutSession(t, true));

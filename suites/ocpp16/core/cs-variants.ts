@@ -1,0 +1,381 @@
+// The bodies that twin variants of the Core cases with the charge point under test share, each
+// parameterised by what tells the variants apart (Hard / Soft reset, …). Each case file keeps its own
+// defineCase meta and calls one of these. Not a case (discovery only loads files named TC_… / X…).
+import { ExpectationUnmet } from '../../../harness/dsl/errors.js';
+import type { CaseLink } from '../../../harness/dsl/case-link.js';
+import type { ChargePointSutContext } from '../../../harness/dsl/context.js';
+import { isTrue, plugIn, readKey, setKey, unplug, type KeyChange } from './cs-steps.js';
+
+export type ResetType = 'Hard' | 'Soft';
+
+/**
+ * TC_013_CS / TC_014_CS: a connector made Unavailable stays Unavailable across a reset of `type`
+ * (§5.2, §5.14), and becomes Available again on ChangeAvailability Operative.
+ */
+export async function resetWithoutTransaction({ csms, cfg, step }: ChargePointSutContext, type: ResetType): Promise<void> {
+  const connectorId = cfg.connectorIds[0]!;
+  const cp = await step(1, 'The charge point is connected, its boot accepted and its connectors reported', () => csms.booted());
+
+  const inoperative = await step(2, `ChangeAvailability connector ${connectorId} Inoperative: Accepted`, async () => {
+    const res = await cp.call('ChangeAvailability', { connectorId, type: 'Inoperative' }, {
+      expect: { status: 'Accepted' },
+      requirement: 'OCPP 1.6 §5.2: with no transaction on the connector, the change to Inoperative is Accepted',
+    });
+    return res.call.seq;
+  });
+
+  await step(3, 'The charge point reports the connector Unavailable', () =>
+    cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: inoperative,
+      match: { status: 'Unavailable' },
+      requirement: 'OCPP 1.6 §5.2: once the availability changed the charge point SHALL report it with StatusNotification; §4.9 (A8): Unavailable',
+    }));
+
+  const next = csms.nextConnection();
+  next.catch(() => undefined); // awaited in step 5
+  await step(4, `Send Reset ${type}: Accepted`, async () => {
+    const res = await cp.call('Reset', { type }, {
+      expect: { status: 'Accepted' },
+      requirement: 'OCPP 1.6 §5.14: the charge point SHALL answer Reset.req with whether it will attempt to reset itself',
+    });
+    if (res.payload.status !== 'Accepted') throw new ExpectationUnmet('the charge point did not accept the Reset: no reboot to observe');
+  });
+
+  const { link, booted } = await step(5, 'The charge point reboots: a new connection whose first message is BootNotification (the harness accepts it)', async () => {
+    const link = await next;
+    const boot = await link.expectCall('BootNotification', {
+      requirement: 'OCPP 1.6 §4.2: the charge point SHALL send BootNotification each time it boots',
+      forbid: { actions: '*', why: 'until BootNotification is accepted the charge point SHALL NOT send other requests (§4.2)' },
+    });
+    return { link, booted: await boot.replied };
+  });
+
+  await step(6, 'StatusNotification connector 0 Available and the connector Unavailable: the availability persisted', async () => {
+    await link.expectCall('StatusNotification', {
+      where: { connectorId: 0 }, after: booted.seq,
+      match: { status: 'Available' },
+      requirement: 'OCPP 1.6 §4.9: after an accepted boot the charge point reports the status of connector 0',
+    });
+    await link.expectCall('StatusNotification', {
+      where: { connectorId }, after: booted.seq,
+      match: { status: 'Unavailable' },
+      requirement: 'OCPP 1.6 §5.2, §5.14: a connector set to Unavailable SHALL stay Unavailable across a reboot (persistent state)',
+    });
+  });
+
+  const operative = await step(7, `ChangeAvailability connector ${connectorId} Operative: Accepted`, async () => {
+    const res = await link.call('ChangeAvailability', { connectorId, type: 'Operative' }, {
+      expect: { status: 'Accepted' },
+      requirement: 'OCPP 1.6 §5.2: the change back to Operative is Accepted',
+    });
+    return res.call.seq;
+  });
+
+  await step(8, 'The charge point reports the connector Available', () =>
+    link.expectCall('StatusNotification', {
+      where: { connectorId }, after: operative,
+      match: { status: 'Available' },
+      requirement: 'OCPP 1.6 §5.2: once the availability changed the charge point SHALL report it with StatusNotification; §4.9 (H1): Available',
+    }));
+}
+
+/**
+ * TC_015_CS / TC_016_CS: a reset of `type` during a transaction; the charge point stops it with reason
+ * HardReset / SoftReset before the reset (§5.14 errata 3.36), reboots and reports its connectors.
+ */
+export async function resetWithTransaction({ csms, sut, cfg, step }: ChargePointSutContext, type: ResetType): Promise<void> {
+  const connectorId = cfg.connectorIds[0]!;
+  const idTag = cfg.idTags.accepted;
+  const cp = await step(1, 'The charge point is connected, its boot accepted and its connectors reported', () => csms.booted());
+
+  await step(2, `Plug in the cable on connector ${connectorId}; the charge point reports Preparing`, () => plugIn(cp, sut, connectorId));
+
+  const requested = await step(3, 'Send RemoteStartTransaction for the connector and the valid idTag; the charge point accepts it', async () => {
+    const res = await cp.call('RemoteStartTransaction', { connectorId, idTag }, {
+      expect: { status: 'Accepted' },
+      requirement: 'OCPP 1.6 §5.11: a free, plugged-in connector and a valid idTag: RemoteStartTransaction Accepted',
+    });
+    return res.call.seq;
+  });
+
+  const transactionId = await step(4, 'The charge point sends StartTransaction with the idTag and connector of the request', async () => {
+    const start = await cp.expectCall('StartTransaction', {
+      after: requested,
+      match: { idTag, connectorId },
+      requirement: 'OCPP 1.6 §5.11: the charge point SHALL use the idTag of RemoteStartTransaction.req in its StartTransaction.req (§4.8)',
+    });
+    return (await cp.answerOf(start)).transactionId as number;
+  });
+
+  await step(5, 'The charge point reports Charging', () =>
+    cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: requested,
+      match: { status: 'Charging' },
+      requirement: 'OCPP 1.6 §4.9 (B3): once energy flows the connector is Charging',
+    }));
+
+  const next = csms.nextConnection();
+  next.catch(() => undefined); // awaited in step 8
+  const reset = await step(6, `Send Reset ${type}: Accepted`, async () => {
+    const res = await cp.call('Reset', { type }, {
+      expect: { status: 'Accepted' },
+      requirement: 'OCPP 1.6 §5.14: the charge point SHALL answer Reset.req with whether it will attempt to reset itself',
+    });
+    if (res.payload.status !== 'Accepted') throw new ExpectationUnmet('the charge point did not accept the Reset: no reboot to observe');
+    return res.call.seq;
+  });
+
+  await step(7, `Before the reset, the charge point sends StopTransaction for the transaction with reason ${type}Reset`, () =>
+    cp.expectCall('StopTransaction', {
+      after: reset,
+      match: { transactionId, reason: `${type}Reset`, idTag: { oneOf: [idTag], optional: true } },
+      requirement: `OCPP 1.6 §5.14 (errata 3.36): after receipt of a Reset.req the charge point SHALL send a StopTransaction.req for any ongoing transaction before performing the reset; §7.36: reason ${type}Reset`,
+    }));
+
+  const { link, booted } = await step(8, 'The charge point reboots: a new connection whose first message is BootNotification (the harness accepts it) (summary step 10)', async () => {
+    const link = await next;
+    const boot = await link.expectCall('BootNotification', {
+      requirement: 'OCPP 1.6 §4.2: the charge point SHALL send BootNotification each time it boots',
+      forbid: { actions: '*', why: 'until BootNotification is accepted the charge point SHALL NOT send other requests (§4.2)' },
+    });
+    return { link, booted: await boot.replied };
+  });
+
+  await step(9, 'The charge point reports connector 0 and the connector, whose cable is still plugged in: Preparing (or Finishing) (summary steps 8–9)', async () => {
+    await link.expectCall('StatusNotification', {
+      where: { connectorId: 0 }, after: booted.seq,
+      requirement: 'OCPP 1.6 §4.9: after an accepted boot the charge point reports the status of connector 0',
+    });
+    await link.expectCall('StatusNotification', {
+      where: { connectorId }, after: booted.seq,
+      match: { status: { oneOf: ['Preparing', 'Finishing'] } },
+      requirement: 'OCPP 1.6 §4.9: after an accepted boot the charge point reports every connector; the transaction is over and the cable still plugged in: Preparing, or Finishing until the user acts',
+    });
+  });
+
+  await step(10, 'Unplug the cable; the charge point reports Available', () => unplug(link, sut, connectorId));
+}
+
+/** A transaction of the TC_005_x_CS cases, started and Charging, and the keys changed for it. */
+export interface EvSideTransaction {
+  cp: CaseLink;
+  connectorId: number;
+  idTag: string;
+  transactionId: number;
+  changes: (KeyChange | undefined)[];
+}
+
+/**
+ * TC_005_1_CS / TC_005_2_CS / TC_005_3_CS steps 1–13: StopTransactionOnEVSideDisconnect and
+ * UnlockConnectorOnEVSideDisconnect set as the variant wants (§4.10, §9.1.23, §9.1.33), a remote start
+ * (§5.11) and the cable plugged in: the transaction is Charging.
+ */
+export async function evSideDisconnectSetUp(
+  { csms, sut, cfg, step }: ChargePointSutContext,
+  stopOnEVSideDisconnect: 'true' | 'false',
+  unlockOnEVSideDisconnect: 'true' | 'false',
+): Promise<EvSideTransaction> {
+  const connectorId = cfg.connectorIds[0]!;
+  const idTag = cfg.idTags.accepted;
+  const cp = await step(1, 'The charge point is connected, its boot accepted and its connectors reported', () => csms.booted());
+
+  const changes = [
+    await step(2, 'MinimumStatusDuration = 0 when the charge point has it (GetConfiguration; ChangeConfiguration when it differs) (steps 2–3)', () =>
+      setKey(cp, 'MinimumStatusDuration', '0', { optional: true })),
+    await step(4, `StopTransactionOnEVSideDisconnect = ${stopOnEVSideDisconnect} (steps 4–5)`, () =>
+      setKey(cp, 'StopTransactionOnEVSideDisconnect', stopOnEVSideDisconnect)),
+    await step(6, `UnlockConnectorOnEVSideDisconnect = ${unlockOnEVSideDisconnect} (steps 6–7)`, () =>
+      setKey(cp, 'UnlockConnectorOnEVSideDisconnect', unlockOnEVSideDisconnect)),
+  ];
+  const authorizeRemote = await step(8, 'GetConfiguration AuthorizeRemoteTxRequests', async () =>
+    isTrue(await readKey(cp, 'AuthorizeRemoteTxRequests')));
+
+  const requested = await step(9, `Send RemoteStartTransaction for connector ${connectorId} and the valid idTag; the charge point accepts it`, async () => {
+    const res = await cp.call('RemoteStartTransaction', { connectorId, idTag }, {
+      expect: { status: 'Accepted' },
+      requirement: 'OCPP 1.6 §5.11: a free connector and a valid idTag: RemoteStartTransaction Accepted',
+    });
+    return res.call.seq;
+  });
+
+  if (authorizeRemote) {
+    await step(10, 'AuthorizeRemoteTxRequests is true: the charge point sends Authorize for the idTag (the harness accepts it)', () =>
+      cp.expectCall('Authorize', {
+        after: requested,
+        match: { idTag },
+        requirement: 'OCPP 1.6 §5.11, §9.1.3 AuthorizeRemoteTxRequests: with true, the charge point authorises the idTag of a remote start (Authorize.req) before starting',
+      }));
+  }
+
+  await step(11, 'The charge point reports Preparing', () =>
+    cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: requested,
+      match: { status: 'Preparing' },
+      requirement: 'OCPP 1.6 §4.9 (A2): a remote start waiting for the cable makes the connector Preparing',
+    }));
+
+  const plugged = cp.mark('plugging in');
+  const transactionId = await step(12, 'Plug in the cable; the charge point sends StartTransaction with the idTag of the request', async () => {
+    await sut.do('plugIn', { connectorId });
+    const start = await cp.expectCall('StartTransaction', {
+      after: requested,
+      match: { idTag, connectorId },
+      requirement: 'OCPP 1.6 §5.11: the charge point SHALL use the idTag of RemoteStartTransaction.req in its StartTransaction.req (§4.8)',
+    });
+    return (await cp.answerOf(start)).transactionId as number;
+  });
+
+  await step(13, 'The charge point reports Charging', () =>
+    cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: plugged,
+      match: { status: 'Charging' },
+      requirement: 'OCPP 1.6 §4.9 (B3): once energy flows the connector is Charging',
+    }));
+
+  return { cp, connectorId, idTag, transactionId, changes };
+}
+
+/**
+ * TC_005_1_CS / TC_005_2_CS steps 14–16: the cable disconnected at the EV stops the transaction with
+ * reason EVDisconnected (StopTransactionOnEVSideDisconnect true); Finishing, then Available.
+ */
+export async function evSideDisconnectStops(
+  { sut, step }: ChargePointSutContext,
+  { cp, connectorId, idTag, transactionId }: EvSideTransaction,
+  availableRequirement: string,
+): Promise<void> {
+  const disconnected = await step(14, 'Disconnect the cable at the EV; the charge point stops the transaction with reason EVDisconnected', async () => {
+    const from = cp.mark('disconnecting the cable at the EV');
+    await sut.do('unplug', { connectorId });
+    await cp.expectCall('StopTransaction', {
+      after: from,
+      match: { transactionId, reason: 'EVDisconnected', idTag: { oneOf: [idTag], optional: true } },
+      requirement: 'OCPP 1.6 §4.10, §9.1.23: with StopTransactionOnEVSideDisconnect true the transaction SHALL be stopped when the cable is disconnected from the EV; §7.36: reason EVDisconnected',
+    });
+    return from;
+  });
+
+  await step(15, 'The charge point reports Finishing', () =>
+    cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: disconnected,
+      match: { status: 'Finishing' },
+      requirement: 'OCPP 1.6 §4.9 (C6): the transaction stopped: Finishing',
+    }));
+
+  await step(16, 'The charge point reports Available', () =>
+    cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: disconnected,
+      match: { status: 'Available' },
+      requirement: availableRequirement,
+    }));
+}
+
+/** What tells the detachable-cable (fixedCable false) and the fixed-cable (true) variants apart. */
+interface CableVariant {
+  plugTitle: (connectorId: number) => string;
+  unlockStatus: 'Unlocked' | 'NotSupported';
+  unlockRequirement: string;
+  /** TC_017_x_CS step 4. */
+  noSessionUnplugTitle: string;
+}
+
+const cableVariant = (fixedCable: boolean): CableVariant => fixedCable
+  ? {
+    plugTitle: (connectorId) => `Connect the cable of connector ${connectorId}; the charge point reports Preparing`,
+    unlockStatus: 'NotSupported',
+    unlockRequirement: 'OCPP 1.6 §5.18: the charge point SHALL answer whether it was able to unlock the connector; §7.46 (errata 3.87): a fixed cable has no connector lock: NotSupported',
+    noSessionUnplugTitle: 'Hang the cable back; the charge point reports Available, with no StopTransaction',
+  }
+  : {
+    plugTitle: (connectorId) => `Plug in the cable on connector ${connectorId}; the charge point reports Preparing`,
+    unlockStatus: 'Unlocked',
+    unlockRequirement: 'OCPP 1.6 §5.18: the charge point SHALL answer whether it was able to unlock the connector; §7.46: a connector lock that opened: Unlocked',
+    noSessionUnplugTitle: 'Unplug the cable; the charge point reports Available, with no StopTransaction',
+  };
+
+/**
+ * TC_017_1_CS / TC_017_2_CS: with a cable plugged in and no transaction, UnlockConnector is answered
+ * Unlocked (detachable cable) or NotSupported (fixed cable, §7.46 errata 3.87); then the cable is
+ * taken out with no StopTransaction.
+ */
+export async function unlockWithoutSession({ csms, sut, cfg, step }: ChargePointSutContext, fixedCable: boolean): Promise<void> {
+  const v = cableVariant(fixedCable);
+  const connectorId = cfg.connectorIds[0]!;
+  const cp = await step(1, 'The charge point is connected, its boot accepted and its connectors reported', () => csms.booted());
+
+  await step(2, v.plugTitle(connectorId), () => plugIn(cp, sut, connectorId));
+
+  await step(3, `Send UnlockConnector for the connector: ${v.unlockStatus}`, () =>
+    cp.call('UnlockConnector', { connectorId }, {
+      expect: { status: v.unlockStatus },
+      requirement: v.unlockRequirement,
+    }));
+
+  await step(4, v.noSessionUnplugTitle, async () => {
+    const from = cp.mark('unplugging');
+    await sut.do('unplug', { connectorId });
+    await cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: from,
+      match: { status: 'Available' },
+      forbid: { actions: ['StopTransaction'], why: 'there was no transaction to stop (§5.18)' },
+      requirement: 'OCPP 1.6 §4.9 (B1): the cable removed with no transaction: Available',
+    });
+  });
+}
+
+/** A transaction of the TC_018_x_CS cases and the mark just before the UnlockConnector sent during it. */
+export interface UnlockedDuringSession {
+  cp: CaseLink;
+  connectorId: number;
+  idTag: string;
+  transactionId: number;
+  unlocking: number;
+}
+
+/**
+ * TC_018_1_CS / TC_018_2_CS steps 1–6: cable plugged in, a remote start (§5.11), Charging, then
+ * UnlockConnector answered Unlocked (detachable cable) or NotSupported (fixed cable).
+ */
+export async function unlockDuringSession({ csms, sut, cfg, step }: ChargePointSutContext, fixedCable: boolean): Promise<UnlockedDuringSession> {
+  const v = cableVariant(fixedCable);
+  const connectorId = cfg.connectorIds[0]!;
+  const idTag = cfg.idTags.accepted;
+  const cp = await step(1, 'The charge point is connected, its boot accepted and its connectors reported', () => csms.booted());
+
+  await step(2, v.plugTitle(connectorId), () => plugIn(cp, sut, connectorId));
+
+  const requested = await step(3, 'Send RemoteStartTransaction for the connector and the valid idTag; the charge point accepts it', async () => {
+    const res = await cp.call('RemoteStartTransaction', { connectorId, idTag }, {
+      expect: { status: 'Accepted' },
+      requirement: 'OCPP 1.6 §5.11: a free, plugged-in connector and a valid idTag: RemoteStartTransaction Accepted',
+    });
+    return res.call.seq;
+  });
+
+  const transactionId = await step(4, 'The charge point sends StartTransaction with the idTag and connector of the request', async () => {
+    const start = await cp.expectCall('StartTransaction', {
+      after: requested,
+      match: { idTag, connectorId },
+      requirement: 'OCPP 1.6 §5.11: the charge point SHALL use the idTag of RemoteStartTransaction.req in its StartTransaction.req (§4.8)',
+    });
+    return (await cp.answerOf(start)).transactionId as number;
+  });
+
+  await step(5, 'The charge point reports Charging', () =>
+    cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: requested,
+      match: { status: 'Charging' },
+      requirement: 'OCPP 1.6 §4.9 (B3): once energy flows the connector is Charging',
+    }));
+
+  const unlocking = await step(6, `Send UnlockConnector for the connector: ${v.unlockStatus}`, async () => {
+    const from = cp.mark('unlocking the connector during the transaction');
+    await cp.call('UnlockConnector', { connectorId }, {
+      expect: { status: v.unlockStatus },
+      requirement: v.unlockRequirement,
+    });
+    return from;
+  });
+
+  return { cp, connectorId, idTag, transactionId, unlocking };
+}

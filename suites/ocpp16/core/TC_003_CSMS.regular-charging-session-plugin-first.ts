@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { ExpectationUnmet } from '../../../harness/dsl/errors.js';
+import { startAndCharge, stopLocallyAndUnplug } from './csms-session-steps.js';
 
 export default defineCase({
   id: 'TC_003_CSMS',
@@ -36,18 +36,7 @@ export default defineCase({
     }));
 
   const meterStart = 1000;
-  const start = await step(5, 'StartTransaction; the CSMS accepts the idTag and assigns a transactionId (steps 5–6)', () =>
-    link.call('StartTransaction', { connectorId, idTag, meterStart, timestamp: new Date().toISOString() }, {
-      expect: { 'idTagInfo.status': 'Accepted', transactionId: { present: true } },
-      requirement: 'OCPP 1.6 §4.8: StartTransaction.conf MUST include a transaction id and an authorization status; a valid idTag is Accepted',
-    }));
-  const transactionId = start.payload.transactionId;
-  if (typeof transactionId !== 'number') throw new ExpectationUnmet('StartTransaction.conf carries no transactionId; the session cannot go on');
-
-  await step(7, 'StatusNotification Charging; the CSMS answers (steps 7–8)', () =>
-    link.call('StatusNotification', status('Charging'), {
-      requirement: 'OCPP 1.6 §4.9: the CSMS answers StatusNotification',
-    }));
+  const transactionId = await startAndCharge(step, link, 5, connectorId, idTag, meterStart);
 
   await step(9, 'MeterValues for the transaction; the CSMS answers (ours)', () =>
     link.call('MeterValues', {
@@ -60,18 +49,5 @@ export default defineCase({
       requirement: 'OCPP 1.6 §4.7: the CSMS answers MeterValues',
     }));
 
-  await step(11, 'EV driver stops locally: StopTransaction reason Local; the CSMS answers (ours)', () =>
-    link.call('StopTransaction', { transactionId, idTag, meterStop: meterStart + 500, timestamp: new Date().toISOString(), reason: 'Local' }, {
-      requirement: 'OCPP 1.6 §4.10: the CSMS SHALL respond to StopTransaction',
-    }));
-
-  await step(13, 'StatusNotification Finishing; the CSMS answers (ours)', () =>
-    link.call('StatusNotification', status('Finishing'), {
-      requirement: 'OCPP 1.6 §4.9: the CSMS answers StatusNotification',
-    }));
-
-  await step(15, 'EV driver unplugs: StatusNotification Available; the CSMS answers (ours)', () =>
-    link.call('StatusNotification', status('Available'), {
-      requirement: 'OCPP 1.6 §4.9: the CSMS answers StatusNotification',
-    }));
+  await stopLocallyAndUnplug(step, link, 11, connectorId, idTag, transactionId, meterStart + 500);
 });

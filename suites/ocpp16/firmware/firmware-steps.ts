@@ -4,7 +4,7 @@
 import type { HarnessConfig } from '../../../harness/config/types.js';
 import type { CaseLink } from '../../../harness/dsl/case-link.js';
 import type { CsmsSutContext } from '../../../harness/dsl/context.js';
-import { Inconclusive } from '../../../harness/dsl/errors.js';
+import { ExpectationUnmet, Inconclusive } from '../../../harness/dsl/errors.js';
 
 export type Transport = 'http' | 'ftp';
 
@@ -77,4 +77,75 @@ export function diagnosticsLog(identity: string, request: Record<string, unknown
   ];
   for (let i = 0; i < 96; i++) lines.push(`${String(i).padStart(4, '0')} INFO  connector 1 Available; heartbeat ok; meter ${1000 + i * 17} Wh`);
   return Buffer.from(`${lines.join('\n')}\n`, 'utf8');
+}
+
+type Downloaded = NonNullable<Awaited<ReturnType<CsmsSutContext['transfers']['downloadFrom']>>>;
+
+export interface FirmwareUpdateVariant {
+  /** The transport to prefer (transportFor). */
+  preferred: Transport;
+  /** Title of step 9. */
+  installTitle: string;
+  /** Installs the downloaded image (notes what it did); returns the firmwareVersion to boot with, or undefined for the old one. */
+  install(image: Downloaded, note: CsmsSutContext['note']): string | undefined;
+  /** Why the connection closes for the reboot. */
+  rebootReason: string;
+  /** The FirmwareStatusNotification after the reboot. */
+  finalStatus: 'Installed' | 'InstallationFailed';
+}
+
+/**
+ * TC_044_1_CSMS / TC_044_3_CSMS, steps 1–16: UpdateFirmware, the real download, Downloaded, Unavailable,
+ * Installing and reboot, BootNotification, Available, then the final FirmwareStatusNotification.
+ */
+export async function firmwareUpdateSequence(
+  { cp, sut, cfg, step, note, sleep, transfers }: Pick<CsmsSutContext, 'cp' | 'sut' | 'cfg' | 'step' | 'note' | 'sleep' | 'transfers'>,
+  v: FirmwareUpdateVariant,
+): Promise<void> {
+  const link = await cp.booted();
+
+  const request = await step(1, 'The CSMS sends UpdateFirmware with a location and a retrieveDate; the charge point answers (steps 1–2)', () =>
+    receiveUpdateFirmware({ sut, cfg }, link, transportFor(cfg, v.preferred)));
+
+  const image = await step(3, 'After retrieveDate: FirmwareStatusNotification Downloading, and the download from the location (steps 3–4)', async () => {
+    await untilRetrieveDate({ cfg, note, sleep }, request.retrieveDate);
+    await firmwareStatus(link, 'Downloading');
+    return transfers.downloadFrom(request.location, { requirement: DOWNLOAD_SERVED });
+  });
+  if (!image) {
+    await firmwareStatus(link, 'DownloadFailed');
+    throw new ExpectationUnmet(`the firmware could not be downloaded from ${request.location}: the update cannot go on`);
+  }
+  note(`downloaded ${image.bytes.length} bytes, sha256 ${image.sha256}`);
+
+  await step(5, 'FirmwareStatusNotification Downloaded; the CSMS answers (steps 5–6)', () => firmwareStatus(link, 'Downloaded'));
+
+  await step(7, 'StatusNotification Unavailable for connector 0 and every connector; the CSMS answers (steps 7–8)', () =>
+    reportConnectors(link, cfg, 'Unavailable'));
+
+  const version = await step(9, v.installTitle, async () => {
+    await firmwareStatus(link, 'Installing');
+    const installed = v.install(image, note);
+    await link.close(1001, v.rebootReason);
+    return installed;
+  });
+
+  const rebooted = await cp.reconnect();
+  const bootTitle = version === undefined
+    ? 'After the reboot: BootNotification; the CSMS accepts it (steps 11–12)'
+    : `After the reboot: BootNotification with firmwareVersion ${version}; the CSMS accepts it (steps 11–12)`;
+  await step(11, bootTitle, async () => {
+    const boot = await rebooted.call('BootNotification', {
+      chargePointVendor: 'ocpp-harness', chargePointModel: 'virtual-cp', ...(version === undefined ? {} : { firmwareVersion: version }),
+    }, {
+      expect: { status: 'Accepted', interval: { minimum: 0 } },
+      requirement: 'OCPP 1.6 §4.2: the CSMS answers the BootNotification a charge point sends after a reboot with its status, current time and heartbeat interval; a known charge point is Accepted',
+    });
+    if (boot.payload.status === 'Accepted') rebooted.link.state.bootStatus = 'Accepted';
+  });
+
+  await step(13, 'StatusNotification Available for connector 0 and every connector; the CSMS answers (steps 13–14)', () =>
+    reportConnectors(rebooted, cfg, 'Available'));
+
+  await step(15, `FirmwareStatusNotification ${v.finalStatus}; the CSMS answers (steps 15–16)`, () => firmwareStatus(rebooted, v.finalStatus));
 }

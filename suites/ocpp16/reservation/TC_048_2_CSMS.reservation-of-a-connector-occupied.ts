@@ -1,4 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
+import { reserveNowRefused } from './csms-reservation-steps.js';
 
 export default defineCase({
   id: 'TC_048_2_CSMS',
@@ -26,15 +27,7 @@ export default defineCase({
   await step(1, 'EV driver plugs in: StatusNotification Preparing; the CSMS answers (steps 1–2)', () =>
     link.call('StatusNotification', status('Preparing'), { requirement: answered }));
 
-  const reserve = await step(3, 'The CSMS sends ReserveNow for the same connector and the idTag (step 3)', async () => {
-    await sut.do('ReserveNow', { connectorId, expiryDate: new Date(Date.now() + 5 * 60_000).toISOString(), idTag, reservationId: 482 });
-    return link.expectCall('ReserveNow', {
-      match: { connectorId, idTag },
-      requirement: 'OCPP 1.6 §5.13, §6.37: to reserve a connector the CSMS SHALL send ReserveNow.req with the connector and the idTag',
-    });
-  });
-
-  await step(4, 'The charge point answers Occupied: no reservation (step 4)', () => reserve.replied);
+  await reserveNowRefused({ sut, step }, link, 3, { connectorId, idTag, reservationId: 482, which: 'the same connector' }, 'Occupied');
 
   await step(5, 'EV driver unplugs: StatusNotification Available; the CSMS answers (ours)', () =>
     link.call('StatusNotification', status('Available'), { requirement: answered }));

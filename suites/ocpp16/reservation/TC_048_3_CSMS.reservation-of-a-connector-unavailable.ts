@@ -1,4 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
+import { reserveNowRefused } from './csms-reservation-steps.js';
 
 export default defineCase({
   id: 'TC_048_3_CSMS',
@@ -37,15 +38,7 @@ export default defineCase({
   await step(3, 'StatusNotification Unavailable; the CSMS answers (steps 3–4)', () =>
     link.call('StatusNotification', status('Unavailable'), { requirement: answered }));
 
-  const reserve = await step(5, 'The CSMS sends ReserveNow for the same connector and the idTag (step 5)', async () => {
-    await sut.do('ReserveNow', { connectorId, expiryDate: new Date(Date.now() + 5 * 60_000).toISOString(), idTag, reservationId: 483 });
-    return link.expectCall('ReserveNow', {
-      match: { connectorId, idTag },
-      requirement: 'OCPP 1.6 §5.13, §6.37: to reserve a connector the CSMS SHALL send ReserveNow.req with the connector and the idTag',
-    });
-  });
-
-  await step(6, 'The charge point answers Unavailable: no reservation (step 6)', () => reserve.replied);
+  await reserveNowRefused({ sut, step }, link, 5, { connectorId, idTag, reservationId: 483, which: 'the same connector' }, 'Unavailable');
 
   const operative = await step(7, 'The CSMS sends ChangeAvailability Operative for the connector (ours)', async () => {
     await sut.do('ChangeAvailability', { connectorId, type: 'Operative' });

@@ -1,4 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
+import { reserveNowRefused } from './csms-reservation-steps.js';
 
 export default defineCase({
   id: 'TC_048_4_CSMS',
@@ -16,13 +17,5 @@ export default defineCase({
   const idTag = cfg.idTags.accepted;
   link.handle('ReserveNow', () => ({ status: 'Rejected' }));
 
-  const reserve = await step(1, 'The CSMS sends ReserveNow for the connector and the idTag (step 1)', async () => {
-    await sut.do('ReserveNow', { connectorId, expiryDate: new Date(Date.now() + 5 * 60_000).toISOString(), idTag, reservationId: 484 });
-    return link.expectCall('ReserveNow', {
-      match: { connectorId, idTag },
-      requirement: 'OCPP 1.6 §5.13, §6.37: to reserve a connector the CSMS SHALL send ReserveNow.req with the connector and the idTag',
-    });
-  });
-
-  await step(2, 'The charge point answers Rejected: no reservation (step 2)', () => reserve.replied);
+  await reserveNowRefused({ sut, step }, link, 1, { connectorId, idTag, reservationId: 484, which: 'the connector' }, 'Rejected');
 });

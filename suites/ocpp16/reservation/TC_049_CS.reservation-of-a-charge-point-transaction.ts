@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { CARRIES_RESERVATION, lastingExpiry, otherConnectorsInoperative, RESERVE_NOW_ANSWERED } from './reservation-steps.js';
+import { CARRIES_RESERVATION, lastingExpiry, otherConnectorsInoperative, RESERVE_NOW_ANSWERED, reservedSessionTail } from './reservation-steps.js';
 
 export default defineCase({
   id: 'TC_049_CS',
@@ -52,46 +52,15 @@ export default defineCase({
     return from;
   });
 
-  const plugged = cp.mark('plugging in');
-  const transactionId = await step(6, 'Plug in the cable; the charge point sends StartTransaction with the reserved idTag and the reservationId', async () => {
-    await sut.do('plugIn', { connectorId });
-    const start = await cp.expectCall('StartTransaction', {
-      after: presented, match: { connectorId, idTag, reservationId },
+  await reservedSessionTail({ sut, step }, cp, restore, {
+    connectorId, idTag, reservationId, presented,
+    plug: {
+      n: 6,
+      title: 'Plug in the cable; the charge point sends StartTransaction with the reserved idTag and the reservationId',
       requirement: `${CARRIES_RESERVATION}; a reservation of connector 0 ends with a transaction of the reserved idTag on any connector (§3.11)`,
-    });
-    return (await cp.answerOf(start)).transactionId as number;
+    },
+    charging: { n: 8, title: 'The charge point reports Charging' },
+    stop: { n: 9, title: 'Present the same idTag again; the charge point stops the transaction (ours)', mark: 'presenting idTag to stop' },
+    finishing: 10, unplug: 11, restore: 12,
   });
-
-  await step(8, 'The charge point reports Charging', () =>
-    cp.expectCall('StatusNotification', {
-      where: { connectorId }, after: plugged, match: { status: 'Charging' },
-      requirement: 'OCPP 1.6 §4.9 (B3): once energy flows the connector is Charging',
-    }));
-
-  const stopping = await step(9, 'Present the same idTag again; the charge point stops the transaction (ours)', async () => {
-    const from = cp.mark('presenting idTag to stop');
-    await sut.do('presentIdTag', { connectorId, idTag });
-    await cp.expectCall('StopTransaction', {
-      after: from, match: { transactionId },
-      requirement: 'OCPP 1.6 §4.10: the idTag that started the transaction stops it; StopTransaction.req for it',
-    });
-    return from;
-  });
-
-  await step(10, 'The charge point reports Finishing (ours)', () =>
-    cp.expectCall('StatusNotification', {
-      where: { connectorId }, after: stopping, match: { status: 'Finishing' },
-      requirement: 'OCPP 1.6 §4.9 (C6): the transaction stopped with the cable still plugged in: Finishing',
-    }));
-
-  await step(11, 'Unplug the cable; the charge point reports Available: the reservation ended with the transaction (ours)', async () => {
-    const from = cp.mark('unplugging');
-    await sut.do('unplug', { connectorId });
-    await cp.expectCall('StatusNotification', {
-      where: { connectorId }, after: from, match: { status: 'Available' },
-      requirement: 'OCPP 1.6 §4.9 (F1), §5.13: the reservation was terminated by the transaction: after it the connector is Available',
-    });
-  });
-
-  await step(12, 'The other connectors back to Operative (ours)', () => restore());
 });

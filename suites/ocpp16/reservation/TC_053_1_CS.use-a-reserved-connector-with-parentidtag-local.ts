@@ -1,6 +1,6 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
 import {
-  acceptIdTags, CARRIES_RESERVATION, derivedIdTag, lastingExpiry, otherConnectorsInoperative, RESERVED_STATUS, RESERVE_NOW_ANSWERED,
+  acceptIdTags, CARRIES_RESERVATION, derivedIdTag, lastingExpiry, otherConnectorsInoperative, RESERVED_STATUS, RESERVE_NOW_ANSWERED, reservedSessionTail,
 } from './reservation-steps.js';
 
 export default defineCase({
@@ -59,46 +59,15 @@ export default defineCase({
     return from;
   });
 
-  const plugged = cp.mark('plugging in');
-  const transactionId = await step(6, 'Plug in the cable; the charge point sends StartTransaction with idTag 2 and the reservationId (steps 6–8)', async () => {
-    await sut.do('plugIn', { connectorId });
-    const start = await cp.expectCall('StartTransaction', {
-      after: presented, match: { connectorId, idTag: idTag2, reservationId },
+  await reservedSessionTail({ sut, step }, cp, restore, {
+    connectorId, idTag: idTag2, reservationId, presented,
+    plug: {
+      n: 6,
+      title: 'Plug in the cable; the charge point sends StartTransaction with idTag 2 and the reservationId (steps 6–8)',
       requirement: `${CARRIES_RESERVATION}; a transaction of an idTag of the reserved parentIdTag ends the reservation (§5.13)`,
-    });
-    return (await cp.answerOf(start)).transactionId as number;
+    },
+    charging: { n: 9, title: 'The charge point reports Charging (steps 9–10)' },
+    stop: { n: 11, title: 'Present idTag 2 again; the charge point stops the transaction (ours)', mark: 'presenting idTag 2 to stop' },
+    finishing: 12, unplug: 13, restore: 14,
   });
-
-  await step(9, 'The charge point reports Charging (steps 9–10)', () =>
-    cp.expectCall('StatusNotification', {
-      where: { connectorId }, after: plugged, match: { status: 'Charging' },
-      requirement: 'OCPP 1.6 §4.9 (B3): once energy flows the connector is Charging',
-    }));
-
-  const stopping = await step(11, 'Present idTag 2 again; the charge point stops the transaction (ours)', async () => {
-    const from = cp.mark('presenting idTag 2 to stop');
-    await sut.do('presentIdTag', { connectorId, idTag: idTag2 });
-    await cp.expectCall('StopTransaction', {
-      after: from, match: { transactionId },
-      requirement: 'OCPP 1.6 §4.10: the idTag that started the transaction stops it; StopTransaction.req for it',
-    });
-    return from;
-  });
-
-  await step(12, 'The charge point reports Finishing (ours)', () =>
-    cp.expectCall('StatusNotification', {
-      where: { connectorId }, after: stopping, match: { status: 'Finishing' },
-      requirement: 'OCPP 1.6 §4.9 (C6): the transaction stopped with the cable still plugged in: Finishing',
-    }));
-
-  await step(13, 'Unplug the cable; the charge point reports Available: the reservation ended with the transaction (ours)', async () => {
-    const from = cp.mark('unplugging');
-    await sut.do('unplug', { connectorId });
-    await cp.expectCall('StatusNotification', {
-      where: { connectorId }, after: from, match: { status: 'Available' },
-      requirement: 'OCPP 1.6 §4.9 (F1), §5.13: the reservation was terminated by the transaction: after it the connector is Available',
-    });
-  });
-
-  await step(14, 'The other connectors back to Operative (ours)', () => restore());
 });

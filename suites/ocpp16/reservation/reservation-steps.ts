@@ -4,6 +4,7 @@
 // only loads files named TC_… / X…).
 import type { HarnessConfig } from '../../../harness/config/types.js';
 import type { CaseLink } from '../../../harness/dsl/case-link.js';
+import type { ChargePointSutContext } from '../../../harness/dsl/context.js';
 import { idTagStatus, transactionsOf } from '../../../harness/roles/csms-defaults-16.js';
 
 export const RESERVE_NOW_ANSWERED = 'OCPP 1.6 §5.13, §6.38: upon receipt of ReserveNow.req the charge point SHALL respond with ReserveNow.conf';
@@ -144,4 +145,76 @@ export async function reserveRefused(cp: CaseLink, cfg: HarnessConfig, req: { co
     requirement: `${RESERVE_NOW_ANSWERED}; ${why}: ${status} (§7.40), no reservation`,
   });
   if (res.payload.status === 'Accepted') await cp.call('CancelReservation', { reservationId: req.reservationId }).catch(() => undefined);
+}
+
+export interface ReservedSessionTail {
+  connectorId: number;
+  /** The idTag that starts (and stops) the transaction. */
+  idTag: string;
+  reservationId: number;
+  /** Seq from which StartTransaction counts (the presenting of the idTag). */
+  presented: number;
+  plug: { n: number; title: string; requirement: string };
+  charging: { n: number; title: string };
+  stop: { n: number; title: string; mark: string };
+  /** Step numbers of Finishing, unplug → Available, and the other connectors back to Operative. */
+  finishing: number;
+  unplug: number;
+  restore: number;
+}
+
+/**
+ * After the reserved connector reported Preparing: plug in, StartTransaction with the reservationId,
+ * Charging, the same idTag stops it, Finishing, unplug → Available (the reservation ended), the other
+ * connectors back to Operative.
+ */
+export async function reservedSessionTail(
+  { sut, step }: Pick<ChargePointSutContext, 'sut' | 'step'>,
+  cp: CaseLink,
+  restore: () => Promise<void>,
+  v: ReservedSessionTail,
+): Promise<void> {
+  const { connectorId, idTag, reservationId } = v;
+  const plugged = cp.mark('plugging in');
+  const transactionId = await step(v.plug.n, v.plug.title, async () => {
+    await sut.do('plugIn', { connectorId });
+    const start = await cp.expectCall('StartTransaction', {
+      after: v.presented, match: { connectorId, idTag, reservationId },
+      requirement: v.plug.requirement,
+    });
+    return (await cp.answerOf(start)).transactionId as number;
+  });
+
+  await step(v.charging.n, v.charging.title, () =>
+    cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: plugged, match: { status: 'Charging' },
+      requirement: 'OCPP 1.6 §4.9 (B3): once energy flows the connector is Charging',
+    }));
+
+  const stopping = await step(v.stop.n, v.stop.title, async () => {
+    const from = cp.mark(v.stop.mark);
+    await sut.do('presentIdTag', { connectorId, idTag });
+    await cp.expectCall('StopTransaction', {
+      after: from, match: { transactionId },
+      requirement: 'OCPP 1.6 §4.10: the idTag that started the transaction stops it; StopTransaction.req for it',
+    });
+    return from;
+  });
+
+  await step(v.finishing, 'The charge point reports Finishing (ours)', () =>
+    cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: stopping, match: { status: 'Finishing' },
+      requirement: 'OCPP 1.6 §4.9 (C6): the transaction stopped with the cable still plugged in: Finishing',
+    }));
+
+  await step(v.unplug, 'Unplug the cable; the charge point reports Available: the reservation ended with the transaction (ours)', async () => {
+    const from = cp.mark('unplugging');
+    await sut.do('unplug', { connectorId });
+    await cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: from, match: { status: 'Available' },
+      requirement: 'OCPP 1.6 §4.9 (F1), §5.13: the reservation was terminated by the transaction: after it the connector is Available',
+    });
+  });
+
+  await step(v.restore, 'The other connectors back to Operative (ours)', () => restore());
 }

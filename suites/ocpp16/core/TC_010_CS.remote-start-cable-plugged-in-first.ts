@@ -1,4 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
+import { remoteStartSession } from './cs-steps.js';
 
 export default defineCase({
   id: 'TC_010_CS',
@@ -22,39 +23,10 @@ export default defineCase({
   const idTag = cfg.idTags.accepted;
   const cp = await step(1, 'The charge point is connected, its boot accepted and its connectors reported', () => csms.booted());
 
-  await step(2, `Plug in the cable on connector ${connectorId}; the charge point reports Preparing`, async () => {
-    const from = cp.mark('plugging in');
-    await sut.do('plugIn', { connectorId });
-    await cp.expectCall('StatusNotification', {
-      where: { connectorId }, after: from,
-      match: { status: 'Preparing' },
-      requirement: 'OCPP 1.6 §4.9 (A2): usage initiated by inserting the plug makes the connector Preparing',
-    });
+  const { transactionId } = await remoteStartSession(cp, sut, step, connectorId, idTag, {
+    numbers: [2, 3, 4, 5],
+    requestRequirement: 'OCPP 1.6 §5.11: the charge point SHALL answer RemoteStartTransaction with whether it will try to start a transaction; a free, plugged-in connector and a valid idTag: Accepted',
   });
-
-  const requested = await step(3, 'Send RemoteStartTransaction for the connector and the valid idTag; the charge point accepts it', async () => {
-    const res = await cp.call('RemoteStartTransaction', { connectorId, idTag }, {
-      expect: { status: 'Accepted' },
-      requirement: 'OCPP 1.6 §5.11: the charge point SHALL answer RemoteStartTransaction with whether it will try to start a transaction; a free, plugged-in connector and a valid idTag: Accepted',
-    });
-    return res.call.seq;
-  });
-
-  const transactionId = await step(4, 'The charge point sends StartTransaction with the idTag and connector of the request', async () => {
-    const start = await cp.expectCall('StartTransaction', {
-      after: requested,
-      match: { idTag, connectorId },
-      requirement: 'OCPP 1.6 §5.11: the charge point SHALL use the idTag of RemoteStartTransaction.req in its StartTransaction.req (§4.8)',
-    });
-    return (await cp.answerOf(start)).transactionId as number;
-  });
-
-  await step(5, 'The charge point reports Charging', () =>
-    cp.expectCall('StatusNotification', {
-      where: { connectorId }, after: requested,
-      match: { status: 'Charging' },
-      requirement: 'OCPP 1.6 §4.9 (B3): once energy flows the connector is Charging',
-    }));
 
   const stopping = await step(6, 'Clean-up: RemoteStopTransaction for the transaction; the charge point sends StopTransaction for it', async () => {
     const res = await cp.call('RemoteStopTransaction', { transactionId }, {

@@ -2,7 +2,7 @@
 // configuration keys (OCPP 1.6 §5.3, §5.8), the cable and the statuses it leads to (§4.9), and the
 // remote stop that ends a transaction a case started. Not a case (discovery only loads files named
 // TC_… / X…).
-import type { CaseLink } from '../../../harness/dsl/case-link.js';
+import type { CaseLink, ExpectCallOptions } from '../../../harness/dsl/case-link.js';
 import type { ChargePointSutContext } from '../../../harness/dsl/context.js';
 
 type Sut = ChargePointSutContext['sut'];
@@ -114,4 +114,62 @@ export async function remoteStop(cp: CaseLink, connectorId: number, transactionI
     match: { status: 'Finishing' },
     requirement: 'OCPP 1.6 §4.9 (C6): the transaction stopped with the cable still plugged in: Finishing',
   });
+}
+
+/** What tells the remote starts of remoteStartSession apart: step numbers, titles, requirement texts. */
+export interface RemoteStartSteps {
+  /** The numbers of its four steps: plug in, RemoteStartTransaction, StartTransaction, Charging. */
+  numbers: readonly [plug: number, request: number, start: number, charging: number];
+  /** Default: `Plug in the cable on connector <id>; the charge point reports Preparing`. */
+  plugTitle?: string;
+  /** Default: 'Send RemoteStartTransaction for the connector and the valid idTag; the charge point accepts it'. */
+  requestTitle?: string;
+  /** Default: '… a free, plugged-in connector and a valid idTag: RemoteStartTransaction Accepted'. */
+  requestRequirement?: string;
+  /** Default: 'The charge point sends StartTransaction with the idTag and connector of the request'. */
+  startTitle?: string;
+  /** Default: '… SHALL use the idTag of RemoteStartTransaction.req in its StartTransaction.req (§4.8)'. */
+  startRequirement?: string;
+  /** CALLs that must not come before the StartTransaction (none by default). */
+  startForbid?: ExpectCallOptions['forbid'];
+}
+
+/**
+ * Four numbered steps with the cable first (TC_010_CS and the cases built like it): plug in → Preparing
+ * (§4.9 A2), RemoteStartTransaction for `connectorId` and `idTag` → Accepted (§5.11), StartTransaction
+ * with that idTag and connector (§4.8; returns the transactionId the harness assigned), Charging
+ * (§4.9 B3). Also returns the seq of the RemoteStartTransaction.req.
+ */
+export async function remoteStartSession(
+  cp: CaseLink, sut: Sut, step: ChargePointSutContext['step'], connectorId: number, idTag: string, s: RemoteStartSteps,
+): Promise<{ transactionId: number; requested: number }> {
+  const [plugStep, requestStep, startStep, chargingStep] = s.numbers;
+  await step(plugStep, s.plugTitle ?? `Plug in the cable on connector ${connectorId}; the charge point reports Preparing`, () => plugIn(cp, sut, connectorId));
+
+  const requested = await step(requestStep, s.requestTitle ?? 'Send RemoteStartTransaction for the connector and the valid idTag; the charge point accepts it', async () => {
+    const res = await cp.call('RemoteStartTransaction', { connectorId, idTag }, {
+      expect: { status: 'Accepted' },
+      requirement: s.requestRequirement ?? 'OCPP 1.6 §5.11: a free, plugged-in connector and a valid idTag: RemoteStartTransaction Accepted',
+    });
+    return res.call.seq;
+  });
+
+  const transactionId = await step(startStep, s.startTitle ?? 'The charge point sends StartTransaction with the idTag and connector of the request', async () => {
+    const start = await cp.expectCall('StartTransaction', {
+      after: requested,
+      match: { idTag, connectorId },
+      ...(s.startForbid ? { forbid: s.startForbid } : {}),
+      requirement: s.startRequirement ?? 'OCPP 1.6 §5.11: the charge point SHALL use the idTag of RemoteStartTransaction.req in its StartTransaction.req (§4.8)',
+    });
+    return (await cp.answerOf(start)).transactionId as number;
+  });
+
+  await step(chargingStep, 'The charge point reports Charging', () =>
+    cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: requested,
+      match: { status: 'Charging' },
+      requirement: 'OCPP 1.6 §4.9 (B3): once energy flows the connector is Charging',
+    }));
+
+  return { transactionId, requested };
 }

@@ -4,7 +4,7 @@
 import { ExpectationUnmet } from '../../../harness/dsl/errors.js';
 import type { CaseLink } from '../../../harness/dsl/case-link.js';
 import type { ChargePointSutContext } from '../../../harness/dsl/context.js';
-import { isTrue, plugIn, readKey, setKey, unplug, type KeyChange } from './cs-steps.js';
+import { isTrue, plugIn, readKey, remoteStartSession, setKey, unplug, type KeyChange } from './cs-steps.js';
 
 export type ResetType = 'Hard' | 'Soft';
 
@@ -88,31 +88,7 @@ export async function resetWithTransaction({ csms, sut, cfg, step }: ChargePoint
   const idTag = cfg.idTags.accepted;
   const cp = await step(1, 'The charge point is connected, its boot accepted and its connectors reported', () => csms.booted());
 
-  await step(2, `Plug in the cable on connector ${connectorId}; the charge point reports Preparing`, () => plugIn(cp, sut, connectorId));
-
-  const requested = await step(3, 'Send RemoteStartTransaction for the connector and the valid idTag; the charge point accepts it', async () => {
-    const res = await cp.call('RemoteStartTransaction', { connectorId, idTag }, {
-      expect: { status: 'Accepted' },
-      requirement: 'OCPP 1.6 §5.11: a free, plugged-in connector and a valid idTag: RemoteStartTransaction Accepted',
-    });
-    return res.call.seq;
-  });
-
-  const transactionId = await step(4, 'The charge point sends StartTransaction with the idTag and connector of the request', async () => {
-    const start = await cp.expectCall('StartTransaction', {
-      after: requested,
-      match: { idTag, connectorId },
-      requirement: 'OCPP 1.6 §5.11: the charge point SHALL use the idTag of RemoteStartTransaction.req in its StartTransaction.req (§4.8)',
-    });
-    return (await cp.answerOf(start)).transactionId as number;
-  });
-
-  await step(5, 'The charge point reports Charging', () =>
-    cp.expectCall('StatusNotification', {
-      where: { connectorId }, after: requested,
-      match: { status: 'Charging' },
-      requirement: 'OCPP 1.6 §4.9 (B3): once energy flows the connector is Charging',
-    }));
+  const { transactionId } = await remoteStartSession(cp, sut, step, connectorId, idTag, { numbers: [2, 3, 4, 5] });
 
   const next = csms.nextConnection();
   next.catch(() => undefined); // awaited in step 8
@@ -342,31 +318,7 @@ export async function unlockDuringSession({ csms, sut, cfg, step }: ChargePointS
   const idTag = cfg.idTags.accepted;
   const cp = await step(1, 'The charge point is connected, its boot accepted and its connectors reported', () => csms.booted());
 
-  await step(2, v.plugTitle(connectorId), () => plugIn(cp, sut, connectorId));
-
-  const requested = await step(3, 'Send RemoteStartTransaction for the connector and the valid idTag; the charge point accepts it', async () => {
-    const res = await cp.call('RemoteStartTransaction', { connectorId, idTag }, {
-      expect: { status: 'Accepted' },
-      requirement: 'OCPP 1.6 §5.11: a free, plugged-in connector and a valid idTag: RemoteStartTransaction Accepted',
-    });
-    return res.call.seq;
-  });
-
-  const transactionId = await step(4, 'The charge point sends StartTransaction with the idTag and connector of the request', async () => {
-    const start = await cp.expectCall('StartTransaction', {
-      after: requested,
-      match: { idTag, connectorId },
-      requirement: 'OCPP 1.6 §5.11: the charge point SHALL use the idTag of RemoteStartTransaction.req in its StartTransaction.req (§4.8)',
-    });
-    return (await cp.answerOf(start)).transactionId as number;
-  });
-
-  await step(5, 'The charge point reports Charging', () =>
-    cp.expectCall('StatusNotification', {
-      where: { connectorId }, after: requested,
-      match: { status: 'Charging' },
-      requirement: 'OCPP 1.6 §4.9 (B3): once energy flows the connector is Charging',
-    }));
+  const { transactionId } = await remoteStartSession(cp, sut, step, connectorId, idTag, { numbers: [2, 3, 4, 5], plugTitle: v.plugTitle(connectorId) });
 
   const unlocking = await step(6, `Send UnlockConnector for the connector: ${v.unlockStatus}`, async () => {
     const from = cp.mark('unlocking the connector during the transaction');

@@ -1,5 +1,6 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
 import { cacheOff, configuredEntries, emptyList, LIST_ENABLED_WHY, localListVersion, nextVersion, restoreKeys, sendLocalList, setKey } from './local-list-steps.js';
+import { remoteStartSession } from '../core/cs-steps.js';
 
 export default defineCase({
   id: 'TC_008_2_CS',
@@ -44,40 +45,14 @@ export default defineCase({
     return v;
   });
 
-  await step(4, `Plug in the cable on connector ${connectorId}; the charge point reports Preparing`, async () => {
-    const from = cp.mark('plugging in');
-    await sut.do('plugIn', { connectorId });
-    await cp.expectCall('StatusNotification', {
-      where: { connectorId }, after: from,
-      match: { status: 'Preparing' },
-      requirement: 'OCPP 1.6 §4.9 (A2): usage initiated by inserting the plug makes the connector Preparing',
-    });
+  const { transactionId } = await remoteStartSession(cp, sut, step, connectorId, idTag, {
+    numbers: [4, 5, 6, 7],
+    requestTitle: 'RemoteStartTransaction for the connector and the idTag: Accepted',
+    requestRequirement: 'OCPP 1.6 §5.11: a free, plugged-in connector and an idTag the charge point can authorise: Accepted',
+    startTitle: 'StartTransaction with the idTag, without Authorize.req: the idTag is authorised from the list',
+    startForbid: { actions: ['Authorize'], why: 'AuthorizeRemoteTxRequests and LocalPreAuthorize are true and the idTag is Accepted in the Local Authorization List: it is authorised locally, without requesting an Authorize.conf (§5.11, §9.1.13, §3.5)' },
+    startRequirement: 'OCPP 1.6 §5.11: with AuthorizeRemoteTxRequests true the idTag is authorised like a local one (here from the Local Authorization List, §3.5.2); StartTransaction carries it (§4.8)',
   });
-
-  const requested = await step(5, 'RemoteStartTransaction for the connector and the idTag: Accepted', async () => {
-    const res = await cp.call('RemoteStartTransaction', { connectorId, idTag }, {
-      expect: { status: 'Accepted' },
-      requirement: 'OCPP 1.6 §5.11: a free, plugged-in connector and an idTag the charge point can authorise: Accepted',
-    });
-    return res.call.seq;
-  });
-
-  const transactionId = await step(6, 'StartTransaction with the idTag, without Authorize.req: the idTag is authorised from the list', async () => {
-    const start = await cp.expectCall('StartTransaction', {
-      after: requested,
-      match: { idTag, connectorId },
-      forbid: { actions: ['Authorize'], why: 'AuthorizeRemoteTxRequests and LocalPreAuthorize are true and the idTag is Accepted in the Local Authorization List: it is authorised locally, without requesting an Authorize.conf (§5.11, §9.1.13, §3.5)' },
-      requirement: 'OCPP 1.6 §5.11: with AuthorizeRemoteTxRequests true the idTag is authorised like a local one (here from the Local Authorization List, §3.5.2); StartTransaction carries it (§4.8)',
-    });
-    return (await cp.answerOf(start)).transactionId as number;
-  });
-
-  await step(7, 'The charge point reports Charging', () =>
-    cp.expectCall('StatusNotification', {
-      where: { connectorId }, after: requested,
-      match: { status: 'Charging' },
-      requirement: 'OCPP 1.6 §4.9 (B3): once energy flows the connector is Charging',
-    }));
 
   await step(8, 'Clean-up: RemoteStopTransaction; StopTransaction for the transaction, then Finishing', async () => {
     const res = await cp.call('RemoteStopTransaction', { transactionId }, {

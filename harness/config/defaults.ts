@@ -21,6 +21,8 @@ export function defaultConfig(): HarnessConfig {
       localAuthorizeOffline: false,
       measurands: ['Energy.Active.Import.Register'],
       firmwareTransports: ['http', 'ftp'],
+      // Not assumed: a charger does one or the other, and the two power-failure cases need to know which.
+      powerLossStop: [],
     },
     idTags: {
       accepted: 'ACCEPTED01',

@@ -25,6 +25,8 @@ export interface Declarations {
   localAuthorizeOffline: boolean;
   measurands: string[];
   firmwareTransports: ('http' | 'https' | 'ftp')[];
+  /** When transactions are stopped on a power loss: before going down and/or after the next boot. */
+  powerLossStop: ('beforeDown' | 'afterBoot')[];
 }
 
 export interface HarnessConfig {

@@ -32,6 +32,7 @@ export const BUILTIN_DECLARATIONS: Declarations = {
   localAuthorizeOffline: true,
   measurands: ['Energy.Active.Import.Register', 'Power.Active.Import', 'Current.Import', 'Voltage'],
   firmwareTransports: ['http', 'ftp'],
+  powerLossStop: ['beforeDown', 'afterBoot'],
 };
 
 /** The reference CSMS's side: it can ask for everything a charge point may support. */

@@ -19,6 +19,7 @@ export default defineCase({
   ],
   provenance: 'OCTT steps 1–9 as publicly summarised (booted → Preparing → RemoteStartTransaction Accepted → StartTransaction with the same idTag → Charging → [power failure] StopTransaction reason PowerLoss → Finishing → BootNotification after the power is back → StatusNotification Preparing). Ours: step 1 uses the reusable state Booted; the cable is plugged in first, which gives the Preparing of step 2; the power failure is the SUT-control action powerFailure with stopTransactions = beforeDown (a charge point that stops its transactions before it goes down — the variant this case is about); the StopTransaction and Finishing are expected on the connection that was live before the failure, in either order; the summary also wants the idTag of the start in StopTransaction, which §6.49 does not require of a stop the charge point itself makes (§4.10), so it is not checked; after the boot the connector may be Preparing (the summary) or Finishing (§7.7: the cable of a stopped transaction is still plugged in), and connector 0 Available; step 10 (unplug → Available) leaves the charge point as found.',
   actions: ['plugIn', 'powerFailure', 'unplug'],
+  declarations: { powerLossStop: ['beforeDown'] },
 }, async ({ csms, sut, cfg, step }) => {
   const connectorId = cfg.connectorIds[0]!;
   const idTag = cfg.idTags.accepted;

@@ -20,6 +20,7 @@ export default defineCase({
   ],
   provenance: 'OCTT steps 1–8 as publicly summarised (booted → Preparing → RemoteStartTransaction Accepted → StartTransaction with the same idTag → Charging → [power failure] BootNotification after the power is back, the only one of the case → StatusNotification connector 0 Available and connector 1 Finishing, and StopTransaction reason PowerLoss or Local, steps 7 and 8 in either order). Ours: step 1 uses the reusable state Booted; the cable is plugged in first, which gives the Preparing of step 2; the power failure is the SUT-control action powerFailure with stopTransactions = afterBoot (the variant this case is about: nothing is sent before going down); nothing but BootNotification may come first on the new connection (§4.2); the connector may also be reported Preparing (what the OCTT expects after the same boot in TC_032_1_CS); the StopTransaction is the one of the interrupted transaction (its transactionId) with reason PowerLoss — "Local" is not taken, since §4.10 asks for the correct reason when a transaction does not end normally; the summary also wants the idTag of the start, which §6.49 does not require of a stop the charge point itself makes, so it is not checked; step 9 (unplug → Available) leaves the charge point as found.',
   actions: ['plugIn', 'powerFailure', 'unplug'],
+  declarations: { powerLossStop: ['afterBoot'] },
 }, async ({ csms, sut, cfg, step }) => {
   const connectorId = cfg.connectorIds[0]!;
   const idTag = cfg.idTags.accepted;

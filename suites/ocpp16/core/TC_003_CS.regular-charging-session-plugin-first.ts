@@ -1,4 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
+import { stopByIdTagThenUnplug } from './cs-steps.js';
 
 export default defineCase({
   id: 'TC_003_CS',
@@ -59,33 +60,5 @@ export default defineCase({
       requirement: 'OCPP 1.6 §4.9 (B3): once energy flows the connector is Charging',
     }));
 
-  const stopping = await step(6, 'Present the same idTag again; the charge point stops the transaction without a new Authorize', async () => {
-    const from = cp.mark('presenting idTag to stop');
-    await sut.do('presentIdTag', { connectorId, idTag });
-    await cp.expectCall('StopTransaction', {
-      after: from,
-      // reason may be absent (the default is Local) or "Local" (§4.10, §6.49).
-      match: { transactionId, idTag, reason: { oneOf: ['Local'], optional: true } },
-      forbid: { actions: ['Authorize'], why: 'the idTag that stops the transaction is the one that started it: no Authorize.req (§4.1)' },
-      requirement: 'OCPP 1.6 §4.10, §6.49: StopTransaction.req carries the transactionId of StartTransaction.conf and the idTag that stopped it (SHALL send the idTag if known)',
-    });
-    return from;
-  });
-
-  await step(7, 'The charge point reports Finishing', () =>
-    cp.expectCall('StatusNotification', {
-      where: { connectorId }, after: stopping,
-      match: { status: 'Finishing' },
-      requirement: 'OCPP 1.6 §4.9 (C6): the transaction stopped with the cable still plugged in: Finishing',
-    }));
-
-  await step(8, 'Unplug the cable; the charge point reports Available', async () => {
-    const from = cp.mark('unplugging');
-    await sut.do('unplug', { connectorId });
-    await cp.expectCall('StatusNotification', {
-      where: { connectorId }, after: from,
-      match: { status: 'Available' },
-      requirement: 'OCPP 1.6 §4.9 (F1): the cable removed after the transaction: Available',
-    });
-  });
+  await stopByIdTagThenUnplug(cp, sut, step, { first: 6, connectorId, idTag, transactionId });
 });

@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { plugIn, restoreKeys, setKey, unplug } from './cs-steps.js';
+import { localStop, plugIn, restoreKeys, setKey, unplug } from './cs-steps.js';
 
 export default defineCase({
   id: 'TC_007_1_CS',
@@ -66,20 +66,7 @@ export default defineCase({
     return (await cp.answerOf(start)).transactionId as number;
   });
 
-  await step(8, 'Present the idTag again; the charge point stops the transaction and reports Finishing', async () => {
-    const from = cp.mark('presenting idTag to stop');
-    await sut.do('presentIdTag', { connectorId, idTag });
-    await cp.expectCall('StopTransaction', {
-      after: from,
-      match: { transactionId: firstTx, idTag },
-      requirement: 'OCPP 1.6 §4.10, §6.49: StopTransaction.req for the transaction, with the idTag that stopped it',
-    });
-    await cp.expectCall('StatusNotification', {
-      where: { connectorId }, after: from,
-      match: { status: 'Finishing' },
-      requirement: 'OCPP 1.6 §4.9 (C6): the transaction stopped with the cable still plugged in: Finishing',
-    });
-  });
+  await step(8, 'Present the idTag again; the charge point stops the transaction and reports Finishing', () => localStop(cp, sut, connectorId, idTag, firstTx));
 
   await step(9, 'Unplug the cable; the charge point reports Available', () => unplug(cp, sut, connectorId));
 
@@ -105,20 +92,7 @@ export default defineCase({
       requirement: 'OCPP 1.6 §4.9 (B3): once energy flows the connector is Charging',
     }));
 
-  await step(13, 'Present the idTag again; the charge point stops the transaction and reports Finishing', async () => {
-    const from = cp.mark('presenting idTag to stop');
-    await sut.do('presentIdTag', { connectorId, idTag });
-    await cp.expectCall('StopTransaction', {
-      after: from,
-      match: { transactionId, idTag },
-      requirement: 'OCPP 1.6 §4.10, §6.49: StopTransaction.req for the transaction, with the idTag that stopped it',
-    });
-    await cp.expectCall('StatusNotification', {
-      where: { connectorId }, after: from,
-      match: { status: 'Finishing' },
-      requirement: 'OCPP 1.6 §4.9 (C6): the transaction stopped with the cable still plugged in: Finishing',
-    });
-  });
+  await step(13, 'Present the idTag again; the charge point stops the transaction and reports Finishing', () => localStop(cp, sut, connectorId, idTag, transactionId));
 
   await step(14, 'Unplug the cable; the charge point reports Available', () => unplug(cp, sut, connectorId));
 

@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { plugIn, restoreKeys, setKey, unplug } from './cs-steps.js';
+import { localStop, plugIn, restoreKeys, setKey, unplug } from './cs-steps.js';
 
 export default defineCase({
   id: 'TC_061_1_CS',
@@ -31,22 +31,6 @@ export default defineCase({
     await step(3, 'LocalPreAuthorize = true', () => setKey(cp, 'LocalPreAuthorize', 'true')),
   ];
 
-  /** Present the idTag to stop the transaction; StopTransaction for it; Finishing. */
-  const stopLocally = async (transactionId: number): Promise<void> => {
-    const from = cp.mark('presenting idTag to stop');
-    await sut.do('presentIdTag', { connectorId, idTag });
-    await cp.expectCall('StopTransaction', {
-      after: from,
-      match: { transactionId, idTag },
-      requirement: 'OCPP 1.6 §4.10, §6.49: StopTransaction.req for the transaction, with the idTag that stopped it',
-    });
-    await cp.expectCall('StatusNotification', {
-      where: { connectorId }, after: from,
-      match: { status: 'Finishing' },
-      requirement: 'OCPP 1.6 §4.9 (C6): the transaction stopped with the cable still plugged in: Finishing',
-    });
-  };
-
   // A first session puts the idTag in the cache (Authorize.conf, StartTransaction.conf, StopTransaction.conf).
   await step(4, `Plug in the cable on connector ${connectorId}; the charge point reports Preparing`, () => plugIn(cp, sut, connectorId));
 
@@ -66,7 +50,7 @@ export default defineCase({
     return (await cp.answerOf(start)).transactionId as number;
   });
 
-  await step(6, 'Present the idTag again; the charge point stops the transaction and reports Finishing', () => stopLocally(firstTx));
+  await step(6, 'Present the idTag again; the charge point stops the transaction and reports Finishing', () => localStop(cp, sut, connectorId, idTag, firstTx));
 
   await step(7, 'Send ClearCache; the charge point accepts it', () =>
     cp.call('ClearCache', {}, {
@@ -104,7 +88,7 @@ export default defineCase({
     return (await cp.answerOf(start)).transactionId as number;
   });
 
-  await step(12, 'Present the idTag again; the charge point stops the transaction and reports Finishing', () => stopLocally(transactionId));
+  await step(12, 'Present the idTag again; the charge point stops the transaction and reports Finishing', () => localStop(cp, sut, connectorId, idTag, transactionId));
 
   await step(13, 'Unplug the cable; the charge point reports Available', () => unplug(cp, sut, connectorId));
 

@@ -116,6 +116,65 @@ export async function remoteStop(cp: CaseLink, connectorId: number, transactionI
   });
 }
 
+/**
+ * The driver ends the transaction with the idTag that started it: StopTransaction for the transaction
+ * with that idTag, and Finishing with the cable still plugged in (§4.10, §6.49, §4.9 C6).
+ */
+export async function localStop(cp: CaseLink, sut: Sut, connectorId: number, idTag: string, transactionId: number): Promise<void> {
+  const from = cp.mark('presenting idTag to stop');
+  await sut.do('presentIdTag', { connectorId, idTag });
+  await cp.expectCall('StopTransaction', {
+    after: from,
+    match: { transactionId, idTag },
+    requirement: 'OCPP 1.6 §4.10, §6.49: StopTransaction.req for the transaction, with the idTag that stopped it',
+  });
+  await cp.expectCall('StatusNotification', {
+    where: { connectorId }, after: from,
+    match: { status: 'Finishing' },
+    requirement: 'OCPP 1.6 §4.9 (C6): the transaction stopped with the cable still plugged in: Finishing',
+  });
+}
+
+/**
+ * The end of a regular session (TC_003_CS, TC_004_1_CS): the same idTag stops it with no new Authorize
+ * and reason Local or none, Finishing, then the cable out: Available. Steps `first` … `first + 2`.
+ */
+export async function stopByIdTagThenUnplug(
+  cp: CaseLink, sut: Sut, step: ChargePointSutContext['step'],
+  s: { first: number; connectorId: number; idTag: string; transactionId: number },
+): Promise<void> {
+  const { connectorId, idTag, transactionId } = s;
+  const stopping = await step(s.first, 'Present the same idTag again; the charge point stops the transaction without a new Authorize', async () => {
+    const from = cp.mark('presenting idTag to stop');
+    await sut.do('presentIdTag', { connectorId, idTag });
+    await cp.expectCall('StopTransaction', {
+      after: from,
+      // reason may be absent (the default is Local) or "Local" (§4.10, §6.49).
+      match: { transactionId, idTag, reason: { oneOf: ['Local'], optional: true } },
+      forbid: { actions: ['Authorize'], why: 'the idTag that stops the transaction is the one that started it: no Authorize.req (§4.1)' },
+      requirement: 'OCPP 1.6 §4.10, §6.49: StopTransaction.req carries the transactionId of StartTransaction.conf and the idTag that stopped it (SHALL send the idTag if known)',
+    });
+    return from;
+  });
+
+  await step(s.first + 1, 'The charge point reports Finishing', () =>
+    cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: stopping,
+      match: { status: 'Finishing' },
+      requirement: 'OCPP 1.6 §4.9 (C6): the transaction stopped with the cable still plugged in: Finishing',
+    }));
+
+  await step(s.first + 2, 'Unplug the cable; the charge point reports Available', async () => {
+    const from = cp.mark('unplugging');
+    await sut.do('unplug', { connectorId });
+    await cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: from,
+      match: { status: 'Available' },
+      requirement: 'OCPP 1.6 §4.9 (F1): the cable removed after the transaction: Available',
+    });
+  });
+}
+
 /** What tells the remote starts of remoteStartSession apart: step numbers, titles, requirement texts. */
 export interface RemoteStartSteps {
   /** The numbers of its four steps: plug in, RemoteStartTransaction, StartTransaction, Charging. */

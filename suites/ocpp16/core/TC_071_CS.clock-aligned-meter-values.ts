@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { isTrue, plugIn, readKey, readOptionalKey, remoteStop, restoreKeys, setKey, unplug } from './cs-steps.js';
+import { readOptionalKey, remoteStartForMeterValues, remoteStop, restoreKeys, setKey, unplug } from './cs-steps.js';
 
 /** Clock-aligned readings the case waits for. */
 const READINGS = 2;
@@ -42,43 +42,7 @@ export default defineCase({
     return wanted;
   });
 
-  const authorizeRemote = await step(7, 'GetConfiguration AuthorizeRemoteTxRequests', async () =>
-    isTrue(await readKey(cp, 'AuthorizeRemoteTxRequests')));
-
-  await step(8, `Plug in the cable on connector ${connectorId}; the charge point reports Preparing`, () => plugIn(cp, sut, connectorId));
-
-  const requested = await step(9, 'Send RemoteStartTransaction for the connector and the valid idTag; the charge point accepts it', async () => {
-    const res = await cp.call('RemoteStartTransaction', { connectorId, idTag }, {
-      expect: { status: 'Accepted' },
-      requirement: 'OCPP 1.6 §5.11: a free, plugged-in connector and a valid idTag: RemoteStartTransaction Accepted',
-    });
-    return res.call.seq;
-  });
-
-  if (authorizeRemote) {
-    await step(10, 'AuthorizeRemoteTxRequests is true: the charge point sends Authorize for the idTag (the harness accepts it)', () =>
-      cp.expectCall('Authorize', {
-        after: requested,
-        match: { idTag },
-        requirement: 'OCPP 1.6 §5.11, §9.1.3 AuthorizeRemoteTxRequests: with true, the charge point authorises the idTag of a remote start (Authorize.req) before starting',
-      }));
-  }
-
-  const transactionId = await step(11, 'The charge point sends StartTransaction with the idTag and connector of the request', async () => {
-    const start = await cp.expectCall('StartTransaction', {
-      after: requested,
-      match: { idTag, connectorId },
-      requirement: 'OCPP 1.6 §5.11: the charge point SHALL use the idTag of RemoteStartTransaction.req in its StartTransaction.req (§4.8)',
-    });
-    return (await cp.answerOf(start)).transactionId as number;
-  });
-
-  await step(12, 'The charge point reports Charging', () =>
-    cp.expectCall('StatusNotification', {
-      where: { connectorId }, after: requested,
-      match: { status: 'Charging' },
-      requirement: 'OCPP 1.6 §4.9 (B3): once energy flows the connector is Charging',
-    }));
+  const { requested, transactionId } = await remoteStartForMeterValues(cp, sut, step, connectorId, idTag);
 
   await step(13, `${READINGS} clock-aligned MeterValues for the transaction, on successive ${intervalS} s boundaries, with exactly the configured measurands, context Sample.Clock`, () =>
     cp.expectMeterValues({

@@ -175,6 +175,55 @@ export async function stopByIdTagThenUnplug(
   });
 }
 
+/**
+ * The remote start of the meter-value cases (TC_070_CS, TC_071_CS), steps 7–12: read
+ * AuthorizeRemoteTxRequests, plug in, RemoteStartTransaction Accepted, Authorize when that key is
+ * true, StartTransaction with the request's idTag and connector, Charging. Returns the seq of the
+ * request (readings count from there) and the transactionId the harness gave.
+ */
+export async function remoteStartForMeterValues(
+  cp: CaseLink, sut: Sut, step: ChargePointSutContext['step'], connectorId: number, idTag: string,
+): Promise<{ requested: number; transactionId: number }> {
+  const authorizeRemote = await step(7, 'GetConfiguration AuthorizeRemoteTxRequests', async () =>
+    isTrue(await readKey(cp, 'AuthorizeRemoteTxRequests')));
+
+  await step(8, `Plug in the cable on connector ${connectorId}; the charge point reports Preparing`, () => plugIn(cp, sut, connectorId));
+
+  const requested = await step(9, 'Send RemoteStartTransaction for the connector and the valid idTag; the charge point accepts it', async () => {
+    const res = await cp.call('RemoteStartTransaction', { connectorId, idTag }, {
+      expect: { status: 'Accepted' },
+      requirement: 'OCPP 1.6 §5.11: a free, plugged-in connector and a valid idTag: RemoteStartTransaction Accepted',
+    });
+    return res.call.seq;
+  });
+
+  if (authorizeRemote) {
+    await step(10, 'AuthorizeRemoteTxRequests is true: the charge point sends Authorize for the idTag (the harness accepts it)', () =>
+      cp.expectCall('Authorize', {
+        after: requested,
+        match: { idTag },
+        requirement: 'OCPP 1.6 §5.11, §9.1.3 AuthorizeRemoteTxRequests: with true, the charge point authorises the idTag of a remote start (Authorize.req) before starting',
+      }));
+  }
+
+  const transactionId = await step(11, 'The charge point sends StartTransaction with the idTag and connector of the request', async () => {
+    const start = await cp.expectCall('StartTransaction', {
+      after: requested,
+      match: { idTag, connectorId },
+      requirement: 'OCPP 1.6 §5.11: the charge point SHALL use the idTag of RemoteStartTransaction.req in its StartTransaction.req (§4.8)',
+    });
+    return (await cp.answerOf(start)).transactionId as number;
+  });
+
+  await step(12, 'The charge point reports Charging', () =>
+    cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: requested,
+      match: { status: 'Charging' },
+      requirement: 'OCPP 1.6 §4.9 (B3): once energy flows the connector is Charging',
+    }));
+  return { requested, transactionId };
+}
+
 /** What tells the remote starts of remoteStartSession apart: step numbers, titles, requirement texts. */
 export interface RemoteStartSteps {
   /** The numbers of its four steps: plug in, RemoteStartTransaction, StartTransaction, Charging. */

@@ -10,6 +10,14 @@ import { ConfigError } from '../harness/config/load.js';
 import { packageInfo } from '../harness/package-info.js';
 
 const { version } = packageInfo;
+
+// `ocpp-harness list | head`: the reader went away; that is the end of the output, not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 const program = new Command('ocpp-harness')

@@ -5,20 +5,26 @@ export interface CheckInfo {
   title: string;
   /** Where the requirement comes from. */
   ref: string;
+  /**
+   * Would the OCTT fail a finding of this check? Generic checks: `fails` where §1.2 of the OCTT document
+   * (every message complies with the schemas) or a table step that waits for an answer catches it.
+   * Checks decided by a case's expectations take the expectation's own `octt` instead.
+   */
+  octt?: 'fails' | 'not-checked';
 }
 
 export const CHECKS = {
-  'rpc.json': { title: 'Every frame is valid JSON', ref: 'OCPP-J 1.6 §4.1.2' },
-  'rpc.shape': { title: 'Every frame is a CALL, CALLRESULT or CALLERROR array of the right shape', ref: 'OCPP-J 1.6 §4.2' },
-  'rpc.messageType': { title: 'Only message type numbers 2, 3 and 4 are used', ref: 'OCPP-J 1.6 §4.1.3' },
+  'rpc.json': { title: 'Every frame is valid JSON', ref: 'OCPP-J 1.6 §4.1.2', octt: 'fails' },
+  'rpc.shape': { title: 'Every frame is a CALL, CALLRESULT or CALLERROR array of the right shape', ref: 'OCPP-J 1.6 §4.2', octt: 'fails' },
+  'rpc.messageType': { title: 'Only message type numbers 2, 3 and 4 are used', ref: 'OCPP-J 1.6 §4.1.3', octt: 'fails' },
   'rpc.messageId.unknown': { title: 'A CALLRESULT/CALLERROR carries the id of a CALL it answers', ref: 'OCPP-J 1.6 §4.1.4' },
   'rpc.singleOutstandingCall': { title: 'No CALL is sent while an earlier CALL is unanswered and not timed out', ref: 'OCPP-J 1.6 §4.1.1' },
   'rpc.responseTime': { title: 'A CALL is answered within the configured response timeout', ref: 'OCPP-J 1.6 §4.1.1 (timeout); configured timeouts.responseMs' },
-  'rpc.noResponse': { title: 'Every CALL is answered', ref: 'OCPP-J 1.6 §4.1.1, §4.2' },
+  'rpc.noResponse': { title: 'Every CALL is answered', ref: 'OCPP-J 1.6 §4.1.1, §4.2', octt: 'fails' },
   'rpc.expectedCallError': { title: 'A malformed or unknown request is answered with a CALLERROR', ref: 'OCPP-J 1.6 §4.2.3' },
   'rpc.errorCode': { title: 'A CALLERROR carries the error code the situation calls for', ref: 'OCPP-J 1.6 §4.2.3 Table 7, errata §5' },
-  'schema.call': { title: 'Every request the system under test sends validates against the OCA schema', ref: 'OCPP 1.6 JSON schemas' },
-  'schema.callResult': { title: 'Every response the system under test sends validates against the OCA schema', ref: 'OCPP 1.6 JSON schemas' },
+  'schema.call': { title: 'Every request the system under test sends validates against the OCA schema', ref: 'OCPP 1.6 JSON schemas', octt: 'fails' },
+  'schema.callResult': { title: 'Every response the system under test sends validates against the OCA schema', ref: 'OCPP 1.6 JSON schemas', octt: 'fails' },
   'handshake.subprotocol': { title: 'The WebSocket handshake agrees on ocpp1.6', ref: 'OCPP-J 1.6 §3.1.2' },
   'connection.closed': { title: 'The system under test keeps the connection open unless asked to restart', ref: 'OCPP-J 1.6 §3' },
   'transport.frameTooLarge': { title: 'Frames stay within the configured maximum frame size', ref: 'configured maxFrameBytes' },

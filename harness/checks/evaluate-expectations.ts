@@ -134,6 +134,18 @@ export function evaluateExpectations(model: RpcModel): Finding[] {
 }
 
 export function evaluateOne(e: Expectation, model: RpcModel): Finding[] {
+  const findings = evaluateRaw(e, model);
+  const octt = octtOf(e);
+  for (const f of findings) f.octt ??= octt;
+  return findings;
+}
+
+/** A tool validation of the table unless the case says otherwise; SHOULD-level checks are ours by default. */
+export function octtOf(e: Expectation): 'fails' | 'not-checked' {
+  return e.octt ?? ((e.level ?? 'MUST') === 'MUST' ? 'fails' : 'not-checked');
+}
+
+function evaluateRaw(e: Expectation, model: RpcModel): Finding[] {
   switch (e.type) {
     case 'call': return evaluateCall(e, model).findings;
     case 'callResult': return evaluateResult(e, model);

@@ -18,6 +18,11 @@ interface Common {
   /** What the specification requires, with its reference. */
   requirement: string;
   level?: 'MUST' | 'SHOULD';
+  /**
+   * Whether this is a tool validation of the case's OCTT table (its findings: "OCTT fails this").
+   * Default: `fails` at MUST level, `not-checked` at SHOULD level.
+   */
+  octt?: 'fails' | 'not-checked';
 }
 
 /** The system under test sends a CALL. */

@@ -3,6 +3,8 @@
 /** MUST broken -> FAIL; SHOULD or tolerated spelling -> NON_STRICT; INFO -> measurement only. */
 export type FindingLevel = 'MUST' | 'SHOULD' | 'INFO';
 
+export type OcttAxis = 'fails' | 'not-checked';
+
 export interface Finding {
   /** Stable id, `<area>.<rule>`, e.g. `timing.notBefore`. Listed in harness/checks/catalogue.ts. */
   checkId: string;
@@ -15,4 +17,10 @@ export interface Finding {
   actual: string;
   /** Trace sequence numbers of the frames/events that show it. */
   evidence: number[];
+  /**
+   * The second axis: would the OCTT's own tool validation fail this too? `fails`: a validation of the
+   * case's table (or §1.2, every message complies with the schemas) catches it; `not-checked`: only we
+   * check it (a spec MUST or a declared deviation). Set on every finding by the judge.
+   */
+  octt?: OcttAxis;
 }

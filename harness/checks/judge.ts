@@ -3,6 +3,7 @@ import type { KnownIssue } from '../config/types.js';
 import type { Verdict } from '../report/verdict.js';
 import type { SchemaRegistry } from '../schema/registry.js';
 import type { JudgingSettings, Sut, TraceEvent } from '../trace/types.js';
+import { CHECKS, type CheckInfo } from './catalogue.js';
 import { checkConnection, checkHandshake } from './connection.js';
 import { evaluateExpectations } from './evaluate-expectations.js';
 import { invalidHarnessFrames } from './harness-frames.js';
@@ -42,6 +43,7 @@ export function findingsOf(input: JudgeInput): Finding[] {
     ...evaluateExpectations(model),
   ];
   attributeSteps(findings, input.events);
+  for (const f of findings) f.octt ??= (CHECKS as Record<string, CheckInfo>)[f.checkId]?.octt ?? 'not-checked';
   return findings.sort((a, b) => (a.evidence[0] ?? 0) - (b.evidence[0] ?? 0));
 }
 

@@ -15,6 +15,8 @@ import { ExpectationUnmet } from './errors.js';
 export interface ExpectCallOptions {
   requirement: string;
   level?: 'MUST' | 'SHOULD';
+  /** Is this a tool validation of the OCTT table? Default: yes at MUST, no at SHOULD level. */
+  octt?: 'fails' | 'not-checked';
   /** Level of timing findings, when it differs (the spec often says SHOULD NOT send earlier). */
   timingLevel?: 'MUST' | 'SHOULD';
   /** Which CALLs of the action count, e.g. `{ connectorId: 1 }`. */
@@ -34,6 +36,7 @@ export interface ExpectMeterValuesOptions {
   /** Default: OCPP 1.6 §3.16.1 / §3.16.2 with the configuration key the mode reads. */
   requirement?: string;
   level?: 'MUST' | 'SHOULD';
+  octt?: 'fails' | 'not-checked';
   /** Level of the findings about when frames arrived (default: `level`). */
   arrivalLevel?: 'MUST' | 'SHOULD';
   connectorId: number;
@@ -97,7 +100,7 @@ export class CaseLink {
     const expectation: CallExpectation = {
       type: 'call', step: this.scope.currentStep, action, conn: this.conn, where: opts.where, match: opts.match,
       afterSeq: opts.after ?? this.startSeq, exclude: [...this.consumed], window, forbid: opts.forbid,
-      requirement: opts.requirement, level: opts.level, timingLevel: opts.timingLevel,
+      requirement: opts.requirement, level: opts.level, timingLevel: opts.timingLevel, octt: opts.octt,
     };
     this.scope.record({ kind: 'expect', expectation });
     const found = await this.waitFor(expectation);
@@ -128,7 +131,7 @@ export class CaseLink {
       mode: opts.mode, intervalS: opts.intervalS, toleranceMs: opts.toleranceMs ?? cfg.toleranceMs,
       measurands: opts.measurands, context, minCount: opts.minCount ?? opts.count ?? 1,
       requirement: opts.requirement ?? `OCPP 1.6 ${opts.mode === 'sampled' ? '§3.16.1' : '§3.16.2'}, §4.7: meter values as ${key} prescribe`,
-      level: opts.level, arrivalLevel: opts.arrivalLevel,
+      level: opts.level, arrivalLevel: opts.arrivalLevel, octt: opts.octt,
     };
     const enough = () => opts.count !== undefined && selectMeterValues(expectation, buildRpcModel(recorder.events)).count >= opts.count;
     await new Promise<void>((resolve, reject) => {
@@ -168,12 +171,12 @@ export class CaseLink {
   }
 
   /** Send a CALL and wait for the answer; `expect` fields of the CALLRESULT are checked. */
-  async call(action: string, payload: Record<string, unknown>, opts: { expect?: Matcher; requirement?: string; level?: 'MUST' | 'SHOULD' } = {}): Promise<CallResultOk> {
+  async call(action: string, payload: Record<string, unknown>, opts: { expect?: Matcher; requirement?: string; level?: 'MUST' | 'SHOULD'; octt?: 'fails' | 'not-checked' } = {}): Promise<CallResultOk> {
     const outcome = await this.rawCall(action, payload);
     if (opts.expect || opts.requirement) {
       this.scope.record({ kind: 'expect', expectation: {
         type: 'callResult', step: this.scope.currentStep, callSeq: outcome.call.seq, action, match: opts.expect,
-        requirement: opts.requirement ?? `${action}.conf as the specification requires`, level: opts.level,
+        requirement: opts.requirement ?? `${action}.conf as the specification requires`, level: opts.level, octt: opts.octt,
       } });
     }
     if (outcome.kind === 'timeout') throw new ExpectationUnmet(`no answer to ${action}`);
@@ -196,11 +199,12 @@ export class CaseLink {
     exact: string[];
     tolerated: string[];
     requirement: string;
+    octt?: 'fails' | 'not-checked';
   }): Promise<CallOutcome> {
     const outcome = await this.rawCall(action, opts.payload ?? {}, opts.raw, true);
     this.scope.record({ kind: 'expect', expectation: {
       type: 'callError', step: this.scope.currentStep, callSeq: outcome.call.seq,
-      exact: opts.exact, tolerated: opts.tolerated, requirement: opts.requirement,
+      exact: opts.exact, tolerated: opts.tolerated, requirement: opts.requirement, octt: opts.octt,
     } });
     if (outcome.kind === 'timeout') throw new ExpectationUnmet(`no answer to the malformed ${action}`);
     return outcome;

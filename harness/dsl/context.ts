@@ -68,6 +68,7 @@ export interface ServedTransferOptions {
   withinMs?: number;
   requirement: string;
   level?: 'MUST' | 'SHOULD';
+  octt?: 'fails' | 'not-checked';
 }
 
 /** The CSMS is under test; the harness is a charge point. */
@@ -97,6 +98,7 @@ export interface CsmsSutContext extends CaseContextBase {
 export interface TransferCheckOptions {
   requirement: string;
   level?: 'MUST' | 'SHOULD';
+  octt?: 'fails' | 'not-checked';
 }
 
 export function baseContext(scope: CaseScope): CaseContextBase {
@@ -196,7 +198,7 @@ export function chargePointSutContext(scope: CaseScope, role: CsmsRole, startSeq
       const expectation: TransferExpectation = {
         type: 'transfer', step: scope.currentStep, harnessRole: 'server', direction: opts.direction, location: opts.location,
         path: opts.path, filename: opts.filename, minBytes: opts.minBytes, outcome: opts.outcome, claim: opts.claim,
-        afterSeq: opts.after, untilSeq: opts.after, requirement: opts.requirement, level: opts.level,
+        afterSeq: opts.after, untilSeq: opts.after, requirement: opts.requirement, level: opts.level, octt: opts.octt,
       };
       const found = await servers.log.waitFor((r) => transferMeets(expectation, r), opts.withinMs ?? cfg.timeouts.responseMs, scope.signal);
       if (scope.signal.aborted) throw scope.abortReason();
@@ -259,7 +261,7 @@ export function csmsSutContext(scope: CaseScope, role: ChargePointRole, startSeq
     if (scope.signal.aborted) throw scope.abortReason(); // a cancelled transfer says nothing about the SUT
     scope.record({ kind: 'expect', expectation: {
       type: 'transfer', step: scope.currentStep, direction, location, afterSeq, untilSeq: scope.recorder.events.length - 1,
-      requirement: opts.requirement, level: opts.level,
+      requirement: opts.requirement, level: opts.level, octt: opts.octt,
     } });
     return result;
   };

@@ -3,6 +3,7 @@
 import type { Declarations } from '../config/types.js';
 import type { OcppVersion, Sut } from '../trace/types.js';
 import type { ChargePointSutContext, CsmsSutContext } from './context.js';
+import type { Deviation, OcttSource } from './octt.js';
 import type { Profile } from './profiles.js';
 
 export interface CaseMeta {
@@ -15,8 +16,12 @@ export interface CaseMeta {
   purpose: string;
   /** Specification references (sections, requirement ids). */
   refs: string[];
-  /** Where the steps come from: public OCTT descriptions, or derived from the specification. */
+  /** Where the steps come from, in a sentence (the table, or the specification for our own cases). */
   provenance: string;
+  /** The official table the case follows (every `TC_…` case; absent for our own `X16_…` cases). */
+  octt?: OcttSource;
+  /** What the case checks beyond its table, and why. Reported with every result. */
+  deviations?: Deviation[];
   /** SUT control actions the case needs; an unsupported one makes the case NOT_APPLICABLE. */
   actions?: string[];
   /**

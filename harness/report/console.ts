@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { profileDisplayName } from '../dsl/profiles.js';
 import { EXIT_CODE_MEANING, exitCodeFor, isFailing, isReady, readiness, summarise } from './exit-code.js';
-import { findingStep, formatSeconds, sutDisplayName } from './format.js';
+import { findingAxes, findingStep, formatSeconds, sutDisplayName } from './format.js';
 import { redactText } from './redact.js';
 import type { CaseResult, RunResult } from './result.js';
 import { VERDICTS, type Verdict } from './verdict.js';
@@ -71,15 +71,19 @@ export function caseLine(result: CaseResult, options: ConsoleOptions = {}): stri
   let line = `  ${verdictLabel(result.verdict, color)}  ${result.id}  ${redactText(result.title)}  ${paint(color, 'gray', `(${formatSeconds(result.durationMs)})`)}`;
   const showReason = result.reason && result.verdict !== 'PASS' && (options.verbose || !failing);
   if (showReason) line += paint(color, 'gray', ` — ${redactText(result.reason ?? '')}`);
+  // A SHOULD the OCTT's tool validation fails: passes here, fails at the lab. Say it on the line.
+  const octtFails = result.verdict === 'NON_STRICT' && result.findings.some((f) => f.level === 'SHOULD' && f.octt === 'fails');
+  if (octtFails) line += ` ${paint(color, 'yellow', '[OCTT fails this]')}`;
   const lines = [line];
-  const showFindings = failing || (options.verbose && result.findings.length > 0);
+  const showFindings = failing || octtFails || (options.verbose && result.findings.length > 0);
   if (showFindings) {
     const limit = options.verbose ? result.findings.length : 3;
-    for (const f of result.findings.slice(0, limit)) {
-      const text = `[${f.checkId}] ${findingStep(f)}: expected ${f.expected} / actual ${f.actual}`;
+    const shown = failing || options.verbose ? result.findings : result.findings.filter((f) => f.octt === 'fails');
+    for (const f of shown.slice(0, limit)) {
+      const text = `[${f.checkId}] (${findingAxes(f)}) ${findingStep(f)}: expected ${f.expected} / actual ${f.actual}`;
       lines.push(`        ${redactText(text)}`);
     }
-    const more = result.findings.length - limit;
+    const more = shown.length - limit;
     if (more > 0) lines.push(paint(color, 'gray', `        … and ${more} more finding(s) (see the report)`));
     if (failing && result.findings.length === 0 && result.reason) lines.push(`        ${redactText(result.reason)}`);
   }

@@ -94,17 +94,26 @@ export function findingStep(f: Finding): string {
   return f.step !== undefined ? `step ${f.step}` : 'no step';
 }
 
-/** `[checkId] step N: requirement / expected: … / actual: … / evidence: #3, #4` */
+/** The two axes of a finding: its spec level, and whether the OCTT's own tool validation fails it too. */
+export function findingAxes(f: Finding): string {
+  return `${f.level} · ${octtAxisText(f)}`;
+}
+
+export function octtAxisText(f: Finding): string {
+  return f.octt === 'fails' ? 'OCTT fails this' : 'the OCTT does not check this';
+}
+
+/** `[checkId] (MUST · OCTT fails this) step N: requirement / expected: … / actual: … / evidence: #3, #4` */
 export function formatFinding(f: Finding): string {
   const evidence = f.evidence.length ? f.evidence.map((n) => `#${n}`).join(', ') : '(none)';
-  return `[${f.checkId}] ${findingStep(f)}: ${f.requirement} / expected: ${f.expected} / actual: ${f.actual} / evidence: ${evidence}`;
+  return `[${f.checkId}] (${findingAxes(f)}) ${findingStep(f)}: ${f.requirement} / expected: ${f.expected} / actual: ${f.actual} / evidence: ${evidence}`;
 }
 
 /** A finding with the trace lines of its evidence beneath it. */
 export function formatFindingWithEvidence(f: Finding, trace: readonly TraceEvent[]): string {
   const bySeq = new Map(trace.map((e) => [e.seq, e]));
   const lines = [
-    `[${f.checkId}] (${f.level}) ${findingStep(f)}`,
+    `[${f.checkId}] (${findingAxes(f)}) ${findingStep(f)}`,
     `  requirement: ${f.requirement}`,
     `  expected:    ${f.expected}`,
     `  actual:      ${f.actual}`,

@@ -76,6 +76,11 @@ function testcaseXml(c: CaseResult, strict: boolean, indent: string): string {
     inner.push(`${indent}  <skipped${attrs({ message: skipMessage(c) })}/>`);
   }
   const out: string[] = [`verdict: ${c.verdict}${c.reason ? ` (${c.reason})` : ''}`, `trace: ${c.traceFile ?? traceRelPath(c.id)}`];
+  out.push(`octt: ${c.octtTable ?? 'none (a case of our own)'}${c.aliases?.length ? ` (document id ${c.aliases.join(', ')})` : ''}`);
+  if (c.verdict === 'NON_STRICT' && c.findings.some((f) => f.level === 'SHOULD' && f.octt === 'fails')) {
+    out.push('OCTT fails this: a SHOULD-level finding that the OCTT tool validation of its step would fail (certification lab)');
+  }
+  for (const d of c.deviations ?? []) out.push(`deviation: ${d.what} (why: ${d.why}; source: ${d.source})`);
   if (o !== 'failure' && c.findings.length) out.push(...c.findings.map(formatFinding));
   inner.push(`${indent}  <system-out>${xmlText(out.join('\n'))}</system-out>`);
   return `${head}>\n${inner.join('\n')}\n${indent}</testcase>`;

@@ -18,7 +18,7 @@ import { profileDisplayName } from '../dsl/profiles.js';
 import { isFailing } from './exit-code.js';
 import { withReadiness } from './readiness-html.js';
 import {
-  caseTitle, findingStep, formatFindingWithEvidence, formatStepsTable, formatTrace, sutDisplayName,
+  caseTitle, findingAxes, findingStep, formatFindingWithEvidence, formatStepsTable, formatTrace, sutDisplayName,
 } from './format.js';
 import { redactDeep, redactTrace } from './redact.js';
 import type { CaseResult, RunResult } from './result.js';
@@ -69,6 +69,9 @@ export function caseContext(c: CaseResult, strict: boolean): ContextItem[] {
         ocpp: c.ocpp,
         profile: c.profile,
         sut: c.sut,
+        octtTable: c.octtTable ?? '(none: a case of our own)',
+        octtRevision: c.octtRevision,
+        aliases: c.aliases,
         refs: c.refs,
         purpose: c.purpose,
         provenance: c.provenance,
@@ -77,6 +80,10 @@ export function caseContext(c: CaseResult, strict: boolean): ContextItem[] {
         traceFile,
       },
     },
+    ...(c.deviations?.length ? [{
+      title: `Deviations from the OCTT table (${c.deviations.length})`,
+      value: c.deviations.map((d, i) => `${i + 1}. ${d.what}\n   why: ${d.why}\n   source: ${d.source}`).join('\n'),
+    }] : []),
     { title: 'Steps', value: formatStepsTable(c.steps) },
     {
       title: `Findings (${c.findings.length})`,
@@ -94,7 +101,7 @@ export function failureFor(c: CaseResult): ConformanceFailure {
   if (c.findings.length === 0) {
     return new ConformanceFailure(`${c.verdict}: ${c.reason ?? 'no findings recorded'}`, '', '', false);
   }
-  const lines = c.findings.map((f) => `[${f.checkId}] ${findingStep(f)}: ${f.requirement}\n  expected: ${f.expected}\n  actual:   ${f.actual}`);
+  const lines = c.findings.map((f) => `[${f.checkId}] (${findingAxes(f)}) ${findingStep(f)}: ${f.requirement}\n  expected: ${f.expected}\n  actual:   ${f.actual}`);
   const message = `${c.verdict}: ${c.findings.length} finding(s)\n${lines.join('\n')}`;
   const expected = c.findings.map((f) => `[${f.checkId}] ${findingStep(f)}: ${f.expected}`).join('\n');
   const actual = c.findings.map((f) => `[${f.checkId}] ${findingStep(f)}: ${f.actual}`).join('\n');

@@ -2,6 +2,7 @@
 import type { Finding } from '../checks/finding.js';
 import type { OcppVersion, Sut, TraceEvent } from '../trace/types.js';
 import type { Verdict } from './verdict.js';
+import type { Deviation } from '../dsl/octt.js';
 import type { Profile } from '../dsl/profiles.js';
 
 export interface StepResult {
@@ -23,6 +24,14 @@ export interface CaseResult {
   refs: string[];
   /** How the steps were obtained, e.g. "derived from the specification" — shown in the report. */
   provenance: string;
+  /** The official table the case follows: `OCTT 1.6 TCD 2024-04, Table 11` (absent for our own cases). */
+  octtTable?: string;
+  /** Which revision of the OCTT document the steps follow. */
+  octtRevision?: '2024-04' | 'newer revision';
+  /** Other ids the case answers to (the 2024-04 id of a case a newer revision split). */
+  aliases?: string[];
+  /** What the case checks beyond its table, and why. */
+  deviations?: Deviation[];
   verdict: Verdict;
   /** Why the verdict, in one line (always set for NOT_APPLICABLE, INCONCLUSIVE, EXPECTED_FAIL). */
   reason?: string;

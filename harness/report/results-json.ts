@@ -26,10 +26,11 @@ function ordered<T extends object>(obj: T, order: readonly string[], omit: reado
   return out as T;
 }
 
-const FINDING_KEYS = ['checkId', 'level', 'step', 'requirement', 'expected', 'actual', 'evidence'];
+const FINDING_KEYS = ['checkId', 'level', 'octt', 'step', 'requirement', 'expected', 'actual', 'evidence'];
 const STEP_KEYS = ['step', 'title', 'startMs', 'endMs', 'status'];
 const CASE_KEYS = [
-  'id', 'title', 'ocpp', 'profile', 'sut', 'purpose', 'refs', 'provenance', 'verdict', 'reason',
+  'id', 'title', 'ocpp', 'profile', 'sut', 'octtTable', 'octtRevision', 'aliases', 'purpose', 'refs', 'provenance',
+  'deviations', 'verdict', 'reason',
   'startedAt', 'durationMs', 'steps', 'findings', 'traceFile',
 ];
 const RUN_KEYS = [

@@ -6,6 +6,7 @@ import type { HarnessConfig } from '../config/types.js';
 import { CaseScope } from '../dsl/case-scope.js';
 import { chargePointSutContext, csmsSutContext } from '../dsl/context.js';
 import { declarationMismatch, type CaseBody, type CaseDefinition } from '../dsl/define-case.js';
+import { aliasesOf, octtCitation } from '../dsl/octt.js';
 import { ExpectationUnmet, Inconclusive, Interrupted, NotApplicable } from '../dsl/errors.js';
 import type { CaseResult, StepResult } from '../report/result.js';
 import type { SchemaRegistry } from '../schema/registry.js';
@@ -59,6 +60,7 @@ async function runOne(env: SideEnvironment, def: CaseDefinition, run: RunContext
   const limit = meta.timeoutMs ?? DEFAULT_CASE_TIMEOUT_MS;
   const timer = setTimeout(() => controller.abort(new Interrupted(`case exceeded its time limit of ${limit / 1000} s`)), limit);
   const scope = new CaseScope(recorder, run.cfg, run.registry, env.control, controller.signal);
+  scope.beyondOctt = !meta.octt;
 
   let end: Omit<CaseEndEvent, 'seq' | 't' | 'wall'> = { kind: 'case-end' };
   try {
@@ -110,8 +112,14 @@ function errorText(err: unknown): string {
 }
 
 function metaOf(def: CaseDefinition) {
-  const { id, title, ocpp, profile, sut, purpose, refs, provenance } = def.meta;
-  return { id, title, ocpp, profile, sut, purpose, refs, provenance };
+  const { id, title, ocpp, profile, sut, purpose, refs, provenance, octt, deviations } = def.meta;
+  const aliases = aliasesOf(def.meta);
+  return {
+    id, title, ocpp, profile, sut, purpose, refs, provenance,
+    ...(octt ? { octtTable: octtCitation(octt), octtRevision: octt.follows } : {}),
+    ...(aliases.length ? { aliases } : {}),
+    deviations: deviations ?? [],
+  };
 }
 
 export function skeleton(def: CaseDefinition, startedAt: string, verdict: 'NOT_APPLICABLE' | 'INCONCLUSIVE', reason: string): CaseResult {

@@ -1,5 +1,6 @@
 // Which cases a run takes: version, SUT side, profiles, ids or globs, exclusions.
 import type { CaseDefinition } from '../dsl/define-case.js';
+import { aliasesOf } from '../dsl/octt.js';
 import { parseProfile, type Profile } from '../dsl/profiles.js';
 import type { Sut } from '../trace/types.js';
 
@@ -39,12 +40,17 @@ export function selectCases(all: CaseDefinition[], s: Selection): CaseDefinition
     c.meta.ocpp === s.ocpp &&
     s.sut.includes(c.meta.sut) &&
     (profiles === 'all' || profiles.includes(c.meta.profile)) &&
-    (include.length === 0 || include.some((r) => r.test(c.meta.id))) &&
-    !exclude.some((r) => r.test(c.meta.id)));
+    (include.length === 0 || include.some((r) => answersTo(c, r))) &&
+    !exclude.some((r) => answersTo(c, r)));
   for (const pattern of s.cases ?? []) {
-    if (!all.some((c) => globToRegExp(pattern).test(c.meta.id))) {
+    if (!all.some((c) => answersTo(c, globToRegExp(pattern)))) {
       throw new SelectionError(`no case matches "${pattern}" (see: ocpp-harness list)`);
     }
   }
   return chosen;
+}
+
+/** A case answers to its id and to its aliases (the 2024-04 document id of a case a newer revision split). */
+function answersTo(c: CaseDefinition, pattern: RegExp): boolean {
+  return pattern.test(c.meta.id) || aliasesOf(c.meta).some((a) => pattern.test(a));
 }

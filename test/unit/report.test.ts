@@ -55,7 +55,7 @@ function failTrace(): TraceEvent[] {
 }
 
 const FINDINGS: Finding[] = [
-  { checkId: 'schema.conf', level: 'MUST', step: 2, requirement: 'ResetResponse status is Accepted or Rejected (OCPP 1.6 §6.38)', expected: 'Accepted | Rejected', actual: 'Maybe', evidence: [2] },
+  { checkId: 'schema.conf', level: 'MUST', octt: 'fails', step: 2, requirement: 'ResetResponse status is Accepted or Rejected (OCPP 1.6 §6.38)', expected: 'Accepted | Rejected', actual: 'Maybe', evidence: [2] },
   { checkId: 'timing.notBefore', level: 'MUST', step: 3, requirement: 'BootNotification only after the reset', expected: '>= 100 ms after #2', actual: '40 ms after #2', evidence: [2, 3] },
 ];
 
@@ -240,8 +240,8 @@ describe('report', function () {
     expect(failures).to.have.length(1);
     expect(failures[0]!.attrs.type).to.equal('schema.conf');
     expect(failures[0]!.attrs.message).to.contain('schema.conf');
-    expect(failures[0]!.text).to.contain('[schema.conf] step 2: ResetResponse status is Accepted or Rejected');
-    expect(failures[0]!.text).to.contain('[timing.notBefore] step 3:');
+    expect(failures[0]!.text).to.contain('[schema.conf] (MUST · OCTT fails this) step 2: ResetResponse status is Accepted or Rejected');
+    expect(failures[0]!.text).to.contain('[timing.notBefore] (MUST · the OCTT does not check this) step 3:');
     expect(failures[0]!.text).to.contain('expected: >= 100 ms after #2 / actual: 40 ms after #2 / evidence: #2, #3');
     const skipped = findAll(doc, 'skipped');
     expect(skipped.map((s) => s.attrs.message)).to.deep.equal([
@@ -277,11 +277,11 @@ describe('report', function () {
 
     const fail = byId('TC_013_CS');
     expect(fail.fail).to.equal(true);
-    expect(fail.err.message).to.contain('[schema.conf] step 2');
+    expect(fail.err.message).to.contain('[schema.conf] (MUST · OCTT fails this) step 2');
     expect(fail.err.diff).to.contain('Accepted | Rejected').and.to.contain('Maybe');
     const failCtx = context(fail);
     expect(failCtx[0]!.value).to.equal('FAIL');
-    expect(failCtx[3]!.value).to.contain('[timing.notBefore] (MUST) step 3').and.to.contain('#3 +90.0ms ←');
+    expect(failCtx[3]!.value).to.contain('[timing.notBefore] (MUST · the OCTT does not check this) step 3').and.to.contain('#3 +90.0ms ←');
     expect(failCtx[4]!.value).to.contain('#2 +50.0ms ← [3,"r1",{"status":"Maybe"}]  schema: invalid');
 
     const na = byId('TC_056_CS');
@@ -419,7 +419,7 @@ describe('report: console', () => {
     expect(caseLine(run.cases[0]!, { stream: { isTTY: false }, env: {} })).to.equal('  PASS  TC_001_CS  Title of TC_001_CS  (1.23 s)');
     const fail = caseLine(run.cases[1]!, { stream: { isTTY: false }, env: {} }).split('\n');
     expect(fail[0]).to.equal('  FAIL  TC_013_CS  Title of TC_013_CS  (1.23 s)');
-    expect(fail[1]).to.equal('        [schema.conf] step 2: expected Accepted | Rejected / actual Maybe');
+    expect(fail[1]).to.equal('        [schema.conf] (MUST · OCTT fails this) step 2: expected Accepted | Rejected / actual Maybe');
     expect(fail).to.have.length(3);
   });
 

@@ -6,6 +6,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 1, follows: '2024-04' },
   purpose: 'After a cold boot the charge point registers with BootNotification, reports every connector (and connector 0) Available, and sends Heartbeat at the interval the CSMS gave.',
   refs: ['OCPP 1.6 §4.2 BootNotification', 'OCPP 1.6 §4.6 Heartbeat', 'OCPP 1.6 §4.9 StatusNotification', 'OCPP 1.6 §9.1 HeartbeatInterval'],
   provenance: 'OCTT steps as publicly summarised (Boot → StatusNotification for connector 0 and each connector → Heartbeat at the interval); the reboot stimulus and the heartbeat tolerance are ours (config toleranceMs).',

@@ -6,6 +6,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'Csms',
+  octt: { table: 117, follows: '2024-04' },
   purpose: 'The CSMS handles a boot: it accepts BootNotification with a valid time and interval, answers StatusNotification for every connector and answers Heartbeat with its time.',
   refs: ['OCPP 1.6 §4.2 BootNotification', 'OCPP 1.6 §4.6 Heartbeat', 'OCPP 1.6 §4.9 StatusNotification'],
   provenance: 'OCTT steps as publicly summarised (tzi-OCTT and SteVe certification tests: Boot → StatusNotification per connector → Heartbeat). The Heartbeat is sent right after the status notifications rather than after the full interval, which a charge point may do.',

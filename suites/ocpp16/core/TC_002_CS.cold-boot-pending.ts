@@ -6,6 +6,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 2, follows: '2024-04' },
   purpose: 'A charge point whose boot is answered Pending sends nothing but BootNotification, answers configuration requests meanwhile, retries BootNotification no earlier than the interval it was given, and reports every connector Available once accepted.',
   refs: [
     'OCPP 1.6 §4.2 BootNotification (Pending, retry interval)',

@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 3, follows: '2024-04' },
   purpose: 'With the cable plugged in first, presenting a valid idTag leads to Authorize, StartTransaction and Charging; presenting it again stops the transaction with a StopTransaction for it, and unplugging returns the connector to Available.',
   refs: [
     'OCPP 1.6 §4.9 StatusNotification (A2, B3, C6, F1)',

@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'Csms',
+  octt: { table: 118, follows: '2024-04' },
   purpose: 'The CSMS handles a charging session that starts with the cable being plugged in: it answers StatusNotification, accepts a valid idTag in Authorize and StartTransaction (giving a transactionId), and answers the transaction\'s MeterValues and StopTransaction.',
   refs: [
     'OCPP 1.6 §4.1 Authorize',

@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 4, follows: '2024-04' },
   purpose: 'Presenting a valid idTag before the cable leads to Authorize and Preparing; plugging in then starts the transaction (StartTransaction with that idTag, Charging); presenting the idTag again stops it and unplugging returns the connector to Available.',
   refs: [
     'OCPP 1.6 §4.1 Authorize',

@@ -3,10 +3,11 @@ import { startAndCharge, stopLocallyAndUnplug } from './csms-session-steps.js';
 
 export default defineCase({
   id: 'TC_004_1_CSMS',
-  title: 'Regular Charging Session – Identification First',
+  title: 'Regular Charging Session - Identification First',
   ocpp: '1.6',
   profile: 'Core',
   sut: 'Csms',
+  octt: { table: 119, follows: '2024-04' },
   purpose: 'The CSMS handles a charging session in which the EV driver identifies before plugging in: it accepts a valid idTag in Authorize, answers StatusNotification, accepts StartTransaction with a transactionId, and answers the StopTransaction that ends it.',
   refs: [
     'OCPP 1.6 §4.1 Authorize',

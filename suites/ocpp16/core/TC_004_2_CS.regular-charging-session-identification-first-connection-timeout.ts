@@ -10,6 +10,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 5, follows: '2024-04' },
   purpose: 'A valid idTag presented before the cable makes the connector Preparing; when no cable is plugged in, the charge point returns it to Available once ConnectionTimeOut has passed, without starting a transaction.',
   refs: [
     'OCPP 1.6 §9.1.6 ConnectionTimeOut (errata 3.77, 3.89: counted from the beginning of Preparing)',

@@ -2,10 +2,11 @@ import { defineCase } from '../../../harness/dsl/define-case.js';
 
 export default defineCase({
   id: 'TC_004_2_CSMS',
-  title: 'Regular Charging Session – Identification First - ConnectionTimeOut',
+  title: 'Regular Charging Session - Identification First - ConnectionTimeOut',
   ocpp: '1.6',
   profile: 'Core',
   sut: 'Csms',
+  octt: { table: 120, follows: '2024-04' },
   purpose: 'The CSMS handles a charge point that sets a connector back to Available when the EV driver identified but no cable was plugged in before ConnectionTimeOut: it answers the Preparing and the Available StatusNotification.',
   refs: [
     'OCPP 1.6 §4.1 Authorize',

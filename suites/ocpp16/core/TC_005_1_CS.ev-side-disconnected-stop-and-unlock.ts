@@ -4,10 +4,11 @@ import { evSideDisconnectSetUp, evSideDisconnectStops } from './cs-variants.js';
 
 export default defineCase({
   id: 'TC_005_1_CS',
-  title: 'EV Side Disconnected - StopTransactionOnEVSideDisconnect = true (unlock true)',
+  title: 'EV Side Disconnected - StopTransactionOnEVSideDisconnect = true - UnlockConnectorOnEVSideDisconnect = true',
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 8, follows: '2024-04' },
   purpose: 'With StopTransactionOnEVSideDisconnect and UnlockConnectorOnEVSideDisconnect true, disconnecting the cable at the EV during a transaction stops it with reason EVDisconnected, and the connector goes Finishing, then Available.',
   refs: [
     'OCPP 1.6 §4.10 StopTransaction (StopTransactionOnEVSideDisconnect, UnlockConnectorOnEVSideDisconnect)',

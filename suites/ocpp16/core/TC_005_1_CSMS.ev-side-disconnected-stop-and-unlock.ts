@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'Csms',
+  octt: { table: 121, follows: '2024-04' },
   purpose: 'The CSMS handles a charge point that stops a transaction because the cable was disconnected at the EV side: it answers SuspendedEV, the StopTransaction with reason EVDisconnected, Finishing and Available.',
   refs: [
     'OCPP 1.6 §4.10 StopTransaction',

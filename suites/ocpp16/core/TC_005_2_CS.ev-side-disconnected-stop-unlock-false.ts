@@ -4,10 +4,11 @@ import { evSideDisconnectSetUp, evSideDisconnectStops } from './cs-variants.js';
 
 export default defineCase({
   id: 'TC_005_2_CS',
-  title: 'EV Side Disconnected - StopTransactionOnEVSideDisconnect = true (unlock false)',
+  title: 'EV Side Disconnected - StopTransactionOnEVSideDisconnect = true - UnlockConnectorOnEVSideDisconnect = false',
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 9, follows: '2024-04' },
   purpose: 'With StopTransactionOnEVSideDisconnect true and UnlockConnectorOnEVSideDisconnect false, disconnecting the cable at the EV during a transaction stops it with reason EVDisconnected, the connector goes Finishing, then Available, and an UnlockConnector afterwards is answered Unlocked (or NotSupported).',
   refs: [
     'OCPP 1.6 §4.10 StopTransaction (StopTransactionOnEVSideDisconnect, UnlockConnectorOnEVSideDisconnect)',

@@ -4,10 +4,11 @@ import { evSideDisconnectSetUp } from './cs-variants.js';
 
 export default defineCase({
   id: 'TC_005_3_CS',
-  title: 'EV Side Disconnected - StopTransactionOnEVSideDisconnect = false',
+  title: 'EV Side Disconnected - StopTransactionOnEVSideDisconnect = false - UnlockConnectorOnEVSideDisconnect = false',
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 10, follows: '2024-04' },
   purpose: 'With StopTransactionOnEVSideDisconnect false, disconnecting the cable at the EV during a transaction does not stop it: the connector goes SuspendedEV (or SuspendedEVSE); a RemoteStopTransaction then stops it with reason Remote, and the connector goes Finishing, then Available.',
   refs: [
     'OCPP 1.6 §4.10 StopTransaction (StopTransactionOnEVSideDisconnect false has priority over UnlockConnectorOnEVSideDisconnect)',

@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 11, documentId: 'TC_007_CS', follows: 'newer revision' },
   purpose: 'With the Authorization Cache and LocalPreAuthorize enabled, an idTag the CSMS accepted before is authorised from the cache when presented again: the charge point starts the transaction with StartTransaction without sending Authorize first.',
   refs: [
     'OCPP 1.6 §3.5.1 Authorization Cache',

@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 11, documentId: 'TC_007_CS', follows: 'newer revision' },
   purpose: 'With AuthorizeRemoteTxRequests, the Authorization Cache and LocalPreAuthorize enabled, a remote start for an idTag the CSMS accepted before is authorised from the cache: the charge point sends StartTransaction without an Authorize first.',
   refs: [
     'OCPP 1.6 §5.11 RemoteStartTransaction, §9.1.3 AuthorizeRemoteTxRequests',

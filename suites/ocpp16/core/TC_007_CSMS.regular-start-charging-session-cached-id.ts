@@ -3,10 +3,11 @@ import { ExpectationUnmet } from '../../../harness/dsl/errors.js';
 
 export default defineCase({
   id: 'TC_007_CSMS',
-  title: 'Regular Start Charging Session – Cached Id',
+  title: 'Regular Start Charging Session - Cached Id',
   ocpp: '1.6',
   profile: 'Core',
   sut: 'Csms',
+  octt: { table: 122, follows: '2024-04' },
   purpose: 'The CSMS handles a transaction started with an idTag the charge point authorized from its Authorization Cache: without a preceding Authorize it verifies the idTag in StartTransaction, accepts it and assigns a transactionId.',
   refs: [
     'OCPP 1.6 §3.5.1 Authorization Cache',

@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 13, follows: '2024-04' },
   purpose: 'With the cable plugged in, a RemoteStartTransaction for a connector and a valid idTag is accepted and starts a transaction with that idTag on that connector, which then charges.',
   refs: [
     'OCPP 1.6 §5.11 RemoteStartTransaction',

@@ -3,10 +3,11 @@ import { startAndCharge, stopLocallyAndUnplug } from './csms-session-steps.js';
 
 export default defineCase({
   id: 'TC_010_CSMS',
-  title: 'Remote Start Charging Session – Cable Plugged in First',
+  title: 'Remote Start Charging Session - Cable Plugged in First',
   ocpp: '1.6',
   profile: 'Core',
   sut: 'Csms',
+  octt: { table: 124, follows: '2024-04' },
   purpose: 'With the cable plugged in, the CSMS starts a transaction remotely: it sends RemoteStartTransaction with the idTag, then accepts that idTag in Authorize and StartTransaction (giving a transactionId).',
   refs: [
     'OCPP 1.6 §5.11 RemoteStartTransaction',

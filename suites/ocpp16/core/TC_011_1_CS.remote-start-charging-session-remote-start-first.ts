@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 14, follows: '2024-04' },
   purpose: 'With AuthorizeRemoteTxRequests true, a RemoteStartTransaction before any cable is accepted, the idTag authorised with Authorize and the connector Preparing; plugging in then starts the transaction with that idTag, which charges.',
   refs: [
     'OCPP 1.6 §5.11 RemoteStartTransaction',

@@ -3,10 +3,11 @@ import { ExpectationUnmet } from '../../../harness/dsl/errors.js';
 
 export default defineCase({
   id: 'TC_011_1_CSMS',
-  title: 'Remote Start Charging Session – Remote Start First',
+  title: 'Remote Start Charging Session - Remote Start First',
   ocpp: '1.6',
   profile: 'Core',
   sut: 'Csms',
+  octt: { table: 125, follows: '2024-04' },
   purpose: 'The CSMS starts a transaction remotely before the cable is plugged in: it sends RemoteStartTransaction with the idTag, then accepts that idTag in Authorize and StartTransaction (giving a transactionId) and answers the StatusNotifications.',
   refs: [
     'OCPP 1.6 §5.11 RemoteStartTransaction',

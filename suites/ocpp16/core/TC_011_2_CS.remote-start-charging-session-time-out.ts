@@ -10,6 +10,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 15, follows: '2024-04' },
   purpose: 'A RemoteStartTransaction is accepted, the idTag authorised and the connector Preparing; when no cable is plugged in, the charge point returns the connector to Available once ConnectionTimeOut has passed, without starting a transaction.',
   refs: [
     'OCPP 1.6 §5.11 RemoteStartTransaction',

@@ -2,10 +2,11 @@ import { defineCase } from '../../../harness/dsl/define-case.js';
 
 export default defineCase({
   id: 'TC_011_2_CSMS',
-  title: 'Remote Start Charging Session – Time Out',
+  title: 'Remote Start Charging Session - Time Out',
   ocpp: '1.6',
   profile: 'Core',
   sut: 'Csms',
+  octt: { table: 126, follows: '2024-04' },
   purpose: 'The CSMS handles a remote start that times out: after its RemoteStartTransaction is accepted and the idTag authorized, no cable is plugged in before ConnectionTimeOut and the charge point reports the connector Available again.',
   refs: [
     'OCPP 1.6 §5.11 RemoteStartTransaction',

@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 16, follows: '2024-04' },
   purpose: 'A RemoteStopTransaction for the ongoing transaction is accepted, and the charge point stops it with a StopTransaction for that transaction whose reason is Remote, then reports Finishing.',
   refs: [
     'OCPP 1.6 §5.12 RemoteStopTransaction',

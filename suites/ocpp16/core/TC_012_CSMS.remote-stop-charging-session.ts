@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'Csms',
+  octt: { table: 127, follows: '2024-04' },
   purpose: 'The CSMS stops a running transaction remotely: it sends RemoteStopTransaction with the transactionId it assigned, then answers the StopTransaction (reason Remote) and the StatusNotifications that follow.',
   refs: [
     'OCPP 1.6 §5.12 RemoteStopTransaction',

@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'Csms',
+  octt: { table: 128, follows: '2024-04' },
   purpose: 'The CSMS triggers a hard reset: it sends Reset with type Hard, then accepts the BootNotification of the restarted charge point and answers its StatusNotifications.',
   refs: [
     'OCPP 1.6 §5.14 Reset',

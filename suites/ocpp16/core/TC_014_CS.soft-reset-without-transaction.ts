@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 18, follows: '2024-04' },
   purpose: 'A connector made Unavailable stays Unavailable across a soft reset: Reset Soft is accepted, the charge point reboots (BootNotification first), reports connector 0 Available and the connector Unavailable, and becomes Available again on ChangeAvailability Operative.',
   refs: [
     'OCPP 1.6 §5.14 Reset (errata 3.36), §6.39 Reset.req',

@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 19, follows: '2024-04' },
   purpose: 'During a transaction, Reset Hard is accepted; the charge point stops the transaction with a StopTransaction whose reason is HardReset before the reset, then reboots (BootNotification first) and reports its connectors, the cable still plugged in.',
   refs: [
     'OCPP 1.6 §5.14 Reset (errata 3.36: StopTransaction for any ongoing transaction before the reset)',

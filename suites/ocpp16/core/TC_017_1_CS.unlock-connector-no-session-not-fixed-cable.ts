@@ -3,10 +3,11 @@ import { unlockWithoutSession } from './cs-variants.js';
 
 export default defineCase({
   id: 'TC_017_1_CS',
-  title: 'Unlock connector - no session (Not fixed cable)',
+  title: 'Unlock connector - no charging session running (Not fixed cable)',
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 21, follows: '2024-04' },
   purpose: 'With a cable plugged in and no transaction, a charge point with a detachable cable answers UnlockConnector with Unlocked.',
   refs: [
     'OCPP 1.6 §5.18 UnlockConnector',

@@ -6,6 +6,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'Csms',
+  octt: { table: 130, follows: '2024-04' },
   purpose: 'The CSMS unlocks a connector on which no transaction runs: it sends UnlockConnector for the configured connector, which the charge point (detachable cable) unlocks.',
   refs: ['OCPP 1.6 §5.18 UnlockConnector', 'OCPP 1.6 §6.53 UnlockConnector.req', 'OCPP 1.6 §7.46 UnlockStatus'],
   provenance: 'Steps 1–2 as publicly summarised for TC_017_1_CSMS (tzi-OCTT test_tc_017_1_csms.py, SteVe Ocpp16JsonCsmsCertificationIT): UnlockConnector.req → UnlockConnector.conf status Unlocked. The request is triggered through SUT control with the first configured connectorId, and its connectorId is checked; the harness answers Unlocked (charge-point defaults).',

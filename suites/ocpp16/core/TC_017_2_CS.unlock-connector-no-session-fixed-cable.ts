@@ -3,10 +3,11 @@ import { unlockWithoutSession } from './cs-variants.js';
 
 export default defineCase({
   id: 'TC_017_2_CS',
-  title: 'Unlock connector - no session (Fixed cable)',
+  title: 'Unlock connector - no charging session running (Fixed cable)',
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 22, follows: '2024-04' },
   purpose: 'With a cable plugged in and no transaction, a charge point with a fixed cable (no connector lock) answers UnlockConnector with NotSupported.',
   refs: [
     'OCPP 1.6 §5.18 UnlockConnector',

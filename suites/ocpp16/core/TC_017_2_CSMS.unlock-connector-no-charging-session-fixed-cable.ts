@@ -6,6 +6,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'Csms',
+  octt: { table: 131, follows: '2024-04' },
   purpose: 'The CSMS asks a charge point with a fixed cable to unlock a connector: it sends UnlockConnector for the configured connector and copes with the answer NotSupported.',
   refs: ['OCPP 1.6 §5.18 UnlockConnector', 'OCPP 1.6 §6.53 UnlockConnector.req', 'OCPP 1.6 §7.46 UnlockStatus'],
   provenance: 'Steps 1–2 as publicly summarised for TC_017_2_CSMS (tzi-OCTT test_tc_017_2_csms.py, SteVe Ocpp16JsonCsmsCertificationIT): UnlockConnector.req → UnlockConnector.conf status NotSupported. The harness plays a charge point with a fixed cable and therefore no connector lock (§7.46: NotSupported); the request is triggered through SUT control with the first configured connectorId, which is checked. How the CSMS copes with NotSupported cannot be observed over OCPP beyond the connection staying usable.',

@@ -8,6 +8,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 23, follows: '2024-04' },
   purpose: 'An UnlockConnector during a transaction is answered Unlocked by a charge point with a detachable cable, which first stops the transaction with a StopTransaction whose reason is UnlockCommand and reports Finishing.',
   refs: [
     'OCPP 1.6 §5.18 UnlockConnector (a transaction in progress is finished first)',

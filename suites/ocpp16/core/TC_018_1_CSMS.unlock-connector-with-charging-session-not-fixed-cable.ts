@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'Csms',
+  octt: { table: 132, follows: '2024-04' },
   purpose: 'The CSMS unlocks a connector while a transaction runs on it: it sends UnlockConnector for that connector, then answers Finishing, the StopTransaction with reason UnlockCommand and Available.',
   refs: [
     'OCPP 1.6 §5.18 UnlockConnector',

@@ -8,6 +8,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 24, follows: '2024-04' },
   purpose: 'An UnlockConnector during a transaction is answered NotSupported by a charge point with a fixed cable, which has no connector lock.',
   refs: [
     'OCPP 1.6 §5.18 UnlockConnector',

@@ -6,6 +6,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'Csms',
+  octt: { table: 133, follows: '2024-04' },
   purpose: 'The CSMS retrieves every configuration key of a charge point: it sends GetConfiguration without a key list (absent or empty).',
   refs: ['OCPP 1.6 §5.8 GetConfiguration', 'OCPP 1.6 §6.23 GetConfiguration.req'],
   provenance: 'Steps 1–2 as publicly summarised for TC_019_1_CSMS (tzi-OCTT test_tc_019_1_csms.py, SteVe Ocpp16JsonCsmsCertificationIT, EVtivity octt TC_019_1_CSMS): the CSMS sends GetConfiguration.req with no keys; the charge point answers with all its keys. The request is triggered through SUT control; the harness answers with its own configuration (charge-point defaults). The OCTT checks on the keys the charge point reports concern the tool, not the CSMS, and are not repeated here.',

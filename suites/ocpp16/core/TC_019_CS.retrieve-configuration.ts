@@ -9,6 +9,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 25, follows: '2024-04' },
   purpose: 'GetConfiguration reports a named read-only key as read-only, every key when none is named, GetConfigurationMaxKeys, every key it listed when they are asked for by name, and an unknown key in unknownKey.',
   refs: [
     'OCPP 1.6 §5.8 GetConfiguration',

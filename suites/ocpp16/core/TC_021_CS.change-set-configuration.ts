@@ -6,6 +6,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 26, follows: '2024-04' },
   purpose: 'ChangeConfiguration of a writable key to a valid value is Accepted and GetConfiguration then reports the new value; the original value is restored afterwards.',
   refs: [
     'OCPP 1.6 §5.3 ChangeConfiguration',

@@ -2,10 +2,11 @@ import { defineCase } from '../../../harness/dsl/define-case.js';
 
 export default defineCase({
   id: 'TC_023_1_CSMS',
-  title: 'Start Charging Session – Authorize invalid',
+  title: 'Start Charging Session - Authorize invalid',
   ocpp: '1.6',
   profile: 'Core',
   sut: 'Csms',
+  octt: { table: 136, follows: '2024-04' },
   purpose: 'The CSMS refuses an unknown idTag: it answers Authorize with idTagInfo.status Invalid.',
   refs: ['OCPP 1.6 §4.1 Authorize', 'OCPP 1.6 §7.2 AuthorizationStatus', 'OCPP 1.6 §7.27 IdTagInfo'],
   provenance: 'Steps 1–2 as publicly summarised for TC_023_1_CSMS (tzi-OCTT test_tc_023_1_csms.py: Authorize.req with an invalid idTag, Authorize.conf idTagInfo.status Invalid). The idTag is configured as idTags.invalid and must be unknown to the CSMS (§7.2: Invalid = identifier is unknown). No transaction is started.',

@@ -2,10 +2,11 @@ import { defineCase } from '../../../harness/dsl/define-case.js';
 
 export default defineCase({
   id: 'TC_023_2_CSMS',
-  title: 'Start Charging Session – Authorize expired',
+  title: 'Start Charging Session - Authorize expired',
   ocpp: '1.6',
   profile: 'Core',
   sut: 'Csms',
+  octt: { table: 137, follows: '2024-04' },
   purpose: 'The CSMS refuses an expired idTag: it answers Authorize with idTagInfo.status Expired.',
   refs: ['OCPP 1.6 §4.1 Authorize', 'OCPP 1.6 §7.2 AuthorizationStatus', 'OCPP 1.6 §7.27 IdTagInfo'],
   provenance: 'Steps 1–2 as publicly summarised for TC_023_2_CSMS (tzi-OCTT test_tc_023_2_csms.py, SteVe Ocpp16JsonCsmsCertificationIT: Authorize.req with an idTag the CSMS holds as Expired, Authorize.conf idTagInfo.status Expired). The idTag is configured as idTags.expired and must be known to the CSMS with that status (§7.2: Expired = identifier has expired, not allowed for charging). No transaction is started.',

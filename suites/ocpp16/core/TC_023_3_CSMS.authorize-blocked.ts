@@ -2,10 +2,11 @@ import { defineCase } from '../../../harness/dsl/define-case.js';
 
 export default defineCase({
   id: 'TC_023_3_CSMS',
-  title: 'Start Charging Session – Authorize blocked',
+  title: 'Start Charging Session - Authorize blocked',
   ocpp: '1.6',
   profile: 'Core',
   sut: 'Csms',
+  octt: { table: 138, follows: '2024-04' },
   purpose: 'The CSMS refuses a blocked idTag: it answers Authorize with idTagInfo.status Blocked.',
   refs: ['OCPP 1.6 §4.1 Authorize', 'OCPP 1.6 §7.2 AuthorizationStatus', 'OCPP 1.6 §7.27 IdTagInfo'],
   provenance: 'Steps 1–2 as publicly summarised for TC_023_3_CSMS (tzi-OCTT test_tc_023_3_csms.py, SteVe Ocpp16JsonCsmsCertificationIT: Authorize.req with an idTag the CSMS holds as Blocked, Authorize.conf idTagInfo.status Blocked). The idTag is configured as idTags.blocked and must be known to the CSMS with that status (§7.2: Blocked = identifier has been blocked, not allowed for charging). No transaction is started.',

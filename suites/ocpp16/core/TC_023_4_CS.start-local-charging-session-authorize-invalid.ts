@@ -10,6 +10,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 29, documentId: 'TC_023_CS', follows: 'newer revision' },
   purpose: 'An idTag presented locally that the CSMS answers Invalid in Authorize.conf starts no transaction: no StartTransaction follows, and removing the cable returns the connector to Available.',
   refs: [
     'OCPP 1.6 §4.1 Authorize',

@@ -11,6 +11,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 29, documentId: 'TC_023_CS', follows: 'newer revision' },
   purpose: 'With AuthorizeRemoteTxRequests true, a RemoteStartTransaction for an idTag the CSMS answers Invalid in Authorize.conf is accepted but starts no transaction: no StartTransaction follows, and removing the cable returns the connector to Available.',
   refs: [
     'OCPP 1.6 §5.11 RemoteStartTransaction',

@@ -10,6 +10,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 30, follows: '2024-04' },
   purpose: 'When the cable cannot be locked as a remotely started transaction is about to begin, the charge point reports the connector Faulted with errorCode ConnectorLockFailure and starts no transaction; removing the cable clears it.',
   refs: [
     'OCPP 1.6 §5.11 RemoteStartTransaction',

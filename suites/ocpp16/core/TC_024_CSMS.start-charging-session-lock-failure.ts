@@ -6,6 +6,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'Csms',
+  octt: { table: 139, follows: '2024-04' },
   purpose: 'The CSMS handles a report of a connector lock failure: after an authorized idTag and Preparing, it answers the StatusNotification Faulted with errorCode ConnectorLockFailure.',
   refs: [
     'OCPP 1.6 §4.9 StatusNotification',

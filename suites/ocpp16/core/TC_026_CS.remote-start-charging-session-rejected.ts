@@ -8,6 +8,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 31, follows: '2024-04' },
   purpose: 'A RemoteStartTransaction for a connector that already has a transaction is Rejected and starts nothing.',
   refs: [
     'OCPP 1.6 §5.11 RemoteStartTransaction',

@@ -2,10 +2,11 @@ import { defineCase } from '../../../harness/dsl/define-case.js';
 
 export default defineCase({
   id: 'TC_026_CSMS',
-  title: 'Remote Start Charging Session – Rejected',
+  title: 'Remote Start Charging Session - Rejected',
   ocpp: '1.6',
   profile: 'Core',
   sut: 'Csms',
+  octt: { table: 140, follows: '2024-04' },
   purpose: 'The CSMS asks a charge point to start a transaction remotely and copes with the charge point rejecting it: it sends RemoteStartTransaction with the idTag, answered Rejected.',
   refs: ['OCPP 1.6 §5.11 RemoteStartTransaction', 'OCPP 1.6 §6.33 RemoteStartTransaction.req', 'OCPP 1.6 §7.39 RemoteStartStopStatus'],
   provenance: 'Steps 1–2 as publicly summarised for TC_026_CSMS (tzi-OCTT test_tc_026_csms.py, SteVe Ocpp16JsonCsmsCertificationIT): [the CPO remotely requests a start] RemoteStartTransaction.req → RemoteStartTransaction.conf status Rejected. The request is triggered through SUT control with connectorId and idTag; only the idTag is checked, as connectorId is optional (§5.11). The harness answers Rejected (§7.39: command will not be executed) and starts no transaction.',

@@ -6,6 +6,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 32, follows: '2024-04' },
   purpose: 'A RemoteStartTransaction for connector 0 (the charge point as a whole) is Rejected.',
   refs: [
     'OCPP 1.6 §6.33 RemoteStartTransaction.req (connectorId SHALL be > 0)',

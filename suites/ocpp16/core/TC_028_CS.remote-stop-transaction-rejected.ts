@@ -8,6 +8,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 33, follows: '2024-04' },
   purpose: 'A RemoteStopTransaction for a transactionId the charge point does not know is Rejected and stops nothing: the ongoing transaction goes on until it is stopped otherwise.',
   refs: [
     'OCPP 1.6 §5.12 RemoteStopTransaction',

@@ -3,10 +3,11 @@ import { remoteStopSequence } from './csms-session-steps.js';
 
 export default defineCase({
   id: 'TC_028_CSMS',
-  title: 'Remote Stop Transaction – Rejected',
+  title: 'Remote Stop Transaction - Rejected',
   ocpp: '1.6',
   profile: 'Core',
   sut: 'Csms',
+  octt: { table: 141, follows: '2024-04' },
   purpose: 'The CSMS asks a charge point to stop a transaction remotely and copes with the charge point rejecting it: it sends RemoteStopTransaction, answered Rejected, and still answers the StopTransaction when the transaction later ends locally.',
   refs: [
     'OCPP 1.6 §5.12 RemoteStopTransaction',

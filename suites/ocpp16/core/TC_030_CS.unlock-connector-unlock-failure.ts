@@ -6,6 +6,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 34, follows: '2024-04' },
   purpose: 'When the connector lock does not open, the charge point answers UnlockConnector with UnlockFailed.',
   refs: [
     'OCPP 1.6 §5.18 UnlockConnector',

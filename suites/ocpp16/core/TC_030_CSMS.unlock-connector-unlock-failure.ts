@@ -2,10 +2,11 @@ import { defineCase } from '../../../harness/dsl/define-case.js';
 
 export default defineCase({
   id: 'TC_030_CSMS',
-  title: 'Unlock Connector – Unlock Failure',
+  title: 'Unlock Connector - Unlock Failure',
   ocpp: '1.6',
   profile: 'Core',
   sut: 'Csms',
+  octt: { table: 142, follows: '2024-04' },
   purpose: 'The CSMS asks a charge point to unlock a connector whose lock fails: it sends UnlockConnector for the configured connector and copes with the answer UnlockFailed.',
   refs: ['OCPP 1.6 §5.18 UnlockConnector', 'OCPP 1.6 §6.53 UnlockConnector.req', 'OCPP 1.6 §7.46 UnlockStatus'],
   provenance: 'Steps 1–2 as publicly summarised for TC_030_CSMS (tzi-OCTT test_tc_030_csms.py, SteVe Ocpp16JsonCsmsCertificationIT): UnlockConnector.req → UnlockConnector.conf status UnlockFailed. The harness plays a charge point whose unlock mechanism fails (§7.46: UnlockFailed); the request is triggered through SUT control with the first configured connectorId, which is checked. How the CSMS copes with UnlockFailed cannot be observed over OCPP beyond the connection staying usable.',

@@ -9,6 +9,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 35, follows: '2024-04' },
   purpose: 'UnlockConnector for a connector id the charge point does not have is answered NotSupported.',
   refs: [
     'OCPP 1.6 §5.18 UnlockConnector',

@@ -4,10 +4,11 @@ import { remoteStartCharging } from './cs-offline-steps.js';
 
 export default defineCase({
   id: 'TC_032_1_CS',
-  title: 'Power failure - stop transaction(s) before going down',
+  title: 'Power failure boot charging point - configured to stop transaction(s) before going down',
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 36, follows: '2024-04' },
   purpose: 'A charge point that stops its transactions when the power fails (before going down) sends StopTransaction with reason PowerLoss and reports Finishing before it goes down, then boots with BootNotification once the power is back and reports its connectors.',
   refs: [
     'OCPP 1.6 §4.10 StopTransaction',

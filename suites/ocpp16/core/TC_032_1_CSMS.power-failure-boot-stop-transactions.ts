@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'Csms',
+  octt: { table: 144, follows: '2024-04' },
   purpose: 'The CSMS handles a charge point that lost power during a transaction: it accepts the BootNotification after the power returns, answers the StatusNotifications (Finishing for the connector of the transaction) and the StopTransaction with reason PowerLoss for the transaction it assigned.',
   refs: [
     'OCPP 1.6 §4.2 BootNotification',

@@ -4,10 +4,11 @@ import { remoteStartCharging } from './cs-offline-steps.js';
 
 export default defineCase({
   id: 'TC_032_2_CS',
-  title: 'Power failure - stop transaction(s) after going down',
+  title: 'Power failure boot charging point-configured to stop transaction(s)',
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 37, follows: '2024-04' },
   purpose: 'A charge point whose transaction was cut by a power failure boots with BootNotification once the power is back, reports its connectors, and then sends the StopTransaction for the interrupted transaction with reason PowerLoss.',
   refs: [
     'OCPP 1.6 §4.2 BootNotification',

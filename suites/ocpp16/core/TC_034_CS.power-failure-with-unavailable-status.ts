@@ -6,6 +6,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 38, follows: '2024-04' },
   purpose: 'A charge point made Unavailable with ChangeAvailability stays Unavailable across a power failure: after the boot it reports connector 0 and its connectors Unavailable, and only ChangeAvailability Operative makes them Available again.',
   refs: [
     'OCPP 1.6 §5.2 ChangeAvailability (persistent states)',

@@ -8,6 +8,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 39, follows: '2024-04' },
   purpose: 'Meter values sampled while the connection to the CSMS is lost during a transaction are queued and delivered after reconnecting — for that transaction, with the times they were taken — and sampling goes on at MeterValueSampleInterval.',
   refs: [
     'OCPP 1.6 §3.7 Transaction-related messages',

@@ -11,6 +11,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 40, follows: '2024-04' },
   purpose: 'A transaction started while the CSMS is unreachable is delivered after reconnecting: the queued StartTransaction carries the idTag, the connector and the time the transaction started offline; the charge point then uses the transactionId the CSMS assigned for the rest of the transaction.',
   refs: [
     'OCPP 1.6 §3.5 Local Authorization & Offline Behavior',

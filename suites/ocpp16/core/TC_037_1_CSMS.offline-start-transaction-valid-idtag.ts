@@ -10,6 +10,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'Csms',
+  octt: { table: 145, follows: '2024-04' },
   purpose: 'The CSMS handles a transaction a charge point started while offline with a valid idTag: after the connection is restored it accepts the queued StartTransaction (timestamp from the offline period) with a transactionId, and takes the queued MeterValues and later messages of that transaction under that id.',
   refs: [
     'OCPP 1.6 §3.5 Local Authorization & Offline Behavior',

@@ -8,6 +8,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 41, follows: '2024-04' },
   purpose: 'A transaction an unknown idTag started offline is delivered after reconnecting; when the CSMS answers its StartTransaction Invalid and StopTransactionOnInvalidId is false, the charge point only stops the energy (SuspendedEVSE) and does not stop the transaction.',
   refs: [
     'OCPP 1.6 §3.5.4 Unknown Offline Authorization',

@@ -8,6 +8,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 42, follows: '2024-04' },
   purpose: 'A transaction an unknown idTag started offline is delivered after reconnecting; when the CSMS answers its StartTransaction Invalid and StopTransactionOnInvalidId is true, the charge point stops the transaction with a StopTransaction for the assigned transactionId, reason DeAuthorized.',
   refs: [
     'OCPP 1.6 §3.5.4 Unknown Offline Authorization',

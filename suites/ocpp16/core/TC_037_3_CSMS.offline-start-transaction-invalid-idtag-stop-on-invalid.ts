@@ -10,6 +10,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'Csms',
+  octt: { table: 146, follows: '2024-04' },
   purpose: 'The CSMS verifies the idTag of a transaction a charge point started while offline: it answers the queued StartTransaction of an unknown idTag with Invalid (and a transactionId), then answers the StopTransaction with reason DeAuthorized for that transactionId.',
   refs: [
     'OCPP 1.6 §3.5.4 Unknown Offline Authorization',

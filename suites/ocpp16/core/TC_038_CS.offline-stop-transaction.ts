@@ -11,6 +11,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 43, follows: '2024-04' },
   purpose: 'A transaction stopped while the CSMS is unreachable is reported after reconnecting: the queued StopTransaction carries the transactionId, the idTag that stopped it, reason Local (or none) and the time it stopped offline.',
   refs: [
     'OCPP 1.6 §3.7 Transaction-related messages',

@@ -13,6 +13,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 44, follows: '2024-04' },
   purpose: 'A whole transaction that started and stopped while the CSMS was unreachable is delivered after reconnecting, in order: first its StartTransaction with the time it started, then its StopTransaction — for a transaction the CSMS never saw start — with the transactionId the CSMS assigned to the delivered StartTransaction, the time it stopped and a meterStop not below meterStart.',
   refs: [
     'OCPP 1.6 §3.7 Transaction-related messages',

@@ -10,6 +10,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'Csms',
+  octt: { table: 147, follows: '2024-04' },
   purpose: 'The CSMS handles a whole transaction that started and ended while the charge point was offline: after the connection is restored it accepts the queued StartTransaction with a transactionId and answers the queued StopTransaction (reason Local, with the meter values of the offline period) sent with that transactionId.',
   refs: [
     'OCPP 1.6 §3.7 Transaction-related messages',

@@ -9,6 +9,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 45, follows: '2024-04' },
   purpose: 'ChangeConfiguration of a key the charge point does not support is answered NotSupported.',
   refs: [
     'OCPP 1.6 §5.3 ChangeConfiguration',

@@ -9,6 +9,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'Csms',
+  octt: { table: 148, follows: '2024-04' },
   purpose: 'The CSMS asks a charge point to change a configuration key it does not support and copes with the answer NotSupported: it sends ChangeConfiguration with that key and value.',
   refs: ['OCPP 1.6 §5.3 ChangeConfiguration', 'OCPP 1.6 §6.9 ChangeConfiguration.req', 'OCPP 1.6 §7.22 ConfigurationStatus'],
   provenance: 'Steps 1–2 as publicly summarised for TC_040_1_CSMS (tzi-OCTT test_tc_040_1_csms.py, SteVe Ocpp16JsonCsmsCertificationIT): ChangeConfiguration.req with a key the charge point does not support → ChangeConfiguration.conf status NotSupported. The OCTT leaves key and value to the CSMS; here the request is triggered through SUT control with a fixed key the harness charge point does not have and the value "true", and both are checked. The harness answers NotSupported (§5.3, §7.22).',

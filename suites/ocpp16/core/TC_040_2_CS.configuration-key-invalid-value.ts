@@ -11,6 +11,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 46, follows: '2024-04' },
   purpose: 'ChangeConfiguration of a supported key to an out-of-range value is answered Rejected and leaves the value as it was.',
   refs: [
     'OCPP 1.6 §5.3 ChangeConfiguration',

@@ -9,6 +9,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 47, follows: '2024-04' },
   purpose: 'A connector with a fault that prevents charging is reported Faulted with the errorCode of the fault, starts no transaction while faulted (RemoteStartTransaction is Rejected), and is reported Available again once the fault is resolved.',
   refs: [
     'OCPP 1.6 §4.9 StatusNotification (A9, I1)',

@@ -6,6 +6,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'Csms',
+  octt: { table: 123, follows: '2024-04' },
   purpose: 'The CSMS clears the Authorization Cache of a charge point: it sends ClearCache.',
   refs: ['OCPP 1.6 §5.4 ClearCache', 'OCPP 1.6 §6.11 ClearCache.req', 'OCPP 1.6 §7.20 ClearCacheStatus', 'OCPP 1.6 §3.5.1 Authorization Cache'],
   provenance: 'Steps 1–2 as publicly summarised for TC_061_CSMS (tzi-OCTT test_tc_061_csms.py, SteVe Ocpp16JsonCsmsCertificationIT): ClearCache.req → ClearCache.conf status Accepted. The request is triggered through SUT control; the harness answers Accepted (charge-point defaults).',

@@ -9,6 +9,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'Csms',
+  octt: { table: 178, follows: '2024-04' },
   purpose: 'The CSMS refuses a vendor-specific message it has no implementation for: it answers DataTransfer with an unknown vendorId with Rejected, UnknownMessageId or UnknownVendorId.',
   refs: ['OCPP 1.6 §4.3 DataTransfer', 'OCPP 1.6 §6.16 DataTransfer.conf', 'OCPP 1.6 §7.23 DataTransferStatus', 'OCPP 1.6 §3.12 Vendor-specific data transfer'],
   provenance: 'Steps 1–2 as publicly summarised for TC_064_CSMS (tzi-OCTT test_tc_064_csms.py, SteVe Ocpp16JsonCsmsCertificationIT): DataTransfer.req with a vendorId the CSMS does not support → DataTransfer.conf status Rejected, UnknownMessageId or UnknownVendorId; the OCTT tolerates Accepted with a warning, so anything else is a SHOULD here (NON_STRICT), while an invalid status is a schema finding. Prerequisite: the CSMS has no DataTransfer implementation for the vendorId used (fixed, reversed-DNS). §4.3 itself asks for UnknownVendorId in that case.',

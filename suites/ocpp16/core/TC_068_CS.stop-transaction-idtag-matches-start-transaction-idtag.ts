@@ -3,10 +3,11 @@ import { isTrue, plugIn, readKey, unplug } from './cs-steps.js';
 
 export default defineCase({
   id: 'TC_068_CS',
-  title: 'Stop transaction - IdTag matches StartTransaction IdTag',
+  title: 'Stop transaction - IdTag in StopTransaction matches IdTag in StartTransaction',
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 6, follows: '2024-04' },
   purpose: 'A transaction started remotely for an idTag is stopped when that same idTag is presented at the charge point: without an Authorize for it, with a StopTransaction carrying that idTag, then Finishing.',
   refs: [
     'OCPP 1.6 §4.1 Authorize (no Authorize.req when the idTag that stops is the one that started)',

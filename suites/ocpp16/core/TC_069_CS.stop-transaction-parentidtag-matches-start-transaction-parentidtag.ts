@@ -7,10 +7,11 @@ const PARENT_ID_TAG = 'OCPPH-GROUP-069';
 
 export default defineCase({
   id: 'TC_069_CS',
-  title: 'Stop transaction - ParentIdTag matches StartTransaction ParentIdTag',
+  title: 'Stop transaction - ParentIdTag in StopTransaction matches ParentIdTag in StartTransaction',
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 7, follows: '2024-04' },
   purpose: 'A transaction started for an idTag of a group (parentIdTag) is stopped when another idTag of the same group is presented: the charge point authorises that other idTag, then stops the transaction with a StopTransaction carrying it.',
   refs: [
     'OCPP 1.6 §3.10 Parent idTag',

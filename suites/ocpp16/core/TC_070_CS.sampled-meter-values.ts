@@ -10,6 +10,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 27, follows: '2024-04' },
   purpose: 'During a transaction the charge point sends MeterValues every MeterValueSampleInterval, each carrying exactly the measurands of MeterValuesSampledData with context Sample.Periodic.',
   refs: [
     'OCPP 1.6 §3.16.1 Charging Session Meter Values',

@@ -10,6 +10,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
+  octt: { table: 28, follows: '2024-04' },
   purpose: 'During a transaction the charge point sends MeterValues on every ClockAlignedDataInterval boundary counted from midnight, timestamped on the boundary, each carrying exactly the measurands of MeterValuesAlignedData with context Sample.Clock.',
   refs: [
     'OCPP 1.6 §3.16.2 Clock-Aligned Meter Values',

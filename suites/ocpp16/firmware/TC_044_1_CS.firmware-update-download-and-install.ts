@@ -10,6 +10,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'FirmwareManagement',
   sut: 'ChargePoint',
+  octt: { table: 55, follows: '2024-04' },
   purpose: 'The charge point downloads the firmware image the harness serves from the location of UpdateFirmware (really, completely), reports Downloading, Downloaded and Installing, reboots into it (BootNotification, every connector Available) and reports Installed.',
   refs: [
     'OCPP 1.6 §5.19 Update Firmware (errata 3.47, 3.48)',

@@ -8,6 +8,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'FirmwareManagement',
   sut: 'Csms',
+  octt: { table: 156, follows: '2024-04' },
   purpose: 'The CSMS updates the firmware of a charge point: it sends UpdateFirmware with a location that serves the firmware, answers every FirmwareStatusNotification of the download and installation, and accepts the charge point booting the new firmware.',
   refs: [
     'OCPP 1.6 §5.19 Update Firmware',

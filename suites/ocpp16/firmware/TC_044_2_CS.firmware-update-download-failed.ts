@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'FirmwareManagement',
   sut: 'ChargePoint',
+  octt: { table: 56, follows: '2024-04' },
   purpose: 'When the location of UpdateFirmware does not deliver the firmware, the charge point tries it (the harness sees the attempt refused), reports DownloadFailed (after Downloading, which may be left out) and nothing else of the update, and its connectors are Available again.',
   refs: [
     'OCPP 1.6 §5.19 Update Firmware',

@@ -8,6 +8,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'FirmwareManagement',
   sut: 'Csms',
+  octt: { table: 157, follows: '2024-04' },
   purpose: 'The CSMS handles a firmware update whose download fails: it sends UpdateFirmware with a location that serves the firmware and answers FirmwareStatusNotification Downloading and DownloadFailed.',
   refs: [
     'OCPP 1.6 §5.19 Update Firmware',

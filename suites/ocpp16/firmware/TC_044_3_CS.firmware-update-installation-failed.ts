@@ -10,6 +10,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'FirmwareManagement',
   sut: 'ChargePoint',
+  octt: { table: 57, follows: '2024-04' },
   purpose: 'The charge point downloads an image that fails its integrity check (the whole of it, really), reports Downloading, Downloaded, Installing and then InstallationFailed, keeps its old firmware and has its connectors Available again.',
   refs: [
     'OCPP 1.6 §5.19 Update Firmware (errata 3.48: only a "valid" image is installed)',

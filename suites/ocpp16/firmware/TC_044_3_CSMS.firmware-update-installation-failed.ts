@@ -8,6 +8,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'FirmwareManagement',
   sut: 'Csms',
+  octt: { table: 158, follows: '2024-04' },
   purpose: 'The CSMS handles a firmware update whose installation fails: it sends UpdateFirmware with a location that serves the firmware, answers every FirmwareStatusNotification up to InstallationFailed, and accepts the charge point booting again.',
   refs: [
     'OCPP 1.6 §5.19 Update Firmware',

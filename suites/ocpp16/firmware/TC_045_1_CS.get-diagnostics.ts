@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'FirmwareManagement',
   sut: 'ChargePoint',
+  octt: { table: 58, follows: '2024-04' },
   purpose: 'The charge point answers GetDiagnostics with the name of the file it will upload, reports Uploading and Uploaded, and the file really arrives on the harness\'s server in the location it was given, under that name, not empty.',
   refs: [
     'OCPP 1.6 §5.9 Get Diagnostics (errata 3.31)',

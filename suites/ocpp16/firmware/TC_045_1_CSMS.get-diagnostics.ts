@@ -8,6 +8,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'FirmwareManagement',
   sut: 'Csms',
+  octt: { table: 159, follows: '2024-04' },
   purpose: 'The CSMS has a charge point upload its diagnostics: it sends GetDiagnostics with a location that takes the upload and answers DiagnosticsStatusNotification Uploading and Uploaded.',
   refs: [
     'OCPP 1.6 §5.9 Get Diagnostics',

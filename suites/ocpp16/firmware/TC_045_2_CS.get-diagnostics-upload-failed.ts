@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'FirmwareManagement',
   sut: 'ChargePoint',
+  octt: { table: 59, follows: '2024-04' },
   purpose: 'When the location of GetDiagnostics refuses the upload, the charge point tries it (the harness sees the attempt refused), reports Uploading and then UploadFailed, and goes on normally.',
   refs: [
     'OCPP 1.6 §5.9 Get Diagnostics (errata 3.31)',

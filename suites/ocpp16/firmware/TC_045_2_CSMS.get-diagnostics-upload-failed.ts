@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'FirmwareManagement',
   sut: 'Csms',
+  octt: { table: 160, follows: '2024-04' },
   purpose: 'The CSMS handles a diagnostics upload that fails: it sends GetDiagnostics with a location that takes uploads and answers DiagnosticsStatusNotification Uploading and UploadFailed.',
   refs: [
     'OCPP 1.6 §5.9 Get Diagnostics',

@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'LocalAuthListManagement',
   sut: 'ChargePoint',
+  octt: { table: 54, documentId: 'TC_008_CS', follows: 'newer revision' },
   purpose: 'With LocalPreAuthorize true, an idTag the Local Authorization List holds as Accepted starts a transaction without any Authorize.req: the charge point goes Preparing, sends StartTransaction with that idTag once the cable is in, and reports Charging.',
   refs: [
     'OCPP 1.6 §3.5.2 Local Authorization List',

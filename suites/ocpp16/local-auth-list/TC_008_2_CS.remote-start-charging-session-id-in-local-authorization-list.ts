@@ -8,6 +8,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'LocalAuthListManagement',
   sut: 'ChargePoint',
+  octt: { table: 54, documentId: 'TC_008_CS', follows: 'newer revision' },
   purpose: 'With AuthorizeRemoteTxRequests and LocalPreAuthorize true, a RemoteStartTransaction for an idTag the Local Authorization List holds as Accepted is authorised from the list: StartTransaction with that idTag follows without any Authorize.req, and the connector goes Charging.',
   refs: [
     'OCPP 1.6 §5.11 Remote Start Transaction (AuthorizeRemoteTxRequests)',

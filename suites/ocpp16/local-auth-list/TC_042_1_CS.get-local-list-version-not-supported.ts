@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'LocalAuthListManagement',
   sut: 'ChargePoint',
+  octt: { table: 48, follows: '2024-04' },
   purpose: 'A charge point whose Local Authorization List is not in use (LocalAuthListEnabled false, or the profile not listed in SupportedFeatureProfiles) answers GetLocalListVersion with listVersion -1.',
   refs: [
     'OCPP 1.6 §5.10 Get Local List Version',

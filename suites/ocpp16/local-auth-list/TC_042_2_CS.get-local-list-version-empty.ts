@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'LocalAuthListManagement',
   sut: 'ChargePoint',
+  octt: { table: 49, follows: '2024-04' },
   purpose: 'After a Full update without entries (listVersion 1) the Local Authorization List is empty, and GetLocalListVersion answers 0 whatever version the update carried.',
   refs: [
     'OCPP 1.6 §5.10 Get Local List Version',

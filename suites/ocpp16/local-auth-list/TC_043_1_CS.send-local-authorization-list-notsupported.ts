@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'LocalAuthListManagement',
   sut: 'ChargePoint',
+  octt: { table: 51, follows: '2024-04' },
   purpose: 'A charge point whose Local Authorization List is disabled (LocalAuthListEnabled false) answers SendLocalList NotSupported and does not take the list: once enabled again it reports the version it had before.',
   refs: [
     'OCPP 1.6 §5.15 Send Local List',

@@ -6,6 +6,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'LocalAuthListManagement',
   sut: 'Csms',
+  octt: { table: 152, follows: '2024-04' },
   purpose: 'The CSMS sends a full Local Authorization List with SendLocalList and takes the answer NotSupported.',
   refs: [
     'OCPP 1.6 §5.15 Send Local List',

@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'LocalAuthListManagement',
   sut: 'ChargePoint',
+  octt: { table: 52, follows: '2024-04' },
   purpose: 'The charge point takes the version of each Full update (2, then 5) and reports it, and answers a Differential update whose version is not higher than the current one (4 after 5) with VersionMismatch, keeping version 5.',
   refs: [
     'OCPP 1.6 §5.15 Send Local List',

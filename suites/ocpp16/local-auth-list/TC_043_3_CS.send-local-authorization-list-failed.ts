@@ -10,6 +10,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'LocalAuthListManagement',
   sut: 'ChargePoint',
+  octt: { table: 53, follows: '2024-04' },
   purpose: 'A Full update with more entries than SendLocalListMaxLength cannot be taken: the charge point answers SendLocalList Failed and keeps the list it had (the same version).',
   refs: [
     'OCPP 1.6 §5.15 Send Local List',

@@ -6,6 +6,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'LocalAuthListManagement',
   sut: 'Csms',
+  octt: { table: 154, follows: '2024-04' },
   purpose: 'The CSMS replaces the Local Authorization List of a charge point: it sends SendLocalList with updateType Full, a valid list version and an idTagInfo for every entry.',
   refs: [
     'OCPP 1.6 §3.5.2 Local Authorization List',

@@ -6,6 +6,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'LocalAuthListManagement',
   sut: 'Csms',
+  octt: { table: 155, follows: '2024-04' },
   purpose: 'The CSMS updates the Local Authorization List of a charge point with a differential update: updateType Differential, only the new idTag with its idTagInfo, and a list version above the current one.',
   refs: [
     'OCPP 1.6 §3.5.2 Local Authorization List',

@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'LocalAuthListManagement',
   sut: 'ChargePoint',
+  octt: { table: 50, follows: '2024-04' },
   purpose: 'The charge point accepts a Full update of its Local Authorization List and then a Differential one (an entry added, an entry removed), and each time reports the version the update carried.',
   refs: [
     'OCPP 1.6 §3.5.2 Local Authorization List (full and differential updates)',

@@ -16,6 +16,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'RemoteTrigger',
   sut: 'ChargePoint',
+  octt: { table: 75, follows: '2024-04' },
   purpose: 'On TriggerMessage the charge point accepts and then sends the requested message: MeterValues and StatusNotification for the connector asked for, Heartbeat, DiagnosticsStatusNotification Idle and (when it implements the trigger) FirmwareStatusNotification Idle.',
   refs: [
     'OCPP 1.6 §5.17 Trigger Message (errata 3.46)',

@@ -6,6 +6,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'RemoteTrigger',
   sut: 'Csms',
+  octt: { table: 171, follows: '2024-04' },
   purpose: 'The CSMS asks a charge point for MeterValues, Heartbeat, StatusNotification, DiagnosticsStatusNotification and FirmwareStatusNotification with TriggerMessage, and answers each message the charge point then sends.',
   refs: [
     'OCPP 1.6 §5.17 Trigger Message',

@@ -6,6 +6,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'RemoteTrigger',
   sut: 'ChargePoint',
+  octt: { table: 76, follows: '2024-04' },
   purpose: 'A TriggerMessage for MeterValues of a connector the charge point does not have is answered Rejected.',
   refs: [
     'OCPP 1.6 §5.17 Trigger Message',

@@ -6,6 +6,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'RemoteTrigger',
   sut: 'Csms',
+  octt: { table: 172, follows: '2024-04' },
   purpose: 'The CSMS asks a charge point for MeterValues with TriggerMessage and takes the answer Rejected (the message will not be sent).',
   refs: ['OCPP 1.6 §5.17 Trigger Message', 'OCPP 1.6 §6.51 TriggerMessage.req', 'OCPP 1.6 §7.44 TriggerMessageStatus'],
   provenance: 'Steps 1–2 as publicly summarised for TC_055_CSMS (tzi-OCTT test_tc_055_csms.py, SteVe Ocpp16JsonCsmsCertificationIT, EVtivity octt TC_055_CSMS): TriggerMessage.req with requestedMessage MeterValues, answered Rejected. The request (with the configured connectorId, as SteVe sends it) is triggered through SUT control; for this case the harness answers Rejected and sends no MeterValues.',

@@ -9,6 +9,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Reservation',
   sut: 'ChargePoint',
+  octt: { table: 60, follows: '2024-04' },
   purpose: 'A connector reserved for an idTag is Reserved and refuses another (valid) idTag; the reserved idTag presented locally makes it Preparing, and plugging in starts a transaction that carries the reservationId.',
   refs: [
     'OCPP 1.6 §5.13 Reserve Now',

@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Reservation',
   sut: 'ChargePoint',
+  octt: { table: 61, follows: '2024-04' },
   purpose: 'A connector reserved for an idTag is Reserved; a RemoteStartTransaction for that idTag and connector is accepted and the transaction it starts carries the idTag and the reservationId.',
   refs: [
     'OCPP 1.6 §5.13 Reserve Now',

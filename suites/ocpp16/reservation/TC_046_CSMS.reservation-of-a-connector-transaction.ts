@@ -8,6 +8,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Reservation',
   sut: 'Csms',
+  octt: { table: 161, follows: '2024-04' },
   purpose: 'The CSMS reserves a connector for an idTag with ReserveNow, then accepts the transaction that idTag starts on it carrying the reservationId.',
   refs: [
     'OCPP 1.6 §3.11 Reservations',

@@ -14,6 +14,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Reservation',
   sut: 'ChargePoint',
+  octt: { table: 62, follows: '2024-04' },
   purpose: 'A reservation that is not used ends at its expiryDate: the connector goes from Reserved back to Available then (not before), and another idTag can then charge on it without a reservationId.',
   refs: [
     'OCPP 1.6 §5.13 Reserve Now (expiryDate; a reservation expires: the connector is made available, StatusNotification)',

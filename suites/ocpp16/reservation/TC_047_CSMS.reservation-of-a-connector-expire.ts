@@ -11,6 +11,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Reservation',
   sut: 'Csms',
+  octt: { table: 162, follows: '2024-04' },
   purpose: 'The CSMS reserves a connector with ReserveNow carrying an expiry date, and answers the StatusNotifications of the charge point when the unused reservation expires (Reserved, then Available).',
   refs: [
     'OCPP 1.6 §3.11 Reservations',

@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Reservation',
   sut: 'ChargePoint',
+  octt: { table: 63, follows: '2024-04' },
   purpose: 'A ReserveNow for a connector that is Faulted is answered Faulted and makes no reservation.',
   refs: [
     'OCPP 1.6 §5.13 Reserve Now (Faulted)',

@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Reservation',
   sut: 'Csms',
+  octt: { table: 164, follows: '2024-04' },
   purpose: 'The CSMS asks a charge point to reserve a connector that is in use (Preparing) and takes the answer Occupied (no reservation made).',
   refs: [
     'OCPP 1.6 §5.13 Reserve Now',

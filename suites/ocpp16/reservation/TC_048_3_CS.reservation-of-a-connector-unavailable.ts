@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Reservation',
   sut: 'ChargePoint',
+  octt: { table: 65, follows: '2024-04' },
   purpose: 'A ReserveNow for a connector made Inoperative with ChangeAvailability (Unavailable) is answered Unavailable and makes no reservation.',
   refs: [
     'OCPP 1.6 §5.13 Reserve Now (Unavailable)',

@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Reservation',
   sut: 'Csms',
+  octt: { table: 165, follows: '2024-04' },
   purpose: 'The CSMS makes a connector Inoperative with ChangeAvailability, then asks to reserve it and takes the answer Unavailable (no reservation made).',
   refs: [
     'OCPP 1.6 §5.2 Change Availability',

@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Reservation',
   sut: 'ChargePoint',
+  octt: { table: 66, follows: '2024-04' },
   purpose: 'A charge point configured not to accept reservations answers a ReserveNow for an Available connector Rejected and makes no reservation.',
   refs: [
     'OCPP 1.6 §5.13 Reserve Now ("SHALL return Rejected if it is configured not to accept reservations")',

@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Reservation',
   sut: 'ChargePoint',
+  octt: { table: 67, follows: '2024-04' },
   purpose: 'A reservation of connector 0 (no connector in particular) is accepted; with one free connector left, that connector is Reserved; the reserved idTag then charges on it and StartTransaction carries the reservationId.',
   refs: [
     'OCPP 1.6 §5.13 Reserve Now (connectorId 0, ReserveConnectorZeroSupported)',

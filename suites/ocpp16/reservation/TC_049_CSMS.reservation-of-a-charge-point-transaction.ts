@@ -8,6 +8,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Reservation',
   sut: 'Csms',
+  octt: { table: 167, follows: '2024-04' },
   purpose: 'The CSMS reserves the charge point (no specific connector: connectorId 0) for an idTag with ReserveNow, then accepts the transaction that idTag starts carrying the reservationId.',
   refs: [
     'OCPP 1.6 §3.11 Reservations',

@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Reservation',
   sut: 'ChargePoint',
+  octt: { table: 68, follows: '2024-04' },
   purpose: 'A ReserveNow for connector 0 while the charge point is Faulted is answered Faulted and makes no reservation.',
   refs: [
     'OCPP 1.6 §5.13 Reserve Now (connectorId 0; Faulted)',

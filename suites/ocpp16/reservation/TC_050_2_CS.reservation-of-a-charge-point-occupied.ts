@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Reservation',
   sut: 'ChargePoint',
+  octt: { table: 69, follows: '2024-04' },
   purpose: 'A ReserveNow for connector 0 while every connector is occupied (a cable plugged in: Preparing) is answered Occupied and makes no reservation.',
   refs: [
     'OCPP 1.6 §5.13 Reserve Now (connectorId 0; Occupied)',

@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Reservation',
   sut: 'ChargePoint',
+  octt: { table: 71, follows: '2024-04' },
   purpose: 'A charge point that does not support reservations of connector 0 (ReserveConnectorZeroSupported not set or false) answers a ReserveNow for connector 0 Rejected and makes no reservation.',
   refs: [
     'OCPP 1.6 §5.13 Reserve Now ("If ReserveConnectorZeroSupported is not set or set to false, the Charge Point SHALL return Rejected")',

@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Reservation',
   sut: 'ChargePoint',
+  octt: { table: 72, follows: '2024-04' },
   purpose: 'CancelReservation for an existing reservation is Accepted and ends it: the connector becomes Available and another idTag can charge on it, without a reservationId.',
   refs: [
     'OCPP 1.6 §5.1 Cancel Reservation',

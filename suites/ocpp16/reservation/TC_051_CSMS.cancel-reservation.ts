@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Reservation',
   sut: 'Csms',
+  octt: { table: 168, follows: '2024-04' },
   purpose: 'The CSMS cancels a reservation it made: it sends CancelReservation with the reservationId of its ReserveNow, and answers the StatusNotifications (Reserved, then Available).',
   refs: [
     'OCPP 1.6 §5.1 Cancel Reservation',

@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Reservation',
   sut: 'ChargePoint',
+  octt: { table: 73, follows: '2024-04' },
   purpose: 'CancelReservation for a reservationId the charge point does not have is Rejected, and the existing reservation stays.',
   refs: [
     'OCPP 1.6 §5.1 Cancel Reservation',

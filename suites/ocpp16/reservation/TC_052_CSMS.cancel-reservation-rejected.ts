@@ -8,6 +8,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Reservation',
   sut: 'Csms',
+  octt: { table: 169, follows: '2024-04' },
   purpose: 'The CSMS tries to cancel a reservation the charge point no longer holds and takes the answer Rejected.',
   refs: [
     'OCPP 1.6 §5.1 Cancel Reservation',

@@ -9,6 +9,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Reservation',
   sut: 'ChargePoint',
+  octt: { table: 74, documentId: 'TC_053_CS', follows: 'newer revision' },
   purpose: 'A connector reserved for an idTag and its parentIdTag can be used by another idTag of the same group through RemoteStartTransaction: the charge point learns its parentIdTag (Authorize.conf), and the transaction carries the reservationId.',
   refs: [
     'OCPP 1.6 §3.10 Parent idTag',

@@ -4,10 +4,11 @@ import { startedTransaction, stoppedTransaction } from '../../../harness/roles/c
 
 export default defineCase({
   id: 'TC_053_CSMS',
-  title: 'Use a Reserved Connector with parentIdTag',
+  title: 'Use a reserved Connector with parentIdTag',
   ocpp: '1.6',
   profile: 'Reservation',
   sut: 'Csms',
+  octt: { table: 170, follows: '2024-04' },
   purpose: 'The CSMS makes a group reservation: ReserveNow carries the idTag and its parentIdTag; Authorize gives the charge point that parentIdTag to match the reservation, and the CSMS accepts the transaction started on the reserved connector with the reservationId.',
   refs: [
     'OCPP 1.6 §3.10 Parent idTag',

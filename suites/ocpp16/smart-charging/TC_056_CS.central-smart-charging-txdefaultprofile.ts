@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'SmartCharging',
   sut: 'ChargePoint',
+  octt: { table: 77, follows: '2024-04' },
   purpose: 'A TxDefaultProfile set on a connector outside a transaction is Accepted and limits the next transaction on that connector: the composite schedule the charge point reports for it is the one the profile prescribes from the transaction start.',
   refs: [
     'OCPP 1.6 §3.13.1 Charging profile purposes (TxDefaultProfile)',

@@ -6,6 +6,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'SmartCharging',
   sut: 'Csms',
+  octt: { table: 173, follows: '2024-04' },
   purpose: 'The CSMS sets a default schedule for new transactions: SetChargingProfile with an absolute TxDefaultProfile (valid from/to, start of schedule, duration, a first period starting at 0) and no transactionId or recurrency.',
   refs: [
     'OCPP 1.6 §3.13.1 Charging profile purposes (TxDefaultProfile)',

@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'SmartCharging',
   sut: 'ChargePoint',
+  octt: { table: 78, follows: '2024-04' },
   purpose: 'During a transaction, a TxProfile for that transaction (its transactionId) is Accepted and overrules the TxDefaultProfile: the composite schedule the charge point reports for the connector is the TxProfile\'s.',
   refs: [
     'OCPP 1.6 §3.13.1 Charging profile purposes (TxProfile overrules TxDefaultProfile)',

@@ -8,6 +8,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'SmartCharging',
   sut: 'Csms',
+  octt: { table: 174, follows: '2024-04' },
   purpose: 'The CSMS sets a schedule for a running transaction: SetChargingProfile on its connector with a TxProfile carrying the transactionId the CSMS assigned, and no recurrency.',
   refs: [
     'OCPP 1.6 §3.13.1 Charging profile purposes (TxProfile)',

@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'SmartCharging',
   sut: 'ChargePoint',
+  octt: { table: 79, follows: '2024-04' },
   purpose: 'A TxProfile for a connector without a transaction is not taken: the charge point answers SetChargingProfile Rejected.',
   refs: [
     'OCPP 1.6 §3.13.1 Charging profile purposes (TxProfile without an active transaction)',

@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'SmartCharging',
   sut: 'ChargePoint',
+  octt: { table: 80, follows: '2024-04' },
   purpose: 'During a transaction, a TxProfile that names another transactionId is not taken: the charge point answers SetChargingProfile Rejected.',
   refs: [
     'OCPP 1.6 §3.13.1 Charging profile purposes (TxProfile for a transaction that is not active)',

@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'SmartCharging',
   sut: 'ChargePoint',
+  octt: { table: 85, follows: '2024-04' },
   purpose: 'A RemoteStartTransaction carrying a TxProfile (without transactionId) is accepted, starts a transaction, and the charge point applies that profile to it instead of the TxDefaultProfile: the composite schedule it reports for the connector is the TxProfile\'s.',
   refs: [
     'OCPP 1.6 §5.11 RemoteStartTransaction',

@@ -8,6 +8,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'SmartCharging',
   sut: 'Csms',
+  octt: { table: 177, follows: '2024-04' },
   purpose: 'The CSMS starts a transaction remotely with a charging profile: RemoteStartTransaction carries a TxProfile without transactionId whose first period starts at 0; the CSMS then accepts the idTag in Authorize and StartTransaction.',
   refs: [
     'OCPP 1.6 §5.11 Remote Start Transaction',

@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'SmartCharging',
   sut: 'ChargePoint',
+  octt: { table: 86, follows: '2024-04' },
   purpose: 'A RemoteStartTransaction whose charging profile is not a TxProfile is rejected: the charge point answers Rejected and starts no transaction, not even once the cable is plugged in.',
   refs: [
     'OCPP 1.6 §5.11 RemoteStartTransaction',

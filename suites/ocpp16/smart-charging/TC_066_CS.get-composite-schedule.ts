@@ -23,6 +23,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'SmartCharging',
   sut: 'ChargePoint',
+  octt: { table: 82, follows: '2024-04' },
   purpose: 'With a ChargePointMaxProfile, a TxDefaultProfile and a TxProfile installed during a transaction, GetCompositeSchedule reports their combination: at every moment the prevailing TxProfile (or, after it ends, the TxDefaultProfile), capped by the ChargePointMaxProfile.',
   refs: [
     'OCPP 1.6 §5.7 Get Composite Schedule',

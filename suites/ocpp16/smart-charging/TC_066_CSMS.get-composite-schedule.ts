@@ -6,6 +6,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'SmartCharging',
   sut: 'Csms',
+  octt: { table: 175, follows: '2024-04' },
   purpose: 'The CSMS requests the composite charging schedule of a connector with GetCompositeSchedule (connector, duration, rate unit) and takes the schedule the charge point reports.',
   refs: [
     'OCPP 1.6 §5.7 Get Composite Schedule',

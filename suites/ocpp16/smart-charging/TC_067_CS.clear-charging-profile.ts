@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'SmartCharging',
   sut: 'ChargePoint',
+  octt: { table: 83, follows: '2024-04' },
   purpose: 'ClearChargingProfile removes exactly the profiles it names: after clearing the higher of two stacked TxDefaultProfiles the composite schedule is the lower one\'s; clearing it again is Unknown; clearing by connector and purpose removes the rest.',
   refs: [
     'OCPP 1.6 §5.5 Clear Charging Profile',

@@ -9,6 +9,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'SmartCharging',
   sut: 'Csms',
+  octt: { table: 176, follows: '2024-04' },
   purpose: 'The CSMS sets three charging profiles (ChargePointMaxProfile on connector 0, TxDefaultProfile and a TxProfile for the running transaction on the connector, distinct ids, one stack level), then clears them with ClearChargingProfile: by id, by criteria, and all.',
   refs: [
     'OCPP 1.6 §3.13.1 Charging profile purposes',

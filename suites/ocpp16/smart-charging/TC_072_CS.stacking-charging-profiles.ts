@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'SmartCharging',
   sut: 'ChargePoint',
+  octt: { table: 84, follows: '2024-04' },
   purpose: 'Two TxDefaultProfiles of different stack levels on a connector: the higher one prevails while its schedule lasts, then the charge point falls back to the lower one; the composite schedule of a transaction on the connector shows both.',
   refs: [
     'OCPP 1.6 §3.13.2 Stacking charging profiles',

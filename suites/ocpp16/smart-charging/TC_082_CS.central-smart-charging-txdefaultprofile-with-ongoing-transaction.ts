@@ -7,6 +7,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'SmartCharging',
   sut: 'ChargePoint',
+  octt: { table: 81, follows: '2024-04' },
   purpose: 'A TxDefaultProfile set on a connector while a transaction without TxProfile runs there is Accepted and limits that transaction: the composite schedule the charge point reports for the connector is the new profile\'s.',
   refs: [
     'OCPP 1.6 §5.16.4 Setting a charging profile outside of a transaction (re-evaluate which profile is active)',

@@ -1,0 +1,65 @@
+// The 1.6 catalogue against the official OCTT test case document (FINAL 2024-04): every table but the
+// Security ones has a case (or a case that answers to its id as an alias), under the document's title,
+// for the side and profile of the document's section, citing that very table. The document sits beside
+// the repository (../shared/spec) in development and CI; without it the test is skipped.
+import { expect } from 'chai';
+import { aliasesOf } from '../../harness/dsl/octt.js';
+import { discoverCases } from '../../harness/runner/discover.js';
+import { octtDocumentAvailable, readOcttTables, type OcttTable } from '../support/octt-document.js';
+
+/** Spelling differences we do not copy: an en dash for a hyphen, and the document's typos. */
+const norm = (title: string) => title.replace(/[–—]/g, '-').replace(/\s+/g, ' ').trim().toLowerCase();
+const DOCUMENT_TYPOS: Record<string, string> = { 'configuratoin key - invalid value': 'configuration key - invalid value' };
+const docTitle = (t: OcttTable) => DOCUMENT_TYPOS[norm(t.title)] ?? norm(t.title);
+
+describe('OCTT 1.6 test case document (FINAL 2024-04) coverage, every profile but Security', function () {
+  let tables: OcttTable[] = [];
+  before(function () {
+    if (!octtDocumentAvailable()) this.skip();
+    tables = readOcttTables();
+  });
+
+  it('the document has 177 test case tables: 102 with the charge point, 75 with the CSMS under test', () => {
+    expect(tables.filter((t) => t.id.endsWith('_CS'))).to.have.length(102);
+    expect(tables.filter((t) => t.id.endsWith('_CSMS'))).to.have.length(75);
+  });
+
+  it('every non-security table has a case under its id or alias, with its title, side and profile, citing it', async () => {
+    const cases = await discoverCases();
+    const problems: string[] = [];
+    for (const t of tables.filter((x) => x.profile !== 'Security')) {
+      const ours = cases.filter((c) => c.meta.id === t.id || aliasesOf(c.meta).includes(t.id));
+      if (ours.length === 0) { problems.push(`${t.id} (Table ${t.table}): no case`); continue; }
+      // A title shared by several tables (TC_040_1/2_CSMS "Configuration keys") may be refined.
+      const shared = tables.filter((x) => norm(x.title) === norm(t.title)).length > 1;
+      for (const { meta } of ours) {
+        const split = meta.id !== t.id;
+        const title = norm(meta.title);
+        if (!split && title !== docTitle(t) && !(shared && title.startsWith(docTitle(t)))) {
+          problems.push(`${meta.id}: title "${meta.title}", Table ${t.table} "${t.title}"`);
+        }
+        if (meta.profile !== t.profile) problems.push(`${meta.id}: profile ${meta.profile}, section ${t.section} ${t.sectionTitle} → ${t.profile}`);
+        if (meta.sut !== (t.id.endsWith('_CSMS') ? 'Csms' : 'ChargePoint')) problems.push(`${meta.id}: wrong SUT side`);
+        if (meta.octt?.table !== t.table) problems.push(`${meta.id}: cites Table ${meta.octt?.table ?? '(none)'}, the document has Table ${t.table}`);
+        if (split && meta.octt?.follows !== 'newer revision') problems.push(`${meta.id}: splits ${t.id} but does not say it follows the newer revision`);
+      }
+    }
+    expect(problems).to.deep.equal([]);
+  });
+
+  it('every TC_ case cites a table of the document; only our own X16_ cases cite none', async () => {
+    const byTable = new Map(tables.map((t) => [t.table, t]));
+    const problems: string[] = [];
+    for (const { meta } of await discoverCases()) {
+      if (!meta.id.startsWith('TC_')) {
+        if (meta.octt) problems.push(`${meta.id}: a case of our own cites Table ${meta.octt.table}`);
+        continue;
+      }
+      const t = meta.octt && byTable.get(meta.octt.table);
+      if (!t) { problems.push(`${meta.id}: cites no table of the document`); continue; }
+      const docId = meta.octt?.documentId ?? meta.id;
+      if (t.id !== docId) problems.push(`${meta.id}: Table ${t.table} is ${t.id}, not ${docId}`);
+    }
+    expect(problems).to.deep.equal([]);
+  });
+});

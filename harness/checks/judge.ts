@@ -31,7 +31,7 @@ export interface JudgeInput {
 
 export function findingsOf(input: JudgeInput): Finding[] {
   const model = buildRpcModel(input.events);
-  const findings = [
+  const generic = [
     ...checkHandshake(input.events, input.sut),
     ...checkFraming(model),
     ...checkSchemas(model, input.registry),
@@ -40,11 +40,39 @@ export function findingsOf(input: JudgeInput): Finding[] {
     ...checkResponseTimes(model, input.settings),
     ...checkConnection(input.events, input.settings.maxFrameBytes ?? 0),
     ...checkStatusTransitions(model),
-    ...evaluateExpectations(model),
   ];
+  // Only generic checks can see the §1.3 phases: the case records no expectation there.
+  demoteConditionPhases(generic, input.events);
+  const findings = [...generic, ...evaluateExpectations(model)];
   attributeSteps(findings, input.events);
   for (const f of findings) f.octt ??= (CHECKS as Record<string, CheckInfo>)[f.checkId]?.octt ?? 'not-checked';
   return findings.sort((a, b) => (a.evidence[0] ?? 0) - (b.evidence[0] ?? 0));
+}
+
+/**
+ * What the system under test does while the harness establishes or restores the §1.3 general
+ * conditions is not what the case tests: shown as INFO, never a FAIL of the case.
+ */
+function demoteConditionPhases(findings: Finding[], events: TraceEvent[]): void {
+  const ranges: [number, number][] = [];
+  let open: number | undefined;
+  for (const e of events) {
+    if (e.kind !== 'conditions') continue;
+    if (e.edge === 'start') open = e.seq;
+    else if (open !== undefined) {
+      ranges.push([open, e.seq]);
+      open = undefined;
+    }
+  }
+  if (open !== undefined) ranges.push([open, Number.MAX_SAFE_INTEGER]);
+  if (!ranges.length) return;
+  for (const f of findings) {
+    const first = f.evidence[0];
+    if (first === undefined || !ranges.some(([a, b]) => first > a && first < b)) continue;
+    if (f.level === 'INFO') continue;
+    f.level = 'INFO';
+    f.requirement = `(while the harness established the §1.3 general conditions; not judged) ${f.requirement}`;
+  }
 }
 
 /** A generic finding belongs to the step that was running when its first evidence was recorded. */

@@ -8,6 +8,7 @@ import { transferTraceEvent, type TransferRecord } from '../files/transfer-log.j
 import type { ChargePointRole } from '../roles/charge-point-role.js';
 import type { CsmsRole } from '../roles/csms-role.js';
 import type { Link } from '../roles/link.js';
+import type { InboundCall } from '../rpc/session.js';
 import { DialError } from '../transport/client.js';
 import { CaseLink } from './case-link.js';
 import type { CaseScope } from './case-scope.js';
@@ -29,8 +30,12 @@ export interface ChargePointSutContext extends CaseContextBase {
   csms: {
     /** The live connection of the charge point under test, waiting for it if there is none. */
     connection(): Promise<CaseLink>;
-    /** The next connection the charge point opens from now on (after a reboot). */
-    nextConnection(): Promise<CaseLink>;
+    /**
+     * The next connection the charge point opens from now on (after a reboot). With `requirement`, a
+     * connection (and its BootNotification) that never comes is the charge point's failure to reboot
+     * (sequence.missing), not an inconclusive case: e.g. a Reset it accepted and never carried out.
+     */
+    nextConnection(opts?: { requirement: string }): Promise<CaseLink>;
     /** Reusable state "Booted": connected and BootNotification accepted (reboots it if needed). */
     booted(): Promise<CaseLink>;
     /** The CSMS becomes unreachable: the live connection is closed and reconnects are refused (HTTP 503). */
@@ -141,10 +146,16 @@ export function chargePointSutContext(scope: CaseScope, role: CsmsRole, startSeq
     if (!caseLink) links.set(link, (caseLink = new CaseLink(link, scope, startSeq)));
     return caseLink;
   };
-  const next = async () => {
+  const next = async (opts?: { requirement: string }) => {
+    const anchor = opts ? scope.mark('waiting for the charge point to reboot and reconnect') : 0;
     const link = await role.nextConnection(cfg.identity, cfg.timeouts.connectMs, scope.signal);
-    if (!link) throw new Inconclusive(`the charge point "${cfg.identity}" did not connect within ${cfg.timeouts.connectMs} ms`);
-    return wrap(link);
+    if (link) return wrap(link);
+    if (!opts) throw new Inconclusive(`the charge point "${cfg.identity}" did not connect within ${cfg.timeouts.connectMs} ms`);
+    scope.record({ kind: 'expect', expectation: {
+      type: 'call', step: scope.currentStep, action: 'BootNotification', afterSeq: anchor,
+      window: { anchorSeq: anchor, maxMs: cfg.timeouts.connectMs, toleranceMs: 0, graceMs: 0 }, requirement: opts.requirement,
+    } });
+    throw new ExpectationUnmet(`the charge point did not reconnect within ${cfg.timeouts.connectMs} ms`);
   };
   /** Boot accepted on `link` (by the default handler) and every connector reported: registered and settled. */
   const settle = async (link: CaseLink) => {
@@ -166,17 +177,23 @@ export function chargePointSutContext(scope: CaseScope, role: CsmsRole, startSeq
       const live = role.current(cfg.identity);
       return live ? wrap(live) : next();
     },
-    nextConnection: next,
+    nextConnection: (opts) => next(opts),
     async booted() {
-      const live = role.current(cfg.identity);
+      let live = role.current(cfg.identity);
+      if (!live) {
+        // A charge point that has not connected yet boots on its own when it does; one that dropped
+        // the connection comes back, with or without a boot.
+        live = await role.nextConnection(cfg.identity, cfg.timeouts.connectMs, scope.signal);
+      }
       if (live?.state.bootStatus === 'Accepted') return wrap(live);
+      if (live?.state.acceptedBefore) {
+        // A reconnect is not a reboot (§4.2): accepted before, it may go on without a BootNotification.
+        const first = await firstCallOf(live, Math.min(cfg.timeouts.messageMs, 3000), scope.signal);
+        if (first?.frame.action !== 'BootNotification') return wrap(live);
+        return settle(wrap(live));
+      }
       if (live && !live.calls.some((c) => c.frame.action === 'BootNotification')) {
         return settle(wrap(live)); // connected, first boot still to come: wait for it rather than reboot
-      }
-      if (!live) {
-        // A charge point that has not connected yet boots on its own when it does.
-        const first = await role.nextConnection(cfg.identity, cfg.timeouts.connectMs, scope.signal);
-        if (first) return settle(wrap(first));
       }
       await base.sut.do('reboot');
       return settle(await next());
@@ -283,4 +300,21 @@ export function csmsSutContext(scope: CaseScope, role: ChargePointRole, startSeq
     }),
   };
   return { ...base, cp, transfers };
+}
+
+/** The first CALL on a connection, waiting up to `ms` for it. */
+function firstCallOf(link: Link, ms: number, signal: AbortSignal): Promise<InboundCall | undefined> {
+  if (link.calls.length) return Promise.resolve(link.calls[0]);
+  return new Promise((resolve, reject) => {
+    const finish = (fn: () => void) => {
+      clearTimeout(timer);
+      off();
+      signal.removeEventListener('abort', onAbort);
+      fn();
+    };
+    const onAbort = () => finish(() => reject(signal.reason));
+    const off = link.onCall((call) => finish(() => resolve(call)));
+    const timer = setTimeout(() => finish(() => resolve(undefined)), ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
 }

@@ -73,6 +73,11 @@ export function formatTraceLine(ev: TraceEvent, options: TraceLineOptions = {}):
       return `${head} ⚙ stimulus ${ev.action} ${JSON.stringify(ev.params)} → ${ev.outcome}${ev.detail ? `: ${oneLine(ev.detail)}` : ''}`;
     case 'note':
       return `${head} · note: ${oneLine(ev.text)}`;
+    case 'conditions': {
+      const what = ev.phase === 'pre' ? '§1.3 pre-conditions' : '§1.3 post-conditions';
+      const tail = [ev.done?.length ? `done: ${ev.done.join('; ')}` : '', ev.problem ? `PROBLEM: ${oneLine(ev.problem)}` : ''].filter(Boolean).join(' · ');
+      return `${head} ══ ${what} ${ev.edge}${tail ? ` — ${tail}` : ''}`;
+    }
     case 'expect':
       return `${head} · expect ${JSON.stringify(ev.expectation)}`;
     case 'file-transfer':

@@ -19,6 +19,7 @@ export class CsmsRole {
   private readonly endpoint: WsServerEndpoint;
   private readonly live = new Map<string, Link>();
   private readonly waiters = new Set<(link: Link) => void>();
+  private readonly connectionListeners = new Set<(link: Link) => void>();
   private readonly memory: CsmsMemory = { nextTransactionId: 1 };
 
   constructor(private readonly deps: RoleDeps, listen: { host: string; port: number; identity?: string }) {
@@ -35,7 +36,13 @@ export class CsmsRole {
       const link = new Link(channel, deps.registry, csmsDefaults16(deps.cfg, this.memory), deps.onHarnessError);
       const previous = this.live.get(channel.info.identity);
       if (previous?.isOpen) void previous.channel.close(1000, 'replaced by a new connection');
+      // A reconnect is not a reboot (OCPP 1.6 §4.2): a charger accepted before stays accepted until it boots again.
+      if (previous && (previous.state.bootStatus === 'Accepted' || previous.state.acceptedBefore)) link.state.acceptedBefore = true;
+      link.onCall((call) => {
+        if (call.frame.action === 'BootNotification') link.state.acceptedBefore = false; // it booted: judge this boot
+      });
       this.live.set(channel.info.identity, link);
+      for (const listener of this.connectionListeners) listener(link);
       for (const waiter of [...this.waiters]) waiter(link);
     });
   }
@@ -44,6 +51,12 @@ export class CsmsRole {
     const { host, port } = await this.endpoint.listen();
     const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
     return { url: `ws://${shown}:${port}/ocpp`, host, port };
+  }
+
+  /** Called for every new connection, before its first CALL is dispatched. */
+  onConnection(listener: (link: Link) => void): () => void {
+    this.connectionListeners.add(listener);
+    return () => this.connectionListeners.delete(listener);
   }
 
   current(identity: string): Link | undefined {

@@ -18,6 +18,8 @@ export type HandlerTable = Record<string, Handler>;
 /** State the roles keep per connection (what a CSMS or charge point would remember). */
 export interface LinkState {
   bootStatus?: 'Accepted' | 'Pending' | 'Rejected';
+  /** The identity was accepted on an earlier connection and reconnected without booting (so far). */
+  acceptedBefore?: boolean;
   [key: string]: unknown;
 }
 

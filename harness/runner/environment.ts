@@ -9,7 +9,10 @@ import { ChargePointRole } from '../roles/charge-point-role.js';
 import { CsmsRole, type RoleDeps } from '../roles/csms-role.js';
 import type { SutControl } from '../sut/control.js';
 import { makeSutControl } from '../sut/make-control.js';
-import type { Sut } from '../trace/types.js';
+import type { Recorder } from '../trace/recorder.js';
+import type { Sut, TraceEvent } from '../trace/types.js';
+import { ChargePointConditions, type ConditionsResult } from './conditions-charge-point.js';
+import { CsmsConditions } from './conditions-csms.js';
 
 export interface SideEnvironment {
   sut: Sut;
@@ -20,7 +23,15 @@ export interface SideEnvironment {
   csmsRole?: CsmsRole;
   cpRole?: ChargePointRole;
   control: SutControl;
+  /** The §1.3 general pre- and post-conditions of this side. */
+  conditions?: GeneralConditions;
   teardown(): Promise<void>;
+}
+
+export interface GeneralConditions {
+  currentCase?: string;
+  pre?(recorder: Recorder, signal: AbortSignal): Promise<ConditionsResult>;
+  post(recorder: Recorder, caseEvents: TraceEvent[], signal: AbortSignal): Promise<ConditionsResult>;
 }
 
 export interface SideOptions {
@@ -36,6 +47,8 @@ export interface SideOptions {
   /** Harness = charge point: the CSMS under test. */
   url?: string;
   log?: (line: string) => void;
+  /** Warnings a user must see (e.g. the charger's SupportedFeatureProfiles disagree with `features`). */
+  warn?: (line: string) => void;
 }
 
 export async function chargePointSide(opts: SideOptions): Promise<SideEnvironment> {
@@ -44,7 +57,11 @@ export async function chargePointSide(opts: SideOptions): Promise<SideEnvironmen
   const role = new CsmsRole(opts.deps, { ...listen, identity: opts.identityFilter });
   const { url } = await role.start();
   let peer: ReferenceChargePoint | undefined;
-  let control: SutControl;
+  let control!: SutControl;
+  // Watching from before the first connection: the charger may connect (and start a transaction) at once.
+  const features = cfg.featuresBySut?.ChargePoint ?? cfg.features;
+  const conditions = new ChargePointConditions(role, cfg, { kind: 'builtin', perform: (...a) => control.perform(...a), close: async () => undefined },
+    features, opts.warn ?? ((line) => process.stderr.write(`${line}\n`)));
   if (opts.builtin) {
     peer = new ReferenceChargePoint({
       url, identity: cfg.identity, connectorIds: cfg.connectorIds,
@@ -67,7 +84,7 @@ export async function chargePointSide(opts: SideOptions): Promise<SideEnvironmen
     onNote: (text) => opts.deps.hub.record({ kind: 'note', text }),
   }));
   return {
-    sut: 'ChargePoint', endpoint: url, csmsRole: role, control, files: startFiles,
+    sut: 'ChargePoint', endpoint: url, csmsRole: role, control, files: startFiles, conditions,
     async teardown() {
       await peer?.stop();
       if (files) await (await files).close().catch(() => undefined);
@@ -102,7 +119,7 @@ export async function csmsSide(opts: SideOptions): Promise<SideEnvironment> {
   if (!target) throw new Error('the CSMS under test needs --url');
   const role = new ChargePointRole(opts.deps, { url: target, identity: cfg.identity, password: cfg.basicAuthPassword });
   return {
-    sut: 'Csms', endpoint: target, cpRole: role, control,
+    sut: 'Csms', endpoint: target, cpRole: role, control, conditions: new CsmsConditions(role, cfg),
     async teardown() {
       await role.close();
       await control.close();

@@ -63,7 +63,11 @@ async function runOne(env: SideEnvironment, def: CaseDefinition, run: RunContext
   scope.beyondOctt = !meta.octt;
 
   let end: Omit<CaseEndEvent, 'seq' | 't' | 'wall'> = { kind: 'case-end' };
+  if (env.conditions) env.conditions.currentCase = meta.id;
   try {
+    // §1.3: the general pre-conditions hold before every case, or the case cannot be judged.
+    const pre = await env.conditions?.pre?.(recorder, controller.signal);
+    if (pre?.problem) throw new Inconclusive(`the general pre-conditions (OCTT document §1.3) could not be established: ${pre.problem}`);
     const body = def.body as CaseBody<'ChargePoint'> & CaseBody<'Csms'>;
     const aborted = new Promise<never>((_, reject) => {
       controller.signal.addEventListener('abort', () => reject(scope.abortReason()), { once: true });
@@ -75,8 +79,25 @@ async function runOne(env: SideEnvironment, def: CaseDefinition, run: RunContext
     end = { kind: 'case-end', ...classify(err) };
   } finally {
     clearTimeout(timer);
-    run.signal.removeEventListener('abort', onRunAbort);
   }
+  // Whatever the verdict: undo what the case changed (not after Ctrl-C: the user wants out).
+  if (env.conditions && !run.signal.aborted) {
+    env.csmsRole?.resetOverrides();
+    env.cpRole?.resetOverrides();
+    const restore = new AbortController();
+    const stopRestore = () => restore.abort(new Interrupted('interrupted by the user (Ctrl-C)'));
+    run.signal.addEventListener('abort', stopRestore, { once: true });
+    const limit = setTimeout(() => restore.abort(new Interrupted('post-conditions took too long')), run.cfg.timeouts.operatorMs);
+    try {
+      await env.conditions.post(recorder, [...recorder.events], restore.signal);
+    } catch {
+      // Left for the next case's pre-conditions to find and report.
+    } finally {
+      clearTimeout(limit);
+      run.signal.removeEventListener('abort', stopRestore);
+    }
+  }
+  run.signal.removeEventListener('abort', onRunAbort);
   if (run.harnessErrors.length && !end.abort) {
     end = { kind: 'case-end', abort: { verdict: 'INCONCLUSIVE', reason: `harness error: ${errorText(run.harnessErrors[0])}` } };
   }

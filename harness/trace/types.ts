@@ -99,6 +99,20 @@ export interface NoteEvent extends TraceEventBase {
 }
 
 /**
+ * The document's §1.3 general pre- and post-conditions: before its body the case establishes and
+ * verifies them; after it, restores what it changed. What the system under test does inside these
+ * phases is shown, never judged against the case (findings there are INFO).
+ */
+export interface ConditionsEvent extends TraceEventBase {
+  kind: 'conditions';
+  phase: 'pre' | 'post';
+  edge: 'start' | 'end';
+  /** At the end: what was done, and what could not be established. */
+  done?: string[];
+  problem?: string;
+}
+
+/**
  * A firmware or diagnostics file moved (or refused) over HTTP or FTP. Direction is the file's: a
  * download goes from the server to the client. `t` is when it ended; `startedAt` when it began.
  */
@@ -146,6 +160,7 @@ export type TraceEvent =
   | StepEvent
   | StimulusEvent
   | NoteEvent
+  | ConditionsEvent
   | ExpectEvent
   | UpgradeEvent
   | CaseEndEvent

@@ -45,6 +45,12 @@ export const FAULTS: FaultSpec[] = [
   // Without Installing the next FirmwareStatusNotification after Downloaded is Installed (after the reboot) or InstallationFailed.
   { peer: 'chargePoint', fault: 'firmware-no-installing-status', cases: ['TC_044_1_CS', 'TC_044_3_CS'], kills: ['payload.mismatch'] },
   { peer: 'chargePoint', fault: 'local-list-version-zero', cases: ['TC_043_2_CS', 'TC_043_CS'], kills: ['payload.mismatch'] },
+  // A Reset accepted and never carried out: the reboot the case waits for never comes (FAIL, not INCONCLUSIVE).
+  { peer: 'chargePoint', fault: 'reset-accepted-not-executed', cases: ['TC_013_CS'], kills: ['sequence.missing'] },
+  // The connection drops instead of the RemoteStopTransaction.conf: no answer, and the connection closed.
+  { peer: 'chargePoint', fault: 'disconnect-on-first-remote-stop', cases: ['TC_012_CS'], kills: ['connection.closed'] },
+  // TC_041_CS clears the fault it caused; the connector stays Faulted, so its Available never comes.
+  { peer: 'chargePoint', fault: 'fault-cannot-be-cleared', cases: ['TC_041_CS'], kills: ['sequence.missing'] },
   // CSMS faults (the harness plays a charge point).
   { peer: 'csms', fault: 'non-rfc3339-time', cases: ['TC_001_CSMS'], kills: ['schema.callResult'] },
   { peer: 'csms', fault: 'no-subprotocol', cases: ['TC_001_CSMS'], kills: ['handshake.subprotocol'] },

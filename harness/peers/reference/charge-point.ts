@@ -120,7 +120,7 @@ export class ReferenceChargePoint {
       firmwareStatus: () => this.firmware.triggeredStatus,
       diagnosticsStatus: () => this.diagnostics.triggeredStatus,
     }, has('RemoteTrigger'));
-    this.faults = new Faults(connectors);
+    this.faults = new Faults(connectors, core.quirks.has('fault-cannot-be-cleared'));
     new ConfigurationHandlers(core, options.lateResponseMs ?? 1500);
 
     // Wiring between modules.

@@ -62,6 +62,12 @@ export const CP_QUIRKS = [
   'firmware-no-installing-status',
   /** Answers GetLocalListVersion with 0 whatever the version of its list. */
   'local-list-version-zero',
+  /** Answers Reset Accepted and never carries it out (no reboot, no new connection). */
+  'reset-accepted-not-executed',
+  /** The first RemoteStopTransaction drops the connection instead of being answered; the transaction goes on. One-shot. */
+  'disconnect-on-first-remote-stop',
+  /** clearFault is acknowledged but the connector stays Faulted (a fault that needs a technician). */
+  'fault-cannot-be-cleared',
 ] as const;
 
 export type CpQuirk = (typeof CP_QUIRKS)[number];

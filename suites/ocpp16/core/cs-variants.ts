@@ -31,7 +31,8 @@ export async function resetWithoutTransaction({ csms, cfg, step }: ChargePointSu
       requirement: 'OCPP 1.6 §5.2: once the availability changed the charge point SHALL report it with StatusNotification; §4.9 (A8): Unavailable',
     }));
 
-  const next = csms.nextConnection();
+  // Accepted means it will reset (§5.14): a reboot that never comes is its failure, not an inconclusive case.
+  const next = csms.nextConnection({ requirement: 'OCPP 1.6 §5.14: a charge point that answered Reset Accepted resets itself, reconnects and sends BootNotification' });
   next.catch(() => undefined); // awaited in step 5
   await step(4, `Send Reset ${type}: Accepted`, async () => {
     const res = await cp.call('Reset', { type }, {
@@ -90,7 +91,8 @@ export async function resetWithTransaction({ csms, sut, cfg, step }: ChargePoint
 
   const { transactionId } = await remoteStartSession(cp, sut, step, connectorId, idTag, { numbers: [2, 3, 4, 5] });
 
-  const next = csms.nextConnection();
+  // Accepted means it will reset (§5.14): a reboot that never comes is its failure, not an inconclusive case.
+  const next = csms.nextConnection({ requirement: 'OCPP 1.6 §5.14: a charge point that answered Reset Accepted resets itself, reconnects and sends BootNotification' });
   next.catch(() => undefined); // awaited in step 8
   const reset = await step(6, `Send Reset ${type}: Accepted`, async () => {
     const res = await cp.call('Reset', { type }, {

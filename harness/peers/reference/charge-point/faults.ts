@@ -24,7 +24,8 @@ export class Faults {
   /** A connector (undefined: the charge point) went Faulted: its reservations end. */
   onFault: (c: Connector | undefined) => void = () => {};
 
-  constructor(private readonly connectors: Connectors) {}
+  /** Quirk fault-cannot-be-cleared: clearFault is acknowledged and changes nothing. */
+  constructor(private readonly connectors: Connectors, private readonly stuck = false) {}
 
   fault(params: Record<string, unknown>): StimulusOutcome {
     const errorCode = str(params.errorCode) ?? 'OtherError';
@@ -45,6 +46,7 @@ export class Faults {
   }
 
   clearFault(params: Record<string, unknown>): StimulusOutcome {
+    if (this.stuck) return { outcome: 'done', detail: 'quirk fault-cannot-be-cleared: still faulted' };
     if (params.connectorId === 0 || params.connectorId === '0') {
       this.connectors.cp0.fault = undefined;
       this.connectors.refreshAll();

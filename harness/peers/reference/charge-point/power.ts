@@ -30,6 +30,10 @@ export class Power {
   ) {
     core.handle('Reset', (p) => {
       const reason: RebootReason = str(p.type) === 'Hard' ? 'HardReset' : 'SoftReset';
+      if (core.quirks.has('reset-accepted-not-executed')) {
+        core.log('quirk reset-accepted-not-executed: not resetting');
+        return { status: 'Accepted' };
+      }
       core.later('reset', () => this.reboot(reason));
       return { status: 'Accepted' };
     });

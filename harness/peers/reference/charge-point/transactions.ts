@@ -54,7 +54,12 @@ export class Transactions {
       }
       return { status: this.onRemoteStart(p) };
     });
-    core.handle('RemoteStopTransaction', (p) => {
+    let remoteStops = 0;
+    core.handle('RemoteStopTransaction', (p, _a, session) => {
+      if (remoteStops++ === 0 && core.quirks.has('disconnect-on-first-remote-stop')) {
+        core.later('drop', () => core.dropConnection(session));
+        return NOREPLY;
+      }
       const c = connectors.all().find((k) => k.tx?.transactionId !== undefined && k.tx.transactionId === int(p.transactionId));
       if (!c) return { status: 'Rejected' };
       core.later('StopTransaction', () => this.stop(c, 'Remote'));

@@ -5,14 +5,20 @@ import type { CheckId } from '../../harness/checks/catalogue.js';
 import type { CpQuirk, CsmsQuirk } from '../../harness/peers/reference/quirks.js';
 import type { Verdict } from '../../harness/report/verdict.js';
 
+/** `octt`: when given, every finding must carry it (whether the OCTT's tool validation would fail it too). */
 export type FaultSpec =
-  | { fault: CpQuirk; peer: 'chargePoint'; cases: string[]; kills: CheckId[]; verdict?: Verdict }
-  | { fault: CsmsQuirk; peer: 'csms'; cases: string[]; kills: CheckId[]; verdict?: Verdict };
+  | { fault: CpQuirk; peer: 'chargePoint'; cases: string[]; kills: CheckId[]; verdict?: Verdict; octt?: 'fails' | 'not-checked' }
+  | { fault: CsmsQuirk; peer: 'csms'; cases: string[]; kills: CheckId[]; verdict?: Verdict; octt?: 'fails' | 'not-checked' };
 
 export const FAULTS: FaultSpec[] = [
   // Charge point faults (the harness plays the CSMS).
-  { peer: 'chargePoint', fault: 'boot-retry-too-early', cases: ['TC_002_CS'], kills: ['timing.notBefore'], verdict: 'NON_STRICT' },
-  { peer: 'chargePoint', fault: 'status-before-boot-accepted', cases: ['TC_002_CS'], kills: ['sequence.forbidden'] },
+  // §4.2 only says SHOULD NOT retry earlier, but Table 2 step 7 validates the interval: NON_STRICT, "OCTT fails this".
+  { peer: 'chargePoint', fault: 'boot-retry-too-early', cases: ['TC_002_CS'], kills: ['timing.notBefore'], verdict: 'NON_STRICT', octt: 'fails' },
+  // After Rejected (Table 1) the wait is a SHALL NOT: FAIL.
+  { peer: 'chargePoint', fault: 'boot-retry-too-early', cases: ['TC_001_CS'], kills: ['timing.notBefore'], octt: 'fails' },
+  { peer: 'chargePoint', fault: 'status-before-boot-accepted', cases: ['TC_002_CS'], kills: ['sequence.forbidden'], octt: 'not-checked' },
+  // §4.2 (not a tool validation): a StatusNotification between BootNotification.req and its answer; a second outstanding CALL too.
+  { peer: 'chargePoint', fault: 'status-before-boot-answered', cases: ['TC_001_CS', 'TC_002_CS'], kills: ['sequence.forbidden', 'rpc.singleOutstandingCall'] },
   { peer: 'chargePoint', fault: 'two-outstanding-calls', cases: ['TC_001_CS'], kills: ['rpc.singleOutstandingCall'], verdict: 'NON_STRICT' },
   { peer: 'chargePoint', fault: 'extra-property-in-boot', cases: ['TC_001_CS'], kills: ['schema.call'] },
   { peer: 'chargePoint', fault: 'late-heartbeat', cases: ['TC_001_CS'], kills: ['timing.notAfter'] },

@@ -4,7 +4,7 @@
 import { ExpectationUnmet } from '../../../harness/dsl/errors.js';
 import type { CaseLink } from '../../../harness/dsl/case-link.js';
 import type { ChargePointSutContext } from '../../../harness/dsl/context.js';
-import { isTrue, plugIn, readKey, remoteStartSession, setKey, unplug, type KeyChange } from './cs-steps.js';
+import { expectBootNotification, isTrue, plugIn, readKey, remoteStartSession, setKey, unplug, type KeyChange } from './cs-steps.js';
 
 export type ResetType = 'Hard' | 'Soft';
 
@@ -41,13 +41,11 @@ export async function resetWithoutTransaction({ csms, cfg, step }: ChargePointSu
     if (res.payload.status !== 'Accepted') throw new ExpectationUnmet('the charge point did not accept the Reset: no reboot to observe');
   });
 
+  const resetAt = cp.mark('reset accepted');
   const { link, booted } = await step(5, 'The charge point reboots: a new connection whose first message is BootNotification (the harness accepts it)', async () => {
     const link = await next;
-    const boot = await link.expectCall('BootNotification', {
-      requirement: 'OCPP 1.6 §4.2: the charge point SHALL send BootNotification each time it boots',
-      forbid: { actions: '*', why: 'until BootNotification is accepted the charge point SHALL NOT send other requests (§4.2)' },
-    });
-    return { link, booted: await boot.replied };
+    const { reply } = await expectBootNotification(link, { from: resetAt });
+    return { link, booted: reply };
   });
 
   await step(6, 'StatusNotification connector 0 Available and the connector Unavailable: the availability persisted', async () => {
@@ -79,57 +77,113 @@ export async function resetWithoutTransaction({ csms, cfg, step }: ChargePointSu
     }));
 }
 
+/** Poll `done` every 25 ms for at most `ms`; true once it holds. Waits without recording anything. */
+async function waitUntil(done: () => boolean, ms: number): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (!done() && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
+  return done();
+}
+
 /**
- * TC_015_CS / TC_016_CS: a reset of `type` during a transaction; the charge point stops it with reason
- * HardReset / SoftReset before the reset (§5.14 errata 3.36), reboots and reports its connectors.
+ * TC_015_CS (Table 19) / TC_016_CS (Table 20): a reset of `type` during a transaction. Ours: the
+ * reusable state Charging (steps 11–15, a remote start) and the clean-up (step 16, unplug).
+ * - Hard: StopTransaction (HardReset) before the reboot, with Finishing, or after the accepted boot
+ *   (Table 19 step 3 "before or after step 7"; errata 3.36).
+ * - Soft: StopTransaction (SoftReset) and Finishing before the restart; the BootNotification and the
+ *   statuses after it only if the charge point reboots (Table 20 step 7 "sent optionally"; errata 3.36:
+ *   restart the application software).
+ * After a boot: the connector reports Finishing or Preparing, every other one and connector 0 Available.
  */
-export async function resetWithTransaction({ csms, sut, cfg, step }: ChargePointSutContext, type: ResetType): Promise<void> {
+export async function resetWithTransaction({ csms, sut, cfg, step, note }: ChargePointSutContext, type: ResetType): Promise<void> {
   const connectorId = cfg.connectorIds[0]!;
   const idTag = cfg.idTags.accepted;
-  const cp = await step(1, 'The charge point is connected, its boot accepted and its connectors reported', () => csms.booted());
+  const reason = `${type}Reset`;
+  const cp = await step(11, 'Reusable state Charging: the charge point is connected, its boot accepted and its connectors reported', () => csms.booted());
+  const { transactionId } = await remoteStartSession(cp, sut, step, connectorId, idTag, { numbers: [12, 13, 14, 15] });
 
-  const { transactionId } = await remoteStartSession(cp, sut, step, connectorId, idTag, { numbers: [2, 3, 4, 5] });
-
-  const next = csms.nextConnection();
-  next.catch(() => undefined); // awaited in step 8
-  const reset = await step(6, `Send Reset ${type}: Accepted`, async () => {
+  let rebooted: CaseLink | undefined;
+  void csms.nextConnection().then((l) => { rebooted = l; }, () => undefined);
+  const reset = await step(1, `Send Reset ${type}; the charge point accepts it (step 2)`, async () => {
     const res = await cp.call('Reset', { type }, {
       expect: { status: 'Accepted' },
       requirement: 'OCPP 1.6 §5.14: the charge point SHALL answer Reset.req with whether it will attempt to reset itself',
     });
-    if (res.payload.status !== 'Accepted') throw new ExpectationUnmet('the charge point did not accept the Reset: no reboot to observe');
+    if (res.payload.status !== 'Accepted') throw new ExpectationUnmet('the charge point did not accept the Reset: no reset to observe');
     return res.call.seq;
   });
 
-  await step(7, `Before the reset, the charge point sends StopTransaction for the transaction with reason ${type}Reset`, () =>
-    cp.expectCall('StopTransaction', {
-      after: reset,
-      match: { transactionId, reason: `${type}Reset`, idTag: { oneOf: [idTag], optional: true } },
-      requirement: `OCPP 1.6 §5.14 (errata 3.36): after receipt of a Reset.req the charge point SHALL send a StopTransaction.req for any ongoing transaction before performing the reset; §7.36: reason ${type}Reset`,
-    }));
+  const stopRequirement = type === 'Hard'
+    ? 'OCPP 1.6 §5.14 (errata 3.36): on a hard reset the charge point sends StopTransaction.req for the ongoing transaction, if possible after having restarted and been accepted; §7.36: reason HardReset'
+    : 'OCPP 1.6 §5.14 (errata 3.36): at receipt of a soft reset the charge point SHALL stop ongoing transactions gracefully and send StopTransaction.req; §7.36: reason SoftReset';
+  const stopMatch = { transactionId, reason, idTag: { oneOf: [idTag], optional: true } };
+  const stoppedOn = (l: CaseLink, after: number) => l.link.calls.some((c) => c.frame.action === 'StopTransaction' && c.event.seq > after);
 
-  const { link, booted } = await step(8, 'The charge point reboots: a new connection whose first message is BootNotification (the harness accepts it) (summary step 10)', async () => {
-    const link = await next;
-    const boot = await link.expectCall('BootNotification', {
-      requirement: 'OCPP 1.6 §4.2: the charge point SHALL send BootNotification each time it boots',
-      forbid: { actions: '*', why: 'until BootNotification is accepted the charge point SHALL NOT send other requests (§4.2)' },
+  // Hard: wait for the StopTransaction or the reboot, whichever comes first; Soft: for the StopTransaction.
+  const before = await step(3, `The charge point sends StopTransaction with reason ${reason}${type === 'Hard' ? ' (before the reboot, or after it: step 9)' : ''}, and reports Finishing (step 5)`, async () => {
+    if (type === 'Hard') {
+      await waitUntil(() => stoppedOn(cp, reset) || !!rebooted, cfg.timeouts.connectMs);
+      if (!stoppedOn(cp, reset)) {
+        note('no StopTransaction before the reboot: it is expected after the accepted boot (Table 19 step 3)');
+        return false;
+      }
+    }
+    await cp.expectCall('StopTransaction', { after: reset, match: stopMatch, requirement: stopRequirement });
+    // §1.2: Finishing and StopTransaction may come in either order.
+    await cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: reset,
+      match: { status: 'Finishing' },
+      requirement: 'OCPP 1.6 §4.9 (C6): the transaction stopped with the cable still plugged in: Finishing (Table 19/20 step 5, sent with the StopTransaction of step 3)',
     });
-    return { link, booted: await boot.replied };
+    return true;
   });
 
-  await step(9, 'The charge point reports connector 0 and the connector, whose cable is still plugged in: Preparing (or Finishing) (summary steps 8–9)', async () => {
-    await link.expectCall('StatusNotification', {
-      where: { connectorId: 0 }, after: booted.seq,
-      requirement: 'OCPP 1.6 §4.9: after an accepted boot the charge point reports the status of connector 0',
+  // Soft: the restart may keep the connection and send no BootNotification (Table 20 step 7 is optional).
+  if (type === 'Soft') {
+    const down = await waitUntil(() => !cp.isOpen || !!rebooted, cfg.timeouts.messageMs);
+    if (!down) note(`the connection stayed open for ${cfg.timeouts.messageMs} ms after the soft reset: no reboot to observe (Table 20 steps 7–10 are optional)`);
+  }
+  let link = cp;
+  if (type === 'Hard' || !cp.isOpen || rebooted) {
+    const booted = await step(7, 'The charge point reboots and sends BootNotification; the harness accepts it (step 8)', async () => {
+      const next = rebooted ?? await csms.nextConnection();
+      // Frames on the new connection count from the reset on (it may have booted before we look).
+      const from = reset;
+      if (type === 'Soft') {
+        const booting = await waitUntil(() => next.link.calls.some((c) => c.frame.action === 'BootNotification'), cfg.timeouts.messageMs);
+        if (!booting) {
+          note('the charge point reconnected without a BootNotification (Table 20 step 7 is optional)');
+          return { next, reply: undefined };
+        }
+      }
+      const { reply } = await expectBootNotification(next, {
+        from,
+        requirement: type === 'Hard'
+          ? 'OCPP 1.6 §4.2: the charge point SHALL send BootNotification each time it boots (a hard reset restarts all the hardware, errata 3.36)'
+          : 'OCPP 1.6 §4.2: the charge point SHALL send BootNotification each time it boots',
+      });
+      return { next, reply };
     });
-    await link.expectCall('StatusNotification', {
-      where: { connectorId }, after: booted.seq,
-      match: { status: { oneOf: ['Preparing', 'Finishing'] } },
-      requirement: 'OCPP 1.6 §4.9: after an accepted boot the charge point reports every connector; the transaction is over and the cable still plugged in: Preparing, or Finishing until the user acts',
-    });
-  });
+    link = booted.next;
+    const { next, reply } = booted;
+    if (reply) {
+      await step(9, 'The charge point reports connector 0 and every other connector Available, the connector of the transaction Finishing or Preparing', async () => {
+        for (const id of [0, ...cfg.connectorIds]) {
+          await next.expectCall('StatusNotification', {
+            where: { connectorId: id }, after: reply.seq,
+            match: { status: id === connectorId ? { oneOf: ['Finishing', 'Preparing'] } : 'Available' },
+            requirement: id === connectorId
+              ? 'OCPP 1.6 §4.9 (errata 3.22): after an accepted boot the charge point reports every connector; the transaction is over and the cable still plugged in: Finishing or Preparing'
+              : 'OCPP 1.6 §4.9 (errata 3.22): after an accepted boot the charge point reports every connector, connector 0 included: Available',
+          });
+        }
+        if (!before) {
+          await next.expectCall('StopTransaction', { after: reply.seq, match: stopMatch, requirement: stopRequirement });
+        }
+      });
+    }
+  }
 
-  await step(10, 'Unplug the cable; the charge point reports Available', () => unplug(link, sut, connectorId));
+  await step(16, 'Clean-up (ours): unplug the cable; the charge point reports Available', () => unplug(link, sut, connectorId));
 }
 
 /** A transaction of the TC_005_x_CS cases, started and Charging, and the keys changed for it. */

@@ -51,6 +51,12 @@ export const FAULTS: FaultSpec[] = [
   // Without Installing the next FirmwareStatusNotification after Downloaded is Installed (after the reboot) or InstallationFailed.
   { peer: 'chargePoint', fault: 'firmware-no-installing-status', cases: ['TC_044_1_CS', 'TC_044_3_CS'], kills: ['payload.mismatch'] },
   { peer: 'chargePoint', fault: 'local-list-version-zero', cases: ['TC_043_2_CS', 'TC_043_CS'], kills: ['payload.mismatch'] },
+  // Conforming variants (§9.1.3 AuthorizeRemoteTxRequests "R or RW"; errata 3.36 resets): the cases read the key and branch.
+  { peer: 'chargePoint', fault: 'authorize-remote-read-only-false', cases: ['TC_011_1_CS', 'TC_011_2_CS'], kills: [], verdict: 'PASS' },
+  { peer: 'chargePoint', fault: 'authorize-remote-read-only-false', cases: ['TC_007_2_CS', 'TC_061_2_CS'], kills: [], verdict: 'NOT_APPLICABLE' },
+  { peer: 'chargePoint', fault: 'authorize-remote-read-only-true', cases: ['TC_007_2_CS', 'TC_011_1_CS', 'TC_011_2_CS', 'TC_061_2_CS'], kills: [], verdict: 'PASS' },
+  { peer: 'chargePoint', fault: 'hard-reset-stops-after-boot', cases: ['TC_015_CS'], kills: [], verdict: 'PASS' },
+  { peer: 'chargePoint', fault: 'soft-reset-without-reboot', cases: ['TC_016_CS'], kills: [], verdict: 'PASS' },
   // CSMS faults (the harness plays a charge point).
   { peer: 'csms', fault: 'non-rfc3339-time', cases: ['TC_001_CSMS'], kills: ['schema.callResult'] },
   { peer: 'csms', fault: 'no-subprotocol', cases: ['TC_001_CSMS'], kills: ['handshake.subprotocol'] },

@@ -4,7 +4,7 @@
 import { ExpectationUnmet } from '../../../harness/dsl/errors.js';
 import type { CaseLink } from '../../../harness/dsl/case-link.js';
 import type { ChargePointSutContext } from '../../../harness/dsl/context.js';
-import { expectBootNotification, isTrue, plugIn, readKey, remoteStartSession, setKey, unplug, type KeyChange } from './cs-steps.js';
+import { expectBootNotification, isTrue, plugIn, readKey, remoteStartSession, requireKey, setKey, unplug, type KeyChange } from './cs-steps.js';
 
 export type ResetType = 'Hard' | 'Soft';
 
@@ -196,31 +196,33 @@ export interface EvSideTransaction {
 }
 
 /**
- * TC_005_1_CS / TC_005_2_CS / TC_005_3_CS steps 1–13: StopTransactionOnEVSideDisconnect and
- * UnlockConnectorOnEVSideDisconnect set as the variant wants (§4.10, §9.1.23, §9.1.33), a remote start
- * (§5.11) and the cable plugged in: the transaction is Charging.
+ * TC_005_1_CS / TC_005_2_CS / TC_005_3_CS (Tables 8–10), ours before the table's steps: the Before
+ * configuration state — MinimumStatusDuration 0 when the charge point has it, StopTransactionOnEV-
+ * SideDisconnect and UnlockConnectorOnEVSideDisconnect as the variant wants (set when writable; a
+ * read-only key with another value leaves the case NOT_APPLICABLE, as the prerequisites say) — and
+ * the reusable state Charging, reached with a remote start (§5.11). Steps 11–23.
  */
 export async function evSideDisconnectSetUp(
-  { csms, sut, cfg, step }: ChargePointSutContext,
+  { csms, sut, cfg, step, notApplicable }: ChargePointSutContext,
   stopOnEVSideDisconnect: 'true' | 'false',
   unlockOnEVSideDisconnect: 'true' | 'false',
 ): Promise<EvSideTransaction> {
   const connectorId = cfg.connectorIds[0]!;
   const idTag = cfg.idTags.accepted;
-  const cp = await step(1, 'The charge point is connected, its boot accepted and its connectors reported', () => csms.booted());
+  const cp = await step(11, 'Reusable state Charging: the charge point is connected, its boot accepted and its connectors reported', () => csms.booted());
 
   const changes = [
-    await step(2, 'MinimumStatusDuration = 0 when the charge point has it (GetConfiguration; ChangeConfiguration when it differs) (steps 2–3)', () =>
+    await step(12, 'Before: MinimumStatusDuration = 0 when the charge point has it (GetConfiguration; ChangeConfiguration when it differs)', () =>
       setKey(cp, 'MinimumStatusDuration', '0', { optional: true })),
-    await step(4, `StopTransactionOnEVSideDisconnect = ${stopOnEVSideDisconnect} (steps 4–5)`, () =>
-      setKey(cp, 'StopTransactionOnEVSideDisconnect', stopOnEVSideDisconnect)),
-    await step(6, `UnlockConnectorOnEVSideDisconnect = ${unlockOnEVSideDisconnect} (steps 6–7)`, () =>
-      setKey(cp, 'UnlockConnectorOnEVSideDisconnect', unlockOnEVSideDisconnect)),
+    await step(14, `Before: StopTransactionOnEVSideDisconnect = ${stopOnEVSideDisconnect}`, () =>
+      requireKey(cp, notApplicable, 'StopTransactionOnEVSideDisconnect', stopOnEVSideDisconnect, 'the prerequisite of the table does not hold')),
+    await step(16, `Before: UnlockConnectorOnEVSideDisconnect = ${unlockOnEVSideDisconnect}`, () =>
+      requireKey(cp, notApplicable, 'UnlockConnectorOnEVSideDisconnect', unlockOnEVSideDisconnect, 'the Before configuration state of the table cannot be set')),
   ];
-  const authorizeRemote = await step(8, 'GetConfiguration AuthorizeRemoteTxRequests', async () =>
+  const authorizeRemote = await step(18, 'Reusable state Charging: GetConfiguration AuthorizeRemoteTxRequests', async () =>
     isTrue(await readKey(cp, 'AuthorizeRemoteTxRequests')));
 
-  const requested = await step(9, `Send RemoteStartTransaction for connector ${connectorId} and the valid idTag; the charge point accepts it`, async () => {
+  const requested = await step(19, `Reusable state Charging: RemoteStartTransaction for connector ${connectorId} and the valid idTag; the charge point accepts it`, async () => {
     const res = await cp.call('RemoteStartTransaction', { connectorId, idTag }, {
       expect: { status: 'Accepted' },
       requirement: 'OCPP 1.6 §5.11: a free connector and a valid idTag: RemoteStartTransaction Accepted',
@@ -229,7 +231,7 @@ export async function evSideDisconnectSetUp(
   });
 
   if (authorizeRemote) {
-    await step(10, 'AuthorizeRemoteTxRequests is true: the charge point sends Authorize for the idTag (the harness accepts it)', () =>
+    await step(20, 'AuthorizeRemoteTxRequests is true: the charge point sends Authorize for the idTag (the harness accepts it)', () =>
       cp.expectCall('Authorize', {
         after: requested,
         match: { idTag },
@@ -237,7 +239,7 @@ export async function evSideDisconnectSetUp(
       }));
   }
 
-  await step(11, 'The charge point reports Preparing', () =>
+  await step(21, 'The charge point reports Preparing', () =>
     cp.expectCall('StatusNotification', {
       where: { connectorId }, after: requested,
       match: { status: 'Preparing' },
@@ -245,7 +247,7 @@ export async function evSideDisconnectSetUp(
     }));
 
   const plugged = cp.mark('plugging in');
-  const transactionId = await step(12, 'Plug in the cable; the charge point sends StartTransaction with the idTag of the request', async () => {
+  const transactionId = await step(22, 'Plug in the cable; the charge point sends StartTransaction with the idTag of the request', async () => {
     await sut.do('plugIn', { connectorId });
     const start = await cp.expectCall('StartTransaction', {
       after: requested,
@@ -255,7 +257,7 @@ export async function evSideDisconnectSetUp(
     return (await cp.answerOf(start)).transactionId as number;
   });
 
-  await step(13, 'The charge point reports Charging', () =>
+  await step(23, 'The charge point reports Charging', () =>
     cp.expectCall('StatusNotification', {
       where: { connectorId }, after: plugged,
       match: { status: 'Charging' },
@@ -266,38 +268,41 @@ export async function evSideDisconnectSetUp(
 }
 
 /**
- * TC_005_1_CS / TC_005_2_CS steps 14–16: the cable disconnected at the EV stops the transaction with
- * reason EVDisconnected (StopTransactionOnEVSideDisconnect true); Finishing, then Available.
+ * TC_005_1_CS / TC_005_2_CS steps 1–4: the cable pulled out at the EV (`unplugEvSide`) stops the
+ * transaction with reason EVDisconnected (StopTransactionOnEVSideDisconnect true); the connector
+ * reports one of `statuses` (§1.2: in either order). Returns the status it reported.
  */
 export async function evSideDisconnectStops(
   { sut, step }: ChargePointSutContext,
   { cp, connectorId, idTag, transactionId }: EvSideTransaction,
-  availableRequirement: string,
-): Promise<void> {
-  const disconnected = await step(14, 'Disconnect the cable at the EV; the charge point stops the transaction with reason EVDisconnected', async () => {
-    const from = cp.mark('disconnecting the cable at the EV');
-    await sut.do('unplug', { connectorId });
+  statuses: string[],
+  statusRequirement: string,
+): Promise<string> {
+  const disconnected = await step(1, 'Unplug the cable at the EV side; the charge point sends StopTransaction with reason EVDisconnected (step 2)', async () => {
+    const from = cp.mark('unplugging the cable at the EV side');
+    await sut.do('unplugEvSide', { connectorId });
     await cp.expectCall('StopTransaction', {
       after: from,
+      // idTag is optional (§6.49): a disconnected EV presents none.
       match: { transactionId, reason: 'EVDisconnected', idTag: { oneOf: [idTag], optional: true } },
       requirement: 'OCPP 1.6 §4.10, §9.1.23: with StopTransactionOnEVSideDisconnect true the transaction SHALL be stopped when the cable is disconnected from the EV; §7.36: reason EVDisconnected',
     });
     return from;
   });
 
-  await step(15, 'The charge point reports Finishing', () =>
+  const status = await step(3, `The charge point reports ${statuses.join(' or ')} (step 4)`, () =>
     cp.expectCall('StatusNotification', {
       where: { connectorId }, after: disconnected,
-      match: { status: 'Finishing' },
-      requirement: 'OCPP 1.6 §4.9 (C6): the transaction stopped: Finishing',
+      match: { status: statuses.length === 1 ? statuses[0]! : { oneOf: statuses } },
+      requirement: statusRequirement,
     }));
+  return String((status.frame.payload as Record<string, unknown>).status);
+}
 
-  await step(16, 'The charge point reports Available', () =>
-    cp.expectCall('StatusNotification', {
-      where: { connectorId }, after: disconnected,
-      match: { status: 'Available' },
-      requirement: availableRequirement,
-    }));
+/** Clean-up (ours) of the TC_005_x_CS cases: the cable out of the charge point, unless it reported Available already. */
+export async function evSideCleanUp({ sut, step }: ChargePointSutContext, cp: CaseLink, connectorId: number, lastStatus: string, n: number): Promise<void> {
+  if (lastStatus === 'Available') return;
+  await step(n, 'Clean-up (ours): take the cable out of the charge point; it reports Available', () => unplug(cp, sut, connectorId));
 }
 
 /** What tells the detachable-cable (fixedCable false) and the fixed-cable (true) variants apart. */

@@ -43,6 +43,11 @@ export function checkConnection(events: TraceEvent[], maxFrameBytes: number): Fi
       const parsed = parseFrame(e.raw);
       if (parsed.ok && parsed.frame.type === 2 && RESTARTING_REQUESTS.has(parsed.frame.action)) restartAnnounced = true;
     }
+    // A charge point whose BootNotification is Rejected MAY close its channel until the retry (§4.2).
+    if (e.kind === 'frame' && e.dir === 'out' && /"status"\s*:\s*"Rejected"/.test(e.raw)) {
+      const parsed = parseFrame(e.raw);
+      if (parsed.ok && parsed.frame.type === 3 && isBootRejection(parsed.frame.payload)) restartAnnounced = true;
+    }
     if (e.kind === 'ws-open' && !e.inherited) restartAnnounced = false;
     if (e.kind === 'ws-error' && e.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
       findings.push({
@@ -64,4 +69,10 @@ export function checkConnection(events: TraceEvent[], maxFrameBytes: number): Fi
     }
   }
   return findings;
+}
+
+/** A BootNotification.conf with status Rejected (the only CALLRESULT with status, currentTime and interval). */
+function isBootRejection(payload: unknown): boolean {
+  const p = payload as Record<string, unknown> | null;
+  return !!p && p.status === 'Rejected' && 'currentTime' in p && 'interval' in p;
 }

@@ -2,7 +2,7 @@
 // this, so what the run decided and what a re-judgement decides cannot differ.
 import { ERROR_CODES_16 } from '../schema/error-codes.js';
 import type { ExpectEvent, TraceEvent } from '../trace/types.js';
-import type { CallExpectation, ErrorExpectation, Expectation, ResultExpectation } from './expectation.js';
+import type { CallExpectation, ErrorExpectation, Expectation, QuietExpectation, ResultExpectation } from './expectation.js';
 import type { Finding } from './finding.js';
 import { preview } from './framing.js';
 import { describeMatcher, mismatches } from './match.js';
@@ -87,6 +87,22 @@ export function evaluateCall(e: CallExpectation, model: RpcModel): CallEvaluatio
   return { status: 'met', match, findings, deadlineMs };
 }
 
+function evaluateQuiet(e: QuietExpectation, model: RpcModel): Finding[] {
+  const f = e.forbid;
+  const forbidden = model.frames.filter((m) =>
+    m.event.dir === 'in' && isCall(m) && m.event.seq > e.afterSeq && m.event.seq < e.beforeSeq &&
+    (e.conn === undefined || m.event.conn === e.conn) && !f.except?.includes(m.action!) &&
+    (f.actions === '*' || f.actions.includes(m.action!)));
+  if (!forbidden.length) return [];
+  const anchorT = model.events[e.afterSeq]?.t ?? 0;
+  return [{
+    checkId: 'sequence.forbidden', level: e.level ?? 'MUST', step: e.step, requirement: e.requirement,
+    expected: `no ${f.actions === '*' ? 'request' : f.actions.join('/')} between event #${e.afterSeq} and event #${e.beforeSeq}: ${f.why}`,
+    actual: forbidden.map((m) => `${m.action} at +${(m.event.t - anchorT).toFixed(0)} ms (frame #${m.event.seq})`).join('; '),
+    evidence: forbidden.map((m) => m.event.seq),
+  }];
+}
+
 function evaluateResult(e: ResultExpectation, model: RpcModel): Finding[] {
   const answer = model.bySeq.get(e.callSeq)?.answer;
   if (!answer || !answer.parsed.ok) return []; // no answer: rpc.noResponse reports it
@@ -148,6 +164,7 @@ export function octtOf(e: Expectation): 'fails' | 'not-checked' {
 function evaluateRaw(e: Expectation, model: RpcModel): Finding[] {
   switch (e.type) {
     case 'call': return evaluateCall(e, model).findings;
+    case 'quiet': return evaluateQuiet(e, model);
     case 'callResult': return evaluateResult(e, model);
     case 'callError': return evaluateError(e, model);
     case 'meterValues': return evaluateMeterValues(e, model);

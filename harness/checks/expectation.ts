@@ -46,6 +46,22 @@ export interface CallExpectation extends Common {
   forbid?: { actions: string[] | '*'; except?: string[]; why: string };
 }
 
+/**
+ * The system under test sends none of the `forbid` requests between two events, e.g. between its
+ * BootNotification.req and our answer to it (§4.2). Unlike `forbid` of a CallExpectation, the span is
+ * given by seqs, not ended by a match.
+ */
+export interface QuietExpectation extends Common {
+  type: 'quiet';
+  /** Only frames on this connection count. */
+  conn?: number;
+  /** Frames after this seq… */
+  afterSeq: number;
+  /** …and before this one count. */
+  beforeSeq: number;
+  forbid: { actions: string[] | '*'; except?: string[]; why: string };
+}
+
 /** The system under test answers our CALL with a CALLRESULT that carries these fields. */
 export interface ResultExpectation extends Common {
   type: 'callResult';
@@ -129,4 +145,4 @@ export interface TransferExpectation extends Common {
   claim?: string;
 }
 
-export type Expectation = CallExpectation | ResultExpectation | ErrorExpectation | MeterValuesExpectation | TransferExpectation;
+export type Expectation = CallExpectation | QuietExpectation | ResultExpectation | ErrorExpectation | MeterValuesExpectation | TransferExpectation;

@@ -112,6 +112,17 @@ export class CaseLink {
   }
 
   /**
+   * Expect that the system under test sent none of `forbid` on this connection between two events
+   * (e.g. its BootNotification.req and our answer, §4.2). Both have happened: recorded, not waited for.
+   */
+  expectQuiet(opts: { afterSeq: number; beforeSeq: number; forbid: CallExpectation['forbid'] & object; requirement: string; level?: 'MUST' | 'SHOULD'; octt?: 'fails' | 'not-checked' }): void {
+    this.scope.record({ kind: 'expect', expectation: {
+      type: 'quiet', step: this.scope.currentStep, conn: this.conn, afterSeq: opts.afterSeq, beforeSeq: opts.beforeSeq,
+      forbid: opts.forbid, requirement: opts.requirement, level: opts.level, octt: opts.octt,
+    } });
+  }
+
+  /**
    * Observe MeterValues.req for a connector until `count` readings arrived or `durationMs` passed, then
    * record a `meterValues` expectation over what was observed (interval, measurands, context, count:
    * decided by the pure evaluator, so `rejudge` agrees). Returns the counted frames. Findings do not stop

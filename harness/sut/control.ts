@@ -21,6 +21,7 @@ export interface SutControl {
   readonly kind: 'manual' | 'http' | 'command' | 'builtin';
   /**
    * Perform an action. Charge point SUT actions: reboot, plugIn {connectorId}, unplug {connectorId},
+   * unplugEvSide {connectorId} (the cable out of the EV, still in the charge point),
    * presentIdTag {connectorId, idTag}, fault {connectorId, errorCode}, clearFault {connectorId},
    * evSuspend / evResume {connectorId}, lockFailure {connectorId}, unlockFailure {connectorId},
    * networkDown, networkUp, powerFailure. CSMS SUT actions: the OCPP request the CSMS must send, by

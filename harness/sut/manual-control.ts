@@ -37,6 +37,8 @@ export function describeAction(action: string, params: Record<string, unknown>, 
       return `Plug the cable into ${connector}`;
     case 'unplug':
       return `Unplug the cable from ${connector}`;
+    case 'unplugEvSide':
+      return `Unplug the cable of ${connector} at the EV (leave it in the charge point)`;
     case 'presentIdTag':
       return `Present id tag ${fmt(params['idTag'])} at ${connector}`;
   }

@@ -24,6 +24,7 @@ describe('faulty peers: each fault trips exactly its named checks', function () 
       const detail = cases.map((c) => `${c.id} ${c.verdict}: ${c.findings.map((f) => `${f.checkId} (${f.actual})`).join('; ') || c.reason}`).join('\n');
       expect(tripped, detail).to.deep.equal([...spec.kills].sort());
       for (const c of cases) expect(c.verdict, detail).to.equal(spec.verdict ?? 'FAIL');
+      if (spec.octt) for (const f of cases.flatMap((c) => c.findings)) expect(f.octt, `${f.checkId}: ${detail}`).to.equal(spec.octt);
     });
   }
 });

@@ -5,14 +5,20 @@ import type { CheckId } from '../../harness/checks/catalogue.js';
 import type { CpQuirk, CsmsQuirk } from '../../harness/peers/reference/quirks.js';
 import type { Verdict } from '../../harness/report/verdict.js';
 
+/** `octt`: when given, every finding must carry it (whether the OCTT's tool validation would fail it too). */
 export type FaultSpec =
-  | { fault: CpQuirk; peer: 'chargePoint'; cases: string[]; kills: CheckId[]; verdict?: Verdict }
-  | { fault: CsmsQuirk; peer: 'csms'; cases: string[]; kills: CheckId[]; verdict?: Verdict };
+  | { fault: CpQuirk; peer: 'chargePoint'; cases: string[]; kills: CheckId[]; verdict?: Verdict; octt?: 'fails' | 'not-checked' }
+  | { fault: CsmsQuirk; peer: 'csms'; cases: string[]; kills: CheckId[]; verdict?: Verdict; octt?: 'fails' | 'not-checked' };
 
 export const FAULTS: FaultSpec[] = [
   // Charge point faults (the harness plays the CSMS).
-  { peer: 'chargePoint', fault: 'boot-retry-too-early', cases: ['TC_002_CS'], kills: ['timing.notBefore'], verdict: 'NON_STRICT' },
-  { peer: 'chargePoint', fault: 'status-before-boot-accepted', cases: ['TC_002_CS'], kills: ['sequence.forbidden'] },
+  // §4.2 only says SHOULD NOT retry earlier, but Table 2 step 7 validates the interval: NON_STRICT, "OCTT fails this".
+  { peer: 'chargePoint', fault: 'boot-retry-too-early', cases: ['TC_002_CS'], kills: ['timing.notBefore'], verdict: 'NON_STRICT', octt: 'fails' },
+  // After Rejected (Table 1) the wait is a SHALL NOT: FAIL.
+  { peer: 'chargePoint', fault: 'boot-retry-too-early', cases: ['TC_001_CS'], kills: ['timing.notBefore'], octt: 'fails' },
+  { peer: 'chargePoint', fault: 'status-before-boot-accepted', cases: ['TC_002_CS'], kills: ['sequence.forbidden'], octt: 'not-checked' },
+  // §4.2 (not a tool validation): a StatusNotification between BootNotification.req and its answer; a second outstanding CALL too.
+  { peer: 'chargePoint', fault: 'status-before-boot-answered', cases: ['TC_001_CS', 'TC_002_CS'], kills: ['sequence.forbidden', 'rpc.singleOutstandingCall'] },
   { peer: 'chargePoint', fault: 'two-outstanding-calls', cases: ['TC_001_CS'], kills: ['rpc.singleOutstandingCall'], verdict: 'NON_STRICT' },
   { peer: 'chargePoint', fault: 'extra-property-in-boot', cases: ['TC_001_CS'], kills: ['schema.call'] },
   { peer: 'chargePoint', fault: 'late-heartbeat', cases: ['TC_001_CS'], kills: ['timing.notAfter'] },
@@ -51,6 +57,12 @@ export const FAULTS: FaultSpec[] = [
   { peer: 'chargePoint', fault: 'disconnect-on-first-remote-stop', cases: ['TC_012_CS'], kills: ['connection.closed'] },
   // TC_041_CS clears the fault it caused; the connector stays Faulted, so its Available never comes.
   { peer: 'chargePoint', fault: 'fault-cannot-be-cleared', cases: ['TC_041_CS'], kills: ['sequence.missing'] },
+  // Conforming variants (§9.1.3 AuthorizeRemoteTxRequests "R or RW"; errata 3.36 resets): the cases read the key and branch.
+  { peer: 'chargePoint', fault: 'authorize-remote-read-only-false', cases: ['TC_011_1_CS', 'TC_011_2_CS'], kills: [], verdict: 'PASS' },
+  { peer: 'chargePoint', fault: 'authorize-remote-read-only-false', cases: ['TC_007_2_CS', 'TC_061_2_CS'], kills: [], verdict: 'NOT_APPLICABLE' },
+  { peer: 'chargePoint', fault: 'authorize-remote-read-only-true', cases: ['TC_007_2_CS', 'TC_011_1_CS', 'TC_011_2_CS', 'TC_061_2_CS'], kills: [], verdict: 'PASS' },
+  { peer: 'chargePoint', fault: 'hard-reset-stops-after-boot', cases: ['TC_015_CS'], kills: [], verdict: 'PASS' },
+  { peer: 'chargePoint', fault: 'soft-reset-without-reboot', cases: ['TC_016_CS'], kills: [], verdict: 'PASS' },
   // CSMS faults (the harness plays a charge point).
   { peer: 'csms', fault: 'non-rfc3339-time', cases: ['TC_001_CSMS'], kills: ['schema.callResult'] },
   { peer: 'csms', fault: 'no-subprotocol', cases: ['TC_001_CSMS'], kills: ['handshake.subprotocol'] },

@@ -45,7 +45,7 @@ export type {
 /** The SUT-control vocabulary of the reference charge point. */
 export const CHARGE_POINT_ACTIONS = [
   'reboot', 'powerFailure', 'networkDown', 'networkUp',
-  'plugIn', 'unplug', 'presentIdTag',
+  'plugIn', 'unplug', 'unplugEvSide', 'presentIdTag',
   'fault', 'clearFault', 'evSuspend', 'evResume', 'lockFailure', 'unlockFailure',
   'disableReservations', 'enableReservations',
 ] as const;
@@ -83,6 +83,10 @@ export class ReferenceChargePoint {
     const has = (p: FeatureProfile): boolean => profiles.includes(p);
     const ids = options.connectorIds ?? [1];
     const config = new ConfigStore(ids, profiles, options.configuration ?? {});
+    const quirks = quirkSet(options.quirks, isCpQuirk, 'charge point');
+    // §9.1.3 AuthorizeRemoteTxRequests is "R or RW", the implementation's choice.
+    if (quirks.has('authorize-remote-read-only-false')) config.pin('AuthorizeRemoteTxRequests', 'false');
+    if (quirks.has('authorize-remote-read-only-true')) config.pin('AuthorizeRemoteTxRequests', 'true');
     const core = new CpCore(
       {
         url: options.url.replace(/\/+$/, ''),
@@ -90,7 +94,7 @@ export class ReferenceChargePoint {
         vendor: options.vendor ?? 'ocpp-harness',
         model: options.model ?? 'reference-cp',
         password: options.password,
-        quirks: quirkSet(options.quirks, isCpQuirk, 'charge point'),
+        quirks,
         log: options.log ?? (() => {}),
         reconnectDelayMs: options.reconnectDelayMs ?? 200,
         callTimeoutMs: options.callTimeoutMs ?? 30_000,
@@ -212,6 +216,10 @@ export class ReferenceChargePoint {
       case 'unplug':
         if (!c.plugged) return { outcome: 'failed', detail: `connector ${c.id} is not plugged in` };
         this.tx.unplug(c);
+        return { outcome: 'done' };
+      case 'unplugEvSide':
+        if (!c.plugged || c.evSideDisconnected) return { outcome: 'failed', detail: `connector ${c.id} has no cable to an EV` };
+        this.tx.unplugEvSide(c);
         return { outcome: 'done' };
       case 'evSuspend':
         return this.faults.evSuspend(c, true);

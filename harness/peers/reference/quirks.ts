@@ -6,6 +6,16 @@ export const CP_QUIRKS = [
   'boot-retry-too-early',
   /** Sends StatusNotification (connector 0, Available) while its registration is still Pending. */
   'status-before-boot-accepted',
+  /** Sends StatusNotification (connector 0, Available) right after its BootNotification, before the answer. */
+  'status-before-boot-answered',
+  /** Conforming: on a Hard reset, stops its transactions after the reboot, once the boot is accepted (errata 3.36). */
+  'hard-reset-stops-after-boot',
+  /** Conforming: a Soft reset stops the transactions and restarts the application without a new connection or BootNotification. */
+  'soft-reset-without-reboot',
+  /** Conforming: AuthorizeRemoteTxRequests is read-only with the value false (§9.1.3 allows R). */
+  'authorize-remote-read-only-false',
+  /** Conforming: AuthorizeRemoteTxRequests is read-only with the value true (§9.1.3 allows R). */
+  'authorize-remote-read-only-true',
   /** After Boot is Accepted, sends the StatusNotifications of connectors 0 and 1 without waiting for the first answer. */
   'two-outstanding-calls',
   /** BootNotification carries a property the schema does not have (`firmwareFlavour`). */

@@ -1,6 +1,6 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
 import { restoreKeys } from './cs-steps.js';
-import { evSideDisconnectSetUp } from './cs-variants.js';
+import { evSideCleanUp, evSideDisconnectSetUp } from './cs-variants.js';
 
 export default defineCase({
   id: 'TC_005_3_CS',
@@ -9,7 +9,7 @@ export default defineCase({
   profile: 'Core',
   sut: 'ChargePoint',
   octt: { table: 10, follows: '2024-04' },
-  purpose: 'With StopTransactionOnEVSideDisconnect false, disconnecting the cable at the EV during a transaction does not stop it: the connector goes SuspendedEV (or SuspendedEVSE); a RemoteStopTransaction then stops it with reason Remote, and the connector goes Finishing, then Available.',
+  purpose: 'With StopTransactionOnEVSideDisconnect and UnlockConnectorOnEVSideDisconnect false, unplugging the cable at the EV does not stop the transaction: the connector reports SuspendedEV or SuspendedEVSE with info "EV side disconnected"; a RemoteStopTransaction then stops it with reason Remote and the connector goes Finishing (or Available).',
   refs: [
     'OCPP 1.6 §4.10 StopTransaction (StopTransactionOnEVSideDisconnect false has priority over UnlockConnectorOnEVSideDisconnect)',
     'OCPP 1.6 §9.1.23 StopTransactionOnEVSideDisconnect',
@@ -19,24 +19,29 @@ export default defineCase({
     'OCPP 1.6 §5.11 RemoteStartTransaction',
     'OCPP 1.6 §5.12 RemoteStopTransaction, §7.36 Reason (Remote)',
   ],
-  provenance: 'OCTT steps 1–18 as publicly summarised (Heartbeat/booted → MinimumStatusDuration 0, StopTransactionOnEVSideDisconnect false, UnlockConnectorOnEVSideDisconnect false, each set only when it differs → GetConfiguration AuthorizeRemoteTxRequests → RemoteStartTransaction Accepted → Authorize when AuthorizeRemoteTxRequests is true → Preparing → StartTransaction with the same idTag → Charging → SuspendedEVSE or SuspendedEV → RemoteStopTransaction Accepted → StopTransaction reason Remote and Finishing, in either order → Available). Ours: step 1 uses the reusable state Booted; the cable is plugged in after Preparing (step 12) and disconnected at the EV side (step 14) through SUT control, and no StopTransaction may come before the suspended status; the summary wants the idTag of the start in the StopTransaction, but §6.49 makes idTag optional and names the idTag that requested the stop, which a remote stop does not have, so it is not required; step 19 restores the keys.',
-  actions: ['plugIn', 'unplug'],
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 10; ours: the Before state and the reusable state Charging reached with a remote start (steps 11–23), the EV-side unplug through SUT control (unplugEvSide), no StopTransaction before the suspended status (§4.10), and the clean-up (cable out of the charge point → Available, keys restored: steps 24–25).',
+  deviations: [{
+    what: 'No StopTransaction between the EV-side unplug and the suspended status (MUST, not a tool validation of the table)',
+    why: 'The table only validates the status; the spec forbids the stop',
+    source: 'OCPP 1.6 §4.10, §9.1.23: with StopTransactionOnEVSideDisconnect false the transaction SHALL NOT be stopped when the cable is disconnected from the EV',
+  }],
+  actions: ['plugIn', 'unplugEvSide', 'unplug'],
 }, async (t) => {
   const { sut, step } = t;
   const { cp, connectorId, transactionId, changes } = await evSideDisconnectSetUp(t, 'false', 'false');
 
-  await step(14, 'Disconnect the cable at the EV; the transaction goes on: the charge point reports SuspendedEV or SuspendedEVSE', async () => {
-    const from = cp.mark('disconnecting the cable at the EV');
-    await sut.do('unplug', { connectorId });
+  await step(1, 'Unplug the cable at the EV side; the transaction goes on: SuspendedEV or SuspendedEVSE, info "EV side disconnected" (step 2)', async () => {
+    const from = cp.mark('unplugging the cable at the EV side');
+    await sut.do('unplugEvSide', { connectorId });
     await cp.expectCall('StatusNotification', {
       where: { connectorId }, after: from,
-      match: { status: { oneOf: ['SuspendedEV', 'SuspendedEVSE'] } },
+      match: { status: { oneOf: ['SuspendedEV', 'SuspendedEVSE'] }, info: 'EV side disconnected' },
       forbid: { actions: ['StopTransaction'], why: 'with StopTransactionOnEVSideDisconnect false the transaction SHALL NOT be stopped when the cable is disconnected from the EV (§4.10)' },
-      requirement: 'OCPP 1.6 §4.10, §9.1.23: with StopTransactionOnEVSideDisconnect false the transaction SHALL not be stopped when the cable is disconnected from the EV; §4.9 (C4/C5): no energy flows, the connector is suspended',
+      requirement: 'OCPP 1.6 §4.10, §9.1.23: with StopTransactionOnEVSideDisconnect false the transaction SHALL not be stopped when the cable is disconnected from the EV; §4.9 (C4/C5): suspended; Table 10 step 1: info "EV side disconnected"',
     });
   });
 
-  const stopping = await step(15, 'Send RemoteStopTransaction for the transaction; the charge point accepts it', async () => {
+  const stopping = await step(3, 'Send RemoteStopTransaction for the transaction; the charge point accepts it (step 4)', async () => {
     const res = await cp.call('RemoteStopTransaction', { transactionId }, {
       expect: { status: 'Accepted' },
       requirement: 'OCPP 1.6 §5.12: the transaction is still ongoing, so RemoteStopTransaction for it is Accepted',
@@ -44,26 +49,23 @@ export default defineCase({
     return res.call.seq;
   });
 
-  await step(16, 'The charge point sends StopTransaction for the transaction with reason Remote', () =>
+  // §1.2 / Table 10: steps 5 and 7 may be reversed.
+  const status = await step(5, 'The charge point reports Finishing, or Available with a fixed cable (step 6)', async () => {
+    const sn = await cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: stopping,
+      match: { status: { oneOf: ['Finishing', 'Available'] } },
+      requirement: 'OCPP 1.6 §4.9: the transaction stopped: Finishing (D6/E6), or Available with a fixed cable (Table 10 step 5)',
+    });
+    return String(sn.frame.payload.status);
+  });
+
+  await step(7, 'The charge point sends StopTransaction for the transaction with reason Remote (step 8)', () =>
     cp.expectCall('StopTransaction', {
       after: stopping,
       match: { transactionId, reason: 'Remote' },
       requirement: 'OCPP 1.6 §5.12: the transaction SHALL be stopped and StopTransaction.req sent; §6.49, §7.36: a remote stop has reason Remote',
     }));
 
-  await step(17, 'The charge point reports Finishing', () =>
-    cp.expectCall('StatusNotification', {
-      where: { connectorId }, after: stopping,
-      match: { status: 'Finishing' },
-      requirement: 'OCPP 1.6 §4.9 (D6/E6): the transaction stopped: Finishing',
-    }));
-
-  await step(18, 'The charge point reports Available', () =>
-    cp.expectCall('StatusNotification', {
-      where: { connectorId }, after: stopping,
-      match: { status: 'Available' },
-      requirement: 'OCPP 1.6 §4.9 (F1): the cable is no longer connected to the EV and the transaction is over: Available',
-    }));
-
-  await step(19, 'Restore the configuration keys changed in steps 2–7', () => restoreKeys(cp, changes));
+  await evSideCleanUp(t, cp, connectorId, status, 24);
+  await step(25, 'Restore the configuration keys (ours)', () => restoreKeys(cp, changes));
 });

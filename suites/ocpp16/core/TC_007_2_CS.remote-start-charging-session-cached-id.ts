@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { plugIn, remoteStop, restoreKeys, setKey, unplug } from './cs-steps.js';
+import { plugIn, remoteStop, requireKey, restoreKeys, setKey, unplug } from './cs-steps.js';
 
 export default defineCase({
   id: 'TC_007_2_CS',
@@ -19,17 +19,18 @@ export default defineCase({
     'OCPP 1.6 §5.12 RemoteStopTransaction',
     'OCPP 1.6 §4.9 StatusNotification (A2, B3, C6, F1)',
   ],
-  provenance: 'No public step summary of TC_007_2_CS was found; the steps follow EVerest\'s public test_regular_charge_session_cached_id, which is this remote variant (AuthorizeRemoteTxRequests, AuthorizationCacheEnabled and LocalPreAuthorize true, ClearCache, cable plugged in, a first remote start authorised with Authorize, stopped remotely, a second remote start without Authorize), checked against §5.11, §3.5.1 and §9.1.13. Ours: the cable is unplugged and plugged in again between the sessions (through SUT control), and the keys are restored at the end.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 11 (TC_007_CS), the remote variant of the newer revision; ours: the IdTagCached memory state is reached with a first remote session after ClearCache (steps 5–10), the cable is unplugged and plugged in again between the sessions through SUT control, and the keys are restored at the end.',
   actions: ['plugIn', 'unplug'],
   declarations: { authorizationCache: true },
-}, async ({ csms, sut, cfg, step }) => {
+}, async ({ csms, sut, cfg, step, notApplicable }) => {
   const connectorId = cfg.connectorIds[0]!;
   const idTag = cfg.idTags.accepted;
   const cp = await step(1, 'The charge point is connected, its boot accepted and its connectors reported', () => csms.booted());
 
   const changes = [
-    await step(2, 'AuthorizeRemoteTxRequests = true (GetConfiguration; ChangeConfiguration when it differs)', () =>
-      setKey(cp, 'AuthorizeRemoteTxRequests', 'true')),
+    // Prerequisite (Table 11): AuthorizeRemoteTxRequests is not read-only with false; §9.1.3 allows read-only.
+    await step(2, 'AuthorizeRemoteTxRequests = true (GetConfiguration; ChangeConfiguration when it differs and is writable; NOT_APPLICABLE when read-only false)', () =>
+      requireKey(cp, notApplicable, 'AuthorizeRemoteTxRequests', 'true', 'a remote start is then not authorised at all, so the cache cannot be observed (Table 11 prerequisite)')),
     await step(3, 'AuthorizationCacheEnabled = true', () => setKey(cp, 'AuthorizationCacheEnabled', 'true')),
     await step(4, 'LocalPreAuthorize = true', () => setKey(cp, 'LocalPreAuthorize', 'true')),
   ];

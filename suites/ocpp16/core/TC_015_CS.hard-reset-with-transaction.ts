@@ -8,14 +8,19 @@ export default defineCase({
   profile: 'Core',
   sut: 'ChargePoint',
   octt: { table: 19, follows: '2024-04' },
-  purpose: 'During a transaction, Reset Hard is accepted; the charge point stops the transaction with a StopTransaction whose reason is HardReset before the reset, then reboots (BootNotification first) and reports its connectors, the cable still plugged in.',
+  purpose: 'During a transaction, Reset Hard is accepted; the charge point stops the transaction (StopTransaction reason HardReset) before the reboot, with Finishing, or after it once the boot is accepted; it reboots (nothing before BootNotification) and reports its connectors, the cable still plugged in: Finishing or Preparing.',
   refs: [
-    'OCPP 1.6 §5.14 Reset (errata 3.36: StopTransaction for any ongoing transaction before the reset)',
+    'OCPP 1.6 §5.14 Reset (errata 3.36: a hard reset stops the transaction if possible after the reboot; a soft reset stops it gracefully first)',
     'OCPP 1.6 §4.10 StopTransaction, §6.49 StopTransaction.req, §7.36 Reason (HardReset)',
     'OCPP 1.6 §5.11 RemoteStartTransaction',
     'OCPP 1.6 §4.2 BootNotification',
     'OCPP 1.6 §4.9 StatusNotification (A2, B3, F1)',
   ],
-  provenance: 'OCTT steps 1–10 as publicly summarised (Heartbeat/booted → Preparing → RemoteStartTransaction Accepted → StartTransaction with the same idTag → Charging → Reset Hard Accepted → StopTransaction reason HardReset and Finishing, in either order → Preparing → BootNotification). Our step numbers follow the summary up to 7; ours: step 1 uses the reusable state Booted; the cable is plugged in through SUT control in step 2; the StopTransaction must come before the reboot (errata 3.36) and carries the idTag of the start only if it carries one (§6.49: optional, the charge point itself stops the transaction); Finishing before the reboot is not required, as the charge point may reset before reporting it; nothing but BootNotification may come first on the new connection (§4.2); the connector\'s status after the boot, cable still plugged in, may be Preparing or Finishing; step 10 (unplug → Available) leaves the charge point as found.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 19; ours: the reusable state Charging reached with a remote start (steps 11–15), the unplug at the end (step 16), and the §4.2 check that nothing but BootNotification comes before its answer.',
+  deviations: [{
+    what: 'No request before the answer to the BootNotification after the reset (MUST, not a tool validation of the table)',
+    why: 'The table validates only the messages it lists',
+    source: 'OCPP 1.6 §4.2: between the reboot and the successful completion of a BootNotification the charge point SHALL NOT send any other request',
+  }],
   actions: ['plugIn', 'unplug'],
 }, (t) => resetWithTransaction(t, 'Hard'));

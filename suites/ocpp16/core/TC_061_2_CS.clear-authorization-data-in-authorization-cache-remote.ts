@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { plugIn, remoteStop, restoreKeys, setKey, unplug } from './cs-steps.js';
+import { plugIn, remoteStop, requireKey, restoreKeys, setKey, unplug } from './cs-steps.js';
 
 export default defineCase({
   id: 'TC_061_2_CS',
@@ -19,17 +19,18 @@ export default defineCase({
     'OCPP 1.6 §5.12 RemoteStopTransaction',
     'OCPP 1.6 §4.9 StatusNotification (A2, B3, C6, F1)',
   ],
-  provenance: 'No public step summary of TC_061_2_CS was found; the steps are derived from the specification (§5.4, §3.5.1, §4.1, §5.11, §9.1.3, §9.1.13) as the remote counterpart of TC_061_1_CS: a first remote session fills the cache (its Authorize is neither required nor forbidden: the idTag may be cached already), ClearCache Accepted, and a second remote start for the same idTag must be authorised with Authorize.req. Ours: AuthorizeRemoteTxRequests and LocalPreAuthorize are set true so that a cached idTag would start without Authorize; the cable is plugged in before each remote start and unplugged after each remote stop (through SUT control); the keys are restored at the end.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 12 (TC_061_CS), the remote variant of the newer revision; ours: AuthorizeRemoteTxRequests must be true (read; set when writable; NOT_APPLICABLE when read-only false) so that a cached idTag would start without Authorize, a first remote session fills the cache, the cable is plugged in and out through SUT control, and the keys are restored at the end.',
   actions: ['plugIn', 'unplug'],
   declarations: { authorizationCache: true },
-}, async ({ csms, sut, cfg, step }) => {
+}, async ({ csms, sut, cfg, step, notApplicable }) => {
   const connectorId = cfg.connectorIds[0]!;
   const idTag = cfg.idTags.accepted;
   const cp = await step(1, 'The charge point is connected, its boot accepted and its connectors reported', () => csms.booted());
 
   const changes = [
-    await step(2, 'AuthorizeRemoteTxRequests = true (GetConfiguration; ChangeConfiguration when it differs)', () =>
-      setKey(cp, 'AuthorizeRemoteTxRequests', 'true')),
+    // The remote variant needs AuthorizeRemoteTxRequests true; §9.1.3 allows read-only.
+    await step(2, 'AuthorizeRemoteTxRequests = true (GetConfiguration; ChangeConfiguration when it differs and is writable; NOT_APPLICABLE when read-only false)', () =>
+      requireKey(cp, notApplicable, 'AuthorizeRemoteTxRequests', 'true', 'a remote start is then not authorised at all, so the cleared cache cannot be observed in this remote variant')),
     await step(3, 'AuthorizationCacheEnabled = true', () => setKey(cp, 'AuthorizationCacheEnabled', 'true')),
     await step(4, 'LocalPreAuthorize = true', () => setKey(cp, 'LocalPreAuthorize', 'true')),
   ];

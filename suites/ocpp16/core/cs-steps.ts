@@ -4,6 +4,8 @@
 // TC_… / X…).
 import type { CaseLink, ExpectCallOptions } from '../../../harness/dsl/case-link.js';
 import type { ChargePointSutContext } from '../../../harness/dsl/context.js';
+import type { InboundCall } from '../../../harness/rpc/session.js';
+import type { FrameEvent } from '../../../harness/trace/types.js';
 
 type Sut = ChargePointSutContext['sut'];
 
@@ -280,4 +282,66 @@ export async function remoteStartSession(
     }));
 
   return { transactionId, requested };
+}
+
+/**
+ * The BootNotification a charge point sends first on `link` (§4.2), and the answer the harness gave
+ * it. From `from` (the connection's start) until that answer the charge point SHALL NOT send any
+ * other request: checked as a quiet span (§4.2 MUST; no tool validation of the tables: octt not-checked).
+ */
+export async function expectBootNotification(
+  link: CaseLink, opts: { from: number; requirement?: string; window?: ExpectCallOptions['window'] },
+): Promise<{ boot: InboundCall; reply: FrameEvent }> {
+  const boot = await link.expectCall('BootNotification', {
+    after: opts.from,
+    ...(opts.window ? { window: opts.window } : {}),
+    requirement: opts.requirement ?? 'OCPP 1.6 §4.2: the charge point SHALL send BootNotification each time it boots',
+  });
+  const reply = await boot.replied;
+  link.expectQuiet({
+    afterSeq: opts.from, beforeSeq: reply.seq,
+    forbid: { actions: '*', except: ['BootNotification'], why: 'between the (re)boot and the answer to its BootNotification the charge point SHALL NOT send any other request (§4.2)' },
+    requirement: 'OCPP 1.6 §4.2: between the physical power-on/reboot and the successful completion of a BootNotification the charge point SHALL NOT send any other request',
+    octt: 'not-checked',
+  });
+  return { boot, reply };
+}
+
+/** A configuration key as GetConfiguration reports it: its value and whether it is read-only. */
+export interface KeyReading {
+  key: string;
+  value: string | undefined;
+  readonly: boolean;
+  /** The charge point does not know the key (unknownKey, or not listed). */
+  unknown: boolean;
+}
+
+/** GetConfiguration of one key: value and accessibility (§5.8, §7.29 KeyValue.readonly). */
+export async function readKeyAccess(cp: CaseLink, key: string, opts: { requirement?: string; octt?: 'fails' | 'not-checked' } = {}): Promise<KeyReading> {
+  const res = await cp.call('GetConfiguration', { key: [key] }, {
+    requirement: opts.requirement ?? `OCPP 1.6 §5.8: GetConfiguration is answered with the key (${key}) and its accessibility`,
+    ...(opts.octt ? { octt: opts.octt } : {}),
+  });
+  const list = Array.isArray(res.payload.configurationKey) ? res.payload.configurationKey as Array<Record<string, unknown>> : [];
+  const entry = list.find((k) => k.key === key);
+  return { key, value: typeof entry?.value === 'string' ? entry.value : undefined, readonly: entry?.readonly === true, unknown: !entry };
+}
+
+/**
+ * A Before configuration state "key is value" for a key the charge point may keep read-only (§9:
+ * "R or RW"): read it; a writable key with another value is changed (Accepted); a read-only key with
+ * another value, or a key the charge point lacks, leaves the case NOT_APPLICABLE with the reason.
+ */
+export async function requireKey(
+  cp: CaseLink, notApplicable: (reason: string) => never, key: string, value: string, why: string,
+): Promise<KeyChange | undefined> {
+  const r = await readKeyAccess(cp, key);
+  if (r.value !== undefined && same(r.value, value)) return undefined;
+  if (r.unknown) notApplicable(`the charge point does not report ${key}; ${why}`);
+  if (r.readonly) notApplicable(`${key} is read-only with the value ${r.value ?? '(none)'}; ${why}`);
+  await cp.call('ChangeConfiguration', { key, value }, {
+    expect: { status: 'Accepted' },
+    requirement: `OCPP 1.6 §5.3: ${key} = ${value}, a supported, writable key set to a valid value, effective at once: Accepted`,
+  });
+  return { key, value, original: r.value };
 }

@@ -4,7 +4,7 @@
 import { ExpectationUnmet } from '../../../harness/dsl/errors.js';
 import type { CaseLink } from '../../../harness/dsl/case-link.js';
 import type { ChargePointSutContext } from '../../../harness/dsl/context.js';
-import { isTrue, plugIn, readKey, remoteStartSession, setKey, unplug, type KeyChange } from './cs-steps.js';
+import { expectBootNotification, isTrue, plugIn, readKey, remoteStartSession, requireKey, setKey, unplug, type KeyChange } from './cs-steps.js';
 
 export type ResetType = 'Hard' | 'Soft';
 
@@ -42,13 +42,11 @@ export async function resetWithoutTransaction({ csms, cfg, step }: ChargePointSu
     if (res.payload.status !== 'Accepted') throw new ExpectationUnmet('the charge point did not accept the Reset: no reboot to observe');
   });
 
+  const resetAt = cp.mark('reset accepted');
   const { link, booted } = await step(5, 'The charge point reboots: a new connection whose first message is BootNotification (the harness accepts it)', async () => {
     const link = await next;
-    const boot = await link.expectCall('BootNotification', {
-      requirement: 'OCPP 1.6 §4.2: the charge point SHALL send BootNotification each time it boots',
-      forbid: { actions: '*', why: 'until BootNotification is accepted the charge point SHALL NOT send other requests (§4.2)' },
-    });
-    return { link, booted: await boot.replied };
+    const { reply } = await expectBootNotification(link, { from: resetAt });
+    return { link, booted: reply };
   });
 
   await step(6, 'StatusNotification connector 0 Available and the connector Unavailable: the availability persisted', async () => {
@@ -80,58 +78,113 @@ export async function resetWithoutTransaction({ csms, cfg, step }: ChargePointSu
     }));
 }
 
+/** Poll `done` every 25 ms for at most `ms`; true once it holds. Waits without recording anything. */
+async function waitUntil(done: () => boolean, ms: number): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (!done() && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
+  return done();
+}
+
 /**
- * TC_015_CS / TC_016_CS: a reset of `type` during a transaction; the charge point stops it with reason
- * HardReset / SoftReset before the reset (§5.14 errata 3.36), reboots and reports its connectors.
+ * TC_015_CS (Table 19) / TC_016_CS (Table 20): a reset of `type` during a transaction. Ours: the
+ * reusable state Charging (steps 11–15, a remote start) and the clean-up (step 16, unplug).
+ * - Hard: StopTransaction (HardReset) before the reboot, with Finishing, or after the accepted boot
+ *   (Table 19 step 3 "before or after step 7"; errata 3.36).
+ * - Soft: StopTransaction (SoftReset) and Finishing before the restart; the BootNotification and the
+ *   statuses after it only if the charge point reboots (Table 20 step 7 "sent optionally"; errata 3.36:
+ *   restart the application software).
+ * After a boot: the connector reports Finishing or Preparing, every other one and connector 0 Available.
  */
-export async function resetWithTransaction({ csms, sut, cfg, step }: ChargePointSutContext, type: ResetType): Promise<void> {
+export async function resetWithTransaction({ csms, sut, cfg, step, note }: ChargePointSutContext, type: ResetType): Promise<void> {
   const connectorId = cfg.connectorIds[0]!;
   const idTag = cfg.idTags.accepted;
-  const cp = await step(1, 'The charge point is connected, its boot accepted and its connectors reported', () => csms.booted());
+  const reason = `${type}Reset`;
+  const cp = await step(11, 'Reusable state Charging: the charge point is connected, its boot accepted and its connectors reported', () => csms.booted());
+  const { transactionId } = await remoteStartSession(cp, sut, step, connectorId, idTag, { numbers: [12, 13, 14, 15] });
 
-  const { transactionId } = await remoteStartSession(cp, sut, step, connectorId, idTag, { numbers: [2, 3, 4, 5] });
-
-  // Accepted means it will reset (§5.14): a reboot that never comes is its failure, not an inconclusive case.
-  const next = csms.nextConnection({ requirement: 'OCPP 1.6 §5.14: a charge point that answered Reset Accepted resets itself, reconnects and sends BootNotification' });
-  next.catch(() => undefined); // awaited in step 8
-  const reset = await step(6, `Send Reset ${type}: Accepted`, async () => {
+  let rebooted: CaseLink | undefined;
+  void csms.nextConnection().then((l) => { rebooted = l; }, () => undefined);
+  const reset = await step(1, `Send Reset ${type}; the charge point accepts it (step 2)`, async () => {
     const res = await cp.call('Reset', { type }, {
       expect: { status: 'Accepted' },
       requirement: 'OCPP 1.6 §5.14: the charge point SHALL answer Reset.req with whether it will attempt to reset itself',
     });
-    if (res.payload.status !== 'Accepted') throw new ExpectationUnmet('the charge point did not accept the Reset: no reboot to observe');
+    if (res.payload.status !== 'Accepted') throw new ExpectationUnmet('the charge point did not accept the Reset: no reset to observe');
     return res.call.seq;
   });
 
-  await step(7, `Before the reset, the charge point sends StopTransaction for the transaction with reason ${type}Reset`, () =>
-    cp.expectCall('StopTransaction', {
-      after: reset,
-      match: { transactionId, reason: `${type}Reset`, idTag: { oneOf: [idTag], optional: true } },
-      requirement: `OCPP 1.6 §5.14 (errata 3.36): after receipt of a Reset.req the charge point SHALL send a StopTransaction.req for any ongoing transaction before performing the reset; §7.36: reason ${type}Reset`,
-    }));
+  const stopRequirement = type === 'Hard'
+    ? 'OCPP 1.6 §5.14 (errata 3.36): on a hard reset the charge point sends StopTransaction.req for the ongoing transaction, if possible after having restarted and been accepted; §7.36: reason HardReset'
+    : 'OCPP 1.6 §5.14 (errata 3.36): at receipt of a soft reset the charge point SHALL stop ongoing transactions gracefully and send StopTransaction.req; §7.36: reason SoftReset';
+  const stopMatch = { transactionId, reason, idTag: { oneOf: [idTag], optional: true } };
+  const stoppedOn = (l: CaseLink, after: number) => l.link.calls.some((c) => c.frame.action === 'StopTransaction' && c.event.seq > after);
 
-  const { link, booted } = await step(8, 'The charge point reboots: a new connection whose first message is BootNotification (the harness accepts it) (summary step 10)', async () => {
-    const link = await next;
-    const boot = await link.expectCall('BootNotification', {
-      requirement: 'OCPP 1.6 §4.2: the charge point SHALL send BootNotification each time it boots',
-      forbid: { actions: '*', why: 'until BootNotification is accepted the charge point SHALL NOT send other requests (§4.2)' },
+  // Hard: wait for the StopTransaction or the reboot, whichever comes first; Soft: for the StopTransaction.
+  const before = await step(3, `The charge point sends StopTransaction with reason ${reason}${type === 'Hard' ? ' (before the reboot, or after it: step 9)' : ''}, and reports Finishing (step 5)`, async () => {
+    if (type === 'Hard') {
+      await waitUntil(() => stoppedOn(cp, reset) || !!rebooted, cfg.timeouts.connectMs);
+      if (!stoppedOn(cp, reset)) {
+        note('no StopTransaction before the reboot: it is expected after the accepted boot (Table 19 step 3)');
+        return false;
+      }
+    }
+    await cp.expectCall('StopTransaction', { after: reset, match: stopMatch, requirement: stopRequirement });
+    // §1.2: Finishing and StopTransaction may come in either order.
+    await cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: reset,
+      match: { status: 'Finishing' },
+      requirement: 'OCPP 1.6 §4.9 (C6): the transaction stopped with the cable still plugged in: Finishing (Table 19/20 step 5, sent with the StopTransaction of step 3)',
     });
-    return { link, booted: await boot.replied };
+    return true;
   });
 
-  await step(9, 'The charge point reports connector 0 and the connector, whose cable is still plugged in: Preparing (or Finishing) (summary steps 8–9)', async () => {
-    await link.expectCall('StatusNotification', {
-      where: { connectorId: 0 }, after: booted.seq,
-      requirement: 'OCPP 1.6 §4.9: after an accepted boot the charge point reports the status of connector 0',
+  // Soft: the restart may keep the connection and send no BootNotification (Table 20 step 7 is optional).
+  if (type === 'Soft') {
+    const down = await waitUntil(() => !cp.isOpen || !!rebooted, cfg.timeouts.messageMs);
+    if (!down) note(`the connection stayed open for ${cfg.timeouts.messageMs} ms after the soft reset: no reboot to observe (Table 20 steps 7–10 are optional)`);
+  }
+  let link = cp;
+  if (type === 'Hard' || !cp.isOpen || rebooted) {
+    const booted = await step(7, 'The charge point reboots and sends BootNotification; the harness accepts it (step 8)', async () => {
+      const next = rebooted ?? await csms.nextConnection();
+      // Frames on the new connection count from the reset on (it may have booted before we look).
+      const from = reset;
+      if (type === 'Soft') {
+        const booting = await waitUntil(() => next.link.calls.some((c) => c.frame.action === 'BootNotification'), cfg.timeouts.messageMs);
+        if (!booting) {
+          note('the charge point reconnected without a BootNotification (Table 20 step 7 is optional)');
+          return { next, reply: undefined };
+        }
+      }
+      const { reply } = await expectBootNotification(next, {
+        from,
+        requirement: type === 'Hard'
+          ? 'OCPP 1.6 §4.2: the charge point SHALL send BootNotification each time it boots (a hard reset restarts all the hardware, errata 3.36)'
+          : 'OCPP 1.6 §4.2: the charge point SHALL send BootNotification each time it boots',
+      });
+      return { next, reply };
     });
-    await link.expectCall('StatusNotification', {
-      where: { connectorId }, after: booted.seq,
-      match: { status: { oneOf: ['Preparing', 'Finishing'] } },
-      requirement: 'OCPP 1.6 §4.9: after an accepted boot the charge point reports every connector; the transaction is over and the cable still plugged in: Preparing, or Finishing until the user acts',
-    });
-  });
+    link = booted.next;
+    const { next, reply } = booted;
+    if (reply) {
+      await step(9, 'The charge point reports connector 0 and every other connector Available, the connector of the transaction Finishing or Preparing', async () => {
+        for (const id of [0, ...cfg.connectorIds]) {
+          await next.expectCall('StatusNotification', {
+            where: { connectorId: id }, after: reply.seq,
+            match: { status: id === connectorId ? { oneOf: ['Finishing', 'Preparing'] } : 'Available' },
+            requirement: id === connectorId
+              ? 'OCPP 1.6 §4.9 (errata 3.22): after an accepted boot the charge point reports every connector; the transaction is over and the cable still plugged in: Finishing or Preparing'
+              : 'OCPP 1.6 §4.9 (errata 3.22): after an accepted boot the charge point reports every connector, connector 0 included: Available',
+          });
+        }
+        if (!before) {
+          await next.expectCall('StopTransaction', { after: reply.seq, match: stopMatch, requirement: stopRequirement });
+        }
+      });
+    }
+  }
 
-  await step(10, 'Unplug the cable; the charge point reports Available', () => unplug(link, sut, connectorId));
+  await step(16, 'Clean-up (ours): unplug the cable; the charge point reports Available', () => unplug(link, sut, connectorId));
 }
 
 /** A transaction of the TC_005_x_CS cases, started and Charging, and the keys changed for it. */
@@ -144,31 +197,33 @@ export interface EvSideTransaction {
 }
 
 /**
- * TC_005_1_CS / TC_005_2_CS / TC_005_3_CS steps 1–13: StopTransactionOnEVSideDisconnect and
- * UnlockConnectorOnEVSideDisconnect set as the variant wants (§4.10, §9.1.23, §9.1.33), a remote start
- * (§5.11) and the cable plugged in: the transaction is Charging.
+ * TC_005_1_CS / TC_005_2_CS / TC_005_3_CS (Tables 8–10), ours before the table's steps: the Before
+ * configuration state — MinimumStatusDuration 0 when the charge point has it, StopTransactionOnEV-
+ * SideDisconnect and UnlockConnectorOnEVSideDisconnect as the variant wants (set when writable; a
+ * read-only key with another value leaves the case NOT_APPLICABLE, as the prerequisites say) — and
+ * the reusable state Charging, reached with a remote start (§5.11). Steps 11–23.
  */
 export async function evSideDisconnectSetUp(
-  { csms, sut, cfg, step }: ChargePointSutContext,
+  { csms, sut, cfg, step, notApplicable }: ChargePointSutContext,
   stopOnEVSideDisconnect: 'true' | 'false',
   unlockOnEVSideDisconnect: 'true' | 'false',
 ): Promise<EvSideTransaction> {
   const connectorId = cfg.connectorIds[0]!;
   const idTag = cfg.idTags.accepted;
-  const cp = await step(1, 'The charge point is connected, its boot accepted and its connectors reported', () => csms.booted());
+  const cp = await step(11, 'Reusable state Charging: the charge point is connected, its boot accepted and its connectors reported', () => csms.booted());
 
   const changes = [
-    await step(2, 'MinimumStatusDuration = 0 when the charge point has it (GetConfiguration; ChangeConfiguration when it differs) (steps 2–3)', () =>
+    await step(12, 'Before: MinimumStatusDuration = 0 when the charge point has it (GetConfiguration; ChangeConfiguration when it differs)', () =>
       setKey(cp, 'MinimumStatusDuration', '0', { optional: true })),
-    await step(4, `StopTransactionOnEVSideDisconnect = ${stopOnEVSideDisconnect} (steps 4–5)`, () =>
-      setKey(cp, 'StopTransactionOnEVSideDisconnect', stopOnEVSideDisconnect)),
-    await step(6, `UnlockConnectorOnEVSideDisconnect = ${unlockOnEVSideDisconnect} (steps 6–7)`, () =>
-      setKey(cp, 'UnlockConnectorOnEVSideDisconnect', unlockOnEVSideDisconnect)),
+    await step(14, `Before: StopTransactionOnEVSideDisconnect = ${stopOnEVSideDisconnect}`, () =>
+      requireKey(cp, notApplicable, 'StopTransactionOnEVSideDisconnect', stopOnEVSideDisconnect, 'the prerequisite of the table does not hold')),
+    await step(16, `Before: UnlockConnectorOnEVSideDisconnect = ${unlockOnEVSideDisconnect}`, () =>
+      requireKey(cp, notApplicable, 'UnlockConnectorOnEVSideDisconnect', unlockOnEVSideDisconnect, 'the Before configuration state of the table cannot be set')),
   ];
-  const authorizeRemote = await step(8, 'GetConfiguration AuthorizeRemoteTxRequests', async () =>
+  const authorizeRemote = await step(18, 'Reusable state Charging: GetConfiguration AuthorizeRemoteTxRequests', async () =>
     isTrue(await readKey(cp, 'AuthorizeRemoteTxRequests')));
 
-  const requested = await step(9, `Send RemoteStartTransaction for connector ${connectorId} and the valid idTag; the charge point accepts it`, async () => {
+  const requested = await step(19, `Reusable state Charging: RemoteStartTransaction for connector ${connectorId} and the valid idTag; the charge point accepts it`, async () => {
     const res = await cp.call('RemoteStartTransaction', { connectorId, idTag }, {
       expect: { status: 'Accepted' },
       requirement: 'OCPP 1.6 §5.11: a free connector and a valid idTag: RemoteStartTransaction Accepted',
@@ -177,7 +232,7 @@ export async function evSideDisconnectSetUp(
   });
 
   if (authorizeRemote) {
-    await step(10, 'AuthorizeRemoteTxRequests is true: the charge point sends Authorize for the idTag (the harness accepts it)', () =>
+    await step(20, 'AuthorizeRemoteTxRequests is true: the charge point sends Authorize for the idTag (the harness accepts it)', () =>
       cp.expectCall('Authorize', {
         after: requested,
         match: { idTag },
@@ -185,7 +240,7 @@ export async function evSideDisconnectSetUp(
       }));
   }
 
-  await step(11, 'The charge point reports Preparing', () =>
+  await step(21, 'The charge point reports Preparing', () =>
     cp.expectCall('StatusNotification', {
       where: { connectorId }, after: requested,
       match: { status: 'Preparing' },
@@ -193,7 +248,7 @@ export async function evSideDisconnectSetUp(
     }));
 
   const plugged = cp.mark('plugging in');
-  const transactionId = await step(12, 'Plug in the cable; the charge point sends StartTransaction with the idTag of the request', async () => {
+  const transactionId = await step(22, 'Plug in the cable; the charge point sends StartTransaction with the idTag of the request', async () => {
     await sut.do('plugIn', { connectorId });
     const start = await cp.expectCall('StartTransaction', {
       after: requested,
@@ -203,7 +258,7 @@ export async function evSideDisconnectSetUp(
     return (await cp.answerOf(start)).transactionId as number;
   });
 
-  await step(13, 'The charge point reports Charging', () =>
+  await step(23, 'The charge point reports Charging', () =>
     cp.expectCall('StatusNotification', {
       where: { connectorId }, after: plugged,
       match: { status: 'Charging' },
@@ -214,38 +269,41 @@ export async function evSideDisconnectSetUp(
 }
 
 /**
- * TC_005_1_CS / TC_005_2_CS steps 14–16: the cable disconnected at the EV stops the transaction with
- * reason EVDisconnected (StopTransactionOnEVSideDisconnect true); Finishing, then Available.
+ * TC_005_1_CS / TC_005_2_CS steps 1–4: the cable pulled out at the EV (`unplugEvSide`) stops the
+ * transaction with reason EVDisconnected (StopTransactionOnEVSideDisconnect true); the connector
+ * reports one of `statuses` (§1.2: in either order). Returns the status it reported.
  */
 export async function evSideDisconnectStops(
   { sut, step }: ChargePointSutContext,
   { cp, connectorId, idTag, transactionId }: EvSideTransaction,
-  availableRequirement: string,
-): Promise<void> {
-  const disconnected = await step(14, 'Disconnect the cable at the EV; the charge point stops the transaction with reason EVDisconnected', async () => {
-    const from = cp.mark('disconnecting the cable at the EV');
-    await sut.do('unplug', { connectorId });
+  statuses: string[],
+  statusRequirement: string,
+): Promise<string> {
+  const disconnected = await step(1, 'Unplug the cable at the EV side; the charge point sends StopTransaction with reason EVDisconnected (step 2)', async () => {
+    const from = cp.mark('unplugging the cable at the EV side');
+    await sut.do('unplugEvSide', { connectorId });
     await cp.expectCall('StopTransaction', {
       after: from,
+      // idTag is optional (§6.49): a disconnected EV presents none.
       match: { transactionId, reason: 'EVDisconnected', idTag: { oneOf: [idTag], optional: true } },
       requirement: 'OCPP 1.6 §4.10, §9.1.23: with StopTransactionOnEVSideDisconnect true the transaction SHALL be stopped when the cable is disconnected from the EV; §7.36: reason EVDisconnected',
     });
     return from;
   });
 
-  await step(15, 'The charge point reports Finishing', () =>
+  const status = await step(3, `The charge point reports ${statuses.join(' or ')} (step 4)`, () =>
     cp.expectCall('StatusNotification', {
       where: { connectorId }, after: disconnected,
-      match: { status: 'Finishing' },
-      requirement: 'OCPP 1.6 §4.9 (C6): the transaction stopped: Finishing',
+      match: { status: statuses.length === 1 ? statuses[0]! : { oneOf: statuses } },
+      requirement: statusRequirement,
     }));
+  return String((status.frame.payload as Record<string, unknown>).status);
+}
 
-  await step(16, 'The charge point reports Available', () =>
-    cp.expectCall('StatusNotification', {
-      where: { connectorId }, after: disconnected,
-      match: { status: 'Available' },
-      requirement: availableRequirement,
-    }));
+/** Clean-up (ours) of the TC_005_x_CS cases: the cable out of the charge point, unless it reported Available already. */
+export async function evSideCleanUp({ sut, step }: ChargePointSutContext, cp: CaseLink, connectorId: number, lastStatus: string, n: number): Promise<void> {
+  if (lastStatus === 'Available') return;
+  await step(n, 'Clean-up (ours): take the cable out of the charge point; it reports Available', () => unplug(cp, sut, connectorId));
 }
 
 /** What tells the detachable-cable (fixedCable false) and the fixed-cable (true) variants apart. */

@@ -92,6 +92,8 @@ const KEYS: Record<string, KeyDef> = {
 interface Entry {
   value: string;
   def: KeyDef;
+  /** Read-only on this charge point although §9 allows RW (a quirk). */
+  pinned?: boolean;
 }
 
 export type ChangeStatus = 'Accepted' | 'Rejected' | 'RebootRequired' | 'NotSupported';
@@ -139,6 +141,14 @@ export class ConfigStore {
     return (this.get(key) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   }
 
+  /** Make a key read-only with this value (an implementation choice §9 allows for keys marked "R or RW"). */
+  pin(key: string, value: string): void {
+    const e = this.entries.get(key);
+    if (!e) throw new Error(`unknown configuration key ${key}`);
+    e.value = value;
+    e.pinned = true;
+  }
+
   /** Set a value from inside the charge point (e.g. HeartbeatInterval from BootNotification.conf). */
   setInternal(key: string, value: string): void {
     const e = this.entries.get(key);
@@ -153,7 +163,7 @@ export class ConfigStore {
   change(key: string, value: string): ChangeStatus {
     const e = this.entries.get(key);
     if (!e) return 'NotSupported';
-    if (e.def.readonly) return 'Rejected';
+    if (e.def.readonly || e.pinned) return 'Rejected';
     const normalised = this.normalise(e.def.type, value);
     if (normalised === undefined) return 'Rejected';
     e.value = normalised;
@@ -163,7 +173,7 @@ export class ConfigStore {
 
   /** §5.8 GetConfiguration: all keys for an empty list; at most GetConfigurationMaxKeys keys answered. */
   getConfiguration(keys: string[]): { result: Payload; ignored: string[] } {
-    const view = (key: string, e: Entry): Payload => ({ key, readonly: e.def.readonly, value: e.value });
+    const view = (key: string, e: Entry): Payload => ({ key, readonly: e.def.readonly || !!e.pinned, value: e.value });
     if (keys.length === 0) {
       return { result: { configurationKey: [...this.entries].map(([k, e]) => view(k, e)) }, ignored: [] };
     }

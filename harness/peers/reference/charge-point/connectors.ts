@@ -72,7 +72,7 @@ export class Connectors {
       if (c.tx.awaitingStart) return { status: 'Preparing', errorCode: 'NoError' };
       // The power failed during the transaction: it is over, its StopTransaction follows the boot.
       if (c.tx.interrupted) return { status: 'Finishing', errorCode: 'NoError' };
-      if (!c.plugged) return { status: 'SuspendedEV', errorCode: 'NoError', info: 'EV side disconnected' };
+      if (!c.plugged || c.evSideDisconnected) return { status: 'SuspendedEV', errorCode: 'NoError', info: 'EV side disconnected' };
       // §4.9: SuspendedEVSE has precedence over SuspendedEV.
       if (c.tx.evseSuspended || this.inputs.powerLimitW(c) <= 0) return { status: 'SuspendedEVSE', errorCode: 'NoError' };
       if (c.evSuspended) return { status: 'SuspendedEV', errorCode: 'NoError' };

@@ -398,7 +398,12 @@ export class CpCore {
     }
     let res: Payload;
     try {
-      res = await this.send(session, 'BootNotification', payload, validate);
+      const answer = this.send(session, 'BootNotification', payload, validate);
+      if (this.quirks.has('status-before-boot-answered')) {
+        // Written right behind the BootNotification, before its answer can have come (§4.2 forbids it).
+        this.sendRawCall(session, 'StatusNotification', { connectorId: 0, errorCode: 'NoError', status: 'Available', timestamp: new Date().toISOString() });
+      }
+      res = await answer;
     } catch (err) {
       if (session.closed || this.session !== session || this.stopped) return;
       this.log(`BootNotification failed (${errText(err)}); retrying in ${this.opts.defaultBootRetryS} s`);

@@ -50,10 +50,20 @@ export class Power {
     this.busy = true;
     try {
       this.core.log(`rebooting (${reason})`);
-      const running = this.connectors.all().some((c) => c.tx);
-      const stops = this.tx.stopAll(reason);
-      if (running && this.core.isOnline()) await this.core.timers.within(stops, 3000);
+      if (reason === 'HardReset' && this.core.quirks.has('hard-reset-stops-after-boot')) {
+        // Errata 3.36: a hard reset need not stop gracefully; the StopTransaction follows the accepted boot.
+        this.tx.interruptAll('HardReset');
+      } else {
+        const running = this.connectors.all().some((c) => c.tx);
+        const stops = this.tx.stopAll(reason);
+        if (running && this.core.isOnline()) await this.core.timers.within(stops, 3000);
+      }
       if (this.core.stopped) return;
+      if (reason === 'SoftReset' && this.core.quirks.has('soft-reset-without-reboot')) {
+        // Errata 3.36: the application restarts; this one keeps its connection and sends no BootNotification.
+        this.core.log('soft reset: application restarted, connection kept');
+        return;
+      }
       await this.core.restart(50);
       this.tx.forgetVolatile(); // cold boot: everything volatile goes (reported after the boot)
       this.connectors.firmwareInstalling = false;

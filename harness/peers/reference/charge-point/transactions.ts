@@ -81,6 +81,7 @@ export class Transactions {
 
   plugIn(c: Connector): void {
     c.plugged = true;
+    c.evSideDisconnected = false;
     if (c.tx) {
       this.connectors.refresh(c); // the EV came back during a transaction that was not stopped
       return;
@@ -93,8 +94,23 @@ export class Transactions {
     this.connectors.refresh(c);
   }
 
+  /**
+   * The cable pulled out of the EV, still in the charge point (§9.1.23, §9.1.33): a transaction stops
+   * with EVDisconnected when StopTransactionOnEVSideDisconnect is true, else it goes on (SuspendedEV).
+   * The socket unlocks only with UnlockConnectorOnEVSideDisconnect; the cable stays until `unplug`.
+   */
+  unplugEvSide(c: Connector): void {
+    c.evSideDisconnected = true;
+    if (c.tx && this.core.config.bool('StopTransactionOnEVSideDisconnect')) {
+      this.core.bg('StopTransaction', this.stop(c, 'EVDisconnected'));
+      return;
+    }
+    this.connectors.refresh(c);
+  }
+
   unplug(c: Connector): void {
     c.plugged = false;
+    c.evSideDisconnected = false;
     if (c.fault?.clearsOnUnplug) c.fault = undefined;
     if (c.tx) {
       if (this.core.config.bool('StopTransactionOnEVSideDisconnect')) {
@@ -387,17 +403,17 @@ export class Transactions {
     return Promise.all(this.connectors.all().filter((c) => c.tx).map((c) => this.stop(c, reason))).then(() => undefined);
   }
 
-  /** The power failed: the transactions end where they are, without a StopTransaction (yet). */
-  interruptAll(): void {
+  /** The power failed (or a hard reset): the transactions end where they are, without a StopTransaction (yet). */
+  interruptAll(reason: StopReason = 'PowerLoss'): void {
     for (const c of this.connectors.all()) {
-      if (c.tx && !c.tx.interrupted) c.tx.interrupted = { meterWh: this.connectors.meterWh(c), at: nowIso() };
+      if (c.tx && !c.tx.interrupted) c.tx.interrupted = { meterWh: this.connectors.meterWh(c), at: nowIso(), reason };
       this.connectors.setFlow(c, 0);
     }
   }
 
-  /** After the boot that follows a power failure: StopTransaction (PowerLoss) for the interrupted ones. */
+  /** After the boot that follows a power failure or hard reset: StopTransaction (PowerLoss / HardReset) for the interrupted ones. */
   stopInterrupted(): void {
-    for (const c of this.connectors.all()) if (c.tx?.interrupted) this.core.bg('StopTransaction', this.stop(c, 'PowerLoss'));
+    for (const c of this.connectors.all()) if (c.tx?.interrupted) this.core.bg('StopTransaction', this.stop(c, c.tx.interrupted.reason));
   }
 
   /** Volatile state goes on a reboot: pending authorisations, claims, timers. */

@@ -134,7 +134,8 @@ export interface Tx {
   /** Samples for StopTransaction.transactionData. */
   transactionData: MeterValue[];
   /** The power failed during the transaction: meter and time at that moment. */
-  interrupted?: { meterWh: number; at: string };
+  /** Ended without a StopTransaction yet (power failure, a hard reset); stopped with `reason` after the boot. */
+  interrupted?: { meterWh: number; at: string; reason: StopReason };
 }
 
 export interface Fault {
@@ -161,6 +162,8 @@ export interface Connector {
   /** Status and errorCode last given to the CSMS (or queued for it). */
   reported?: string;
   plugged: boolean;
+  /** The cable was pulled out of the EV and is still in the charge point (unplugEvSide). */
+  evSideDisconnected?: boolean;
   /** Availability set by ChangeAvailability (persistent across reboots). */
   operative: boolean;
   scheduledInoperative: boolean;

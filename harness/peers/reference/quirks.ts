@@ -62,6 +62,12 @@ export const CP_QUIRKS = [
   'firmware-no-installing-status',
   /** Answers GetLocalListVersion with 0 whatever the version of its list. */
   'local-list-version-zero',
+  /** Conforming variant: after a lost connection it reconnects without a BootNotification (§4.2: boot only after a reboot). */
+  'reconnect-without-boot',
+  /** Answers DataTransfer Accepted for any vendorId, also one it has no implementation for (OCTT Table 87: allowed, with a warning). */
+  'data-transfer-accepts-unknown-vendor',
+  /** Conforming variant: answers DataTransfer for an unknown vendorId with Rejected (OCTT Table 87 takes it). */
+  'data-transfer-rejects-unknown-vendor',
 ] as const;
 
 export type CpQuirk = (typeof CP_QUIRKS)[number];

@@ -45,6 +45,11 @@ export const FAULTS: FaultSpec[] = [
   // Without Installing the next FirmwareStatusNotification after Downloaded is Installed (after the reboot) or InstallationFailed.
   { peer: 'chargePoint', fault: 'firmware-no-installing-status', cases: ['TC_044_1_CS', 'TC_044_3_CS'], kills: ['payload.mismatch'] },
   { peer: 'chargePoint', fault: 'local-list-version-zero', cases: ['TC_043_2_CS', 'TC_043_CS'], kills: ['payload.mismatch'] },
+  // A reconnect is no reboot (§4.2): the offline cases PASS a charge point that comes back without a BootNotification.
+  { peer: 'chargePoint', fault: 'reconnect-without-boot', cases: ['TC_036_CS', 'TC_037_1_CS', 'TC_037_2_CS', 'TC_037_3_CS', 'TC_038_CS', 'TC_039_CS'], kills: [], verdict: 'PASS' },
+  // OCTT Table 87: Rejected is one of the answers it takes; Accepted only earns a warning (SHOULD, not an OCTT failure).
+  { peer: 'chargePoint', fault: 'data-transfer-rejects-unknown-vendor', cases: ['TC_062_CS'], kills: [], verdict: 'PASS' },
+  { peer: 'chargePoint', fault: 'data-transfer-accepts-unknown-vendor', cases: ['TC_062_CS'], kills: ['payload.mismatch'], verdict: 'NON_STRICT' },
   // CSMS faults (the harness plays a charge point).
   { peer: 'csms', fault: 'non-rfc3339-time', cases: ['TC_001_CSMS'], kills: ['schema.callResult'] },
   { peer: 'csms', fault: 'no-subprotocol', cases: ['TC_001_CSMS'], kills: ['handshake.subprotocol'] },

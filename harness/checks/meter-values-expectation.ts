@@ -220,6 +220,10 @@ function measurandFindings(e: MeterValuesExpectation, sel: MeterValuesSelection,
   const key = e.mode === 'sampled' ? 'MeterValuesSampledData' : 'MeterValuesAlignedData';
   const wrongSet: string[] = [];
   const wrongSetSeqs: number[] = [];
+  // A measurand beyond the key: the OCTT (Tables 27, 28) only asks for each configured one, and §9.1.17 /
+  // §9.1.15 do not forbid more, so that is SHOULD, judged apart.
+  const extraSet: string[] = [];
+  const extraSetSeqs: number[] = [];
   const wrongContext: string[] = [];
   const wrongContextSeqs: number[] = [];
   for (const { frame, readings } of sel.counted) {
@@ -227,12 +231,13 @@ function measurandFindings(e: MeterValuesExpectation, sel: MeterValuesSelection,
     const present = measurandsOf(values);
     const missing = e.measurands.filter((m) => !present.includes(m));
     const extra = present.filter((m) => !e.measurands.includes(m));
-    if (missing.length || extra.length) {
+    if (missing.length) {
       wrongSetSeqs.push(frame.seq);
-      wrongSet.push(`frame #${frame.seq} ${[
-        missing.length ? `lacks ${missing.join(', ')}` : '',
-        extra.length ? `has unconfigured ${extra.join(', ')}` : '',
-      ].filter(Boolean).join(' and ')}`);
+      wrongSet.push(`frame #${frame.seq} lacks ${missing.join(', ')}`);
+    }
+    if (extra.length) {
+      extraSetSeqs.push(frame.seq);
+      extraSet.push(`frame #${frame.seq} has unconfigured ${extra.join(', ')}`);
     }
     const contexts = new Map<string, number>();
     for (const v of values) {
@@ -249,9 +254,18 @@ function measurandFindings(e: MeterValuesExpectation, sel: MeterValuesSelection,
     findings.push({
       step: e.step, checkId: 'meterValues.measurands', level,
       requirement: `${e.requirement} — judged per MeterValues.req (absent measurand = Energy.Active.Import.Register)`,
-      expected: `each MeterValues.req carries exactly the configured ${key}: ${e.measurands.join(', ') || '(none)'}`,
+      expected: `each MeterValues.req carries every measurand of the configured ${key}: ${e.measurands.join(', ') || '(none)'}`,
       actual: cap(wrongSet, 10, '; '),
       evidence: wrongSetSeqs,
+    });
+  }
+  if (extraSet.length) {
+    findings.push({
+      step: e.step, checkId: 'meterValues.measurands', level: 'SHOULD', octt: 'not-checked',
+      requirement: `${e.requirement} — judged per MeterValues.req (absent measurand = Energy.Active.Import.Register)`,
+      expected: `each MeterValues.req carries only the configured ${key}: ${e.measurands.join(', ') || '(none)'}`,
+      actual: cap(extraSet, 10, '; '),
+      evidence: extraSetSeqs,
     });
   }
   if (wrongContext.length) {

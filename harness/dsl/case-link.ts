@@ -203,6 +203,39 @@ export class CaseLink {
     return outcome;
   }
 
+  /**
+   * Send a CALL whose table allows either answer: a CALLRESULT meeting `expect`, or a CALLERROR with one
+   * of `errorCodes` (any code when omitted), e.g. "Rejected OR a CallError" (OCTT TC_027_CS, TC_040_2_CS).
+   */
+  async callResultOrError(action: string, payload: Record<string, unknown>, opts: {
+    expect: Matcher;
+    errorCodes?: string[];
+    requirement: string;
+    level?: 'MUST' | 'SHOULD';
+    octt?: 'fails' | 'not-checked';
+  }): Promise<CallOutcome> {
+    const outcome = await this.rawCall(action, payload);
+    if (outcome.kind === 'timeout') {
+      this.scope.record({ kind: 'expect', expectation: {
+        type: 'callResult', step: this.scope.currentStep, callSeq: outcome.call.seq, action, match: opts.expect,
+        requirement: opts.requirement, level: opts.level, octt: opts.octt,
+      } });
+      throw new ExpectationUnmet(`no answer to ${action}`);
+    }
+    if (outcome.kind === 'error') {
+      this.scope.record({ kind: 'expect', expectation: {
+        type: 'callError', step: this.scope.currentStep, callSeq: outcome.call.seq,
+        exact: opts.errorCodes ?? [outcome.code], tolerated: [], requirement: opts.requirement, octt: opts.octt,
+      } });
+    } else {
+      this.scope.record({ kind: 'expect', expectation: {
+        type: 'callResult', step: this.scope.currentStep, callSeq: outcome.call.seq, action, match: opts.expect,
+        requirement: opts.requirement, level: opts.level, octt: opts.octt,
+      } });
+    }
+    return outcome;
+  }
+
   /** Send a deliberately bad CALL and expect a CALLERROR with one of `exact` (or `tolerated`) codes. */
   async callExpectingError(action: string, opts: {
     payload?: Record<string, unknown>;

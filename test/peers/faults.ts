@@ -63,6 +63,11 @@ export const FAULTS: FaultSpec[] = [
   { peer: 'chargePoint', fault: 'authorize-remote-read-only-true', cases: ['TC_007_2_CS', 'TC_011_1_CS', 'TC_011_2_CS', 'TC_061_2_CS'], kills: [], verdict: 'PASS' },
   { peer: 'chargePoint', fault: 'hard-reset-stops-after-boot', cases: ['TC_015_CS'], kills: [], verdict: 'PASS' },
   { peer: 'chargePoint', fault: 'soft-reset-without-reboot', cases: ['TC_016_CS'], kills: [], verdict: 'PASS' },
+  // A reconnect is no reboot (§4.2): the offline cases PASS a charge point that comes back without a BootNotification.
+  { peer: 'chargePoint', fault: 'reconnect-without-boot', cases: ['TC_036_CS', 'TC_037_1_CS', 'TC_037_2_CS', 'TC_037_3_CS', 'TC_038_CS', 'TC_039_CS'], kills: [], verdict: 'PASS' },
+  // OCTT Table 87: Rejected is one of the answers it takes; Accepted only earns a warning (SHOULD, not an OCTT failure).
+  { peer: 'chargePoint', fault: 'data-transfer-rejects-unknown-vendor', cases: ['TC_062_CS'], kills: [], verdict: 'PASS' },
+  { peer: 'chargePoint', fault: 'data-transfer-accepts-unknown-vendor', cases: ['TC_062_CS'], kills: ['payload.mismatch'], verdict: 'NON_STRICT' },
   // CSMS faults (the harness plays a charge point).
   { peer: 'csms', fault: 'non-rfc3339-time', cases: ['TC_001_CSMS'], kills: ['schema.callResult'] },
   { peer: 'csms', fault: 'no-subprotocol', cases: ['TC_001_CSMS'], kills: ['handshake.subprotocol'] },

@@ -78,6 +78,12 @@ export const CP_QUIRKS = [
   'disconnect-on-first-remote-stop',
   /** clearFault is acknowledged but the connector stays Faulted (a fault that needs a technician). */
   'fault-cannot-be-cleared',
+  /** Conforming variant: after a lost connection it reconnects without a BootNotification (§4.2: boot only after a reboot). */
+  'reconnect-without-boot',
+  /** Answers DataTransfer Accepted for any vendorId, also one it has no implementation for (OCTT Table 87: allowed, with a warning). */
+  'data-transfer-accepts-unknown-vendor',
+  /** Conforming variant: answers DataTransfer for an unknown vendorId with Rejected (OCTT Table 87 takes it). */
+  'data-transfer-rejects-unknown-vendor',
 ] as const;
 
 export type CpQuirk = (typeof CP_QUIRKS)[number];

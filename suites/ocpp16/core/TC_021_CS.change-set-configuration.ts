@@ -1,4 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
+import { inspectKey } from './cs-table-states.js';
 
 export default defineCase({
   id: 'TC_021_CS',
@@ -13,42 +14,44 @@ export default defineCase({
     'OCPP 1.6 §5.8 GetConfiguration',
     'OCPP 1.6 §6.9 ChangeConfiguration.req',
     'OCPP 1.6 §7.22 ConfigurationStatus',
-    'OCPP 1.6 §9 Standard Configuration Key Names & Values (accessibility)',
+    'OCPP 1.6 §9.1.19 MeterValueSampleInterval (RW)',
   ],
-  provenance: 'OCTT steps 1–5 as publicly summarised (booted → read the key and record its value → ChangeConfiguration Accepted → GetConfiguration shows the new value → restore the original value, Accepted). Ours: step 1 uses the reusable state Booted instead of waiting for a Heartbeat; the key and new value come from config configurationKeys.writable instead of MeterValueSampleInterval = original + 10.',
-}, async ({ csms, cfg, step, note }) => {
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 26; ours: the key and value are config configurationKeys.writable (default MeterValueSampleInterval = 5, the table\'s key and <Configured Meter Value interval>), the Before state is established by reading the key and, when it already has the value, changing it to another first, and step 5 restores the original value.',
+}, async ({ csms, cfg, step, note, notApplicable }) => {
   const { key, value } = cfg.configurationKeys.writable;
-  const cp = await step(1, 'The charge point is connected and its boot accepted', () => csms.booted());
+  const cp = await csms.booted();
 
-  const original = await step(2, `GetConfiguration of ${key}: reported, writable; record its value`, async () => {
-    const res = await cp.call('GetConfiguration', { key: [key] }, {
-      expect: { 'configurationKey.0.key': key, 'configurationKey.0.readonly': false },
-      requirement: 'OCPP 1.6 §5.8: a recognised key is returned with its value and read-only state; §9: the key is read-write (RW)',
+  const original = await step(1, `Before: ${key} is not ${value}; ChangeConfiguration ${key} = ${value}: Accepted (steps 1–2)`, async () => {
+    const found = await inspectKey(cp, key);
+    if (!found) return notApplicable(`the charge point does not report ${key} (config configurationKeys.writable)`);
+    if (found.value !== undefined && found.value.trim() === value.trim()) {
+      // Before state: the value must differ, else step 4 proves nothing.
+      const other = /^\d+$/.test(value) ? String(Number(value) + 1) : undefined;
+      if (other === undefined) return notApplicable(`${key} already is ${value} and the harness knows no other valid value for it`);
+      const res = await cp.call('ChangeConfiguration', { key, value: other }, { requirement: `OCPP 1.6 §5.3: ChangeConfiguration is answered (Before state: ${key} is not ${value})` });
+      if (res.payload.status !== 'Accepted') return notApplicable(`${key} already is ${value} and the charge point refused another value (${String(res.payload.status)})`);
+    }
+    await cp.call('ChangeConfiguration', { key, value }, {
+      expect: { status: 'Accepted' },
+      requirement: 'OCTT Table 26 step 2; OCPP 1.6 §5.3: a supported key set to a valid value, effective at once: the charge point SHALL answer Accepted',
     });
-    const list = Array.isArray(res.payload.configurationKey) ? res.payload.configurationKey as Array<Record<string, unknown>> : [];
-    const v = list[0]?.key === key ? list[0].value : undefined;
-    return typeof v === 'string' ? v : undefined;
+    return found.value;
   });
 
-  await step(3, `ChangeConfiguration ${key} = ${value}: Accepted`, () =>
-    cp.call('ChangeConfiguration', { key, value }, {
-      expect: { status: 'Accepted' },
-      requirement: 'OCPP 1.6 §5.3: a supported key set to a valid value, effective at once: the charge point SHALL answer Accepted',
-    }));
-
-  await step(4, `GetConfiguration of ${key}: it now has the value set`, () =>
+  await step(3, `GetConfiguration of ${key}: it now has the value set (steps 3–4)`, () =>
     cp.call('GetConfiguration', { key: [key] }, {
       expect: { 'configurationKey.0.key': key, 'configurationKey.0.value': value },
-      requirement: 'OCPP 1.6 §5.3, §5.8: an Accepted change is applied; GetConfiguration returns the key with its current value',
+      requirement: 'OCTT Table 26 step 4; OCPP 1.6 §5.3, §5.8: an Accepted change is applied; GetConfiguration returns the key with its current value',
     }));
 
   await step(5, `Restore ${key} to its original value: Accepted`, async () => {
     if (original === undefined) {
-      note(`${key} was not reported with a value in step 2; nothing to restore`);
+      note(`${key} was not reported with a value before the case; nothing to restore`);
       return;
     }
     await cp.call('ChangeConfiguration', { key, value: original }, {
       expect: { status: 'Accepted' },
+      octt: 'not-checked',
       requirement: 'OCPP 1.6 §5.3: setting a writable key back to the value the charge point reported is Accepted',
     });
   });

@@ -1,8 +1,10 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { plugIn } from './cs-steps.js';
+import { beforeKey, inspectKey, restoreBefore } from './cs-table-states.js';
 
 /** How long the harness watches for a StartTransaction that must not come, before the clean-up. */
 const QUIET_MS = 1000;
+/** The table's MinimumStatusDuration: a status is reported once it held this long. */
+const MIN_STATUS_S = 10;
 
 export default defineCase({
   id: 'TC_023_4_CS',
@@ -15,25 +17,43 @@ export default defineCase({
   refs: [
     'OCPP 1.6 §4.1 Authorize',
     'OCPP 1.6 §7.2 AuthorizationStatus (Invalid)',
+    'OCPP 1.6 §9.1.20 MinimumStatusDuration, §9.1.13 LocalPreAuthorize',
     'OCPP 1.6 §5.4 ClearCache',
     'OCPP 1.6 §4.9 StatusNotification (A2, B1)',
   ],
-  provenance: 'OCTT steps as publicly summarised for TC_023_CS (booted → Authorize.req for an invalid idTag, answered with a status other than Accepted → no StartTransaction.req for 20 s; the summary also sets MinimumStatusDuration and LocalPreAuthorize first and restores them). Ours: step 1 uses the reusable state Booted; ClearCache first (step 2) so that no cache entry from an earlier case decides the idTag locally (§3.5.1) and the Authorize.req is certain, instead of the MinimumStatusDuration / LocalPreAuthorize settings; the cable is plugged in first (step 3, §4.9 A2), as the title "local" suggests; the idTag is config idTags.invalid, which the harness answers Invalid; the watch for a StartTransaction is 1 s (not 20 s) and runs until the cable is removed (step 5, §4.9 B1), which leaves the charge point as found.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 29 (TC_023_CS, the local start of the newer revision\'s TC_023_4_CS); ours: ClearCache in the Before state (§1.3: an empty cache), the idTag is config idTags.invalid, which the harness answers Invalid, the watch for a StartTransaction lasts 1 s past the Authorize.conf and runs until the cable is removed (step 5), and step 6 restores the keys.',
   actions: ['plugIn', 'presentIdTag', 'unplug'],
-}, async ({ csms, sut, cfg, step, sleep }) => {
+}, async ({ csms, sut, cfg, step, sleep, notApplicable }) => {
   const connectorId = cfg.connectorIds[0]!;
   const idTag = cfg.idTags.invalid;
-  const cp = await step(1, 'The charge point is connected, its boot accepted and its connectors reported', () => csms.booted());
+  const t = { notApplicable };
+  const cp = await csms.booted();
 
-  await step(2, 'ClearCache: the charge point answers it', () =>
-    cp.call('ClearCache', {}, {
-      expect: { status: { oneOf: ['Accepted', 'Rejected'] } },
+  const { changes, minStatusMs } = await step(0, `Before: MinimumStatusDuration = ${MIN_STATUS_S} (when the charge point has it), LocalPreAuthorize = true; ClearCache`, async () => {
+    const hasMinStatus = (await inspectKey(cp, 'MinimumStatusDuration')) !== undefined;
+    const changes = [
+      hasMinStatus ? await beforeKey(t, cp, 'MinimumStatusDuration', String(MIN_STATUS_S)) : undefined,
+      await beforeKey(t, cp, 'LocalPreAuthorize', 'true'),
+    ];
+    await cp.call('ClearCache', {}, {
+      expect: { status: { oneOf: ['Accepted', 'Rejected'] } }, octt: 'not-checked',
       requirement: 'OCPP 1.6 §5.4: the charge point SHALL answer ClearCache.req, saying whether it cleared its cache',
-    }));
+    });
+    // A status is only reported once it held MinimumStatusDuration: wait that much longer for one.
+    return { changes, minStatusMs: hasMinStatus ? MIN_STATUS_S * 1000 : 0 };
+  });
 
-  await step(3, `Plug in the cable on connector ${connectorId}; the charge point reports Preparing`, () => plugIn(cp, sut, connectorId));
+  await step(1, `Plug in the cable on connector ${connectorId}; the charge point reports Preparing (steps 1–2)`, async () => {
+    const from = cp.mark('plugging in');
+    await sut.do('plugIn', { connectorId });
+    await cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: from, within: minStatusMs + cfg.timeouts.messageMs,
+      match: { status: 'Preparing' },
+      requirement: 'OCTT Table 29 step 1; OCPP 1.6 §4.9 (A2): usage initiated by inserting the plug makes the connector Preparing',
+    });
+  });
 
-  const presented = await step(4, 'Present the invalid idTag; the charge point sends Authorize for it (the harness answers Invalid)', async () => {
+  const presented = await step(3, 'Present the invalid idTag; the charge point sends Authorize for it, the harness answers Invalid (steps 3–4)', async () => {
     const from = cp.mark('presenting the invalid idTag');
     await sut.do('presentIdTag', { connectorId, idTag });
     const authorize = await cp.expectCall('Authorize', {
@@ -45,15 +65,17 @@ export default defineCase({
     return from;
   });
 
-  await step(5, 'No StartTransaction follows; unplug the cable, the charge point reports Available', async () => {
+  await step(5, 'No transaction starts (the table\'s expected result); unplug the cable, the charge point reports Available', async () => {
     await sleep(QUIET_MS);
     await sut.do('unplug', { connectorId });
     // Counted from the presentation: the forbid covers the quiet period and the unplugging.
     await cp.expectCall('StatusNotification', {
-      where: { connectorId }, after: presented,
+      where: { connectorId }, after: presented, within: minStatusMs + cfg.timeouts.messageMs,
       match: { status: 'Available' },
-      forbid: { actions: ['StartTransaction'], why: 'Authorize.conf said Invalid: the charge point SHALL only supply energy after authorisation, so no transaction starts (§4.1)' },
-      requirement: 'OCPP 1.6 §4.9 (B1): the cable removed with no transaction: Available',
+      forbid: { actions: ['StartTransaction'], why: 'Authorize.conf said Invalid: the charge point SHALL only supply energy after authorisation, so no transaction starts (§4.1; Table 29 expected result)' },
+      requirement: 'Table 29 expected result: no transaction starts; OCPP 1.6 §4.9 (B1): the cable removed with no transaction: Available',
     });
   });
+
+  await step(6, 'Restore the configuration keys the case changed', () => restoreBefore(cp, changes));
 });

@@ -1,5 +1,6 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { isTrue, plugIn, readKey } from './cs-steps.js';
+import { plugIn } from './cs-steps.js';
+import { beforeKey, restoreBefore } from './cs-table-states.js';
 
 /** How long the harness watches for a StartTransaction that must not come, before the clean-up. */
 const QUIET_MS = 1000;
@@ -21,22 +22,15 @@ export default defineCase({
     'OCPP 1.6 §5.4 ClearCache',
     'OCPP 1.6 §4.9 StatusNotification (A2, B1)',
   ],
-  provenance: 'No public OCTT step summary found for TC_023_5_CS; a public re-implementation describes it as RemoteStartTransaction (Accepted) for an idTag that Authorize.conf calls Invalid, then Preparing, with no transaction. Derived from §5.11 and §9.1.3: with AuthorizeRemoteTxRequests true the charge point authorises the idTag of the request first and starts a transaction only after authorisation was obtained. Ours: step 1 uses the reusable state Booted; AuthorizeRemoteTxRequests is set to true when it is not (NOT_APPLICABLE when the charge point keeps it false: §9.1.3 allows it to be read-only) and restored at the end; ClearCache first so that no cache entry decides the idTag locally; the cable is plugged in before the request; the idTag is config idTags.invalid, which the harness answers Invalid; the watch for a StartTransaction is 1 s and runs until the cable is removed (§4.9 B1).',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 29 (TC_023_CS) has the local start only; this remote variant follows the newer revision\'s TC_023_5_CS as public re-implementations describe it (RemoteStartTransaction Accepted, Authorize answered Invalid, no transaction); ours: AuthorizeRemoteTxRequests = true as its Before state (NOT_APPLICABLE when the charge point keeps it false, §9.1.3 allows it to be read-only), ClearCache, the cable plugged in first, the idTag config idTags.invalid, a 1 s watch for a StartTransaction until the cable is removed, and step 8 restores the key.',
   actions: ['plugIn', 'unplug'],
 }, async ({ csms, sut, cfg, step, sleep, notApplicable }) => {
   const connectorId = cfg.connectorIds[0]!;
   const idTag = cfg.idTags.invalid;
   const cp = await step(1, 'The charge point is connected, its boot accepted and its connectors reported', () => csms.booted());
 
-  const original = await step(2, `${KEY} is true (set when it is not)`, async () => {
-    const value = await readKey(cp, KEY);
-    if (isTrue(value)) return undefined;
-    const res = await cp.call('ChangeConfiguration', { key: KEY, value: 'true' }, {
-      requirement: `OCPP 1.6 §5.3: ChangeConfiguration is answered; §9.1.3: ${KEY} may be read-only`,
-    });
-    if (res.payload.status !== 'Accepted') notApplicable(`${KEY} is ${value ?? 'not reported'} and the charge point does not set it to true (ChangeConfiguration ${String(res.payload.status)})`);
-    return value;
-  });
+  const change = await step(2, `${KEY} is true (set when it is not; NOT_APPLICABLE when the charge point keeps it false)`, () =>
+    beforeKey({ notApplicable }, cp, KEY, 'true'));
 
   await step(3, 'ClearCache: the charge point answers it', () =>
     cp.call('ClearCache', {}, {
@@ -75,11 +69,5 @@ export default defineCase({
     });
   });
 
-  await step(8, `Restore ${KEY}`, async () => {
-    if (original === undefined) return;
-    await cp.call('ChangeConfiguration', { key: KEY, value: original }, {
-      expect: { status: 'Accepted' },
-      requirement: `OCPP 1.6 §5.3: setting ${KEY} back to the value the charge point reported is Accepted`,
-    });
-  });
+  await step(8, `Restore ${KEY}`, () => restoreBefore(cp, [change]));
 });

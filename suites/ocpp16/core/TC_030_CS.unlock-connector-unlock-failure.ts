@@ -12,18 +12,18 @@ export default defineCase({
     'OCPP 1.6 §5.18 UnlockConnector',
     'OCPP 1.6 §7.46 UnlockStatus (errata 3.87: UnlockFailed)',
   ],
-  provenance: 'OCTT steps as publicly summarised (booted → UnlockConnector.req for a connector > 0 → UnlockConnector.conf UnlockFailed). Ours: step 1 uses the reusable state Booted; the failure is caused by the SUT-control action unlockFailure (the next unlock attempt fails) on the first configured connector. Needs the declaration reportsUnlockFailure.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 34; ours: the failure is caused by the SUT-control action unlockFailure (the next unlock attempt fails) on the first configured connector, the table\'s prerequisite; needs the declaration reportsUnlockFailure.',
   actions: ['unlockFailure'],
   declarations: { reportsUnlockFailure: true },
 }, async ({ csms, sut, cfg, step }) => {
   const connectorId = cfg.connectorIds[0]!;
-  const cp = await step(1, 'The charge point is connected and its boot accepted', () => csms.booted());
+  const cp = await csms.booted();
 
-  await step(2, `The lock of connector ${connectorId} will not open; UnlockConnector: UnlockFailed`, async () => {
+  await step(1, `The lock of connector ${connectorId} will not open; UnlockConnector: UnlockFailed (steps 1–2)`, async () => {
     await sut.do('unlockFailure', { connectorId });
     await cp.call('UnlockConnector', { connectorId }, {
       expect: { status: 'UnlockFailed' },
-      requirement: 'OCPP 1.6 §5.18: the answer SHALL say whether the charge point was able to unlock; errata 3.87: UnlockFailed when it tried and the connector is still locked',
+      requirement: 'OCTT Table 34 step 2; OCPP 1.6 §5.18: the answer SHALL say whether the charge point was able to unlock; errata 3.87: UnlockFailed when it tried and the connector is still locked',
     });
   });
 });

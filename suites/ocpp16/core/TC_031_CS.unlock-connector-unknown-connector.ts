@@ -16,15 +16,15 @@ export default defineCase({
     'OCPP 1.6 §7.46 UnlockStatus (errata 3.87: NotSupported for an unknown ConnectorId)',
     'OCPP 1.6 §3.8 Connector numbering',
   ],
-  provenance: 'OCTT steps as publicly summarised (booted → UnlockConnector.req with connectorId 9765 → UnlockConnector.conf NotSupported). Ours: step 1 uses the reusable state Booted; 9765 unless the configuration lists it, then one past the highest configured connector id.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 35; ours: the unknown connector is 9765, or one past the highest configured connector id when the configuration lists 9765.',
   actions: [],
 }, async ({ csms, cfg, step }) => {
   const connectorId = cfg.connectorIds.includes(UNKNOWN_CONNECTOR) ? Math.max(...cfg.connectorIds) + 1 : UNKNOWN_CONNECTOR;
-  const cp = await step(1, 'The charge point is connected and its boot accepted', () => csms.booted());
+  const cp = await csms.booted();
 
-  await step(2, `UnlockConnector for connector ${connectorId}, which the charge point does not have: NotSupported`, () =>
+  await step(1, `UnlockConnector for connector ${connectorId}, which the charge point does not have: NotSupported (steps 1–2)`, () =>
     cp.call('UnlockConnector', { connectorId }, {
       expect: { status: 'NotSupported' },
-      requirement: 'OCPP 1.6 errata 3.87 (§7.46 UnlockStatus): NotSupported when the ConnectorId is unknown; UnlockFailed is only for a failed unlock attempt',
+      requirement: 'OCTT Table 35 step 2; OCPP 1.6 errata 3.87 (§7.46 UnlockStatus): NotSupported when the ConnectorId is unknown; UnlockFailed is only for a failed unlock attempt',
     }));
 });

@@ -14,69 +14,70 @@ export default defineCase({
     'OCPP 1.6 §4.2 BootNotification',
     'OCPP 1.6 errata 3.22 (statuses after an accepted boot)',
   ],
-  provenance: 'OCTT steps 1–8 as publicly summarised (booted → ChangeAvailability connector 0 Inoperative, Accepted → StatusNotification Unavailable for connector 0 and connector 1 → [power failure] BootNotification → StatusNotification Unavailable for connector 0 and connector 1 → ChangeAvailability connector 0 Operative, Accepted → ChangeAvailability connector 1 Operative, Accepted → StatusNotification Available for connector 0, Available or Preparing for connector 1). Ours: step 1 uses the reusable state Booted; the power failure is the SUT-control action powerFailure; nothing but BootNotification may come first on the new connection (§4.2); every configured connector instead of connector 1; the cable is never plugged in, so the connectors end Available.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 38; ours: the power failure is the SUT-control action powerFailure; nothing but BootNotification may come first on the new connection (§4.2); steps 9–11 (ChangeAvailability Operative for connector 0 and the connector, Available) leave the charge point as found.',
   actions: ['powerFailure'],
 }, async ({ csms, sut, cfg, step }) => {
   const connectorId = cfg.connectorIds[0]!;
-  const cp = await step(1, 'The charge point is connected, its boot accepted and its connectors reported', () => csms.booted());
+  const cp = await csms.booted();
 
-  const inoperative = await step(2, 'ChangeAvailability connector 0 Inoperative: Accepted', async () => {
+  const inoperative = await step(1, 'ChangeAvailability connector 0 Inoperative: Accepted (steps 1–2)', async () => {
     const res = await cp.call('ChangeAvailability', { connectorId: 0, type: 'Inoperative' }, {
       expect: { status: 'Accepted' },
-      requirement: 'OCPP 1.6 §5.2: no transaction is in progress, so the charge point changes its availability: Accepted',
+      requirement: 'OCTT Table 38 step 2; OCPP 1.6 §5.2: no transaction is in progress, so the charge point changes its availability: Accepted',
     });
     return res.call.seq;
   });
 
-  await step(3, 'StatusNotification Unavailable for connector 0 and every connector', async () => {
+  await step(3, 'StatusNotification Unavailable for connector 0 and every connector (steps 3–4)', async () => {
     for (const id of [0, ...cfg.connectorIds]) {
       await cp.expectCall('StatusNotification', {
         where: { connectorId: id }, after: inoperative,
         match: { status: 'Unavailable' },
-        requirement: 'OCPP 1.6 §5.2: connectorId 0 applies to the charge point and all connectors; the new availability SHALL be reported with StatusNotification (A8)',
+        requirement: 'OCTT Table 38 step 3; OCPP 1.6 §5.2: connectorId 0 applies to the charge point and all connectors; the new availability SHALL be reported with StatusNotification (A8)',
       });
     }
   });
 
-  const { link, accepted } = await step(4, 'The power fails and comes back: the charge point connects and sends BootNotification first; the harness accepts it', async () => {
+  const { link, accepted } = await step(5, 'The power fails and comes back: the charge point connects and sends BootNotification first; the harness accepts it (steps 5–6)', async () => {
     await sut.do('powerFailure');
     const link = await csms.nextConnection();
     const boot = await link.expectCall('BootNotification', {
+      octt: 'not-checked',
       forbid: { actions: '*', why: 'before its BootNotification is accepted the charge point SHALL NOT send other requests (§4.2)' },
       requirement: 'OCPP 1.6 §4.2: the charge point SHALL send BootNotification each time it boots, as after a loss of power',
     });
     return { link, accepted: await boot.replied };
   });
 
-  await step(5, 'StatusNotification Unavailable for connector 0 and every connector: the availability survived the power failure', async () => {
+  await step(7, 'StatusNotification Unavailable for connector 0 and every connector: the availability survived the power failure (steps 7–8)', async () => {
     for (const id of [0, ...cfg.connectorIds]) {
       await link.expectCall('StatusNotification', {
         where: { connectorId: id }, after: accepted.seq,
         match: { status: 'Unavailable' },
-        requirement: 'OCPP 1.6 §4.9, §5.2: Unavailable set by ChangeAvailability MUST persist across a reboot; errata 3.22: after an accepted boot every connector is reported with its current status',
+        requirement: 'OCTT Table 38 step 7; OCPP 1.6 §4.9, §5.2: Unavailable set by ChangeAvailability MUST persist across a reboot; errata 3.22: after an accepted boot every connector is reported with its current status',
       });
     }
   });
 
-  const operative = await step(6, 'ChangeAvailability connector 0 Operative: Accepted', async () => {
+  const operative = await step(9, 'Clean-up: ChangeAvailability connector 0 Operative: Accepted', async () => {
     const res = await link.call('ChangeAvailability', { connectorId: 0, type: 'Operative' }, {
-      expect: { status: 'Accepted' },
+      expect: { status: 'Accepted' }, octt: 'not-checked',
       requirement: 'OCPP 1.6 §5.2: the charge point changes its availability: Accepted',
     });
     return res.call.seq;
   });
 
-  await step(7, `ChangeAvailability connector ${connectorId} Operative: Accepted`, () =>
+  await step(10, `Clean-up: ChangeAvailability connector ${connectorId} Operative: Accepted`, () =>
     link.call('ChangeAvailability', { connectorId, type: 'Operative' }, {
-      expect: { status: 'Accepted' },
+      expect: { status: 'Accepted' }, octt: 'not-checked',
       requirement: 'OCPP 1.6 §5.2: Operative is the state the connector is (or is about to be) in: Accepted',
     }));
 
-  await step(8, 'StatusNotification Available for connector 0 and every connector', async () => {
+  await step(11, 'StatusNotification Available for connector 0 and every connector', async () => {
     for (const id of [0, ...cfg.connectorIds]) {
       await link.expectCall('StatusNotification', {
         where: { connectorId: id }, after: operative,
-        match: { status: 'Available' },
+        match: { status: 'Available' }, octt: 'not-checked',
         requirement: 'OCPP 1.6 §5.2: the availability change SHALL be reported with StatusNotification; §4.9 (H1): Operative again with no cable plugged in: Available',
       });
     }

@@ -1,6 +1,6 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { plugIn, readKey, restoreKeys, setKey, unplug } from './cs-steps.js';
-import { backOnline, goOffline, remoteStartCharging, shift } from './cs-offline-steps.js';
+import { backOnline, goOffline, shift } from './cs-offline-steps.js';
+import { beforeKey, cleanUpRemoteStop, cleanUpUnplug, inspectKey, restoreBefore, reusableCharging } from './cs-table-states.js';
 
 export default defineCase({
   id: 'TC_036_CS',
@@ -19,37 +19,32 @@ export default defineCase({
     'OCPP 1.6 §5.12 RemoteStopTransaction',
     'OCPP 1.6 §4.9 StatusNotification (A2, B3, C6, F1)',
   ],
-  provenance: 'OCTT steps 1–20 as publicly summarised (MeterValueSampleInterval set, ClockAlignedDataInterval 0 → Preparing → RemoteStartTransaction Accepted → StartTransaction → Charging → 2 MeterValues at the interval → connection lost for 65 s → the values sampled meanwhile delivered, in chronological order → 2 MeterValues at the interval → RemoteStopTransaction → StopTransaction reason Remote → Finishing → Preparing → keys restored). Ours: step 1 uses the reusable state Booted; the interval is config intervals.meterSampleS and the offline period one interval plus the tolerance (at least 0.5 s), not 65 s, which makes at least one sample fall into it; the connection is lost right after Charging rather than after two online samples, so the first MeterValues.req on the new connection is the queued one: it must carry the transactionId and a first meterValue timestamp from the offline period (not the time of delivery, judged with config toleranceMs before the loss); the summary wants the queued values in one MeterValues.req, which §3.7 does not require, so they may come in several; the sampling after reconnecting is judged from a short pause after that frame (so further queued frames do not count as live ones); a BootNotification on reconnecting is answered but not required (a lost connection is not a reboot, §4.2); the Authorize.req of AuthorizeRemoteTxRequests true is answered but not required; step 10 unplugs (→ Available) instead of expecting Preparing, to leave the charge point as found.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 39; ours: the interval is config intervals.meterSampleS, ClockAlignedDataInterval is set to 0 when the charge point lets it be (no clock-aligned values among the sampled ones), the offline period is three intervals plus the tolerance, the first MeterValues.req after reconnecting must be a queued one (transactionId, a time from the offline period), live sampling is judged after it, a BootNotification on reconnecting is answered but not required (§4.2), and steps 3–6 (remote stop, Finishing, unplug, keys restored) leave the charge point as found.',
   actions: ['plugIn', 'unplug'],
-}, async ({ csms, sut, cfg, step, sleep }) => {
+}, async ({ csms, sut, cfg, step, sleep, notApplicable }) => {
   const connectorId = cfg.connectorIds[0]!;
   const idTag = cfg.idTags.accepted;
   const intervalS = cfg.intervals.meterSampleS;
-  const offlineMs = intervalS * 1000 + Math.max(500, cfg.toleranceMs);
-  const first = await step(1, 'The charge point is connected, its boot accepted and its connectors reported', () => csms.booted());
+  const offlineMs = 3 * intervalS * 1000 + Math.max(500, cfg.toleranceMs); // the table: at least 3 values offline
+  const first = await csms.booted();
 
-  const { changes, measurands } = await step(2, `MeterValueSampleInterval = ${intervalS}, ClockAlignedDataInterval = 0; read MeterValuesSampledData`, async () => {
-    const changes = [
-      await setKey(first, 'MeterValueSampleInterval', String(intervalS)),
-      await setKey(first, 'ClockAlignedDataInterval', '0'),
-    ];
-    const sampled = await readKey(first, 'MeterValuesSampledData');
+  const { changes, measurands } = await step(0, `Before: MeterValueSampleInterval = ${intervalS} (ours: ClockAlignedDataInterval = 0 when allowed); read MeterValuesSampledData`, async () => {
+    const changes = [await beforeKey({ notApplicable }, first, 'MeterValueSampleInterval', String(intervalS))];
+    const aligned = await inspectKey(first, 'ClockAlignedDataInterval');
+    if (aligned && aligned.value !== '0' && !aligned.readonly) {
+      const res = await first.call('ChangeConfiguration', { key: 'ClockAlignedDataInterval', value: '0' }, { requirement: 'OCPP 1.6 §5.3: ChangeConfiguration is answered' });
+      if (res.payload.status === 'Accepted') changes.push({ key: 'ClockAlignedDataInterval', value: '0', original: aligned.value });
+    }
+    const sampled = (await inspectKey(first, 'MeterValuesSampledData'))?.value;
     const measurands = (sampled ?? '').split(',').map((m) => m.trim()).filter(Boolean);
     return { changes, measurands: measurands.length ? measurands : ['Energy.Active.Import.Register'] };
   });
 
-  await step(3, `Plug in the cable on connector ${connectorId}; the charge point reports Preparing`, () => plugIn(first, sut, connectorId));
+  const { transactionId } = await step(0, 'Before: reusable state Charging', () => reusableCharging(first, sut, connectorId, idTag));
 
-  const { transactionId } = await step(4, 'RemoteStartTransaction: Accepted; StartTransaction with its idTag; Charging', () =>
-    remoteStartCharging(first, connectorId, idTag));
-
-  const offlineAt = await step(5, `The connection is lost: the harness CSMS goes offline for ${(offlineMs / 1000).toFixed(1)} s`, async () => {
-    const at = await goOffline(csms);
+  const cp = await step(1, `The connection is lost for ${(offlineMs / 1000).toFixed(1)} s; back online, the charge point first delivers the meter values queued offline, for the transaction, with their own times (steps 1–2)`, async () => {
+    const offlineAt = await goOffline(csms);
     await sleep(offlineMs);
-    return at;
-  });
-
-  const cp = await step(6, 'The CSMS is back: the charge point reconnects and first delivers the meter values sampled offline, for the transaction, with their own times', async () => {
     const { cp, onlineAt } = await backOnline(csms);
     await cp.expectCall('MeterValues', {
       where: { connectorId },
@@ -57,41 +52,23 @@ export default defineCase({
         transactionId,
         'meterValue.0.timestamp': { notBefore: shift(offlineAt, -cfg.toleranceMs), notAfter: onlineAt },
       },
-      requirement: 'OCPP 1.6 §3.7: offline, the charge point MUST queue the transaction-related messages it would have sent (periodic MeterValues.req included) and deliver them after reconnecting; §7.33: each meterValue carries the time it was taken, which lies in the offline period',
+      requirement: 'OCTT Table 39 step 1 (queued values first, in chronological order); OCPP 1.6 §3.7: offline, the charge point MUST queue the transaction-related messages it would have sent (periodic MeterValues.req included) and deliver them after reconnecting; §7.33: each meterValue carries the time it was taken, which lies in the offline period',
     });
     return cp;
   });
 
-  await step(7, `Sampling goes on: MeterValues for the transaction every ${intervalS} s`, async () => {
+  await step(1, `Sampling goes on: MeterValues for the transaction every ${intervalS} s`, async () => {
     await sleep(200); // further queued frames of the burst do not count as live ones
     await cp.expectMeterValues({
       connectorId, transactionId, mode: 'sampled', intervalS, measurands, count: 2,
       after: cp.mark('live meter values from here'),
-      requirement: 'OCPP 1.6 §3.16.1, §4.7: after reconnecting, MeterValues.req for the transaction every MeterValueSampleInterval seconds, with the measurands of MeterValuesSampledData',
+      requirement: 'OCTT Table 39 step 1 (timestamps MeterValueSampleInterval apart); OCPP 1.6 §3.16.1, §4.7: after reconnecting, MeterValues.req for the transaction every MeterValueSampleInterval seconds, with the measurands of MeterValuesSampledData',
     });
   });
 
-  const stopping = await step(8, 'RemoteStopTransaction: Accepted; StopTransaction for the transaction with reason Remote', async () => {
-    const res = await cp.call('RemoteStopTransaction', { transactionId }, {
-      expect: { status: 'Accepted' },
-      requirement: 'OCPP 1.6 §5.12: the transaction is still ongoing after the connection loss: RemoteStopTransaction Accepted',
-    });
-    await cp.expectCall('StopTransaction', {
-      after: res.call.seq,
-      match: { transactionId, reason: 'Remote' },
-      requirement: 'OCPP 1.6 §5.12, §4.10: StopTransaction.req for the transaction; §6.49, §7.36: a remote stop is reason Remote',
-    });
-    return res.call.seq;
-  });
+  await step(3, 'RemoteStopTransaction; StopTransaction for the transaction; Finishing', () => cleanUpRemoteStop(cp, connectorId, transactionId));
 
-  await step(9, 'The charge point reports Finishing', () =>
-    cp.expectCall('StatusNotification', {
-      where: { connectorId }, after: stopping,
-      match: { status: 'Finishing' },
-      requirement: 'OCPP 1.6 §4.9 (C6): the transaction stopped with the cable still plugged in: Finishing',
-    }));
+  await step(4, 'Unplug the cable; the charge point reports Available', () => cleanUpUnplug(cp, sut, connectorId));
 
-  await step(10, 'Unplug the cable; the charge point reports Available', () => unplug(cp, sut, connectorId));
-
-  await step(11, 'Restore MeterValueSampleInterval and ClockAlignedDataInterval', () => restoreKeys(cp, changes));
+  await step(5, 'Restore the configuration keys the case changed', () => restoreBefore(cp, changes));
 });

@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { restoreKeys, unplug } from './cs-steps.js';
+import { cleanUpUnplug, restoreBefore } from './cs-table-states.js';
 import { offlineInvalidStart } from './cs-offline-invalid.js';
 
 export default defineCase({
@@ -18,28 +18,29 @@ export default defineCase({
     'OCPP 1.6 §4.9 StatusNotification (C5, E6, F1)',
     'OCPP 1.6 §5.12 RemoteStopTransaction',
   ],
-  provenance: 'No public OCTT step summary found for TC_037_2_CS; public re-implementations describe it as: AllowOfflineTxForUnknownId true, StopTransactionOnInvalidId false, cache cleared → connection removed → cable plugged in and an unknown idTag presented offline → connection restored → StartTransaction.req answered Invalid → SuspendedEVSE → the transaction stopped later. Derived from §3.5.4 and errata 3.17; ours: step 1 uses the reusable state Booted; the keys are set (MaxEnergyOnInvalidId to 0 when the charge point has it, so that the energy stops at once) and restored at the end; NOT_APPLICABLE without AllowOfflineTxForUnknownId (§9.1.1); the idTag is config idTags.invalid, which the harness answers Invalid; the queued StartTransaction must carry a timestamp from the offline period (judged with config toleranceMs before the loss); a BootNotification on reconnecting is answered but not required (§4.2); SuspendedEVSE is a SHOULD (§3.5.4); steps 7–9 stop the transaction with RemoteStopTransaction — its StopTransaction (reason Remote) must be the first one after the Invalid answer, an earlier one is sequence.forbidden (§9.1.24: with false the charge point does not stop the transaction) — then Finishing and unplug → Available.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 41; ours: the invalid idTag (config idTags.invalid) is unknown to the charge point (cache cleared) and starts offline through AllowOfflineTxForUnknownId (NOT_APPLICABLE without it; the memory states that put it in the local list or cache are not built), the queued StartTransaction must carry a time from the offline period, a BootNotification on reconnecting is answered but not required (§4.2), and steps 7–9 (RemoteStopTransaction — its StopTransaction the first of the transaction —, Finishing, unplug, keys restored) leave the charge point as found.',
   actions: ['plugIn', 'presentIdTag', 'unplug'],
 }, async (t) => {
   const { sut, cfg, step } = t;
   const connectorId = cfg.connectorIds[0]!;
   const { cp, transactionId, started, changes } = await offlineInvalidStart(t, false);
 
-  await step(6, 'StopTransactionOnInvalidId is false: the charge point only stops the energy, SuspendedEVSE', () =>
+  await step(5, 'StopTransactionOnInvalidId is false: the charge point only stops the energy, SuspendedEVSE (steps 5–6)', () =>
     cp.expectCall('StatusNotification', {
       where: { connectorId, status: 'SuspendedEVSE' }, after: started,
-      level: 'SHOULD',
-      requirement: 'OCPP 1.6 §3.5.4, errata 3.17: StartTransaction.conf not Accepted and StopTransactionOnInvalidId false: the charge point SHOULD only stop energy delivery (§7.7 SuspendedEVSE)',
+      level: 'SHOULD', octt: 'fails',
+      requirement: 'OCTT Table 41 step 5; OCPP 1.6 §3.5.4, errata 3.17: StartTransaction.conf not Accepted and StopTransactionOnInvalidId false: the charge point SHOULD only stop energy delivery (§7.7 SuspendedEVSE)',
     }));
 
   const stopping = await step(7, 'RemoteStopTransaction: Accepted; its StopTransaction (reason Remote) is the first for the transaction', async () => {
     const res = await cp.call('RemoteStopTransaction', { transactionId }, {
-      expect: { status: 'Accepted' },
+      expect: { status: 'Accepted' }, octt: 'not-checked',
       requirement: 'OCPP 1.6 §5.12: the transaction is still ongoing (StopTransactionOnInvalidId false): RemoteStopTransaction Accepted',
     });
     await cp.expectCall('StopTransaction', {
       where: { reason: 'Remote' }, after: started,
       match: { transactionId },
+      octt: 'not-checked',
       forbid: { actions: ['StopTransaction'], why: 'with StopTransactionOnInvalidId false the charge point does not stop a transaction for a non-Accepted StartTransaction.conf (§9.1.24)' },
       requirement: 'OCPP 1.6 §5.12, §4.10: StopTransaction.req for the transaction, with the transactionId of StartTransaction.conf; §7.36: reason Remote',
     });
@@ -49,11 +50,11 @@ export default defineCase({
   await step(8, 'The charge point reports Finishing; unplug the cable, it reports Available', async () => {
     await cp.expectCall('StatusNotification', {
       where: { connectorId }, after: stopping,
-      match: { status: 'Finishing' },
+      match: { status: 'Finishing' }, octt: 'not-checked',
       requirement: 'OCPP 1.6 §4.9 (E6): the transaction stopped with the cable still plugged in: Finishing',
     });
-    await unplug(cp, sut, connectorId);
+    await cleanUpUnplug(cp, sut, connectorId);
   });
 
-  await step(9, 'Restore the configuration keys', () => restoreKeys(cp, changes));
+  await step(9, 'Restore the configuration keys', () => restoreBefore(cp, changes));
 });

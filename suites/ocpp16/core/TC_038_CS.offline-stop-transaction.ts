@@ -1,6 +1,6 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { plugIn, unplug } from './cs-steps.js';
-import { backOnline, goOffline, remoteStartCharging, shift } from './cs-offline-steps.js';
+import { backOnline, goOffline, shift } from './cs-offline-steps.js';
+import { cleanUpUnplug, reusableCharging } from './cs-table-states.js';
 
 /** How long the harness stays offline after the idTag was presented to stop. */
 const OFFLINE_AFTER_MS = 1000;
@@ -22,45 +22,43 @@ export default defineCase({
     'OCPP 1.6 §4.9 StatusNotification (offline rules 1–4; C6, F1)',
     'OCPP 1.6 §5.11 RemoteStartTransaction',
   ],
-  provenance: 'OCTT steps 1–11 as publicly summarised (booted → AuthorizeRemoteTxRequests read → Preparing → RemoteStartTransaction Accepted → Authorize when AuthorizeRemoteTxRequests is true → StartTransaction with the same idTag → Charging → 2 MeterValues → [connection lost; the transaction stopped by the EV driver; connection restored] StopTransaction reason Local with the idTag of the start → Finishing, steps 9 and 10 in either order → Preparing). Ours: step 1 uses the reusable state Booted; the cable is plugged in first, which gives the Preparing of step 3; an Authorize.req is answered but not required, as the summary makes it depend on AuthorizeRemoteTxRequests (so the key is not read); no MeterValues are awaited (the sample interval is left as it is; they are not what this case is about); the stop is presenting the idTag of the start while the harness is offline, which lasts 1 s after it; the queued StopTransaction must carry a timestamp from the offline period, after the stop was asked for (judged with config toleranceMs), not the time of delivery; reason may also be absent (§6.49: Local is the default); a BootNotification on reconnecting is answered but not required (a lost connection is not a reboot, §4.2); Finishing after reconnecting is a SHOULD (§4.9 rule 1: the status changed offline); step 7 unplugs (→ Available) instead of expecting Preparing, to leave the charge point as found.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 43; ours: the driver stops by presenting the idTag of the start while the harness is offline, which lasts 1 s after it, the queued StopTransaction must carry the transactionId and a time from the offline period, a BootNotification on reconnecting is answered but not required (§4.2), and step 5 (unplug → Available) leaves the charge point as found.',
+  deviations: [{
+    what: 'the queued StopTransaction carries a timestamp from the offline period, after the stop was asked for',
+    why: 'a stop reported with the time of delivery would misstate the energy of the transaction',
+    source: 'OCPP 1.6 §6.49 (timestamp: when the transaction was stopped), §3.7',
+  }],
   actions: ['plugIn', 'presentIdTag', 'unplug'],
 }, async ({ csms, sut, cfg, step, sleep }) => {
   const connectorId = cfg.connectorIds[0]!;
   const idTag = cfg.idTags.accepted;
-  const first = await step(1, 'The charge point is connected, its boot accepted and its connectors reported', () => csms.booted());
+  const first = await csms.booted();
 
-  await step(2, `Plug in the cable on connector ${connectorId}; the charge point reports Preparing`, () => plugIn(first, sut, connectorId));
+  const { transactionId } = await step(0, 'Before: reusable state Charging', () => reusableCharging(first, sut, connectorId, idTag));
 
-  const { transactionId } = await step(3, 'RemoteStartTransaction: Accepted; StartTransaction with its idTag; Charging', () =>
-    remoteStartCharging(first, connectorId, idTag));
-
-  const stopAt = await step(4, 'The harness CSMS goes offline; present the idTag of the transaction: it stops offline', async () => {
+  const cp = await step(1, 'Offline: the driver presents the idTag of the transaction, it stops; back online, the charge point delivers the queued StopTransaction, reason Local or none (steps 1–2)', async () => {
     await goOffline(csms);
-    const at = new Date().toISOString();
+    const stopAt = new Date().toISOString();
     await sut.do('presentIdTag', { connectorId, idTag });
     await sleep(OFFLINE_AFTER_MS);
-    return at;
-  });
-
-  const cp = await step(5, 'The CSMS is back: the charge point reconnects and delivers the queued StopTransaction, with the time the transaction stopped', async () => {
     const { cp, onlineAt } = await backOnline(csms);
     await cp.expectCall('StopTransaction', {
       match: {
-        transactionId, idTag, reason: { oneOf: ['Local'], optional: true },
+        transactionId, reason: { oneOf: ['Local'], optional: true },
         timestamp: { notBefore: shift(stopAt, -cfg.toleranceMs), notAfter: onlineAt },
       },
-      requirement: 'OCPP 1.6 §3.7: offline, the charge point MUST queue StopTransaction.req and deliver it after reconnecting; §4.10, §6.49: with the transactionId of StartTransaction.conf, the idTag that stopped it, reason Local or absent, and the time it stopped, within the offline period',
+      requirement: 'OCTT Table 43 step 1 (reason Local or omitted); OCPP 1.6 §3.7: offline, the charge point MUST queue StopTransaction.req and deliver it after reconnecting; §4.10, §6.49: with the transactionId of StartTransaction.conf and the time it stopped, within the offline period',
     });
     return cp;
   });
 
-  await step(6, 'The charge point reports the connector Finishing', () =>
+  await step(3, 'The charge point reports the connector Finishing (steps 3–4; may come before step 1)', () =>
     cp.expectCall('StatusNotification', {
-      where: { connectorId },
-      match: { status: 'Finishing' },
-      level: 'SHOULD',
-      requirement: 'OCPP 1.6 §4.9 (offline rule 1): after reconnecting the charge point SHOULD report the current status of a connector whose status changed while offline: Finishing (the cable is still plugged in)',
+      where: { connectorId, status: 'Finishing' },
+      // The table checks it; the spec asks the statuses that changed offline to be reported at SHOULD only.
+      level: 'SHOULD', octt: 'fails',
+      requirement: 'OCTT Table 43 step 3; OCPP 1.6 §4.9 (offline rule 1): after reconnecting the charge point SHOULD report the current status of a connector whose status changed while offline: Finishing (the cable is still plugged in)',
     }));
 
-  await step(7, 'Unplug the cable; the charge point reports Available', () => unplug(cp, sut, connectorId));
+  await step(5, 'Unplug the cable; the charge point reports Available', () => cleanUpUnplug(cp, sut, connectorId));
 });

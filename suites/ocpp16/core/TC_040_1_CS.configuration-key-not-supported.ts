@@ -1,7 +1,7 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
 
-/** A key name no charge point knows (CiString50). */
-const UNKNOWN_KEY = 'OcppHarnessNoSuchKey';
+/** The table's key, which no standard lists (§9). */
+const UNKNOWN_KEY = 'Testing';
 
 export default defineCase({
   id: 'TC_040_1_CS',
@@ -15,14 +15,14 @@ export default defineCase({
     'OCPP 1.6 §5.3 ChangeConfiguration',
     'OCPP 1.6 §7.22 ConfigurationStatus (NotSupported)',
   ],
-  provenance: 'OCTT steps as publicly summarised (booted → ChangeConfiguration.req with an unsupported key → ChangeConfiguration.conf NotSupported). Ours: step 1 uses the reusable state Booted; the key is OcppHarnessNoSuchKey instead of "Testing".',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 45; ours: nothing beyond it.',
   actions: [],
 }, async ({ csms, step }) => {
-  const cp = await step(1, 'The charge point is connected and its boot accepted', () => csms.booted());
+  const cp = await csms.booted();
 
-  await step(2, `ChangeConfiguration of ${UNKNOWN_KEY}, a key the charge point does not support: NotSupported`, () =>
+  await step(1, `ChangeConfiguration of ${UNKNOWN_KEY} = true, a key the charge point does not support: NotSupported (steps 1–2)`, () =>
     cp.call('ChangeConfiguration', { key: UNKNOWN_KEY, value: 'true' }, {
       expect: { status: 'NotSupported' },
-      requirement: 'OCPP 1.6 §5.3: if the key does not correspond to a configuration setting the charge point supports, it SHALL respond NotSupported',
+      requirement: 'OCTT Table 45 step 2; OCPP 1.6 §5.3: if the key does not correspond to a configuration setting the charge point supports, it SHALL respond NotSupported',
     }));
 });

@@ -1,8 +1,8 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { readKey } from './cs-steps.js';
+import { inspectKey } from './cs-table-states.js';
 
 const KEY = 'MeterValueSampleInterval';
-/** Not a valid number of seconds. */
+/** Not a valid number of seconds (the table's value). */
 const INVALID = '-1';
 
 export default defineCase({
@@ -12,30 +12,38 @@ export default defineCase({
   profile: 'Core',
   sut: 'ChargePoint',
   octt: { table: 46, follows: '2024-04' },
-  purpose: 'ChangeConfiguration of a supported key to an out-of-range value is answered Rejected and leaves the value as it was.',
+  purpose: 'ChangeConfiguration of a supported key to an out-of-range value is refused — Rejected, or a CALLERROR PropertyConstraintViolation — and leaves the value as it was.',
   refs: [
     'OCPP 1.6 §5.3 ChangeConfiguration',
     'OCPP 1.6 §7.22 ConfigurationStatus (Rejected)',
-    'OCPP 1.6 §9.1 MeterValueSampleInterval (integer, seconds)',
+    'OCPP 1.6 §9.1.19 MeterValueSampleInterval (integer, seconds)',
     'OCPP 1.6 §5.8 GetConfiguration',
+    'OCPP-J 1.6 §4.2.3 CallError (PropertyConstraintViolation)',
   ],
-  provenance: 'OCTT steps as publicly summarised (booted → ChangeConfiguration.req MeterValueSampleInterval = -1 → ChangeConfiguration.conf Rejected, or a CALLERROR PropertyConstraintViolation). We expect Rejected, the status §5.3 prescribes for out-of-range values (a CALLERROR is a payload.mismatch here). Ours: step 1 uses the reusable state Booted; steps 2 and 4 read the key before and after, to show the refused value was not applied.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 46; ours: the key is read before and after (step 3), to show the refused value was not applied.',
+  deviations: [{
+    what: 'GetConfiguration after the refusal: the value is unchanged (SHOULD)',
+    why: 'a refused setting that was applied anyway would surprise the CSMS; the table does not look',
+    source: 'OCPP 1.6 §5.3 (Rejected: the setting was not changed)',
+  }],
   actions: [],
 }, async ({ csms, step }) => {
-  const cp = await step(1, 'The charge point is connected and its boot accepted', () => csms.booted());
+  const cp = await csms.booted();
 
-  const before = await step(2, `GetConfiguration of ${KEY}: record its value`, () => readKey(cp, KEY));
+  const before = await step(0, `Before: GetConfiguration of ${KEY}, to compare afterwards (ours)`, async () => (await inspectKey(cp, KEY))?.value);
 
-  await step(3, `ChangeConfiguration ${KEY} = ${INVALID}: Rejected`, () =>
-    cp.call('ChangeConfiguration', { key: KEY, value: INVALID }, {
+  await step(1, `ChangeConfiguration ${KEY} = ${INVALID}: Rejected, or a CALLERROR PropertyConstraintViolation (steps 1–2)`, () =>
+    cp.callResultOrError('ChangeConfiguration', { key: KEY, value: INVALID }, {
       expect: { status: 'Rejected' },
-      requirement: 'OCPP 1.6 §5.3: a setting the charge point did not apply, such as an out-of-range value (a negative number of seconds), SHALL be answered Rejected',
+      errorCodes: ['PropertyConstraintViolation'],
+      requirement: 'OCTT Table 46 step 2 (Rejected, or CallError PropertyConstraintViolation); OCPP 1.6 §5.3: a setting the charge point did not apply, such as an out-of-range value (a negative number of seconds), SHALL be answered Rejected',
     }));
 
-  await step(4, `GetConfiguration of ${KEY}: the value is unchanged`, async () => {
-    if (before === undefined) return; // step 2 already failed
+  await step(3, `GetConfiguration of ${KEY}: the value is unchanged (ours)`, async () => {
+    if (before === undefined) return;
     await cp.call('GetConfiguration', { key: [KEY] }, {
       expect: { 'configurationKey.0.key': KEY, 'configurationKey.0.value': before },
+      level: 'SHOULD',
       requirement: 'OCPP 1.6 §5.3: Rejected means the charge point did not set the configuration',
     });
   });

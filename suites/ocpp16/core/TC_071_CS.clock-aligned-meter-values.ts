@@ -1,7 +1,7 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { readOptionalKey, remoteStartForMeterValues, remoteStop, restoreKeys, setKey, unplug } from './cs-steps.js';
+import { beforeKey, cleanUpRemoteStop, cleanUpUnplug, measurandsToJudge, restoreBefore, reusableCharging } from './cs-table-states.js';
 
-/** Clock-aligned readings the case waits for. */
+/** Clock-aligned readings the case waits for: two successive boundaries, none skipped. */
 const READINGS = 2;
 
 export default defineCase({
@@ -11,7 +11,7 @@ export default defineCase({
   profile: 'Core',
   sut: 'ChargePoint',
   octt: { table: 28, follows: '2024-04' },
-  purpose: 'During a transaction the charge point sends MeterValues on every ClockAlignedDataInterval boundary counted from midnight, timestamped on the boundary, each carrying exactly the measurands of MeterValuesAlignedData with context Sample.Clock.',
+  purpose: 'During a transaction the charge point sends MeterValues on every ClockAlignedDataInterval boundary counted from midnight, timestamped on the boundary, each carrying the measurands of MeterValuesAlignedData with context Sample.Clock.',
   refs: [
     'OCPP 1.6 §3.16.2 Clock-Aligned Meter Values',
     'OCPP 1.6 §4.7 MeterValues',
@@ -20,40 +20,50 @@ export default defineCase({
     'OCPP 1.6 §7.35 ReadingContext (Sample.Clock)',
     'OCPP 1.6 §5.11 RemoteStartTransaction, §5.12 RemoteStopTransaction',
   ],
-  provenance: 'OCTT steps 1–19 as publicly summarised (Heartbeat/booted → MeterValueSampleInterval 0 and ClockAlignedDataInterval 15, each set only when it differs → GetConfiguration MeterValuesAlignedData and AuthorizeRemoteTxRequests → Preparing → RemoteStartTransaction Accepted → Authorize when AuthorizeRemoteTxRequests is true → StartTransaction → Charging → 3 MeterValues.req at the ClockAlignedDataInterval (± 1 s), timestamped on the boundaries, with the configured measurands, context Sample.Clock → RemoteStopTransaction → StopTransaction reason Remote and Finishing → Preparing → both keys restored). Ours: step 1 uses the reusable state Booted; ClockAlignedDataInterval is config intervals.meterSampleS but at least 2 s (with 1 s every reading is within a 0.5 s tolerance of some boundary, and one off its boundary could not be told apart), and the tolerance config toleranceMs, to keep the case short; two readings instead of three, which still shows two successive boundaries with none skipped; step 6 also sets MeterValuesAlignedData to the declared measurands (at most MeterValuesAlignedDataMaxLength of them) so that the measurands are put to the test, and step 18 restores it; the cable is plugged in through SUT control; boundaries are judged both on meterValue.timestamp and on arrival; the summary\'s step 17 (Preparing) is replaced by unplug → Available.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 28; ours: ClockAlignedDataInterval is config intervals.meterSampleS but at least 2 s (with 1 s every reading lies within a 0.5 s tolerance of some boundary), the tolerance config toleranceMs; two readings instead of the three intervals of the table (two successive boundaries, none skipped); MeterValuesAlignedData is set to the declared measurands when the charge point lets it be; boundaries are judged on arrival too; steps 4–6 (remote stop, unplug, restoring the keys) leave the charge point as found.',
+  deviations: [
+    {
+      what: 'MeterValuesAlignedData is set to the declared measurands (at most MeterValuesAlignedDataMaxLength) when the key is writable and the charge point accepts it',
+      why: 'with the usual default (Energy.Active.Import.Register only) the measurand check would test next to nothing; a refusal is no finding, the charge point\'s own list is judged then',
+      source: 'OCPP 1.6 §9.1.15 (MeterValuesAlignedData is RW)',
+    },
+    {
+      what: 'a measurand the key does not list is reported at SHOULD (NON_STRICT); arrival times are judged against the boundaries too',
+      why: 'the table only asks for a sampledValue of each configured measurand; §3.16.2 asks for transmission at the end of each interval',
+      source: 'OCPP 1.6 §9.1.15, §3.16.2',
+    },
+  ],
   actions: ['plugIn', 'unplug'],
-}, async ({ csms, sut, cfg, step }) => {
+}, async ({ csms, sut, cfg, step, notApplicable }) => {
   const connectorId = cfg.connectorIds[0]!;
   const idTag = cfg.idTags.accepted;
   const intervalS = Math.max(2, cfg.intervals.meterSampleS);
   const declared = (cfg.declarationsBySut?.ChargePoint ?? cfg.declarations).measurands;
-  const cp = await step(1, 'The charge point is connected, its boot accepted and its connectors reported', () => csms.booted());
+  const t = { notApplicable };
+  const cp = await csms.booted();
 
-  const changes = [
-    await step(2, 'MeterValueSampleInterval = 0: no sampled data (GetConfiguration; ChangeConfiguration when it differs) (steps 2–3)', () =>
-      setKey(cp, 'MeterValueSampleInterval', '0')),
-    await step(4, `ClockAlignedDataInterval = ${intervalS} s (steps 4–5)`, () =>
-      setKey(cp, 'ClockAlignedDataInterval', String(intervalS))),
-  ];
-
-  const measurands = await step(6, 'MeterValuesAlignedData = the declared measurands, at most MeterValuesAlignedDataMaxLength of them', async () => {
-    const max = Number(await readOptionalKey(cp, 'MeterValuesAlignedDataMaxLength'));
-    const wanted = Number.isInteger(max) && max > 0 ? declared.slice(0, max) : declared;
-    changes.push(await setKey(cp, 'MeterValuesAlignedData', wanted.join(',')));
-    return wanted;
+  const { changes, measurands } = await step(0, `Before: MeterValueSampleInterval = 0, ClockAlignedDataInterval = ${intervalS} s; GetConfiguration MeterValuesAlignedData`, async () => {
+    const changes = [
+      await beforeKey(t, cp, 'MeterValueSampleInterval', '0'),
+      await beforeKey(t, cp, 'ClockAlignedDataInterval', String(intervalS)),
+    ];
+    const { measurands, change } = await measurandsToJudge(cp, 'MeterValuesAlignedData', declared);
+    changes.push(change);
+    return { changes, measurands };
   });
 
-  const { requested, transactionId } = await remoteStartForMeterValues(cp, sut, step, connectorId, idTag);
+  const { requested, transactionId } = await step(0, 'Before: reusable state Charging (plug in, RemoteStartTransaction, Authorize when AuthorizeRemoteTxRequests is true, StartTransaction, Charging)', () =>
+    reusableCharging(cp, sut, connectorId, idTag));
 
-  await step(13, `${READINGS} clock-aligned MeterValues for the transaction, on successive ${intervalS} s boundaries, with exactly the configured measurands, context Sample.Clock`, () =>
+  await step(3, `MeterValues for the transaction on successive ${intervalS} s boundaries, with the configured measurands, context Sample.Clock (steps 1–3)`, () =>
     cp.expectMeterValues({
       connectorId, transactionId, mode: 'clockAligned', intervalS, measurands, count: READINGS, after: requested,
-      requirement: 'OCPP 1.6 §3.16.2, §9.1.5: clock-aligned data is taken at every ClockAlignedDataInterval boundary counted from 00:00:00 and transmitted at the end of each interval, timestamped with the interval start; §9.1.15: with the measurands of MeterValuesAlignedData; §7.35: context Sample.Clock',
+      requirement: 'OCTT Table 28 step 3; OCPP 1.6 §3.16.2, §9.1.5: clock-aligned data is taken at every ClockAlignedDataInterval boundary counted from 00:00:00 and transmitted at the end of each interval, timestamped with the interval start; §9.1.15: with the measurands of MeterValuesAlignedData; §7.35: context Sample.Clock',
     }));
 
-  await step(14, 'RemoteStopTransaction; StopTransaction for the transaction; Finishing (steps 14–16)', () => remoteStop(cp, connectorId, transactionId));
+  await step(4, 'RemoteStopTransaction; StopTransaction for the transaction; Finishing', () => cleanUpRemoteStop(cp, connectorId, transactionId));
 
-  await step(17, 'Unplug the cable; the charge point reports Available', () => unplug(cp, sut, connectorId));
+  await step(5, 'Unplug the cable; the charge point reports Available', () => cleanUpUnplug(cp, sut, connectorId));
 
-  await step(18, 'Restore MeterValueSampleInterval, ClockAlignedDataInterval and MeterValuesAlignedData (steps 18–19)', () => restoreKeys(cp, changes));
+  await step(6, 'Restore the configuration keys the case changed', () => restoreBefore(cp, changes));
 });

@@ -3,6 +3,8 @@
 // messages). Not a case (discovery only loads files named TC_… / X…).
 import type { CaseLink } from '../../../harness/dsl/case-link.js';
 import type { ChargePointSutContext } from '../../../harness/dsl/context.js';
+import type { KeyChange } from './cs-steps.js';
+import { beforeKey } from './cs-table-states.js';
 
 /**
  * RemoteStartTransaction for a plugged-in connector (Accepted), the StartTransaction it leads to (with
@@ -53,4 +55,20 @@ export async function backOnline(csms: ChargePointSutContext['csms']): Promise<{
 /** `iso` moved by `ms` milliseconds (a bound for a `notBefore` / `notAfter` matcher). */
 export function shift(iso: string, ms: number): string {
   return new Date(Date.parse(iso) + ms).toISOString();
+}
+
+/**
+ * The Before configuration state of the offline-start tables (OCTT Tables 40, 44): LocalAuthorizeOffline
+ * true; LocalAuthListEnabled, AuthorizationCacheEnabled and AllowOfflineTxForUnknownId true when the
+ * charge point has them. Returns the changes to undo.
+ */
+export async function offlineAuthorizationKeys(
+  t: Pick<ChargePointSutContext, 'notApplicable'>, cp: CaseLink,
+): Promise<(KeyChange | undefined)[]> {
+  return [
+    await beforeKey(t, cp, 'LocalAuthorizeOffline', 'true'),
+    await beforeKey(t, cp, 'LocalAuthListEnabled', 'true', { optional: true }),
+    await beforeKey(t, cp, 'AuthorizationCacheEnabled', 'true', { optional: true }),
+    await beforeKey(t, cp, 'AllowOfflineTxForUnknownId', 'true', { optional: true }),
+  ];
 }

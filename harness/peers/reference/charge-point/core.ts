@@ -278,7 +278,7 @@ export class CpCore {
     this.connectFailures = 0;
     client.on('close', () => this.onSessionClosed(session));
     this.log(`connected (subprotocol '${client.protocol ?? ''}')`);
-    if (this.needsBoot || this.opts.bootOnReconnect) {
+    if (this.needsBoot || (this.opts.bootOnReconnect && !this.quirks.has('reconnect-without-boot'))) {
       this.bg('boot', this.boot(session));
     } else {
       // A reconnection without a reboot: no BootNotification (§4.2 asks for one after a boot only).

@@ -26,7 +26,10 @@ export class Trigger {
     supported: boolean,
   ) {
     core.handle('DataTransfer', (p) => {
-      if (str(p.vendorId) !== OWN_VENDOR_ID) return { status: 'UnknownVendorId' };
+      if (str(p.vendorId) !== OWN_VENDOR_ID) {
+        if (core.quirks.has('data-transfer-accepts-unknown-vendor')) return { status: 'Accepted' };
+        return { status: core.quirks.has('data-transfer-rejects-unknown-vendor') ? 'Rejected' : 'UnknownVendorId' };
+      }
       if (str(p.messageId) !== 'echo') return { status: 'UnknownMessageId' };
       return p.data === undefined ? { status: 'Accepted' } : { status: 'Accepted', data: p.data };
     });

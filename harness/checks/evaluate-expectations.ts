@@ -68,7 +68,7 @@ export function evaluateCall(e: CallExpectation, model: RpcModel): CallEvaluatio
   const timingLevel = e.timingLevel ?? level;
   if (e.window.minMs !== undefined && after < e.window.minMs - e.window.toleranceMs) {
     findings.push({
-      checkId: 'timing.notBefore', level: timingLevel, step: e.step, requirement: e.requirement,
+      checkId: 'timing.notBefore', level: timingLevel, ...(e.timingOctt ? { octt: e.timingOctt } : {}), step: e.step, requirement: e.requirement,
       expected: `${e.action} ≥ ${fmtS(e.window.minMs)} after event #${e.window.anchorSeq} (tolerance ${fmtS(e.window.toleranceMs)})`,
       actual: `${e.action} at +${fmtS(after)} (frame #${match.event.seq})`,
       evidence: [e.window.anchorSeq, match.event.seq],
@@ -76,7 +76,7 @@ export function evaluateCall(e: CallExpectation, model: RpcModel): CallEvaluatio
   }
   if (after > e.window.maxMs + e.window.toleranceMs) {
     findings.push({
-      checkId: 'timing.notAfter', level: timingLevel, step: e.step, requirement: e.requirement,
+      checkId: 'timing.notAfter', level: timingLevel, ...(e.timingOctt ? { octt: e.timingOctt } : {}), step: e.step, requirement: e.requirement,
       expected: `${e.action} ≤ ${fmtS(e.window.maxMs)} after event #${e.window.anchorSeq} (tolerance ${fmtS(e.window.toleranceMs)})`,
       actual: `${e.action} at +${fmtS(after)} (frame #${match.event.seq})`,
       evidence: [e.window.anchorSeq, match.event.seq],

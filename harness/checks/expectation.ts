@@ -42,6 +42,8 @@ export interface CallExpectation extends Common {
   window: TimeWindow;
   /** Level of timing findings when it differs from `level` (e.g. a SHOULD NOT send earlier). */
   timingLevel?: 'MUST' | 'SHOULD';
+  /** OCTT axis of timing findings when it differs (a time bound the table does not give). */
+  timingOctt?: 'fails' | 'not-checked';
   /** Inbound CALLs that must not arrive meanwhile. '*' = every action but the expected one. */
   forbid?: { actions: string[] | '*'; except?: string[]; why: string };
 }

@@ -19,6 +19,8 @@ export interface ExpectCallOptions {
   octt?: 'fails' | 'not-checked';
   /** Level of timing findings, when it differs (the spec often says SHOULD NOT send earlier). */
   timingLevel?: 'MUST' | 'SHOULD';
+  /** OCTT axis of timing findings, when it differs (a time bound the table does not give). */
+  timingOctt?: 'fails' | 'not-checked';
   /** Which CALLs of the action count, e.g. `{ connectorId: 1 }`. */
   where?: Matcher;
   /** What the first counted CALL must carry; a mismatch is a finding, the case goes on. */
@@ -101,6 +103,7 @@ export class CaseLink {
       type: 'call', step: this.scope.currentStep, action, conn: this.conn, where: opts.where, match: opts.match,
       afterSeq: opts.after ?? this.startSeq, exclude: [...this.consumed], window, forbid: opts.forbid,
       requirement: opts.requirement, level: opts.level, timingLevel: opts.timingLevel, octt: opts.octt,
+      ...(opts.timingOctt ? { timingOctt: opts.timingOctt } : {}),
     };
     this.scope.record({ kind: 'expect', expectation });
     const found = await this.waitFor(expectation);

@@ -77,6 +77,8 @@ export const FAULTS: FaultSpec[] = [
   { peer: 'csms', fault: 'remote-start-ignored', cases: ['TC_010_CSMS'], kills: ['sequence.missing'] },
   { peer: 'csms', fault: 'send-local-list-stale-version', cases: ['TC_043_5_CSMS'], kills: ['payload.mismatch'] },
   { peer: 'csms', fault: 'reserve-now-without-parent-id-tag', cases: ['TC_053_CSMS'], kills: ['payload.mismatch'] },
+  // Conforming: a CSMS numbers its own reservations; the cases follow the reservationId it sends.
+  { peer: 'csms', fault: 'reservation-id-own-numbering', cases: ['TC_046_CSMS', 'TC_047_CSMS', 'TC_049_CSMS', 'TC_051_CSMS', 'TC_052_CSMS', 'TC_053_CSMS'], kills: [], verdict: 'PASS' },
   { peer: 'csms', fault: 'trigger-message-without-connector-id', cases: ['TC_054_CSMS'], kills: ['payload.mismatch'] },
   { peer: 'csms', fault: 'tx-profile-without-transaction-id', cases: ['TC_057_CSMS'], kills: ['payload.mismatch'] },
   { peer: 'csms', fault: 'authorize-expired-as-accepted', cases: ['TC_023_2_CSMS'], kills: ['payload.mismatch'] },

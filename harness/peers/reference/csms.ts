@@ -108,6 +108,8 @@ export class ReferenceCsms {
   private readonly frameLog = new FrameLog();
   private readonly clients = new Map<string, RpcServerClientLike>();
   private nextTransactionId = 1;
+  /** Its own reservation numbers (quirk reservation-id-own-numbering). */
+  private nextReservationId = 9001;
   private server?: RpcServerLike;
   private httpServer?: HttpServer;
   private fileServers?: FileServers;
@@ -305,6 +307,7 @@ export class ReferenceCsms {
       if (typeof payload.listVersion === 'number') this.listVersions.set(identity, payload.listVersion);
     }
     if (action === 'ReserveNow' && this.quirks.has('reserve-now-without-parent-id-tag')) delete payload.parentIdTag;
+    if (action === 'ReserveNow' && this.quirks.has('reservation-id-own-numbering')) payload.reservationId = this.nextReservationId++;
     if (action === 'TriggerMessage' && this.quirks.has('trigger-message-without-connector-id')) delete payload.connectorId;
     if (action === 'Reset' && this.quirks.has('reset-type-swapped')) payload.type = payload.type === 'Hard' ? 'Soft' : 'Hard';
     const profile = asRecord(payload.csChargingProfiles);

@@ -129,6 +129,8 @@ export const CSMS_QUIRKS = [
   'firmware-location-not-served',
   /** The diagnostics location it sends in GetDiagnostics refuses uploads (HTTP 403, FTP 550). */
   'diagnostics-location-refuses-upload',
+  /** Conforming: numbers its own reservations (ReserveNow carries its own reservationId from 9001 on, not the one asked for). */
+  'reservation-id-own-numbering',
 ] as const;
 
 export type CsmsQuirk = (typeof CSMS_QUIRKS)[number];

@@ -5,8 +5,6 @@ import {
 
 /** How far ahead the reservation expires: long enough for ReserveNow.conf and Reserved, short for CI. */
 const EXPIRES_IN_MS = 2000;
-/** A charge point may look at its reservations once a second. */
-const EXPIRY_SLACK_MS = 1000;
 
 export default defineCase({
   id: 'TC_047_CS',
@@ -23,7 +21,24 @@ export default defineCase({
     'OCPP 1.6 §5.11 RemoteStartTransaction',
     'OCPP 1.6 §4.8 StartTransaction (reservationId)',
   ],
-  provenance: `OCTT steps 1–7 as publicly summarised (OCTT test case document, trial 2025-06, via ocpplab.com: ReserveNow with expiryDate = now + <Configured Reservation Expiry> Accepted → StatusNotification Reserved → the EV driver does not arrive before the expiry date → StatusNotification Available for the same connector → the tool charges with another valid idTag to ensure the reservation expired; EVerest test_reservation_connector_expire likewise). The expiryDate is at least ${EXPIRES_IN_MS / 1000} s ahead, rounded up to a whole second (no fraction for a charge point to round); Available must come at the expiryDate (not before, at most ${EXPIRY_SLACK_MS / 1000} s after it, each with toleranceMs). Step 7 (charging with another valid idTag, derived from idTags.accepted and accepted by the harness) is done as plug in → RemoteStartTransaction → StartTransaction without reservationId → Charging. Step 0 is OCTT's "SetConnectorUnavailable for all unused connectors" (nothing to do with one connector). Steps 12–13 are ours, to leave the charge point as found: RemoteStopTransaction, StopTransaction, Finishing, unplug → Available, the other connectors Operative again.`,
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 62; ours: the expiry offset (about 2 s, a whole second), the time bound on Available (SHOULD), the way step 7 charges (plug in, RemoteStartTransaction for a second idTag the harness accepts), and the clean-up after step 7.',
+  deviations: [
+    {
+      what: `Available comes at the expiryDate: not before it and at most toleranceMs after it (SHOULD); later than that but within timeouts.messageMs is NON_STRICT, never FAIL`,
+      why: 'the table only asks for Available after the expiry; neither the table nor §5.13 bounds how soon a charge point notices an expired reservation',
+      source: 'OCPP 1.6 §5.13 (the reservation SHALL be terminated when expiryDate is reached)',
+    },
+    {
+      what: 'Step 7: the StartTransaction of the other idTag carries no reservationId; Preparing and Charging are reported',
+      why: 'the table says step 7 proves the reservation expired; a transaction carrying the expired reservationId would not',
+      source: 'OCPP 1.6 §4.8, §5.13, §4.9',
+    },
+    {
+      what: 'Step 8 (clean-up): RemoteStopTransaction, StopTransaction, Finishing, unplug → Available, other connectors Operative',
+      why: 'leave the charge point as found (§1.3 post-conditions)',
+      source: 'OCTT 1.6 TCD 2024-04 §1.3',
+    },
+  ],
   actions: ['plugIn', 'unplug'],
 }, async ({ csms, sut, cfg, step }) => {
   const connectorId = cfg.connectorIds[0]!;
@@ -57,10 +72,12 @@ export default defineCase({
 
     await step(5, 'Nobody comes: at the expiryDate the charge point reports the connector Available (steps 5–6)', async () => {
       await cp.expectCall('StatusNotification', {
-        where: { connectorId }, after: anchor, match: { status: 'Available' },
-        window: { anchor, minMs: expiresInMs, maxMs: expiresInMs + EXPIRY_SLACK_MS, graceMs: cfg.timeouts.messageMs },
-        forbid: { actions: ['StartTransaction'], why: 'nobody used the reservation' },
-        requirement: `OCPP 1.6 §5.13: the reservation SHALL be terminated when the time in expiryDate is reached and the connector made available, with a StatusNotification (§4.9 G1); not before, and at most ${EXPIRY_SLACK_MS / 1000} s after`,
+        where: { connectorId }, after: anchor, match: { connectorId, status: 'Available' },
+        // Table 62 gives no time bound: the expiryDate ± toleranceMs is ours (SHOULD); missing it altogether
+        // until timeouts.messageMs past the expiry is the table's own failure.
+        window: { anchor, minMs: expiresInMs, maxMs: expiresInMs, graceMs: cfg.timeouts.messageMs },
+        timingLevel: 'SHOULD', timingOctt: 'not-checked',
+        requirement: 'OCTT Table 62 step 5: after the expiryDate the charge point reports the connector Available again (OCPP 1.6 §5.13: the reservation SHALL be terminated when expiryDate is reached; §4.9 G1)',
       });
       expired = true;
     });
@@ -69,34 +86,30 @@ export default defineCase({
     if (!expired && cp.isOpen) await cp.call('CancelReservation', { reservationId }).catch(() => undefined);
   }
 
-  const plugged = cp.mark('plugging in');
-  await step(7, 'Plug in the cable; the charge point reports Preparing (step 7)', async () => {
+  // Step 7 is the reusable state Charging with another valid idTag; the table validates nothing in it.
+  const transactionId = await step(7, `Another valid idTag (${otherIdTag}) charges on the connector: the reservation is gone (step 7)`, async () => {
+    const plugged = cp.mark('plugging in');
     await sut.do('plugIn', { connectorId });
     await cp.expectCall('StatusNotification', {
-      where: { connectorId }, after: plugged, match: { status: 'Preparing' },
+      where: { connectorId }, after: plugged, match: { status: 'Preparing' }, octt: 'not-checked',
       requirement: 'OCPP 1.6 §4.9 (A2): usage initiated by inserting the plug makes the connector Preparing',
     });
-  });
-
-  const transactionId = await step(8, `Another valid idTag (${otherIdTag}) charges: RemoteStartTransaction Accepted, StartTransaction without reservationId (step 7)`, async () => {
     const res = await cp.call('RemoteStartTransaction', { connectorId, idTag: otherIdTag }, {
-      expect: { status: 'Accepted' },
+      expect: { status: 'Accepted' }, octt: 'not-checked',
       requirement: 'OCPP 1.6 §5.11, §5.13: the reservation expired, so any valid idTag may use the connector: RemoteStartTransaction Accepted',
     });
     const start = await cp.expectCall('StartTransaction', {
-      after: res.call.seq, match: { connectorId, idTag: otherIdTag, reservationId: { present: false } },
+      after: res.call.seq, match: { connectorId, idTag: otherIdTag, reservationId: { present: false } }, octt: 'not-checked',
       requirement: 'OCPP 1.6 §4.8, §5.13: the expired reservation is terminated: a later transaction does not end it and carries no reservationId',
+    });
+    await cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: plugged, match: { status: 'Charging' }, octt: 'not-checked',
+      requirement: 'OCPP 1.6 §4.9 (B3): once energy flows the connector is Charging',
     });
     return (await cp.answerOf(start)).transactionId as number;
   });
 
-  await step(10, 'The charge point reports Charging (step 7)', () =>
-    cp.expectCall('StatusNotification', {
-      where: { connectorId }, after: plugged, match: { status: 'Charging' },
-      requirement: 'OCPP 1.6 §4.9 (B3): once energy flows the connector is Charging',
-    }));
-
-  await step(12, 'Clean-up: RemoteStopTransaction, StopTransaction, Finishing; unplug → Available; other connectors Operative (ours)', async () => {
+  await step(8, 'Clean-up: RemoteStopTransaction, StopTransaction, Finishing; unplug → Available; other connectors Operative (ours)', async () => {
     await endTransaction(cp, connectorId, transactionId, () => sut.do('unplug', { connectorId }));
     await restore();
   });

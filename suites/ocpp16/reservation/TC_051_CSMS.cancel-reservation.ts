@@ -29,8 +29,9 @@ export default defineCase({
   const reserve = await step(1, 'The CSMS sends ReserveNow for a specific connector (step 1)', async () => {
     await sut.do('ReserveNow', { connectorId, expiryDate: new Date(Date.now() + 5 * 60_000).toISOString(), idTag, reservationId });
     return link.expectCall('ReserveNow', {
-      match: { connectorId: { not: 0 }, idTag, reservationId },
-      requirement: 'OCPP 1.6 §5.13, §6.37: to reserve a specific connector the CSMS sends ReserveNow.req with that connectorId (not 0), the idTag and a reservationId',
+      // The reservationId is the CSMS's own choice (it numbers its reservations): not pinned.
+      match: { connectorId: { not: 0 } },
+      requirement: 'OCTT Table 168 step 1: to reserve a specific connector, ReserveNow.req carries a connectorId other than 0 (OCPP 1.6 §5.13, §6.37)',
     });
   });
 
@@ -44,10 +45,11 @@ export default defineCase({
     link.call('StatusNotification', status('Reserved'), { requirement: answered }));
 
   const cancel = await step(5, 'The CSMS sends CancelReservation for that reservation (step 5)', async () => {
-    await sut.do('CancelReservation', { reservationId });
+    // The reservation the CSMS made, by the id it gave it.
+    await sut.do('CancelReservation', { reservationId: sentReservationId });
     return link.expectCall('CancelReservation', {
       match: { reservationId: sentReservationId },
-      requirement: 'OCPP 1.6 §5.1, §6.5: to cancel a reservation the CSMS SHALL send CancelReservation.req with the id of that reservation',
+      requirement: 'OCTT Table 168 step 5: CancelReservation.req carries the reservationId of step 1 (OCPP 1.6 §5.1, §6.5)',
     });
   });
 

@@ -1,6 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
 import { Inconclusive } from '../../../harness/dsl/errors.js';
-import { reservationEnded } from '../../../harness/roles/charge-point-defaults-16.js';
 
 export default defineCase({
   id: 'TC_052_CSMS',
@@ -9,7 +8,7 @@ export default defineCase({
   profile: 'Reservation',
   sut: 'Csms',
   octt: { table: 169, follows: '2024-04' },
-  purpose: 'The CSMS tries to cancel a reservation the charge point no longer holds and takes the answer Rejected.',
+  purpose: 'The CSMS reserves a connector, then sends CancelReservation for a reservationId the charge point does not hold, and takes the answer Rejected; the reservation it made stays.',
   refs: [
     'OCPP 1.6 §5.1 Cancel Reservation',
     'OCPP 1.6 §6.5 CancelReservation.req',
@@ -17,23 +16,28 @@ export default defineCase({
     'OCPP 1.6 §5.13 Reserve Now',
     'OCPP 1.6 §4.9 StatusNotification',
   ],
-  provenance: 'Steps 1–6 as publicly summarised for TC_052_CSMS (tzi-OCTT test_tc_052_csms.py, SteVe Ocpp16JsonCsmsCertificationIT, EVtivity octt TC_052_CSMS): ReserveNow (answered Accepted) → StatusNotification Reserved → manual action: the reservation is cancelled on the charge point → CancelReservation, answered Rejected. Both requests are triggered through SUT control (reservationId 52, valid idTag, expiry in 5 minutes). The harness ends the reservation itself and, as a charge point would (ours, §4.9), reports the connector Available; it then answers Rejected because it no longer holds the reservation (charge-point defaults, §5.1).',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 169; ours: both manual actions are SUT control requests (ReserveNow for the configured connector and valid idTag, then CancelReservation with a reservationId other than the one the CSMS gave its reservation), and steps 7–9, which have the CSMS cancel the reservation it really made so that none is left behind.',
+  deviations: [
+    {
+      what: 'Steps 7–9 (teardown): the CSMS is asked to cancel the reservation of step 1; its CancelReservation.req must carry that reservationId (SHOULD)',
+      why: 'no reservation may outlive the case (§1.3 post-conditions); the table ends at step 6 and leaves it in place',
+      source: 'OCTT 1.6 TCD 2024-04 §1.3; OCPP 1.6 §5.1',
+    },
+  ],
   actions: ['ReserveNow', 'CancelReservation'],
 }, async ({ cp, sut, cfg, step }) => {
   const link = await cp.booted();
   const connectorId = cfg.connectorIds[0];
   const idTag = cfg.idTags.accepted;
-  const reservationId = 52;
   const status = (s: string) => ({ connectorId, errorCode: 'NoError', status: s, timestamp: new Date().toISOString() });
   const answered = 'OCPP 1.6 §4.9: the CSMS answers StatusNotification';
 
-  const reserve = await step(1, 'The CSMS sends ReserveNow for the connector (step 1)', async () => {
-    await sut.do('ReserveNow', { connectorId, expiryDate: new Date(Date.now() + 5 * 60_000).toISOString(), idTag, reservationId });
-    return link.expectCall('ReserveNow', {
-      match: { connectorId, idTag, reservationId },
-      requirement: 'OCPP 1.6 §5.13, §6.37: to reserve a connector the CSMS SHALL send ReserveNow.req with the connector, the idTag and a reservationId',
-    });
+  const reserve = await step(1, 'Manual action: the CSMS reserves the connector: ReserveNow (step 1)', async () => {
+    await sut.do('ReserveNow', { connectorId, expiryDate: new Date(Date.now() + 5 * 60_000).toISOString(), idTag, reservationId: 52 });
+    // Table 169 validates nothing in this request; the reservationId is the CSMS's own choice.
+    return link.expectCall('ReserveNow', { requirement: 'OCPP 1.6 §5.13, §6.37: the CSMS sends ReserveNow.req to reserve a connector' });
   });
+  const reservedId = reserve.frame.payload.reservationId as number;
 
   await step(2, 'The charge point answers Accepted (step 2)', async () => {
     const answer = await link.answerOf(reserve);
@@ -43,18 +47,31 @@ export default defineCase({
   await step(3, 'StatusNotification Reserved; the CSMS answers (steps 3–4)', () =>
     link.call('StatusNotification', status('Reserved'), { requirement: answered }));
 
-  await step(4, 'Manual action: the reservation is cancelled on the charge point, which reports Available; the CSMS answers (ours)', () => {
-    reservationEnded(link.link, reserve.frame.payload.reservationId as number);
-    return link.call('StatusNotification', status('Available'), { requirement: answered });
-  });
-
-  const cancel = await step(5, 'The CSMS sends CancelReservation for the reservation (step 5)', async () => {
-    await sut.do('CancelReservation', { reservationId });
+  // Any id but the one of step 1: the charge point holds no reservation by it.
+  const unknownId = reservedId === 2_147_483_647 ? reservedId - 1 : reservedId + 1;
+  const cancel = await step(5, 'Manual action: the CSMS sends CancelReservation with a reservationId the charge point does not know (step 5)', async () => {
+    await sut.do('CancelReservation', { reservationId: unknownId });
     return link.expectCall('CancelReservation', {
-      match: { reservationId },
-      requirement: 'OCPP 1.6 §5.1, §6.5: to cancel a reservation the CSMS SHALL send CancelReservation.req with the id of that reservation',
+      match: { reservationId: { not: reservedId } },
+      requirement: 'OCTT Table 169 step 5: the reservationId of CancelReservation.req is not the one of step 1 (OCPP 1.6 §5.1, §6.5)',
     });
   });
 
-  await step(6, 'The charge point answers Rejected: no such reservation (step 6)', () => cancel.replied);
+  await step(6, 'The charge point answers Rejected: no such reservation; the one of step 1 stays (step 6)', async () => {
+    const answer = await link.answerOf(cancel);
+    if (answer.status !== 'Rejected') throw new Inconclusive(`the harness answered CancelReservation ${String(answer.status)}, not Rejected`);
+  });
+
+  const teardown = await step(7, 'The CSMS cancels the reservation of step 1 (ours: leave none behind)', async () => {
+    await sut.do('CancelReservation', { reservationId: reservedId });
+    return link.expectCall('CancelReservation', {
+      match: { reservationId: reservedId },
+      level: 'SHOULD', octt: 'not-checked',
+      requirement: 'OCPP 1.6 §5.1, §6.5: to cancel a reservation the CSMS sends CancelReservation.req with the id of that reservation',
+    });
+  });
+  await teardown.replied;
+
+  await step(9, 'StatusNotification Available; the CSMS answers (ours)', () =>
+    link.call('StatusNotification', status('Available'), { requirement: answered }));
 });

@@ -47,6 +47,8 @@ export const FAULTS: FaultSpec[] = [
   { peer: 'chargePoint', fault: 'clock-aligned-off-boundary', cases: ['TC_071_CS'], kills: ['meterValues.interval'] },
   // The connector stays Reserved past expiryDate: the Available of TC_047_CS step 5 never comes.
   { peer: 'chargePoint', fault: 'reservation-never-expires', cases: ['TC_047_CS'], kills: ['sequence.missing'] },
+  // Available 2 s after the expiryDate: no bound in Table 62 or §5.13, so only the SHOULD time bound is missed.
+  { peer: 'chargePoint', fault: 'reservation-expiry-late', cases: ['TC_047_CS'], kills: ['timing.notAfter'], verdict: 'NON_STRICT' },
   { peer: 'chargePoint', fault: 'tx-profile-without-transaction-accepted', cases: ['TC_058_1_CS'], kills: ['payload.mismatch'] },
   // Without Installing the next FirmwareStatusNotification after Downloaded is Installed (after the reboot) or InstallationFailed.
   { peer: 'chargePoint', fault: 'firmware-no-installing-status', cases: ['TC_044_1_CS', 'TC_044_3_CS'], kills: ['payload.mismatch'] },

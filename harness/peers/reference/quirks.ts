@@ -62,6 +62,8 @@ export const CP_QUIRKS = [
   'clock-aligned-off-boundary',
   /** A reservation never expires: the connector stays Reserved after expiryDate. */
   'reservation-never-expires',
+  /** Conforming (no bound in §5.13): frees an expired reservation 2 s after its expiryDate (looks at its reservations every few seconds). */
+  'reservation-expiry-late',
   /** Transaction-related messages that arise while offline are lost instead of queued (§3.7). */
   'offline-transaction-messages-dropped',
   /** Accepts a TxProfile on a connector without a transaction (§5.16.4 wants Rejected). */

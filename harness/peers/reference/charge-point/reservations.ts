@@ -160,7 +160,8 @@ export class Reservations {
 
   private arm(r: Reservation): void {
     if (this.core.quirks.has('reservation-never-expires')) return;
-    const ms = r.expiresAt - Date.now();
+    // Quirk reservation-expiry-late: it looks at its reservations only every few seconds.
+    const ms = r.expiresAt - Date.now() + (this.core.quirks.has('reservation-expiry-late') ? 2000 : 0);
     r.timer = this.core.timers.after(Math.min(ms, MAX_TIMER_MS), () => {
       if (this.map.get(r.id) !== r) return;
       if (Date.now() >= r.expiresAt) this.end(r, 'expired');

@@ -48,6 +48,10 @@ export const FAULTS: FaultSpec[] = [
   // The connector stays Reserved past expiryDate: the Available of TC_047_CS step 5 never comes.
   { peer: 'chargePoint', fault: 'reservation-never-expires', cases: ['TC_047_CS'], kills: ['sequence.missing'] },
   // Available 2 s after the expiryDate: no bound in Table 62 or §5.13, so only the SHOULD time bound is missed.
+  // Its own read-only key contradicts the declaration: the key decides (warned in the trace); the
+  // connector-0 cases do not apply, the one for a charger without them (TC_050_4_CS) does.
+  { peer: 'chargePoint', fault: 'reserve-connector-zero-unsupported', cases: ['TC_049_CS', 'TC_050_1_CS', 'TC_050_2_CS', 'TC_050_3_CS'], kills: [], verdict: 'NOT_APPLICABLE' },
+  { peer: 'chargePoint', fault: 'reserve-connector-zero-unsupported', cases: ['TC_050_4_CS'], kills: [], verdict: 'PASS' },
   { peer: 'chargePoint', fault: 'reservation-expiry-late', cases: ['TC_047_CS'], kills: ['timing.notAfter'], verdict: 'NON_STRICT' },
   { peer: 'chargePoint', fault: 'tx-profile-without-transaction-accepted', cases: ['TC_058_1_CS'], kills: ['payload.mismatch'] },
   // Without Installing the next FirmwareStatusNotification after Downloaded is Installed (after the reboot) or InstallationFailed.

@@ -87,6 +87,8 @@ export class ReferenceChargePoint {
     // §9.1.3 AuthorizeRemoteTxRequests is "R or RW", the implementation's choice.
     if (quirks.has('authorize-remote-read-only-false')) config.pin('AuthorizeRemoteTxRequests', 'false');
     if (quirks.has('authorize-remote-read-only-true')) config.pin('AuthorizeRemoteTxRequests', 'true');
+    // Its read-only key says false, whatever it is declared.
+    if (quirks.has('reserve-connector-zero-unsupported') && profiles.includes('Reservation')) config.pin('ReserveConnectorZeroSupported', 'false');
     const core = new CpCore(
       {
         url: options.url.replace(/\/+$/, ''),

@@ -64,6 +64,8 @@ export const CP_QUIRKS = [
   'reservation-never-expires',
   /** Conforming (no bound in §5.13): frees an expired reservation 2 s after its expiryDate (looks at its reservations every few seconds). */
   'reservation-expiry-late',
+  /** Conforming: its read-only ReserveConnectorZeroSupported is false although the built-in declaration says reservationOfConnectorZero true. */
+  'reserve-connector-zero-unsupported',
   /** Transaction-related messages that arise while offline are lost instead of queued (§3.7). */
   'offline-transaction-messages-dropped',
   /** Accepts a TxProfile on a connector without a transaction (§5.16.4 wants Rejected). */

@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { CARRIES_RESERVATION, lastingExpiry, otherConnectorsInoperative, RESERVE_NOW_ANSWERED, reservedSessionTail } from './reservation-steps.js';
+import { CARRIES_RESERVATION, lastingExpiry, otherConnectorsInoperative, RESERVE_NOW_ANSWERED, reservedSessionTail, reservesConnectorZero } from './reservation-steps.js';
 
 export default defineCase({
   id: 'TC_049_CS',
@@ -19,12 +19,15 @@ export default defineCase({
   ],
   provenance: 'No public numbered description of TC_049_CS was found; the steps follow the public TC_049_CSMS description (OCTT test case document, trial 2025-06, via ocpplab.com: ReserveNow with connectorId 0 → ReserveNow.conf → StatusNotification Reserved; only the reserved idTag can charge, on any available connector) and EVerest test_reservation_connector_zero_supported (ReserveNow connector 0 Accepted → connector 1 Reserved → the idTag presented → Preparing → cable plugged in → StartTransaction → Charging), derived from §5.13. Needs the declaration reservationOfConnectorZero (ReserveConnectorZeroSupported true). Step 0 is ours: every connector but the configured one Inoperative, so that the one connector left must be kept for the reservation and shows Reserved (nothing to do with one connector). Steps 9–12 are ours: the same idTag stops the transaction, Finishing, unplug → Available, the other connectors Operative again.',
   actions: ['presentIdTag', 'plugIn', 'unplug'],
-  declarations: { reservationOfConnectorZero: true },
-}, async ({ csms, sut, cfg, step }) => {
+}, async ({ csms, sut, cfg, step, note, notApplicable }) => {
   const connectorId = cfg.connectorIds[0]!;
   const idTag = cfg.idTags.accepted;
   const reservationId = 49;
   const cp = await csms.booted();
+  // Prerequisite of Table 67: ReserveConnectorZeroSupported true — as the charge point itself reports it.
+  if (!(await reservesConnectorZero(cp, cfg, note))) {
+    return notApplicable('the charge point does not reserve connector 0 (ReserveConnectorZeroSupported not true), a prerequisite of Table 67');
+  }
 
   const restore = await step(0, 'Every other connector is made Inoperative: one connector is left for the reservation (ours)', () =>
     otherConnectorsInoperative(cp, cfg, connectorId));

@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { reserveRefused } from './reservation-steps.js';
+import { reserveRefused, reservesConnectorZero } from './reservation-steps.js';
 
 export default defineCase({
   id: 'TC_050_1_CS',
@@ -16,9 +16,12 @@ export default defineCase({
   ],
   provenance: 'No public numbered description of TC_050_1_CS was found; by analogy with the public TC_050_3_CS description (OCTT test case document, trial 2025-06, via ocpplab.com: prerequisite ReserveConnectorZeroSupported true, reusable state SetChargePointUnavailable, ReserveNow connector 0 → Unavailable) the charge point as a whole is made Faulted, and the steps are derived from §5.13 ("SHALL return Faulted if the Charge Point or the connector are in the Faulted state"). Needs the declaration reservationOfConnectorZero. Step 0 (connector 0 Faulted through SUT control, reported) and steps 3–4 (the fault cleared, connector 0 Available again) are ours.',
   actions: ['fault', 'clearFault'],
-  declarations: { reservationOfConnectorZero: true },
-}, async ({ csms, sut, cfg, step }) => {
+}, async ({ csms, sut, cfg, step, note, notApplicable }) => {
   const cp = await csms.booted();
+  // Prerequisite of Table 68: ReserveConnectorZeroSupported true — as the charge point itself reports it.
+  if (!(await reservesConnectorZero(cp, cfg, note))) {
+    return notApplicable('the charge point does not reserve connector 0 (ReserveConnectorZeroSupported not true), a prerequisite of Table 68');
+  }
 
   await step(0, 'The charge point (connector 0) becomes Faulted; it reports it (ours)', async () => {
     const from = cp.mark('fault');

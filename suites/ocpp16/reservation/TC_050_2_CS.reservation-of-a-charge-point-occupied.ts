@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { reserveRefused } from './reservation-steps.js';
+import { reserveRefused, reservesConnectorZero } from './reservation-steps.js';
 
 export default defineCase({
   id: 'TC_050_2_CS',
@@ -16,9 +16,12 @@ export default defineCase({
   ],
   provenance: 'No public numbered description of TC_050_2_CS was found; the steps follow TC_048_2_CS (OCTT: reusable state SetConnectorOccupied → ReserveNow → Occupied) for the charge point as a whole, as the public TC_050_3_CS description does for Unavailable (ReserveNow connector 0, prerequisite ReserveConnectorZeroSupported true), derived from §5.13 and §7.40 (Occupied: all connectors are occupied). Needs the declaration reservationOfConnectorZero. Step 0 (a cable plugged into every connector, each reported Preparing) and step 3 (unplugged, Available again) are ours.',
   actions: ['plugIn', 'unplug'],
-  declarations: { reservationOfConnectorZero: true },
-}, async ({ csms, sut, cfg, step }) => {
+}, async ({ csms, sut, cfg, step, note, notApplicable }) => {
   const cp = await csms.booted();
+  // Prerequisite of Table 69: ReserveConnectorZeroSupported true — as the charge point itself reports it.
+  if (!(await reservesConnectorZero(cp, cfg, note))) {
+    return notApplicable('the charge point does not reserve connector 0 (ReserveConnectorZeroSupported not true), a prerequisite of Table 69');
+  }
 
   await step(0, 'Plug a cable into every connector; the charge point reports each Preparing (ours: every connector occupied)', async () => {
     for (const connectorId of cfg.connectorIds) {

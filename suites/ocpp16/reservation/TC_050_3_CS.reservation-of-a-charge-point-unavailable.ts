@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { reserveRefused } from './reservation-steps.js';
+import { reserveRefused, reservesConnectorZero } from './reservation-steps.js';
 
 export default defineCase({
   id: 'TC_050_3_CS',
@@ -17,9 +17,12 @@ export default defineCase({
   ],
   provenance: 'OCTT steps 1–2 as publicly summarised (OCTT test case document, trial 2025-06, via ocpplab.com: prerequisite ReserveConnectorZeroSupported true; reusable state SetChargePointUnavailable → ReserveNow with connectorId 0 → ReserveNow.conf Unavailable; the charge point continues normal operation). SetChargePointUnavailable is step 0: ChangeAvailability Inoperative for connector 0, reported Unavailable for connector 0 and every connector. Step 3 is ours: ChangeAvailability Operative for connector 0 → Available again, to leave the charge point as found. Needs the declaration reservationOfConnectorZero.',
   actions: [],
-  declarations: { reservationOfConnectorZero: true },
-}, async ({ csms, cfg, step }) => {
+}, async ({ csms, cfg, step, note, notApplicable }) => {
   const cp = await csms.booted();
+  // Prerequisite of Table 70: ReserveConnectorZeroSupported true — as the charge point itself reports it.
+  if (!(await reservesConnectorZero(cp, cfg, note))) {
+    return notApplicable('the charge point does not reserve connector 0 (ReserveConnectorZeroSupported not true), a prerequisite of Table 70');
+  }
 
   await step(0, 'Send ChangeAvailability Inoperative for connector 0; the charge point accepts it and reports itself and every connector Unavailable (OCTT: SetChargePointUnavailable)', async () => {
     const res = await cp.call('ChangeAvailability', { connectorId: 0, type: 'Inoperative' }, {

@@ -6,6 +6,7 @@ import type { HarnessConfig } from '../../../harness/config/types.js';
 import type { CaseLink } from '../../../harness/dsl/case-link.js';
 import type { ChargePointSutContext } from '../../../harness/dsl/context.js';
 import { idTagStatus, transactionsOf } from '../../../harness/roles/csms-defaults-16.js';
+import { isTrue, readOptionalKey } from '../core/cs-steps.js';
 
 export const RESERVE_NOW_ANSWERED = 'OCPP 1.6 §5.13, §6.38: upon receipt of ReserveNow.req the charge point SHALL respond with ReserveNow.conf';
 export const RESERVED_STATUS = 'OCPP 1.6 §4.9 (A7), §7.7: a connector reserved by ReserveNow becomes Reserved and the charge point reports it';
@@ -217,4 +218,19 @@ export async function reservedSessionTail(
   });
 
   await step(v.restore, 'The other connectors back to Operative (ours)', () => restore());
+}
+
+/**
+ * Does the charge point reserve connector 0? Its own read-only ReserveConnectorZeroSupported (§9.3.1)
+ * decides, not the declaration; a declaration the key contradicts is noted as a warning. A key not
+ * reported is "not set": false (§5.13).
+ */
+export async function reservesConnectorZero(cp: CaseLink, cfg: HarnessConfig, note: (text: string) => void): Promise<boolean> {
+  const declared = (cfg.declarationsBySut?.ChargePoint ?? cfg.declarations).reservationOfConnectorZero;
+  const value = await readOptionalKey(cp, 'ReserveConnectorZeroSupported');
+  const supported = isTrue(value);
+  if (supported !== declared) {
+    note(`WARNING: the charge point reports ReserveConnectorZeroSupported = ${value ?? '(not set)'}, the configuration declares reservationOfConnectorZero = ${declared}; the key decides`);
+  }
+  return supported;
 }

@@ -211,21 +211,31 @@ export class FtpSession {
 
   private sizeCommand(arg: string): void {
     const file = this.downloadable(arg);
-    if (!file) return this.reply(550, 'Could not get file size');
-    this.reply(213, String(file.content.length));
+    if (!file) return this.probed('download', arg, 'SIZE', 550, 'Could not get file size');
+    this.probed('download', arg, 'SIZE', 213, String(file.content.length));
   }
 
   private mdtmCommand(arg: string): void {
     const file = this.downloadable(arg);
-    if (!file) return this.reply(550, 'Could not get modification time');
-    this.reply(213, file.modified.toISOString().replace(/[-:T]/g, '').slice(0, 14));
+    if (!file) return this.probed('download', arg, 'MDTM', 550, 'Could not get modification time');
+    this.probed('download', arg, 'MDTM', 213, file.modified.toISOString().replace(/[-:T]/g, '').slice(0, 14));
   }
 
   private deleteCommand(arg: string): void {
     const path = this.resolve(arg);
-    if (this.settings.store.uploadRefusal(path)) return this.reply(550, 'Permission denied');
-    if (this.settings.store.deleteUpload(path)) return this.reply(250, 'File deleted');
-    this.reply(550, this.settings.store.file(path) ? 'Permission denied' : 'No such file');
+    if (this.settings.store.uploadRefusal(path)) return this.probed('upload', arg, 'DELE', 550, 'Permission denied');
+    if (this.settings.store.deleteUpload(path)) return this.probed('upload', arg, 'DELE', 250, 'File deleted');
+    this.probed('upload', arg, 'DELE', 550, this.settings.store.file(path) ? 'Permission denied' : 'No such file');
+  }
+
+  /**
+   * Answer a command that only asks about a path (SIZE, MDTM, LIST, DELE) and log it as an access: a
+   * charger that asks SIZE and then gives up did try the location, and a case must be able to see it.
+   */
+  private probed(direction: TransferRecord['direction'], arg: string, request: string, code: number, text: string): void {
+    const started = this.settings.clock();
+    this.reply(code, text);
+    this.record(direction, this.resolve(arg), started, { request, status: code, bytes: 0, sha256: EMPTY_SHA256, outcome: 'probed', detail: text });
   }
 
   // ── data connections ───────────────────────────────────────────────────────────────────────
@@ -364,6 +374,8 @@ export class FtpSession {
     const entries = file
       ? [{ name: basename(target), size: file.content.length, isDirectory: false, modified: file.modified }]
       : store.list(target);
+    // An access to the path all the same (a charger may list the directory before it uploads).
+    this.record('download', target, this.settings.clock(), { request: verb, status: this.passive ? 150 : 425, bytes: 0, sha256: EMPTY_SHA256, outcome: 'probed', detail: 'directory listing' });
     if (!this.passive) return this.reply(425, 'Use PASV or EPSV first');
     this.reply(150, 'Here comes the directory listing');
     const data = await this.openData();

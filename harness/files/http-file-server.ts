@@ -106,7 +106,8 @@ export class HttpFileServer {
       ...(range ? { 'content-range': `bytes ${start}-${end - 1}/${file.content.length}` } : {}),
     });
     if (isHead) {
-      res.end(); // a HEAD moves nothing and is no transfer
+      res.end(); // a HEAD moves no file, but it is an access to the path: logged as probed
+      t.finish({ request, status, ...nothingMoved(), outcome: 'probed', detail: 'HEAD: headers only' });
       return;
     }
     const cutAt = cutPoint(file, start, end);

@@ -134,7 +134,8 @@ export interface FileTransferEvent extends TraceEventBase {
   bytes: number;
   /** SHA-256 (hex) of exactly those bytes. */
   sha256: string;
-  outcome: 'completed' | 'refused' | 'aborted';
+  /** probed: the path was only asked about (FTP SIZE, MDTM, LIST, DELE; HTTP HEAD), no file moved: an attempt all the same. */
+  outcome: 'completed' | 'refused' | 'aborted' | 'probed';
   /** The other end: the client's address (harness = server) or the server's host (harness = client). */
   remoteAddress: string;
   /** Case-relative ms when the request arrived or was sent. */

@@ -9,6 +9,7 @@ import { expect } from 'chai';
 import { startFileServers, type FileServers } from '../../harness/files/file-servers.js';
 import { firmwareImage } from '../../harness/files/firmware-image.js';
 import { transferTraceEvent, TransferLog, type TransferRecord } from '../../harness/files/transfer-log.js';
+import { transferMeets } from '../../harness/checks/transfer-expectation.js';
 import { Recorder } from '../../harness/trace/recorder.js';
 import type { TraceEventInput } from '../../harness/trace/types.js';
 
@@ -354,6 +355,7 @@ describe('files: HTTP and FTP file servers', function () {
         [550, 'refused', 'download refused by the test case'],
         [550, 'refused', 'no such file'],
         [450, 'refused', 'download refused by the test case'],
+        [550, 'probed', 'Could not get file size'], // SIZE is an access to the path as well
       ]);
     });
 
@@ -432,6 +434,32 @@ describe('files: HTTP and FTP file servers', function () {
   });
 
   describe('FTP (scripted client: aborts and bad input)', () => {
+    it('counts any access to a path as an attempt: SIZE then QUIT, MDTM of a missing file, DELE', async () => {
+      const raw = await RawFtp.open(portOf(servers.ftpBase));
+      await raw.login();
+      expect((await raw.cmd('SIZE /firmware/fw-2.0.0.bin')).code).to.equal(213);
+      expect((await raw.cmd('MDTM /firmware/missing.bin')).code).to.equal(550);
+      expect((await raw.cmd('DELE /diagnostics/none.log')).code).to.equal(550);
+      await raw.cmd('QUIT');
+      const size = await nextRecord(servers, (r) => r.request === 'SIZE');
+      expect(size).to.include({ direction: 'download', path: '/firmware/fw-2.0.0.bin', status: 213, bytes: 0, outcome: 'probed' });
+      expect(await nextRecord(servers, (r) => r.request === 'MDTM')).to.include({ direction: 'download', path: '/firmware/missing.bin', status: 550, outcome: 'probed' });
+      expect(await nextRecord(servers, (r) => r.request === 'DELE')).to.include({ direction: 'upload', path: '/diagnostics/none.log', outcome: 'probed' });
+      // What a case asks: the path was attempted, not downloaded.
+      const attempt = { harnessRole: 'server' as const, direction: 'download' as const, path: '/firmware/', location: servers.ftpUrl('/firmware/fw-2.0.0.bin'), requirement: 'r' };
+      expect(transferMeets({ type: 'transfer', afterSeq: 0, untilSeq: 1, ...attempt, outcome: 'attempted' }, size)).to.equal(true);
+      expect(transferMeets({ type: 'transfer', afterSeq: 0, untilSeq: 1, ...attempt }, size)).to.equal(false);
+      expect(traced.map((e) => (e as { request?: string }).request)).to.include.members(['SIZE', 'MDTM', 'DELE']);
+    });
+
+    it('a HEAD over HTTP is an access too (probed, no bytes)', async () => {
+      await new Promise<void>((resolve, reject) => {
+        const req = httpRequest(servers.httpUrl('/firmware/fw-2.0.0.bin'), { method: 'HEAD' }, (res) => { res.resume(); res.on('end', resolve); });
+        req.on('error', reject).end();
+      });
+      expect(await nextRecord(servers, (r) => r.request === 'HEAD')).to.include({ direction: 'download', status: 200, bytes: 0, outcome: 'probed' });
+    });
+
     it('a client that vanishes mid-download is recorded as aborted', async () => {
       servers.store.serve('/firmware/big.bin', BIG_IMAGE);
       const raw = await RawFtp.open(portOf(servers.ftpBase));

@@ -91,9 +91,12 @@ export const FAULTS: FaultSpec[] = [
   { peer: 'csms', fault: 'start-transaction-accepts-invalid', cases: ['TC_037_3_CSMS'], kills: ['payload.mismatch'] },
   { peer: 'csms', fault: 'reset-type-swapped', cases: ['TC_013_CSMS', 'TC_014_CSMS'], kills: ['payload.mismatch'] },
   { peer: 'csms', fault: 'data-transfer-accepts-unknown-vendor', cases: ['TC_064_CSMS'], kills: ['payload.mismatch'], verdict: 'NON_STRICT' },
-  // Real transfers: HTTP in TC_044_1 / TC_045_2, FTP in TC_044_3 / TC_045_1 (transport hints of the cases).
-  { peer: 'csms', fault: 'firmware-location-not-served', cases: ['TC_044_1_CSMS', 'TC_044_3_CSMS'], kills: ['transfer.failed'] },
-  { peer: 'csms', fault: 'diagnostics-location-refuses-upload', cases: ['TC_045_1_CSMS', 'TC_045_2_CSMS'], kills: ['transfer.failed'] },
+  // Its own location instead of the harness's: the location check of step 1 (MUST in Table 156, SHOULD
+  // elsewhere) and the real transfer (HTTP in TC_044_1, FTP in TC_044_3 / TC_045_1) both catch it.
+  { peer: 'csms', fault: 'firmware-location-not-served', cases: ['TC_044_1_CSMS', 'TC_044_3_CSMS'], kills: ['payload.mismatch', 'transfer.failed'] },
+  { peer: 'csms', fault: 'diagnostics-location-refuses-upload', cases: ['TC_045_1_CSMS'], kills: ['payload.mismatch', 'transfer.failed'] },
+  // TC_045_2_CSMS wants the upload to fail anyway: only the SHOULD location check is left.
+  { peer: 'csms', fault: 'diagnostics-location-refuses-upload', cases: ['TC_045_2_CSMS'], kills: ['payload.mismatch'], verdict: 'NON_STRICT' },
   { peer: 'csms', fault: 'two-outstanding-calls', cases: ['TC_019_1_CSMS'], kills: ['rpc.singleOutstandingCall'], verdict: 'NON_STRICT' },
   { peer: 'csms', fault: 'accepts-unknown-action', cases: ['X16_RPC_01_CSMS'], kills: ['rpc.expectedCallError'] },
   { peer: 'csms', fault: 'lenient-validation', cases: ['X16_RPC_02_CSMS', 'X16_RPC_03_CSMS', 'X16_RPC_04_CSMS'], kills: ['rpc.expectedCallError'] },

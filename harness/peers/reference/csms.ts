@@ -282,8 +282,8 @@ export class ReferenceCsms {
   }
 
   /**
-   * UpdateFirmware and GetDiagnostics point at its own file servers unless a location is asked for
-   * (`transport: 'ftp'` for FTP, else HTTP; `transport` itself is not sent). UpdateFirmware without a
+   * UpdateFirmware and GetDiagnostics carry the location asked for; without one they point at its own
+   * file servers (`transport: 'ftp'` for FTP, else HTTP; `transport` itself is not sent). UpdateFirmware without a
    * retrieveDate may be retrieved at once.
    */
   private withOwnLocations(action: string, asked: Payload): { payload: Payload } | { failed: string } {
@@ -291,7 +291,9 @@ export class ReferenceCsms {
     if (!this.fileServers) return { failed: 'not listening: no file servers' };
     const { transport = 'http', ...payload } = asked;
     if (transport !== 'http' && transport !== 'ftp') return { failed: `transport '${String(transport)}': http or ftp` };
-    if (payload.location === undefined) {
+    // The two location quirks send its own (broken) location even when another one is asked for.
+    const ownAnyway = action === 'UpdateFirmware' ? this.quirks.has('firmware-location-not-served') : this.quirks.has('diagnostics-location-refuses-upload');
+    if (payload.location === undefined || ownAnyway) {
       payload.location = action === 'UpdateFirmware' ? this.firmwareLocation(transport) : this.diagnosticsLocation(transport);
     }
     if (action === 'UpdateFirmware' && payload.retrieveDate === undefined) payload.retrieveDate = new Date().toISOString();

@@ -129,9 +129,9 @@ export const CSMS_QUIRKS = [
   'reset-type-swapped',
   /** Answers DataTransfer Accepted for any vendorId, also one it has no implementation for. */
   'data-transfer-accepts-unknown-vendor',
-  /** The firmware location it sends in UpdateFirmware does not serve the image (HTTP 404, FTP 550). */
+  /** UpdateFirmware carries its own firmware location, not the one asked for, and that one does not serve the image (HTTP 404, FTP 550). */
   'firmware-location-not-served',
-  /** The diagnostics location it sends in GetDiagnostics refuses uploads (HTTP 403, FTP 550). */
+  /** GetDiagnostics carries its own upload location, not the one asked for, and that one refuses uploads (HTTP 403, FTP 550). */
   'diagnostics-location-refuses-upload',
   /** Conforming: numbers its own reservations (ReserveNow carries its own reservationId from 9001 on, not the one asked for). */
   'reservation-id-own-numbering',

@@ -19,10 +19,18 @@ export default defineCase({
     'OCPP 1.6 §4.2 BootNotification',
     'OCPP 1.6 §4.9 StatusNotification',
   ],
-  provenance: 'Steps 1–16 as publicly summarised for TC_044_1_CSMS (tzi-OCTT test_tc_044_1_csms.py, SteVe Ocpp16JsonCsmsCertificationIT, EVtivity octt TC_044_1_CSMS): UpdateFirmware.req → FirmwareStatusNotification Downloading, Downloaded → StatusNotification Unavailable (connector 0 and every connector) → Installing → BootNotification (Accepted) → StatusNotification Available → Installed. The UpdateFirmware (retrieveDate now) is triggered through SUT control, with `transport` as a hint (HTTP where declared); the location is the CSMS\'s own. Unlike the OCTT, which only sends the notifications, the harness downloads the firmware for real from that location (once, after retrieveDate), and a location that does not deliver it is a finding (transfer.failed) — the harness then reports DownloadFailed and stops. The image is installed as is: an ocpp-harness image (harness/files/firmware-image) names its version, any other is named by its SHA-256. The reboot is the harness closing its connection and dialling anew; the BootNotification carries the new firmwareVersion.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 156; ours: the firmware URL of the test data is the harness\'s own file server (asked for through SUT control, HTTP where declared), the harness downloads the image for real and boots with the version it names',
+  deviations: [
+    {
+      what: 'Step 3: the harness downloads the firmware from the location for real; a location that does not deliver it is a finding (transfer.failed, MUST)',
+      why: 'the OCTT only sends the notifications; a CSMS whose location cannot be used would pass it',
+      source: 'OCPP 1.6 §5.19, §6.55 (location: where the firmware can be downloaded), §8.1',
+    },
+  ],
   actions: ['UpdateFirmware'],
 }, (t) => firmwareUpdateSequence(t, {
   preferred: 'http',
+  location: { validatedByTable: true, table: 156 },
   installTitle: 'FirmwareStatusNotification Installing; the charge point installs the image and reboots (steps 9–10)',
   install(image, note) {
     const check = checkFirmwareImage(image.bytes);

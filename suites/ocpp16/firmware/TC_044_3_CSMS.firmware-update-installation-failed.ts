@@ -1,6 +1,6 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
 import { checkFirmwareImage, corruptFirmwareImage } from '../../../harness/files/firmware-image.js';
-import { firmwareUpdateSequence } from './firmware-steps.js';
+import { firmwareUpdateSequence, LOCATION_DEVIATION } from './firmware-steps.js';
 
 export default defineCase({
   id: 'TC_044_3_CSMS',
@@ -19,10 +19,19 @@ export default defineCase({
     'OCPP 1.6 §4.2 BootNotification',
     'OCPP 1.6 §4.9 StatusNotification',
   ],
-  provenance: 'Steps 1–16 as publicly summarised for TC_044_3_CSMS (tzi-OCTT test_tc_044_3_csms.py, SteVe Ocpp16JsonCsmsCertificationIT, EVtivity octt TC_044_3_CSMS): UpdateFirmware.req → FirmwareStatusNotification Downloading, Downloaded → StatusNotification Unavailable (connector 0 and every connector) → Installing → reboot, BootNotification (Accepted) → StatusNotification Available → InstallationFailed. The UpdateFirmware (retrieveDate now) is triggered through SUT control, with `transport` as a hint (FTP where declared); the location is the CSMS\'s own. The harness downloads the firmware for real (a location that does not deliver it is a finding, transfer.failed; the harness then reports DownloadFailed and stops). The OCTT only simulates the installation failure; the harness simulates it on the real image: the copy it installs has one byte changed, as a failed flash write would leave it (corruptFirmwareImage), so the image check (checkFirmwareImage) fails, the charge point reboots on its old firmware and reports InstallationFailed.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 158; ours: the firmware URL is the harness\'s own file server (asked for through SUT control, FTP where declared), the real download, and the installation failure simulated on the real image (one byte changed, so the image check fails)',
+  deviations: [
+    LOCATION_DEVIATION,
+    {
+      what: 'Step 3: the harness downloads the firmware from the location for real; a location that does not deliver it is a finding (transfer.failed, MUST)',
+      why: 'the OCTT only sends the notifications; a CSMS whose location cannot be used would pass it',
+      source: 'OCPP 1.6 §5.19, §6.55 (location: where the firmware can be downloaded), §8.1',
+    },
+  ],
   actions: ['UpdateFirmware'],
 }, (t) => firmwareUpdateSequence(t, {
   preferred: 'ftp',
+  location: { validatedByTable: false, table: 158 },
   installTitle: 'FirmwareStatusNotification Installing; the installation fails its image check and the charge point reboots (steps 9–10)',
   install(image, note) {
     const check = checkFirmwareImage(corruptFirmwareImage(image.bytes));

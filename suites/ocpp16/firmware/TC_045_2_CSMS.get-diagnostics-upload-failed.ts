@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { diagnosticsLog, diagnosticsStatus, transportFor, UPLOAD_TAKEN } from './firmware-steps.js';
+import { diagnosticsLog, diagnosticsStatus, LOCATION_DEVIATION, transportFor, withHarnessFiles } from './firmware-steps.js';
 
 export default defineCase({
   id: 'TC_045_2_CSMS',
@@ -8,7 +8,7 @@ export default defineCase({
   profile: 'FirmwareManagement',
   sut: 'Csms',
   octt: { table: 160, follows: '2024-04' },
-  purpose: 'The CSMS handles a diagnostics upload that fails: it sends GetDiagnostics with a location that takes uploads and answers DiagnosticsStatusNotification Uploading and UploadFailed.',
+  purpose: 'The CSMS handles a diagnostics upload that fails: it sends GetDiagnostics with the location it is given and answers DiagnosticsStatusNotification Uploading and UploadFailed.',
   refs: [
     'OCPP 1.6 §5.9 Get Diagnostics',
     'OCPP 1.6 §6.25 GetDiagnostics.req',
@@ -16,30 +16,32 @@ export default defineCase({
     'OCPP 1.6 §7.24 DiagnosticsStatus',
     'OCPP 1.6 §8.2 Upload Diagnostics',
   ],
-  provenance: 'Steps 1–6 as publicly summarised for TC_045_2_CSMS (SteVe Ocpp16JsonCsmsCertificationIT, EVtivity octt TC_045_2_CSMS): GetDiagnostics.req with a location → GetDiagnostics.conf with a fileName → DiagnosticsStatusNotification Uploading → UploadFailed, each answered. The GetDiagnostics is triggered through SUT control, with `transport` as a hint (HTTP where declared); the location is the CSMS\'s own. The OCTT only simulates the failure, and so does the harness, on real bytes: the upload breaks off halfway — the harness sends only the first half of its diagnostics log to the location (as a broken FTP STOR leaves a partial file) and reports UploadFailed. A location that does not take even that is a finding (transfer.failed).',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 160; ours: the upload location the CSMS is asked to send (through SUT control, HTTP where declared) is a directory on the harness\'s own file server that refuses uploads, so the upload of the real diagnostics log fails for real.',
+  deviations: [LOCATION_DEVIATION],
   actions: ['GetDiagnostics'],
 }, async ({ cp, sut, cfg, step, note, transfers }) => {
   const link = await cp.booted();
   const fileName = `diagnostics-${cfg.identity}-${new Date().toISOString().replace(/[:.]/g, '')}.log`;
   link.handle('GetDiagnostics', () => ({ fileName }));
 
-  const request = await step(1, 'The CSMS sends GetDiagnostics with a location; the charge point answers with the fileName (steps 1–2)', async () => {
-    await sut.do('GetDiagnostics', { transport: transportFor(cfg, 'http') });
-    const call = await link.expectCall('GetDiagnostics', {
-      match: { location: { present: true } },
-      requirement: 'OCPP 1.6 §5.9, §6.25: GetDiagnostics.req SHALL carry the location (directory) the charge point uploads its diagnostics to',
+  await withHarnessFiles(cfg, async (files) => {
+    const asked = files.refusingDiagnostics(transportFor(cfg, 'http'));
+    const request = await step(1, 'The CSMS sends GetDiagnostics with the harness\'s upload location (which refuses uploads); the charge point answers with the fileName (steps 1–2)', async () => {
+      await sut.do('GetDiagnostics', { location: asked });
+      const call = await link.expectCall('GetDiagnostics', {
+        match: { location: asked }, level: 'SHOULD',
+        requirement: 'OCPP 1.6 §5.9, §6.25: GetDiagnostics.req carries the location the CSMS was asked to send (ours)',
+      });
+      await call.replied;
+      return call.frame.payload;
     });
-    await call.replied;
-    return call.frame.payload;
-  });
-  const location = String(request.location);
 
-  await step(3, 'DiagnosticsStatusNotification Uploading, and an upload to the location that breaks off halfway (steps 3–4)', async () => {
-    await diagnosticsStatus(link, 'Uploading');
-    const log = diagnosticsLog(cfg.identity, request);
-    const part = log.subarray(0, Math.floor(log.length / 2));
-    note(`simulated failure: the upload breaks off after ${part.length} of ${log.length} bytes`);
-    await transfers.uploadTo(location, fileName, part, { requirement: UPLOAD_TAKEN });
+    await step(3, 'DiagnosticsStatusNotification Uploading, and the upload to the location, which fails (steps 3–4)', async () => {
+      await diagnosticsStatus(link, 'Uploading');
+      const log = diagnosticsLog(cfg.identity, request);
+      const result = await transfers.upload(String(request.location), fileName, log).catch((err: unknown) => ({ ok: false, detail: err instanceof Error ? err.message : String(err) }));
+      note(result.ok ? 'the upload went through after all; the failure is reported as the table has it' : `the upload failed as intended: ${result.detail}`);
+    });
   });
 
   await step(5, 'DiagnosticsStatusNotification UploadFailed; the CSMS answers (steps 5–6)', () => diagnosticsStatus(link, 'UploadFailed'));

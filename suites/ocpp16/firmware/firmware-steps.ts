@@ -1,16 +1,19 @@
-// What the Firmware Management cases with the CSMS under test share: asking the CSMS for the request,
-// honouring its retrieveDate, and the charge point's status notifications. Not a case (discovery
-// only loads files named TC_… / X…).
+// What the Firmware Management cases with the CSMS under test share: the harness's own file servers
+// (the firmware URL and upload directory the OCTT's test data gives the CSMS), asking the CSMS for the
+// request with that location, honouring its retrieveDate, and the charge point's status notifications.
+// Not a case (discovery only loads files named TC_… / X…).
 import type { HarnessConfig } from '../../../harness/config/types.js';
 import type { CaseLink } from '../../../harness/dsl/case-link.js';
 import type { CsmsSutContext } from '../../../harness/dsl/context.js';
 import { ExpectationUnmet, Inconclusive } from '../../../harness/dsl/errors.js';
+import { startFileServers, type FileServers } from '../../../harness/files/file-servers.js';
+import { firmwareImage } from '../../../harness/files/firmware-image.js';
 
 export type Transport = 'http' | 'ftp';
 
 /**
- * The transport to ask SUT control for (`transport`, a hint the reference CSMS honours): `preferred`
- * when the CSMS declares it in `firmwareTransports`, else the first one it declares.
+ * The transport of the location the harness gives the CSMS: `preferred` when the CSMS declares it in
+ * `firmwareTransports`, else the first one it declares.
  */
 export function transportFor(cfg: HarnessConfig, preferred: Transport): Transport {
   const declared = (cfg.declarationsBySut?.Csms ?? cfg.declarations).firmwareTransports;
@@ -51,15 +54,85 @@ export async function reportConnectors(link: CaseLink, cfg: HarnessConfig, statu
   }
 }
 
+/** Version of the firmware image the harness offers (an ocpp-harness image names it). */
+export const OFFERED_FIRMWARE_VERSION = '2.0.0';
+const FIRMWARE_PATH = `/firmware/ocpp-harness-${OFFERED_FIRMWARE_VERSION}.bin`;
+const MISSING_FIRMWARE_PATH = '/firmware/not-here.bin';
+const DIAGNOSTICS_DIR = '/diagnostics/';
+const REFUSING_DIAGNOSTICS_DIR = '/diagnostics-refused/';
+
 /**
- * The CSMS sends UpdateFirmware (triggered through SUT control; the location is the CSMS's own) and the
- * harness answers it (charge-point defaults: UpdateFirmware.conf has no fields). Returns the request.
+ * The harness's own HTTP and FTP servers for one case, closed when it ends: the OCTT gives the CSMS its
+ * firmware URL and upload location as test data, so the harness hosts both. The harness, as the charge
+ * point, is the only client, so a local address does.
  */
-export async function receiveUpdateFirmware(t: Pick<CsmsSutContext, 'sut' | 'cfg'>, link: CaseLink, transport: Transport) {
-  await t.sut.do('UpdateFirmware', { retrieveDate: new Date().toISOString(), transport });
+export async function withHarnessFiles<T>(cfg: HarnessConfig, fn: (files: HarnessFiles) => Promise<T>): Promise<T> {
+  const servers = await startFileServers({ host: cfg.fileTransfer?.host ?? '127.0.0.1', advertisedHost: cfg.fileTransfer?.advertisedHost });
+  try {
+    return await fn(new HarnessFiles(servers));
+  } finally {
+    await servers.close().catch(() => undefined);
+  }
+}
+
+export class HarnessFiles {
+  constructor(private readonly servers: FileServers) {}
+
+  private url(transport: Transport, path: string): string {
+    return transport === 'ftp' ? this.servers.ftpUrl(path) : this.servers.httpUrl(path);
+  }
+
+  /** Where the harness serves a valid firmware image (TC_044_1, TC_044_3). */
+  firmware(transport: Transport): string {
+    this.servers.store.serve(FIRMWARE_PATH, firmwareImage({ bytes: 48 * 1024, version: OFFERED_FIRMWARE_VERSION, seed: 44 }));
+    return this.url(transport, FIRMWARE_PATH);
+  }
+
+  /** A firmware location that serves nothing (HTTP 404, FTP 550): the download fails for real (TC_044_2). */
+  missingFirmware(transport: Transport): string {
+    this.servers.store.refuseDownloads(MISSING_FIRMWARE_PATH, { httpStatus: 404, ftpCode: 550 });
+    return this.url(transport, MISSING_FIRMWARE_PATH);
+  }
+
+  /** A directory that takes diagnostics uploads (TC_045_1). */
+  diagnostics(transport: Transport): string {
+    return this.url(transport, DIAGNOSTICS_DIR);
+  }
+
+  /** A directory that refuses uploads (HTTP 403, FTP 550): the upload fails for real (TC_045_2). */
+  refusingDiagnostics(transport: Transport): string {
+    this.servers.store.refuseUploads(REFUSING_DIAGNOSTICS_DIR, { httpStatus: 403, ftpCode: 550 });
+    return this.url(transport, REFUSING_DIAGNOSTICS_DIR);
+  }
+}
+
+/** The location check of step 1: a tool validation in Table 156; ours (SHOULD, a declared deviation) elsewhere. */
+export interface LocationCheck {
+  /** The table validates the location (TC_044_1_CSMS): MUST, OCTT fails it. */
+  validatedByTable: boolean;
+  table: number;
+}
+
+/** The deviation every case declares whose table does not validate the location it asks for. */
+export const LOCATION_DEVIATION = {
+  what: 'Step 1: the request carries the location SUT control asked the CSMS to send (SHOULD)',
+  why: 'the harness gives the CSMS its own file server URL, as the OCTT gives its test data; a CSMS that sends another location is told apart from one whose location does not work',
+  source: 'OCTT 1.6 TCD 2024-04 Table 156 step 1 (firmware location from test data); OCPP 1.6 §5.9, §5.19',
+};
+
+/**
+ * The CSMS sends UpdateFirmware (triggered through SUT control with the location and a retrieveDate of
+ * now) and the harness answers it (charge-point defaults: UpdateFirmware.conf has no fields). Returns the
+ * request's location and retrieveDate.
+ */
+export async function receiveUpdateFirmware(t: Pick<CsmsSutContext, 'sut' | 'cfg'>, link: CaseLink, location: string, check: LocationCheck) {
+  await t.sut.do('UpdateFirmware', { location, retrieveDate: new Date().toISOString() });
   const call = await link.expectCall('UpdateFirmware', {
-    match: { location: { present: true }, retrieveDate: { present: true } },
-    requirement: 'OCPP 1.6 §5.19, §6.55: UpdateFirmware.req SHALL contain the date and time after which the charge point may retrieve the firmware and the location it can be downloaded from',
+    match: { location },
+    ...(check.validatedByTable ? {} : { level: 'SHOULD' as const }),
+    requirement: check.validatedByTable
+      ? `OCTT Table ${check.table} step 1: the location of UpdateFirmware.req is the firmware URL of the test data (OCPP 1.6 §5.19, §6.55)`
+      : 'OCPP 1.6 §5.19, §6.55: UpdateFirmware.req carries the location the CSMS was asked to send (ours)',
   });
   await call.replied;
   return { location: String(call.frame.payload.location), retrieveDate: call.frame.payload.retrieveDate };
@@ -84,6 +157,8 @@ type Downloaded = NonNullable<Awaited<ReturnType<CsmsSutContext['transfers']['do
 export interface FirmwareUpdateVariant {
   /** The transport to prefer (transportFor). */
   preferred: Transport;
+  /** Table number; whether it validates the location of step 1. */
+  location: LocationCheck;
   /** Title of step 9. */
   installTitle: string;
   /** Installs the downloaded image (notes what it did); returns the firmwareVersion to boot with, or undefined for the old one. */
@@ -104,13 +179,16 @@ export async function firmwareUpdateSequence(
 ): Promise<void> {
   const link = await cp.booted();
 
-  const request = await step(1, 'The CSMS sends UpdateFirmware with a location and a retrieveDate; the charge point answers (steps 1–2)', () =>
-    receiveUpdateFirmware({ sut, cfg }, link, transportFor(cfg, v.preferred)));
+  const { request, image } = await withHarnessFiles(cfg, async (files) => {
+    const request = await step(1, 'The CSMS sends UpdateFirmware with the harness\'s firmware location and a retrieveDate; the charge point answers (steps 1–2)', () =>
+      receiveUpdateFirmware({ sut, cfg }, link, files.firmware(transportFor(cfg, v.preferred)), v.location));
 
-  const image = await step(3, 'After retrieveDate: FirmwareStatusNotification Downloading, and the download from the location (steps 3–4)', async () => {
-    await untilRetrieveDate({ cfg, note, sleep }, request.retrieveDate);
-    await firmwareStatus(link, 'Downloading');
-    return transfers.downloadFrom(request.location, { requirement: DOWNLOAD_SERVED });
+    const image = await step(3, 'After retrieveDate: FirmwareStatusNotification Downloading, and the download from the location (steps 3–4)', async () => {
+      await untilRetrieveDate({ cfg, note, sleep }, request.retrieveDate);
+      await firmwareStatus(link, 'Downloading');
+      return transfers.downloadFrom(request.location, { requirement: DOWNLOAD_SERVED, octt: 'not-checked' });
+    });
+    return { request, image };
   });
   if (!image) {
     await firmwareStatus(link, 'DownloadFailed');

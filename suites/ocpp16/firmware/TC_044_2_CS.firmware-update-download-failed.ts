@@ -17,7 +17,10 @@ export default defineCase({
     'OCPP 1.6 §8.1 Download Firmware',
     'OCPP 1.6 §4.9 StatusNotification',
   ],
-  provenance: 'OCTT steps as publicly summarised in the OCTT test case document (UpdateFirmware.req with a location whose file name is prefixed "does_not_exist_", retries 0 → UpdateFirmware.conf → FirmwareStatusNotification Downloading, optional because the download may fail at once → DownloadFailed; expected: the old firmware stays active and the charge point becomes Available again). Ours: the location is on the harness\'s own file server (FTP where declared, the file refused with 550 / HTTP 404), so that the charge point\'s attempt is seen (transfer.failed, outcome attempted) and the DownloadFailed it reports is backed by a refused transfer; retrieveDate now; connectors that went Unavailable must report Available again.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 56; ours: the location is on the harness\'s own file server (refused), retrieveDate now.',
+  deviations: [
+    { what: 'The charger\'s attempt at the location must be seen (transfer.failed, outcome attempted: any access, SIZE included)', why: 'a DownloadFailed without an attempt proves nothing', source: 'OCPP 1.6 §5.19, §7.25' },
+  ],
 }, async ({ csms, cfg, step, note, notApplicable }) => {
   const transport = cpTransport({ cfg, notApplicable }, 'ftp');
   const cp = await step(1, 'The charge point is connected and its boot accepted', () => csms.booted());

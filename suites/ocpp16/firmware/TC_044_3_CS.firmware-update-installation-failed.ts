@@ -20,7 +20,10 @@ export default defineCase({
     'OCPP 1.6 §8.1 Download Firmware',
     'OCPP 1.6 §4.9 StatusNotification',
   ],
-  provenance: 'OCTT steps as publicly summarised in the OCTT test case document (an invalid firmware at the location → UpdateFirmware.conf → FirmwareStatusNotification Downloading → Downloaded → Installing → InstallationFailed; connectors MAY be set Unavailable meanwhile). Ours: the harness serves the invalid image itself (FTP where declared): an ocpp-harness firmware image (harness/files/firmware-image) with one payload byte flipped, so its trailing SHA-256 does not match — the same size as a good one, what the reference charge point\'s integrity check (and a real charger\'s test hook) refuses; that the whole image was downloaded before Downloaded is judged from the file servers\' records (transfer.failed); a reboot after Installing is allowed (the outcome is then expected on the new connection); connectors that went Unavailable must report Available again.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 57; ours: the harness serves an invalid ocpp-harness image (one byte flipped) over FTP where declared; a reboot after Installing is allowed.',
+  deviations: [
+    { what: 'That the whole image was downloaded before Downloaded is judged from the file servers (transfer.failed)', why: 'a Downloaded the charger never earned would pass the table', source: 'OCPP 1.6 §4.5, §7.25' },
+  ],
 }, async ({ csms, cfg, step, note, notApplicable }) => {
   const transport = cpTransport({ cfg, notApplicable }, 'ftp');
   const cp = await step(1, 'The charge point is connected and its boot accepted', () => csms.booted());

@@ -17,7 +17,10 @@ export default defineCase({
     'OCPP 1.6 §7.24 DiagnosticsStatus',
     'OCPP 1.6 §8.2 Upload Diagnostics',
   ],
-  provenance: 'OCTT steps 1–6 as publicly summarised in the OCTT test case document and EVerest ocpp_compliance_tests.py test_get_diagnostics (GetDiagnostics.req with the configured log location → GetDiagnostics.conf → DiagnosticsStatusNotification Uploading → Uploaded; expected: the log is uploaded to the location of step 1). Ours: the location is a directory on the harness\'s own file server (FTP where declared), GetDiagnostics.conf must name the file (the OCTT case needs a file to upload), and that the file arrived — in that directory, under that name, at least one byte — before (or as) the charge point reported Uploaded is judged from the file servers\' records (transfer.failed).',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 58; ours: the location is a directory on the harness\'s own file server (FTP where declared).',
+  deviations: [
+    { what: 'GetDiagnostics.conf names the file, and the file arrived there before Uploaded (transfer.failed)', why: 'the table\'s expected result is the log at the location', source: 'OCPP 1.6 §5.9, §6.26' },
+  ],
 }, async ({ csms, cfg, step, note, notApplicable }) => {
   const transport = cpTransport({ cfg, notApplicable }, 'ftp');
   const cp = await step(1, 'The charge point is connected and its boot accepted', () => csms.booted());

@@ -16,7 +16,10 @@ export default defineCase({
     'OCPP 1.6 §7.24 DiagnosticsStatus (UploadFailed)',
     'OCPP 1.6 §8.2 Upload Diagnostics',
   ],
-  provenance: 'OCTT steps 1–6 as publicly summarised in the OCTT test case document and EVerest ocpp_compliance_tests.py test_get_diagnostics_upload_fail (GetDiagnostics.req, retries 0, with a location that cannot take the upload → GetDiagnostics.conf → DiagnosticsStatusNotification Uploading → UploadFailed; expected: the charge point continues normal operation). Ours: the location is a directory on the harness\'s own file server (HTTP where declared) that refuses every upload (HTTP 403 / FTP 550) instead of an unreachable host, so that the charge point\'s attempt is seen (transfer.failed, outcome attempted) and the UploadFailed it reports is backed by a refused transfer; normal operation afterwards is shown by GetConfiguration of the configured read-only key answered with it.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 59; ours: the location is a directory on the harness\'s own file server that refuses uploads, and normal operation afterwards is a GetConfiguration answered.',
+  deviations: [
+    { what: 'The charger\'s attempt at the location must be seen (transfer.failed, outcome attempted)', why: 'an UploadFailed without an attempt proves nothing', source: 'OCPP 1.6 §5.9, §7.24' },
+  ],
 }, async ({ csms, cfg, step, notApplicable }) => {
   const transport = cpTransport({ cfg, notApplicable }, 'http');
   const cp = await step(1, 'The charge point is connected and its boot accepted', () => csms.booted());

@@ -20,7 +20,11 @@ export default defineCase({
     'OCPP 1.6 §4.9 StatusNotification (A2, B3, C6, F1)',
     'OCPP 1.6 §4.10 StopTransaction',
   ],
-  provenance: 'OCTT steps as publicly summarised for TC_008_CS in the OCTT test case document (preparation LocalPreAuthorize true, AuthorizationCacheEnabled false if implemented, LocalAuthListEnabled true → GetLocalListVersion → SendLocalList Accepted → idTag presented → StatusNotification Preparing → cable plugged → StartTransaction → StatusNotification Charging). The catalogue\'s _1 variant is this local start. Ours: the preparation keys are set with ChangeConfiguration and restored at the end (a cache that cannot be switched off is emptied with ClearCache instead); the list is a Full update of the configured valid idTag as Accepted, with the version after the reported one; "without Authorize.req" is checked (§9.1.13: LocalPreAuthorize starts the transaction without requesting an Authorize.conf) from the presentation up to StartTransaction and again up to the stop; the clean-up (the same idTag stops the transaction locally, Finishing, unplug → Available, the list emptied) is derived from §4.1, §4.9, §4.10 and §6.41.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 54; ours (the local-start variant of a newer revision): the Before keys are set with ChangeConfiguration and restored (a cache that cannot be switched off is cleared), the list is a Full update of the valid idTag, and the clean-up.',
+  deviations: [
+    { what: 'No Authorize.req from the presentation up to StartTransaction and up to the stop', why: 'LocalPreAuthorize starts the transaction without an Authorize.conf', source: 'OCPP 1.6 §9.1.13' },
+    { what: 'The clean-up (local stop, Finishing, unplug, the list emptied)', why: 'leave the charge point as found (§1.3 post-conditions)', source: 'OCTT 1.6 TCD 2024-04 §1.3' },
+  ],
   actions: ['presentIdTag', 'plugIn', 'unplug'],
 }, async ({ csms, sut, cfg, step, note, notApplicable }) => {
   const connectorId = cfg.connectorIds[0]!;

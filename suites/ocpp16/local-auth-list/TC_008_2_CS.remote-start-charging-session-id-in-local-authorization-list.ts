@@ -22,7 +22,10 @@ export default defineCase({
     'OCPP 1.6 §5.12 Remote Stop Transaction',
     'OCPP 1.6 §4.9 StatusNotification (A2, B3, C6, F1)',
   ],
-  provenance: 'Derived from the specification (no public step description of this variant was found): the preparation and list steps of TC_008_CS as the OCTT test case document summarises them (LocalPreAuthorize true, AuthorizationCacheEnabled false if implemented, LocalAuthListEnabled true, GetLocalListVersion, SendLocalList Accepted), with a remote start instead of a presented idTag: AuthorizeRemoteTxRequests true makes the charge point authorise the idTag of RemoteStartTransaction like a local one (§5.11), which with LocalPreAuthorize true and the idTag Accepted in the list needs no Authorize.req (§9.1.13). Cable first, as in TC_010_CS. The keys are set with ChangeConfiguration and restored; the clean-up (RemoteStopTransaction, Finishing, unplug → Available, the list emptied) is ours.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 54; ours (the remote-start variant of a newer revision, which Table 54 is): the Before keys are set with ChangeConfiguration and restored, and the clean-up (RemoteStopTransaction, Finishing, unplug, the list emptied).',
+  deviations: [
+    { what: 'No Authorize.req before StartTransaction', why: 'with LocalPreAuthorize true and the idTag Accepted in the list none is needed', source: 'OCPP 1.6 §5.11, §9.1.13' },
+  ],
   actions: ['plugIn', 'unplug'],
 }, async ({ csms, sut, cfg, step, note, notApplicable }) => {
   const connectorId = cfg.connectorIds[0]!;

@@ -16,7 +16,10 @@ export default defineCase({
     'OCPP 1.6 §9.1.29 SupportedFeatureProfiles',
     'OCPP 1.6 §9.2.1 LocalAuthListEnabled',
   ],
-  provenance: 'OCTT steps as publicly summarised (PNA OCPP-COMPLIANCY-TEST-TOOL TC_042_1_CS: GetConfiguration SupportedFeatureProfiles → GetLocalListVersion answered -1; the OCTT test case document: prerequisite "does not support the Local Auth List Management feature profile or allows LocalAuthListEnabled=false", preparation LocalAuthListEnabled false if implemented). Ours: a charge point that lists the profile has LocalAuthListEnabled set to false with ChangeConfiguration for the case and restored at the end (one that cannot disable its list is NOT_APPLICABLE); the OCTT also accepts a CALLERROR NotSupported, which is only the answer of a charge point without the profile — one that declares LocalAuthListManagement (the only kind this case runs against) must answer -1.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 48; ours: a charger that lists the profile gets LocalAuthListEnabled false for the case (restored; N/A when it cannot).',
+  deviations: [
+    { what: 'Only -1 is accepted, not a CALLERROR NotSupported', why: 'the case runs only against a charger that declares LocalAuthListManagement, which has the defined answer', source: 'OCPP 1.6 §5.10' },
+  ],
 }, async ({ csms, step, note, notApplicable }) => {
   const cp = await step(1, 'The charge point is connected and its boot accepted', () => csms.booted());
 

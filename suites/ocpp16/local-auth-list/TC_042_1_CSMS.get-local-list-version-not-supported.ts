@@ -9,7 +9,7 @@ export default defineCase({
   octt: { table: 150, follows: '2024-04' },
   purpose: 'The CSMS asks a charge point for the version of its Local Authorization List with GetLocalListVersion, and takes the answer -1 (local lists not supported).',
   refs: ['OCPP 1.6 §5.10 Get Local List Version', 'OCPP 1.6 §6.27 GetLocalListVersion.req', 'OCPP 1.6 §6.28 GetLocalListVersion.conf'],
-  provenance: 'Steps 1–2 as publicly summarised for TC_042_1_CSMS (tzi-OCTT test_tc_042_1_csms.py, SteVe Ocpp16JsonCsmsCertificationIT, EVtivity octt TC_042_1_CSMS): GetLocalListVersion.req, answered with listVersion -1. The request is triggered through SUT control; for this case the harness answers -1 instead of its own list version.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 150; ours: the GetLocalListVersion is asked for through SUT control.',
   actions: ['GetLocalListVersion'],
 }, async ({ cp, sut, step }) => {
   const link = await cp.booted();

@@ -15,7 +15,7 @@ export default defineCase({
     'OCPP 1.6 §6.41 SendLocalList.req (Full without localAuthorizationList)',
     'OCPP 1.6 §9.2.1 LocalAuthListEnabled',
   ],
-  provenance: 'OCTT steps as publicly summarised (PNA OCPP-COMPLIANCY-TEST-TOOL TC_042_2_CS and the OCTT test case document: LocalAuthListEnabled true, set with ChangeConfiguration when it is not → SendLocalList listVersion 1, updateType Full, localAuthorizationList omitted → Accepted → GetLocalListVersion answers 0 → LocalAuthListEnabled restored). Ours: step 1 uses the reusable state Booted instead of waiting for a Heartbeat, and the SupportedFeatureProfiles check is left to the profile declaration.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 49; ours: step 1 is the reusable state Booted rather than a Heartbeat, and SupportedFeatureProfiles is left to the declaration.',
 }, async ({ csms, step, note, notApplicable }) => {
   const cp = await step(1, 'The charge point is connected and its boot accepted', () => csms.booted());
 

@@ -9,7 +9,7 @@ export default defineCase({
   octt: { table: 151, follows: '2024-04' },
   purpose: 'The CSMS asks a charge point for the version of its Local Authorization List with GetLocalListVersion, and takes the answer 0 (the list is empty).',
   refs: ['OCPP 1.6 §5.10 Get Local List Version', 'OCPP 1.6 §6.27 GetLocalListVersion.req', 'OCPP 1.6 §6.28 GetLocalListVersion.conf'],
-  provenance: 'Steps 1–2 as publicly summarised for TC_042_2_CSMS (tzi-OCTT test_tc_042_2_csms.py, SteVe Ocpp16JsonCsmsCertificationIT, EVtivity octt TC_042_2_CSMS): GetLocalListVersion.req, answered with listVersion 0. The request is triggered through SUT control; for this case the harness answers 0 (an empty list) whatever list an earlier case left.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 151; ours: the GetLocalListVersion is asked for through SUT control.',
   actions: ['GetLocalListVersion'],
 }, async ({ cp, sut, step }) => {
   const link = await cp.booted();

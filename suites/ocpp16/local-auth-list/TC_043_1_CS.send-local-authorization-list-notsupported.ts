@@ -16,7 +16,10 @@ export default defineCase({
     'OCPP 1.6 §9.2.1 LocalAuthListEnabled',
     'OCPP 1.6 §5.10 Get Local List Version',
   ],
-  provenance: 'OCTT steps as publicly summarised in the OCTT test case document (SendLocalList, updateType Full → SendLocalList.conf NotSupported, or a CALLERROR NotSupported; expected: the charge point cannot authorise from the list it was sent). The document wants a charge point without the profile; this case runs against one that declares LocalAuthListManagement, so it disables the list (LocalAuthListEnabled false with ChangeConfiguration, restored at the end; a charge point that cannot disable it is NOT_APPLICABLE), and such a charge point answers the defined status NotSupported (§7.47), not a CALLERROR. The check that the refused list was not taken (the version before and after is the same, §5.10) is ours.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 51; ours: the list is disabled (LocalAuthListEnabled false, restored) for a charger that declares the profile.',
+  deviations: [
+    { what: 'The answer must be SendLocalList.conf NotSupported, not a CALLERROR; the list version is unchanged', why: 'a charger with the profile has the defined status; §5.10 keeps a refused list out', source: 'OCPP 1.6 §7.47, §5.10' },
+  ],
 }, async ({ csms, cfg, step, note, notApplicable }) => {
   const cp = await step(1, 'The charge point is connected and its boot accepted', () => csms.booted());
 

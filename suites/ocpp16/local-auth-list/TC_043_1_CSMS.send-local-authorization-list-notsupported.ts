@@ -15,7 +15,7 @@ export default defineCase({
     'OCPP 1.6 §7.47 UpdateStatus',
     'OCPP 1.6 errata sheet §3.52 (listVersion never 0 or -1)',
   ],
-  provenance: 'Steps 1–2 as publicly summarised for TC_043_1_CSMS (tzi-OCTT test_tc_043_1_csms.py, SteVe Ocpp16JsonCsmsCertificationIT, EVtivity octt TC_043_1_CSMS): SendLocalList.req with updateType Full, answered NotSupported. The request (listVersion 1, idTags.accepted as Accepted) is triggered through SUT control and checked as asked; for this case the harness answers NotSupported.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 152; ours: the SendLocalList (listVersion 1, idTags.accepted) is asked for through SUT control.',
   actions: ['SendLocalList'],
 }, async ({ cp, sut, cfg, step }) => {
   const link = await cp.booted();

@@ -16,7 +16,10 @@ export default defineCase({
     'OCPP 1.6 §7.47 UpdateStatus (VersionMismatch)',
     'OCPP 1.6 §9.2.1 LocalAuthListEnabled',
   ],
-  provenance: 'OCTT steps 1–12 as publicly summarised in the OCTT test case document and EVerest ocpp_compliance_tests.py test_send_local_list_ver_mismatch (Full listVersion 2 → Accepted → GetLocalListVersion 2 → Full listVersion 5 → Accepted → GetLocalListVersion 5 → Differential listVersion 4 → VersionMismatch → GetLocalListVersion 5), each list holding one idTag (here the configured valid one, Accepted). Ours: LocalAuthListEnabled true set with ChangeConfiguration and restored, and the list emptied at the end (Full without entries, version 6 → GetLocalListVersion 0).',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 52; ours: LocalAuthListEnabled true set and restored, and the list emptied at the end.',
+  deviations: [
+    { what: 'The last steps (empty list, version checked) (clean-up)', why: 'leave the system under test as found (§1.3 post-conditions)', source: 'OCTT 1.6 TCD 2024-04 §1.3' },
+  ],
 }, async ({ csms, cfg, step, note, notApplicable }) => {
   const entry = configuredEntries(cfg).accepted;
   const cp = await step(1, 'The charge point is connected and its boot accepted', () => csms.booted());

@@ -20,7 +20,10 @@ export default defineCase({
     'OCPP 1.6 §9.2.3 SendLocalListMaxLength',
     'OCPP 1.6 §5.10 Get Local List Version',
   ],
-  provenance: 'OCTT steps 1–2 as publicly summarised in the OCTT test case document (prerequisite: the charge point is in a state in which it will fail to set a local list; SendLocalList updateType Full, listVersion 2 → Failed). Ours: the failing state is brought about through the specification rather than by the operator — the request carries SendLocalListMaxLength + 1 entries (§6.41: the maximum number of entries in one request is that key; read with GetConfiguration; a charge point reporting more than 10000 is NOT_APPLICABLE) of the configured valid idTag numbered to be unique; LocalAuthListEnabled true set with ChangeConfiguration and restored; the check that the list was not changed (the version before and after, §5.10) is ours.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 53; ours: the failing state is a request of SendLocalListMaxLength + 1 entries (N/A above 10000), LocalAuthListEnabled set and restored.',
+  deviations: [
+    { what: 'The list version is unchanged after Failed', why: '§5.10 keeps a list that was not taken out', source: 'OCPP 1.6 §5.10' },
+  ],
 }, async ({ csms, cfg, step, note, notApplicable }) => {
   const cp = await step(1, 'The charge point is connected and its boot accepted', () => csms.booted());
 

@@ -14,7 +14,7 @@ export default defineCase({
     'OCPP 1.6 §7.1 AuthorizationData',
     'OCPP 1.6 §7.47 UpdateStatus',
   ],
-  provenance: 'Steps 1–2 as publicly summarised for TC_043_3_CSMS (tzi-OCTT test_tc_043_3_csms.py, SteVe Ocpp16JsonCsmsCertificationIT, EVtivity octt TC_043_3_CSMS): SendLocalList.req with updateType Full, answered Failed. The request (listVersion 1, idTags.accepted as Accepted) is triggered through SUT control and checked as asked; for this case the harness answers Failed.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 153; ours: the SendLocalList (listVersion 1, idTags.accepted) is asked for through SUT control.',
   actions: ['SendLocalList'],
 }, async ({ cp, sut, cfg, step }) => {
   const link = await cp.booted();

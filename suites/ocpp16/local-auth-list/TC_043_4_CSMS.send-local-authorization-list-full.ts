@@ -15,7 +15,7 @@ export default defineCase({
     'OCPP 1.6 §7.1 AuthorizationData',
     'OCPP 1.6 errata sheet §3.52 (listVersion never 0 or -1)',
   ],
-  provenance: 'Steps 1–2 as publicly summarised for TC_043_4_CSMS (tzi-OCTT test_tc_043_4_csms.py, SteVe Ocpp16JsonCsmsCertificationIT, EVtivity octt TC_043_4_CSMS): SendLocalList.req with updateType Full in which every entry has an idTagInfo, answered Accepted. The list (listVersion 1: idTags.accepted Accepted, idTags.blocked Blocked) is triggered through SUT control and checked as asked; the harness keeps it as its list (charge-point defaults).',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 154; ours: the SendLocalList (idTags.accepted Accepted, idTags.blocked Blocked) is asked for through SUT control.',
   actions: ['SendLocalList'],
 }, async ({ cp, sut, cfg, step }) => {
   const link = await cp.booted();

@@ -16,7 +16,7 @@ export default defineCase({
     'OCPP 1.6 §7.1 AuthorizationData',
     'OCPP 1.6 §7.47 UpdateStatus (VersionMismatch)',
   ],
-  provenance: 'Steps 1–4 as publicly summarised for TC_043_5_CSMS (tzi-OCTT test_tc_043_5_csms.py, SteVe Ocpp16JsonCsmsCertificationIT, EVtivity octt TC_043_5_CSMS): memory state "initial list set with updateType Full"; GetLocalListVersion (optional in OCTT; asked for here), answered with that version; SendLocalList Differential for one idTag not yet on the list, with an idTagInfo and a version greater than the initial one, answered Accepted. Step 0 sets the memory state through SUT control (Full, listVersion 1, idTags.accepted); the differential update adds idTags.blocked (Blocked) as listVersion 2. The harness keeps the list and its version (charge-point defaults) and would answer a version not above 1 with VersionMismatch.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 155; ours: the memory state (Full list, version 1) is set through SUT control as step 0, and the differential update adds idTags.blocked as version 2.',
   actions: ['SendLocalList', 'GetLocalListVersion'],
 }, async ({ cp, sut, cfg, step }) => {
   const link = await cp.booted();

@@ -17,7 +17,11 @@ export default defineCase({
     'OCPP 1.6 §5.10 Get Local List Version',
     'OCPP 1.6 §9.2.1 LocalAuthListEnabled',
   ],
-  provenance: 'OCTT steps 1–4 as publicly summarised in the OCTT test case document (LocalAuthListEnabled true → SendLocalList updateType Full → Accepted → SendLocalList updateType Differential → Accepted; expected: the charge point can authorise idTags of the list). Ours: the entries (configured valid idTag Accepted and blocked idTag Blocked; then the expired idTag Expired added and the blocked one removed), the versions (one above the version reported before, then one more), GetLocalListVersion after each update (§5.15: the charge point MUST associate the version with its list), LocalAuthListEnabled set with ChangeConfiguration and restored, and the list emptied at the end. Authorising from the list is TC_008_1_CS / TC_008_2_CS.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 50; ours: the entries and versions, GetLocalListVersion after each update, LocalAuthListEnabled set and restored, the list emptied at the end.',
+  deviations: [
+    { what: 'GetLocalListVersion after each update reports the version sent', why: '§5.15: the charge point MUST associate the version with its list', source: 'OCPP 1.6 §5.15' },
+    { what: 'The last steps (empty list) (clean-up)', why: 'leave the system under test as found (§1.3 post-conditions)', source: 'OCTT 1.6 TCD 2024-04 §1.3' },
+  ],
 }, async ({ csms, cfg, step, note, notApplicable }) => {
   const entries = configuredEntries(cfg);
   const cp = await step(1, 'The charge point is connected and its boot accepted', () => csms.booted());

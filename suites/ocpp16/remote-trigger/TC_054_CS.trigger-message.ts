@@ -27,7 +27,10 @@ export default defineCase({
     'OCPP 1.6 §4.4 Diagnostics Status Notification (Idle only when triggered)',
     'OCPP 1.6 §4.5 Firmware Status Notification (Idle only when triggered)',
   ],
-  provenance: 'OCTT steps 1–11 as publicly summarised (PNA OCPP-COMPLIANCY-TEST-TOOL TC_054_CS: TriggerMessage MeterValues connectorId 1 → Accepted → MeterValues within 5 s → Heartbeat → Accepted → Heartbeat → StatusNotification connectorId 1 → Accepted → StatusNotification → DiagnosticsStatusNotification → Accepted → status Idle → FirmwareStatusNotification → Accepted or NotImplemented → status Idle). Ours: step 1 uses the reusable state Booted instead of waiting for a Heartbeat; the connector is the first configured one; each requested message must come after the TriggerMessage answer (§5.17) within timeouts.messageMs; the triggered MeterValues must be for that connector and carry a value (which measurands it carries is not judged); the triggered StatusNotification must say Available (nothing is in use); the FirmwareStatusNotification Idle is expected only when the trigger was Accepted. BootNotification is not triggered (errata 3.35, 3.40).',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 75; ours: step 1 is the reusable state Booted, the connector is the first configured one, and BootNotification is not triggered (errata 3.35, 3.40).',
+  deviations: [
+    { what: 'Each triggered message comes after the TriggerMessage answer within timeouts.messageMs; MeterValues for the connector with a value; StatusNotification Available', why: 'what §5.17 and §4.9 require of a triggered message', source: 'OCPP 1.6 §5.17, §4.7, §4.9' },
+  ],
 }, async ({ csms, cfg, step }) => {
   const connectorId = cfg.connectorIds[0]!;
   const cp = await step(1, 'The charge point is connected and its boot accepted', () => csms.booted());

@@ -14,7 +14,7 @@ export default defineCase({
     'OCPP 1.6 §7.44 TriggerMessageStatus (Rejected)',
     'OCPP 1.6 §9.1.21 NumberOfConnectors',
   ],
-  provenance: 'OCTT steps 1–2 as publicly summarised (PNA OCPP-COMPLIANCY-TEST-TOOL TC_055_CS, EVerest ocpp_compliance_tests.py test_trigger_message_rejected: TriggerMessage MeterValues for a connector that does not exist → TriggerMessage.conf Rejected within 5 s). Ours: step 1 uses the reusable state Booted instead of waiting for a Heartbeat; the connector is the one after the last the charge point has (NumberOfConnectors + 1, read with GetConfiguration) instead of a fixed 4352.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 76; ours: step 1 is the reusable state Booted, and the connector is NumberOfConnectors + 1 read from the charger.',
 }, async ({ csms, cfg, step }) => {
   const cp = await step(1, 'The charge point is connected and its boot accepted', () => csms.booted());
 

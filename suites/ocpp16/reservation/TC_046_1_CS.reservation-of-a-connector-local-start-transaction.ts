@@ -19,7 +19,11 @@ export default defineCase({
     'OCPP 1.6 §4.1 Authorize',
     'OCPP 1.6 §4.10 StopTransaction',
   ],
-  provenance: 'OCTT steps 1–13 as publicly summarised (OCTT test case document, trial 2025-06, via ocpplab.com: ReserveNow Accepted → StatusNotification Reserved → another card presented, no Authorize.req for it → the reserved idTag presented, optional Authorize → Preparing → cable plugged in → StartTransaction → StatusNotification; EVerest test_reservation_local_start_tx likewise). The other card is an idTag the harness accepts (derived from idTags.accepted), so that only the reservation can refuse it; the case checks what §5.13 requires of it — no charging for it: the next status of the connector is the Preparing of the reserved idTag and StartTransaction carries the reserved idTag — and not OCTT\'s "no Authorize.req", which the specification does not require (asking the CSMS about an idTag is harmless). Step 0 is OCTT\'s "SetConnectorUnavailable for all unused connectors" (nothing to do with one connector). Steps 14–17 are ours: the same idTag stops the transaction, Finishing, unplug → Available, and the other connectors back to Operative.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 60; ours: the other card is a second idTag the harness accepts (so only the reservation can refuse it), checked by what §5.13 requires instead of the table\'s silence about it, and steps 14–17 (stop, Finishing, unplug, other connectors back).',
+  deviations: [
+    { what: 'Step 5: for the other idTag only that it does not charge (the next status is the reserved idTag\'s Preparing; StartTransaction carries the reserved idTag); an Authorize.req for it is allowed', why: 'the specification does not forbid asking the CSMS about an idTag', source: 'OCPP 1.6 §5.13' },
+    { what: 'Steps 14–17 (clean-up)', why: 'leave the system under test as found (§1.3 post-conditions)', source: 'OCTT 1.6 TCD 2024-04 §1.3' },
+  ],
   actions: ['presentIdTag', 'plugIn', 'unplug'],
 }, async ({ csms, sut, cfg, step }) => {
   const connectorId = cfg.connectorIds[0]!;

@@ -16,7 +16,11 @@ export default defineCase({
     'OCPP 1.6 §4.8 StartTransaction (reservationId)',
     'OCPP 1.6 §4.9 StatusNotification (A7, G2, B3, C6, F1)',
   ],
-  provenance: 'OCTT steps 1–5 as publicly summarised (OCTT test case document, trial 2025-06, via ocpplab.com: ReserveNow Accepted → StatusNotification Reserved → reusable state Charging, Authorize.req optional, StartTransaction with the idTag and reservationId of step 1; EVerest test_reservation_remote_start_tx: RemoteStartTransaction for the reserved idTag and connector → Preparing → cable plugged in → StartTransaction → Charging). Step 5 is split into RemoteStartTransaction, Preparing, plug in, StartTransaction and Charging; an Authorize.req is neither required nor forbidden (AuthorizeRemoteTxRequests, §5.11). Steps 10–13 are ours, only to leave the charge point as found: RemoteStopTransaction, StopTransaction, Finishing, unplug → Available.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 61; ours: step 5 (reusable state Charging) is done as RemoteStartTransaction for the reserved idTag, Preparing, plug in, StartTransaction, Charging, and steps 10–13 end the transaction.',
+  deviations: [
+    { what: 'Step 5: RemoteStartTransaction Accepted, Preparing and Charging are checked along the way', why: 'the reusable state Charging goes through them; each is an OCPP 1.6 MUST', source: 'OCPP 1.6 §5.11, §4.9' },
+    { what: 'Steps 10–13 (clean-up)', why: 'leave the system under test as found (§1.3 post-conditions)', source: 'OCTT 1.6 TCD 2024-04 §1.3' },
+  ],
   actions: ['plugIn', 'unplug'],
 }, async ({ csms, sut, cfg, step }) => {
   const connectorId = cfg.connectorIds[0]!;

@@ -18,7 +18,10 @@ export default defineCase({
     'OCPP 1.6 §4.9 StatusNotification',
     'OCPP 1.6 §4.10 StopTransaction',
   ],
-  provenance: 'Steps 1–5 as publicly summarised for TC_046_CSMS (tzi-OCTT test_tc_046_csms.py, SteVe Ocpp16JsonCsmsCertificationIT, EVtivity octt TC_046_CSMS): ReserveNow for the configured connector and valid idTag (answered Accepted) → StatusNotification Reserved → reusable state Charging (Authorize, Preparing, StartTransaction with the reservationId of step 1, Charging). The ReserveNow (reservationId 46, expiry in 5 minutes) is triggered through SUT control. Steps 6–8 are ours (§4.10, §4.9): a local stop, Finishing and Available, so the CSMS is left without an open transaction.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 161; ours: the ReserveNow is asked for through SUT control (its reservationId is the CSMS\'s choice), and steps 6–8 (local stop, Finishing, Available) leave no open transaction.',
+  deviations: [
+    { what: 'Steps 6–8 (clean-up)', why: 'leave the system under test as found (§1.3 post-conditions)', source: 'OCTT 1.6 TCD 2024-04 §1.3' },
+  ],
   actions: ['ReserveNow'],
 }, async ({ cp, sut, cfg, step }) => {
   const link = await cp.booted();

@@ -19,7 +19,7 @@ export default defineCase({
     'OCPP 1.6 §6.37 ReserveNow.req',
     'OCPP 1.6 §4.9 StatusNotification',
   ],
-  provenance: 'Steps 1–6 as publicly summarised for TC_047_CSMS (tzi-OCTT test_tc_047_csms.py, SteVe Ocpp16JsonCsmsCertificationIT, EVtivity octt TC_047_CSMS): ReserveNow for the configured connector and valid idTag with an expiry date (answered Accepted) → StatusNotification Reserved → the EV driver does not come → StatusNotification Available. The ReserveNow (reservationId 47, expiry 4 s ahead) is triggered through SUT control; OCTT checks the expiry against a configured offset, here its presence is checked and the harness waits until the expiry asked for before reporting Available.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 162; ours: the ReserveNow is asked for through SUT control with an expiry 4 s ahead (its reservationId is the CSMS\'s choice); the expiry offset itself is not judged.',
   actions: ['ReserveNow'],
 }, async ({ cp, sut, cfg, step, sleep }) => {
   const link = await cp.booted();

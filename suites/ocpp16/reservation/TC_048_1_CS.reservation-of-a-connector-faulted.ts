@@ -14,7 +14,10 @@ export default defineCase({
     'OCPP 1.6 §6.38 ReserveNow.conf, §7.40 ReservationStatus',
     'OCPP 1.6 §4.9 StatusNotification (A9, I1), §7.6 ChargePointErrorCode',
   ],
-  provenance: 'No public numbered description of TC_048_1_CS was found; the steps follow the public TC_048_1_CSMS description (OCTT test case document, trial 2025-06, via ocpplab.com: ReserveNow for the configured connector and valid idTag → ReserveNow.conf Faulted) and EVerest test_reservation_connector_faulted (the connector faulted first), derived from §5.13 ("SHALL return Faulted if the Charge Point or the connector are in the Faulted state"). Step 0 (the connector made Faulted through SUT control, reported Faulted) and steps 3–4 (the fault cleared, Available again, so that the charge point is left as found) are ours.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 63; ours: SetConnectorFaulted is step 0 (SUT control fault, reported Faulted) and steps 3–4 clear the fault.',
+  deviations: [
+    { what: 'Steps 3–4 (clean-up)', why: 'leave the system under test as found (§1.3 post-conditions)', source: 'OCTT 1.6 TCD 2024-04 §1.3' },
+  ],
   actions: ['fault', 'clearFault'],
 }, async ({ csms, sut, cfg, step }) => {
   const connectorId = cfg.connectorIds[0]!;

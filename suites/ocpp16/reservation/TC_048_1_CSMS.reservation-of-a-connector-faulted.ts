@@ -10,7 +10,7 @@ export default defineCase({
   octt: { table: 163, follows: '2024-04' },
   purpose: 'The CSMS asks a charge point to reserve a connector with ReserveNow and takes the answer Faulted (no reservation made).',
   refs: ['OCPP 1.6 §5.13 Reserve Now', 'OCPP 1.6 §6.37 ReserveNow.req', 'OCPP 1.6 §7.40 ReservationStatus'],
-  provenance: 'Steps 1–2 as publicly summarised for TC_048_1_CSMS (tzi-OCTT test_tc_048_1_csms.py, SteVe Ocpp16JsonCsmsCertificationIT, EVtivity octt TC_048_1_CSMS): ReserveNow for the configured connector and valid idTag, answered Faulted. The ReserveNow (reservationId 481, expiry in 5 minutes) is triggered through SUT control; for this case the harness answers Faulted. What the CSMS records about the failed reservation is not observable over OCPP and is not checked.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 163; ours: the ReserveNow is asked for through SUT control.',
   actions: ['ReserveNow'],
 }, async ({ cp, sut, cfg, step }) => {
   const link = await cp.booted();

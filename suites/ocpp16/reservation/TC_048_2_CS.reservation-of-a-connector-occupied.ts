@@ -14,7 +14,10 @@ export default defineCase({
     'OCPP 1.6 §6.38 ReserveNow.conf, §7.40 ReservationStatus',
     'OCPP 1.6 §4.9 StatusNotification (A2, B1), §7.7 ChargePointStatus (Preparing)',
   ],
-  provenance: 'OCTT steps 1–2 as publicly summarised (OCTT test case document, trial 2025-06, via ocpplab.com: reusable state SetConnectorOccupied → ReserveNow for the configured connector → ReserveNow.conf Occupied). SetConnectorOccupied is done as in the public TC_048_2_CSMS description and EVerest test_reservation_connector_occupied: the cable plugged in, StatusNotification Preparing (step 0). Step 3 is ours: unplug → Available, to leave the charge point as found.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 64; ours: SetConnectorOccupied is step 0 (cable plugged in, Preparing) and step 3 unplugs.',
+  deviations: [
+    { what: 'Step 3 (clean-up)', why: 'leave the system under test as found (§1.3 post-conditions)', source: 'OCTT 1.6 TCD 2024-04 §1.3' },
+  ],
   actions: ['plugIn', 'unplug'],
 }, async ({ csms, sut, cfg, step }) => {
   const connectorId = cfg.connectorIds[0]!;

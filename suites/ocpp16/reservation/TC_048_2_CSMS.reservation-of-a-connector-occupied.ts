@@ -15,7 +15,10 @@ export default defineCase({
     'OCPP 1.6 §7.40 ReservationStatus',
     'OCPP 1.6 §4.9 StatusNotification',
   ],
-  provenance: 'Steps 1–4 as publicly summarised for TC_048_2_CSMS (tzi-OCTT test_tc_048_2_csms.py, SteVe Ocpp16JsonCsmsCertificationIT, EVtivity octt TC_048_2_CSMS): the EV driver plugs in (StatusNotification Preparing) → ReserveNow for that connector and the valid idTag, answered Occupied. The ReserveNow (reservationId 482, expiry in 5 minutes) is triggered through SUT control; for this case the harness answers Occupied. Step 5 is ours (§4.9): the driver unplugs and the connector is reported Available again.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 164; ours: the ReserveNow is asked for through SUT control, and step 5 (unplug, Available).',
+  deviations: [
+    { what: 'Step 5 (clean-up)', why: 'leave the system under test as found (§1.3 post-conditions)', source: 'OCTT 1.6 TCD 2024-04 §1.3' },
+  ],
   actions: ['ReserveNow'],
 }, async ({ cp, sut, cfg, step }) => {
   const link = await cp.booted();

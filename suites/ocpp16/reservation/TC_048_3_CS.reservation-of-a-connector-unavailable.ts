@@ -15,7 +15,10 @@ export default defineCase({
     'OCPP 1.6 §5.2 ChangeAvailability',
     'OCPP 1.6 §4.9 StatusNotification (A8, H1)',
   ],
-  provenance: 'No public numbered description of TC_048_3_CS was found; the steps follow the public TC_048_3_CSMS description (OCTT test case document, trial 2025-06, via ocpplab.com: ChangeAvailability Inoperative for the configured connector → StatusNotification Unavailable → ReserveNow for it → ReserveNow.conf Unavailable) and EVerest test_reservation_connector_unavailable, derived from §5.13 ("SHALL return Unavailable if the Charge Point or connector are in the Unavailable state"). Steps 7–8 are ours: ChangeAvailability Operative → Available, to leave the charge point as found.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 65; ours: SetConnectorUnavailable is done with ChangeAvailability Inoperative, and steps 7–8 make the connector Operative again.',
+  deviations: [
+    { what: 'Steps 7–8 (clean-up)', why: 'leave the system under test as found (§1.3 post-conditions)', source: 'OCTT 1.6 TCD 2024-04 §1.3' },
+  ],
   actions: [],
 }, async ({ csms, cfg, step }) => {
   const connectorId = cfg.connectorIds[0]!;

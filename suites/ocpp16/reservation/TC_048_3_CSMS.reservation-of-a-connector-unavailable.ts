@@ -16,7 +16,10 @@ export default defineCase({
     'OCPP 1.6 §7.40 ReservationStatus',
     'OCPP 1.6 §4.9 StatusNotification',
   ],
-  provenance: 'Steps 1–6 as publicly summarised for TC_048_3_CSMS (tzi-OCTT test_tc_048_3_csms.py, SteVe Ocpp16JsonCsmsCertificationIT, EVtivity octt TC_048_3_CSMS): ChangeAvailability Inoperative for the configured connector (answered Accepted) → StatusNotification Unavailable → ReserveNow for that connector and the valid idTag, answered Unavailable. Both requests are triggered through SUT control (ReserveNow: reservationId 483, expiry in 5 minutes); for this case the harness answers ReserveNow Unavailable. Steps 7–9 are ours (§5.2, §4.9): ChangeAvailability Operative and Available, so the connector is left operative.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 165; ours: both requests are asked for through SUT control, and steps 7–9 make the connector Operative again.',
+  deviations: [
+    { what: 'Steps 7–9 (clean-up)', why: 'leave the system under test as found (§1.3 post-conditions)', source: 'OCTT 1.6 TCD 2024-04 §1.3' },
+  ],
   actions: ['ChangeAvailability', 'ReserveNow'],
 }, async ({ cp, sut, cfg, step }) => {
   const link = await cp.booted();

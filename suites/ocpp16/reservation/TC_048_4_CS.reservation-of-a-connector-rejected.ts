@@ -13,7 +13,7 @@ export default defineCase({
     'OCPP 1.6 §5.13 Reserve Now ("SHALL return Rejected if it is configured not to accept reservations")',
     'OCPP 1.6 §6.38 ReserveNow.conf, §7.40 ReservationStatus (Rejected)',
   ],
-  provenance: 'No public numbered description of TC_048_4_CS was found; the steps follow the public TC_048_4_CSMS description (ReserveNow for the configured connector and valid idTag → ReserveNow.conf Rejected) and EVerest test_reservation_connector_rejected (the same, against a charge point configured without reservations), derived from §5.13, whose only Rejected for a connector is a charge point configured not to accept reservations. OCPP 1.6 has no message for that configuration, so SUT control does it: step 0 "disableReservations" and step 3 "enableReservations" (ours; a SUT control that cannot makes the case NOT_APPLICABLE). A reservation of connector 0 without ReserveConnectorZeroSupported is TC_050_4_CS.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 66; ours: the table\'s charger without reservations is made with SUT control disableReservations (step 0) and enableReservations (step 3).',
   actions: ['disableReservations', 'enableReservations'],
 }, async ({ csms, sut, cfg, step }) => {
   const connectorId = cfg.connectorIds[0]!;

@@ -10,7 +10,7 @@ export default defineCase({
   octt: { table: 166, follows: '2024-04' },
   purpose: 'The CSMS asks a charge point to reserve a connector with ReserveNow and takes the answer Rejected (the charge point is configured not to accept reservations).',
   refs: ['OCPP 1.6 §5.13 Reserve Now', 'OCPP 1.6 §6.37 ReserveNow.req', 'OCPP 1.6 §7.40 ReservationStatus'],
-  provenance: 'Steps 1–2 as publicly summarised for TC_048_4_CSMS (SteVe Ocpp16JsonCsmsCertificationIT, EVtivity octt TC_048_4_CSMS; tzi-OCTT test_tc_048_4_csms.py): ReserveNow for the configured connector and valid idTag, answered Rejected. The ReserveNow (reservationId 484, expiry in 5 minutes) is triggered through SUT control; for this case the harness answers Rejected.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 166; ours: the ReserveNow is asked for through SUT control.',
   actions: ['ReserveNow'],
 }, async ({ cp, sut, cfg, step }) => {
   const link = await cp.booted();

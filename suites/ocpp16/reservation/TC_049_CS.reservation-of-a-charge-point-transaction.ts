@@ -17,7 +17,11 @@ export default defineCase({
     'OCPP 1.6 §4.9 StatusNotification (A7, G2, B3, C6, F1)',
     'OCPP 1.6 §4.8 StartTransaction (reservationId)',
   ],
-  provenance: 'No public numbered description of TC_049_CS was found; the steps follow the public TC_049_CSMS description (OCTT test case document, trial 2025-06, via ocpplab.com: ReserveNow with connectorId 0 → ReserveNow.conf → StatusNotification Reserved; only the reserved idTag can charge, on any available connector) and EVerest test_reservation_connector_zero_supported (ReserveNow connector 0 Accepted → connector 1 Reserved → the idTag presented → Preparing → cable plugged in → StartTransaction → Charging), derived from §5.13. Needs the declaration reservationOfConnectorZero (ReserveConnectorZeroSupported true). Step 0 is ours: every connector but the configured one Inoperative, so that the one connector left must be kept for the reservation and shows Reserved (nothing to do with one connector). Steps 9–12 are ours: the same idTag stops the transaction, Finishing, unplug → Available, the other connectors Operative again.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 67; ours: ReserveConnectorZeroSupported is read from the charger (the declaration only warned about), step 5 (Charging) is done as the reserved idTag presented, plug in, StartTransaction, Charging, and steps 9–12 end the session.',
+  deviations: [
+    { what: 'Steps 5–8: Preparing and Charging are checked along the reusable state Charging', why: 'each is an OCPP 1.6 MUST', source: 'OCPP 1.6 §4.9' },
+    { what: 'Steps 9–12 (clean-up)', why: 'leave the system under test as found (§1.3 post-conditions)', source: 'OCTT 1.6 TCD 2024-04 §1.3' },
+  ],
   actions: ['presentIdTag', 'plugIn', 'unplug'],
 }, async ({ csms, sut, cfg, step, note, notApplicable }) => {
   const connectorId = cfg.connectorIds[0]!;

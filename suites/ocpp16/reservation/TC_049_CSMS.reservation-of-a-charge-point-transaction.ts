@@ -18,7 +18,10 @@ export default defineCase({
     'OCPP 1.6 §4.9 StatusNotification',
     'OCPP 1.6 §4.10 StopTransaction',
   ],
-  provenance: 'Steps 1–4 as publicly summarised for TC_049_CSMS (tzi-OCTT test_tc_049_csms.py, SteVe Ocpp16JsonCsmsCertificationIT, EVtivity octt TC_049_CSMS): ReserveNow with connectorId 0 (answered Accepted; the harness declares ReserveConnectorZeroSupported true) → StatusNotification Reserved for the configured connector. The ReserveNow (reservationId 49, valid idTag, expiry in 5 minutes) is triggered through SUT control. Steps 5–12 are ours, after the title and the expected result ("only the idTag from the reservation can charge, on any connector"): the reserved idTag charges on the configured connector with the reservationId (§4.8, §5.13), then stops, so the CSMS is left without an open transaction.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 167; ours: the ReserveNow is asked for through SUT control (its reservationId is the CSMS\'s choice), and steps 5–11 charge with the reservation and stop, leaving no open transaction.',
+  deviations: [
+    { what: 'Steps 5–11: the CSMS accepts Authorize and StartTransaction of the reserved idTag with the reservationId', why: 'the table\'s expected result (only the reserved idTag charges) with the transaction ended afterwards', source: 'OCPP 1.6 §4.8, §5.13; §1.3' },
+  ],
   actions: ['ReserveNow'],
   declarations: { reservationOfConnectorZero: true },
 }, async ({ cp, sut, cfg, step }) => {

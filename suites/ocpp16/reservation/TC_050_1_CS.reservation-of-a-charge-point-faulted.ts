@@ -14,7 +14,10 @@ export default defineCase({
     'OCPP 1.6 §6.38 ReserveNow.conf, §7.40 ReservationStatus',
     'OCPP 1.6 §4.9 StatusNotification (connector 0: A9, I1), §7.7 ChargePointStatus',
   ],
-  provenance: 'No public numbered description of TC_050_1_CS was found; by analogy with the public TC_050_3_CS description (OCTT test case document, trial 2025-06, via ocpplab.com: prerequisite ReserveConnectorZeroSupported true, reusable state SetChargePointUnavailable, ReserveNow connector 0 → Unavailable) the charge point as a whole is made Faulted, and the steps are derived from §5.13 ("SHALL return Faulted if the Charge Point or the connector are in the Faulted state"). Needs the declaration reservationOfConnectorZero. Step 0 (connector 0 Faulted through SUT control, reported) and steps 3–4 (the fault cleared, connector 0 Available again) are ours.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 68; ours: ReserveConnectorZeroSupported is read from the charger, SetChargePointFaulted is step 0 (SUT control fault of connector 0) and steps 3–4 clear it.',
+  deviations: [
+    { what: 'Steps 3–4 (clean-up)', why: 'leave the system under test as found (§1.3 post-conditions)', source: 'OCTT 1.6 TCD 2024-04 §1.3' },
+  ],
   actions: ['fault', 'clearFault'],
 }, async ({ csms, sut, cfg, step, note, notApplicable }) => {
   const cp = await csms.booted();

@@ -14,7 +14,10 @@ export default defineCase({
     'OCPP 1.6 §6.38 ReserveNow.conf, §7.40 ReservationStatus ("all connectors … are occupied")',
     'OCPP 1.6 §4.9 StatusNotification (A2, B1), §7.7 ChargePointStatus (Preparing)',
   ],
-  provenance: 'No public numbered description of TC_050_2_CS was found; the steps follow TC_048_2_CS (OCTT: reusable state SetConnectorOccupied → ReserveNow → Occupied) for the charge point as a whole, as the public TC_050_3_CS description does for Unavailable (ReserveNow connector 0, prerequisite ReserveConnectorZeroSupported true), derived from §5.13 and §7.40 (Occupied: all connectors are occupied). Needs the declaration reservationOfConnectorZero. Step 0 (a cable plugged into every connector, each reported Preparing) and step 3 (unplugged, Available again) are ours.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 69; ours: ReserveConnectorZeroSupported is read from the charger, SetConnectorOccupied for all connectors is step 0 (cables plugged in) and step 3 unplugs.',
+  deviations: [
+    { what: 'Step 3 (clean-up)', why: 'leave the system under test as found (§1.3 post-conditions)', source: 'OCTT 1.6 TCD 2024-04 §1.3' },
+  ],
   actions: ['plugIn', 'unplug'],
 }, async ({ csms, sut, cfg, step, note, notApplicable }) => {
   const cp = await csms.booted();

@@ -15,7 +15,10 @@ export default defineCase({
     'OCPP 1.6 §5.2 ChangeAvailability (connector 0: the charge point and all its connectors)',
     'OCPP 1.6 §4.9 StatusNotification (A8, H1)',
   ],
-  provenance: 'OCTT steps 1–2 as publicly summarised (OCTT test case document, trial 2025-06, via ocpplab.com: prerequisite ReserveConnectorZeroSupported true; reusable state SetChargePointUnavailable → ReserveNow with connectorId 0 → ReserveNow.conf Unavailable; the charge point continues normal operation). SetChargePointUnavailable is step 0: ChangeAvailability Inoperative for connector 0, reported Unavailable for connector 0 and every connector. Step 3 is ours: ChangeAvailability Operative for connector 0 → Available again, to leave the charge point as found. Needs the declaration reservationOfConnectorZero.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 70; ours: ReserveConnectorZeroSupported is read from the charger, SetChargePointUnavailable is step 0 (ChangeAvailability Inoperative for connector 0) and step 3 makes it Operative again.',
+  deviations: [
+    { what: 'Step 3 (clean-up)', why: 'leave the system under test as found (§1.3 post-conditions)', source: 'OCTT 1.6 TCD 2024-04 §1.3' },
+  ],
   actions: [],
 }, async ({ csms, cfg, step, note, notApplicable }) => {
   const cp = await csms.booted();

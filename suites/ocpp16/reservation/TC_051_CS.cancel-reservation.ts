@@ -16,7 +16,10 @@ export default defineCase({
     'OCPP 1.6 §4.9 StatusNotification (A7, G1, A2, B3, C6, F1)',
     'OCPP 1.6 §4.8 StartTransaction (reservationId)',
   ],
-  provenance: 'OCTT steps 1–5 as publicly summarised (OCTT test case document, trial 2025-06, via ocpplab.com: reusable state Reserved with the valid idTag → CancelReservation with its reservationId, Accepted → StatusNotification Available for the reserved connector → reusable state Charging with valid idTag 2, reservationId omitted; EVerest test_reservation_cancel likewise). The reusable state Reserved is steps 0a–0b (ReserveNow Accepted, Reserved); valid idTag 2 is derived from idTags.accepted and accepted by the harness; Charging is done as plug in → RemoteStartTransaction → StartTransaction → Charging. Steps 9–10 are ours, to leave the charge point as found: RemoteStopTransaction, StopTransaction, Finishing, unplug → Available.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 72; ours: the reusable state Reserved is step 0, valid idTag 2 is derived from idTags.accepted and accepted by the harness, Charging is done as plug in, RemoteStartTransaction, StartTransaction, Charging, and steps 9–10 end the session.',
+  deviations: [
+    { what: 'Steps 9–10 (clean-up)', why: 'leave the system under test as found (§1.3 post-conditions)', source: 'OCTT 1.6 TCD 2024-04 §1.3' },
+  ],
   actions: ['plugIn', 'unplug'],
 }, async ({ csms, sut, cfg, step }) => {
   const connectorId = cfg.connectorIds[0]!;

@@ -16,7 +16,7 @@ export default defineCase({
     'OCPP 1.6 §6.37 ReserveNow.req',
     'OCPP 1.6 §4.9 StatusNotification',
   ],
-  provenance: 'Steps 1–8 as publicly summarised for TC_051_CSMS (tzi-OCTT test_tc_051_csms.py, SteVe Ocpp16JsonCsmsCertificationIT, EVtivity octt TC_051_CSMS): ReserveNow for a connector other than 0 (answered Accepted) → StatusNotification Reserved → CancelReservation with the reservationId of step 1 (answered Accepted) → StatusNotification Available. Both requests are triggered through SUT control (reservationId 51, valid idTag, expiry in 5 minutes); the harness accepts the cancellation because it holds that reservation (charge-point defaults).',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 168; ours: both requests are asked for through SUT control; the CancelReservation for the reservationId the CSMS itself gave.',
   actions: ['ReserveNow', 'CancelReservation'],
 }, async ({ cp, sut, cfg, step }) => {
   const link = await cp.booted();

@@ -15,7 +15,10 @@ export default defineCase({
     'OCPP 1.6 §5.13 Reserve Now',
     'OCPP 1.6 §4.9 StatusNotification (A7, G1)',
   ],
-  provenance: 'OCTT steps 1–2 as publicly summarised (OCTT test case document, trial 2025-06, via ocpplab.com: reusable state Reserved → CancelReservation with a reservationId that does NOT match the reservation → CancelReservation.conf Rejected; the charge point cancels no reservation; EVerest test_reservation_cancel_rejected likewise). The reusable state Reserved is step 0 (ReserveNow Accepted, Reserved). Step 3 is ours and shows the reservation survived: CancelReservation with its own reservationId is Accepted (which §5.1 allows only for a reservation the charge point has), then Available, leaving the charge point as found.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 73; ours: the reusable state Reserved is step 0, and step 3 cancels the reservation with its own id (Accepted), showing it survived, then Available.',
+  deviations: [
+    { what: 'Step 3: CancelReservation with the reservation\'s own id is Accepted, then Available', why: 'shows the unknown id cancelled nothing, and leaves the charger as found', source: 'OCPP 1.6 §5.1; §1.3' },
+  ],
   actions: [],
 }, async ({ csms, cfg, step }) => {
   const connectorId = cfg.connectorIds[0]!;

@@ -21,7 +21,11 @@ export default defineCase({
     'OCPP 1.6 §4.9 StatusNotification (A7, G2, B3, C6, F1)',
     'OCPP 1.6 errata sheet §4.12 (Authorize.conf MAY contain the parent-id)',
   ],
-  provenance: 'OCTT steps 1–10 as publicly summarised for TC_053_CS (OCTT test case document, trial 2025-06, via ocpplab.com: ReserveNow with valid idTag 1 and the configured parentId, Accepted → StatusNotification Reserved → reusable state Authorized with valid idTag 2 → EV driver plugs in → StartTransaction with the reservationId of step 1 → StatusNotification; steps 7 and 9 may be reversed); this is its local variant. The harness plays the CSMS, so the group is ours: parentId and idTag 2 are derived from idTags.accepted, and Authorize.conf gives both idTags that parentIdTag (idTag 2 is accepted only by this case). The Authorize.req for idTag 2 is not required: the charge point MAY know its parent from its list or cache (§5.13). Step 0 is OCTT\'s "SetConnectorUnavailable for all unused connectors" (nothing to do with one connector). Steps 11–14 are ours: idTag 2 stops the transaction, Finishing, unplug → Available, the other connectors Operative again.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 74; ours (the local variant of a newer revision): the group (parentId and idTag 2, derived from idTags.accepted) is the harness\'s, the Authorize.req for idTag 2 is optional, and steps 11–14 (idTag 2 stops, Finishing, unplug, other connectors back).',
+  deviations: [
+    { what: 'No Authorize.req is required for idTag 2', why: 'the charge point MAY know its parent from its list or cache', source: 'OCPP 1.6 §5.13' },
+    { what: 'Steps 11–14 (clean-up)', why: 'leave the charge point as found (§1.3 post-conditions)', source: 'OCTT 1.6 TCD 2024-04 §1.3' },
+  ],
   actions: ['presentIdTag', 'plugIn', 'unplug'],
 }, async ({ csms, sut, cfg, step }) => {
   const connectorId = cfg.connectorIds[0]!;

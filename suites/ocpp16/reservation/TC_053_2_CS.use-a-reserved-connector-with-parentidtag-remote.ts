@@ -20,7 +20,11 @@ export default defineCase({
     'OCPP 1.6 §4.8 StartTransaction (reservationId)',
     'OCPP 1.6 §4.9 StatusNotification (A7, G2, B3, C6, F1)',
   ],
-  provenance: 'The remote variant of TC_053_CS as publicly summarised (OCTT test case document, trial 2025-06, via ocpplab.com: ReserveNow with valid idTag 1 and the configured parentId, Accepted → StatusNotification Reserved → valid idTag 2 → cable plugged in → StartTransaction with the reservationId of step 1 → StatusNotification), with idTag 2 started remotely as in EVerest test_reservation_with_parentid (RemoteStartTransaction for idTag 2 Accepted → Authorize.req for idTag 2, answered with the parentIdTag → StartTransaction → Charging). The harness plays the CSMS, so the group is ours: parentId and idTag 2 are derived from idTags.accepted, and Authorize.conf gives both idTags that parentIdTag (idTag 2 is accepted only by this case). The Authorize.req for idTag 2 is not required: the charge point MAY know its parent from its list or cache (§5.13). The remote start comes before the cable (as TC_046_2_CS): Preparing, then plug in. Steps 10–13 are ours, to leave the charge point as found: RemoteStopTransaction, StopTransaction, Finishing, unplug → Available.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 74; ours (the remote variant of a newer revision): the group (parentId and idTag 2, derived from idTags.accepted) is the harness\'s, idTag 2 starts remotely before the cable, and steps 10–13 end the session.',
+  deviations: [
+    { what: 'No Authorize.req is required for idTag 2', why: 'the charge point MAY know its parent from its list or cache', source: 'OCPP 1.6 §5.13' },
+    { what: 'Steps 10–13 (clean-up)', why: 'leave the charge point as found (§1.3 post-conditions)', source: 'OCTT 1.6 TCD 2024-04 §1.3' },
+  ],
   actions: ['plugIn', 'unplug'],
 }, async ({ csms, sut, cfg, step }) => {
   const connectorId = cfg.connectorIds[0]!;

@@ -20,7 +20,10 @@ export default defineCase({
     'OCPP 1.6 §4.8 StartTransaction (reservationId)',
     'OCPP 1.6 §4.10 StopTransaction',
   ],
-  provenance: 'Not in tzi-OCTT and no public numbered description: the steps are numbered by us, after the public SteVe Ocpp16JsonCsmsCertificationIT (test_TC_053_CSMS: ReserveNow with idTag and parentIdTag, answered Accepted → StatusNotification Reserved → charging with the reservationId) and EVtivity octt TC_053_CSMS (ReserveNow with parentIdTag → Reserved → Authorize), and derived from §5.13 (the charge point matches an incoming idTag to a reservation by its parentIdTag, learnt from Authorize.conf). Step 0 is ours: the parentIdTag is the one the CSMS itself gives idTags.accepted in Authorize.conf (the case is NOT_APPLICABLE when it gives none). With only the configured idTags, the idTag that uses the reservation is the reserved one; a second member of the group would need another configured idTag. The ReserveNow (reservationId 53, expiry in 5 minutes) is triggered through SUT control. Steps 13–17 (a local stop, Finishing and Available) leave the CSMS without an open transaction.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 170; ours: step 0 learns the parentIdTag the CSMS gives idTags.accepted (N/A without one), the ReserveNow is asked for through SUT control, and the idTag that uses the reservation is the reserved one (no second configured member of the group), then a local stop.',
+  deviations: [
+    { what: 'Steps 0–17 follow the reservation with the reserved idTag itself, not a second idTag of the group', why: 'the configuration has no second idTag of the same group the CSMS knows', source: 'OCPP 1.6 §3.10, §5.13' },
+  ],
   actions: ['ReserveNow'],
 }, async ({ cp, sut, cfg, step, notApplicable }) => {
   const link = await cp.booted();

@@ -236,6 +236,17 @@ export class CaseLink {
     return outcome;
   }
 
+  /**
+   * A further check of an answer `call` already received, at its own level: e.g. the SHOULD beside
+   * the MUST of the same answer (a CALLERROR is reported by the `call` itself, not again here).
+   */
+  expectAnswer(result: CallResultOk, action: string, opts: { expect: Matcher; requirement: string; level?: 'MUST' | 'SHOULD'; octt?: 'fails' | 'not-checked' }): void {
+    this.scope.record({ kind: 'expect', expectation: {
+      type: 'callResult', step: this.scope.currentStep, callSeq: result.call.seq, action, match: opts.expect,
+      requirement: opts.requirement, level: opts.level, octt: opts.octt,
+    } });
+  }
+
   /** Send a deliberately bad CALL and expect a CALLERROR with one of `exact` (or `tolerated`) codes. */
   async callExpectingError(action: string, opts: {
     payload?: Record<string, unknown>;

@@ -125,6 +125,14 @@ export const CSMS_QUIRKS = [
   'reset-type-swapped',
   /** Answers DataTransfer Accepted for any vendorId, also one it has no implementation for. */
   'data-transfer-accepts-unknown-vendor',
+  /** Has no DataTransfer handler at all: answers every DataTransfer with CALLERROR NotImplemented. */
+  'data-transfer-not-implemented',
+  /** RemoteStartTransaction goes out with an idTag of its own (`REMOTE01`, which it accepts), not the one asked for (conforming). */
+  'remote-start-own-id-tag',
+  /** RemoteStopTransaction goes out with a transactionId it never assigned (asked + 1000). */
+  'remote-stop-unknown-transaction',
+  /** UnlockConnector goes out for the connector after the one asked for. */
+  'unlock-next-connector',
   /** The firmware location it sends in UpdateFirmware does not serve the image (HTTP 404, FTP 550). */
   'firmware-location-not-served',
   /** The diagnostics location it sends in GetDiagnostics refuses uploads (HTTP 403, FTP 550). */

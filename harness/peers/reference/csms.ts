@@ -263,6 +263,10 @@ export class ReferenceCsms {
       this.log('quirk remote-start-ignored: RemoteStartTransaction not sent');
       return { outcome: 'done', detail: 'sent' };
     }
+    if (action === 'RemoteStopTransaction' && this.quirks.has('remote-stop-ignored')) {
+      this.log('quirk remote-stop-ignored: RemoteStopTransaction not sent');
+      return { outcome: 'done', detail: 'sent' };
+    }
     const own = this.withOwnLocations(action, asked);
     if ('failed' in own) return { outcome: 'failed', detail: own.failed };
     const payload = this.applyRequestQuirks(identity, action, own.payload);

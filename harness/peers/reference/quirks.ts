@@ -129,6 +129,8 @@ export const CSMS_QUIRKS = [
   'data-transfer-not-implemented',
   /** RemoteStartTransaction goes out with an idTag of its own (`REMOTE01`, which it accepts), not the one asked for (conforming). */
   'remote-start-own-id-tag',
+  /** Asked for RemoteStopTransaction, reports it done but never sends it. */
+  'remote-stop-ignored',
   /** RemoteStopTransaction goes out with a transactionId it never assigned (asked + 1000). */
   'remote-stop-unknown-transaction',
   /** UnlockConnector goes out for the connector after the one asked for. */

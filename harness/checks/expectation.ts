@@ -42,6 +42,11 @@ export interface CallExpectation extends Common {
   window: TimeWindow;
   /** Level of timing findings when it differs from `level` (e.g. a SHOULD NOT send earlier). */
   timingLevel?: 'MUST' | 'SHOULD';
+  /**
+   * Level of a `match` mismatch when it differs from `level`: the CALL must arrive (MUST) but what it
+   * carries is only checked at SHOULD (a SHOULD mismatch is ours: OCTT axis not-checked).
+   */
+  matchLevel?: 'MUST' | 'SHOULD';
   /** Inbound CALLs that must not arrive meanwhile. '*' = every action but the expected one. */
   forbid?: { actions: string[] | '*'; except?: string[]; why: string };
 }

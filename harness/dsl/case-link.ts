@@ -19,6 +19,8 @@ export interface ExpectCallOptions {
   octt?: 'fails' | 'not-checked';
   /** Level of timing findings, when it differs (the spec often says SHOULD NOT send earlier). */
   timingLevel?: 'MUST' | 'SHOULD';
+  /** Level of a `match` mismatch, when it differs (the CALL must come; what it carries is only a SHOULD). */
+  matchLevel?: 'MUST' | 'SHOULD';
   /** Which CALLs of the action count, e.g. `{ connectorId: 1 }`. */
   where?: Matcher;
   /** What the first counted CALL must carry; a mismatch is a finding, the case goes on. */
@@ -100,7 +102,7 @@ export class CaseLink {
     const expectation: CallExpectation = {
       type: 'call', step: this.scope.currentStep, action, conn: this.conn, where: opts.where, match: opts.match,
       afterSeq: opts.after ?? this.startSeq, exclude: [...this.consumed], window, forbid: opts.forbid,
-      requirement: opts.requirement, level: opts.level, timingLevel: opts.timingLevel, octt: opts.octt,
+      requirement: opts.requirement, level: opts.level, timingLevel: opts.timingLevel, matchLevel: opts.matchLevel, octt: opts.octt,
     };
     this.scope.record({ kind: 'expect', expectation });
     const found = await this.waitFor(expectation);

@@ -24,7 +24,7 @@ export default defineCase({
   const request = await step(1, `The CSMS sends UnlockConnector for the unknown connector ${connectorId} (step 1)`, async () => {
     await sut.do('UnlockConnector', { connectorId });
     return link.expectCall('UnlockConnector', {
-      match: { connectorId }, level: 'SHOULD',
+      match: { connectorId }, matchLevel: 'SHOULD',
       requirement: 'OCPP 1.6 §5.18, §6.53: the CSMS requests the unlocking of a connector with UnlockConnector.req naming the connector asked for',
     });
   });

@@ -28,7 +28,7 @@ export default defineCase({
   const request = await step(1, `The CSMS sends ChangeConfiguration ${key} = ${value} (step 1)`, async () => {
     await sut.do('ChangeConfiguration', { key, value });
     return link.expectCall('ChangeConfiguration', {
-      match: { key, value }, level: 'SHOULD',
+      match: { key, value }, matchLevel: 'SHOULD',
       requirement: 'OCPP 1.6 §5.3, §6.9: the CSMS sends ChangeConfiguration.req with the key and value asked for',
     });
   });

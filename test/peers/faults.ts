@@ -90,7 +90,7 @@ export const FAULTS: FaultSpec[] = [
   // Table 141 has the CSMS name an unknown transaction: conforming there; Table 127 needs the running one.
   { peer: 'csms', fault: 'remote-stop-unknown-transaction', cases: ['TC_028_CSMS'], kills: [], verdict: 'PASS' },
   { peer: 'csms', fault: 'remote-stop-unknown-transaction', cases: ['TC_012_CSMS'], kills: ['payload.mismatch'] },
-  // The case stops at step 1 with its transaction running; test/e2e/csms-teardown.test.ts shows it is still ended.
+  // The case stops at step 1 with its transaction running; test/e2e/csms-teardown.test.ts shows the §1.3 post-conditions end it.
   { peer: 'csms', fault: 'remote-stop-ignored', cases: ['TC_012_CSMS'], kills: ['sequence.missing'] },
   // The unlock tables check nothing of the request: another connector than asked is a warning, not a FAIL.
   { peer: 'csms', fault: 'unlock-next-connector', cases: ['TC_017_1_CSMS', 'TC_030_CSMS'], kills: ['payload.mismatch'], verdict: 'NON_STRICT' },

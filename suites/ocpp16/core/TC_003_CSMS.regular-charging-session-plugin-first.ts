@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { AUTHORIZE_ACCEPTED, connectorStatus, endsItsTransactions, OURS, sessionTeardownDeviation, startAndCharge, STATUS_ANSWERED, stopLocallyAndUnplug } from './csms-session-steps.js';
+import { AUTHORIZE_ACCEPTED, OURS, STATUS_ANSWERED, connectorStatus, sessionTeardownDeviation, startAndCharge, stopLocallyAndUnplug } from './csms-session-steps.js';
 
 export default defineCase({
   id: 'TC_003_CSMS',
@@ -27,7 +27,7 @@ export default defineCase({
     sessionTeardownDeviation('11–15'),
   ],
   actions: [],
-}, endsItsTransactions(async ({ cp, cfg, step }) => {
+}, async ({ cp, cfg, step }) => {
   const link = await cp.booted();
   const connectorId = cfg.connectorIds[0];
   const idTag = cfg.idTags.accepted;
@@ -57,4 +57,4 @@ export default defineCase({
     }));
 
   await stopLocallyAndUnplug(step, link, 11, connectorId, idTag, transactionId, meterStart + 500);
-}));
+});

@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { connectorStatus, endsItsTransactions, reusableStateAuthorized, sessionTeardownDeviation, startAndCharge, STATUS_ANSWERED, stopLocallyAndUnplug } from './csms-session-steps.js';
+import { STATUS_ANSWERED, connectorStatus, reusableStateAuthorized, sessionTeardownDeviation, startAndCharge, stopLocallyAndUnplug } from './csms-session-steps.js';
 
 export default defineCase({
   id: 'TC_004_1_CSMS',
@@ -20,7 +20,7 @@ export default defineCase({
   provenance: 'OCTT 1.6 TCD 2024-04 Table 119 (its scenario is the reusable state Charging: Table 193 as step 0, Table 194 steps 1–6); ours: steps 7–11 (a local stop, Finishing and Available, so the CSMS is left without an open transaction).',
   deviations: [sessionTeardownDeviation('7–11')],
   actions: [],
-}, endsItsTransactions(async ({ cp, cfg, step }) => {
+}, async ({ cp, cfg, step }) => {
   const link = await cp.booted();
   const connectorId = cfg.connectorIds[0];
   const idTag = cfg.idTags.accepted;
@@ -35,4 +35,4 @@ export default defineCase({
   const transactionId = await startAndCharge(step, link, 3, connectorId, idTag, meterStart, 194);
 
   await stopLocallyAndUnplug(step, link, 7, connectorId, idTag, transactionId, meterStart + 500);
-}));
+});

@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { connectorStatus, endsItsTransactions, reusableStateCharging, STATUS_ANSWERED, stopTransaction } from './csms-session-steps.js';
+import { STATUS_ANSWERED, connectorStatus, reusableStateCharging, stopTransaction } from './csms-session-steps.js';
 
 export default defineCase({
   id: 'TC_005_1_CSMS',
@@ -20,7 +20,7 @@ export default defineCase({
   ],
   provenance: 'OCTT 1.6 TCD 2024-04 Table 121 (reusable state Charging as step 0); ours: nothing beyond the table. StopTransactionOnEVSideDisconnect and UnlockConnectorOnEVSideDisconnect are settings of the charge point the harness plays, not of the CSMS.',
   actions: [],
-}, endsItsTransactions(async ({ cp, cfg, step }) => {
+}, async ({ cp, cfg, step }) => {
   const link = await cp.booted();
   const connectorId = cfg.connectorIds[0];
   const idTag = cfg.idTags.accepted;
@@ -43,4 +43,4 @@ export default defineCase({
 
   await step(7, 'EV driver unplugs the cable at the charge point: StatusNotification Available; the CSMS answers (steps 7–8)', () =>
     link.call('StatusNotification', status('Available'), { requirement: answered }));
-}));
+});

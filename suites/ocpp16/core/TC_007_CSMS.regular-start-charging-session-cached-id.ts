@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { connectorStatus, endsItsTransactions, sessionTeardownDeviation, STATUS_ANSWERED, stopLocallyAndUnplug, transactionIdOf } from './csms-session-steps.js';
+import { STATUS_ANSWERED, connectorStatus, sessionTeardownDeviation, stopLocallyAndUnplug, transactionIdOf } from './csms-session-steps.js';
 
 export default defineCase({
   id: 'TC_007_CSMS',
@@ -19,7 +19,7 @@ export default defineCase({
   provenance: 'OCTT 1.6 TCD 2024-04 Table 122; ours: steps 7–11 (a local stop, Finishing and Available, so the CSMS is left without an open transaction). The harness charge point plays one whose Authorization Cache holds the idTag, so no Authorize precedes StartTransaction.',
   deviations: [sessionTeardownDeviation('7–11')],
   actions: [],
-}, endsItsTransactions(async ({ cp, cfg, step }) => {
+}, async ({ cp, cfg, step }) => {
   const link = await cp.booted();
   const connectorId = cfg.connectorIds[0];
   const idTag = cfg.idTags.accepted;
@@ -35,10 +35,10 @@ export default defineCase({
       expect: { 'idTagInfo.status': 'Accepted', transactionId: { present: true } },
       requirement: 'OCPP 1.6 §4.8, §3.5.1; Table 122 step 4: the CSMS MUST verify the idTag of a StartTransaction.req (it may have been authorized locally from the cache) and answer with a transaction id; a valid idTag is Accepted',
     }));
-  const transactionId = transactionIdOf(start.payload, link, connectorId, meterStart);
+  const transactionId = transactionIdOf(start.payload, link, connectorId);
 
   await step(5, 'StatusNotification Charging; the CSMS answers (steps 5–6)', () =>
     link.call('StatusNotification', status('Charging'), { requirement: answered }));
 
   await stopLocallyAndUnplug(step, link, 7, connectorId, idTag, transactionId, meterStart + 500);
-}));
+});

@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { connectorStatus, endsItsTransactions, remoteStartRequested, sessionTeardownDeviation, startAndCharge, STATUS_ANSWERED, stopLocallyAndUnplug } from './csms-session-steps.js';
+import { STATUS_ANSWERED, connectorStatus, remoteStartRequested, sessionTeardownDeviation, startAndCharge, stopLocallyAndUnplug } from './csms-session-steps.js';
 
 export default defineCase({
   id: 'TC_011_1_CSMS',
@@ -20,7 +20,7 @@ export default defineCase({
   provenance: 'OCTT 1.6 TCD 2024-04 Table 125; ours: steps 11–15 (a local stop, Finishing and Available, so the CSMS is left without an open transaction). The RemoteStartTransaction is requested through SUT control with the configured connector and idTag; the table checks neither, so the harness charge point goes on with the idTag the CSMS sent.',
   deviations: [sessionTeardownDeviation('11–15')],
   actions: ['RemoteStartTransaction'],
-}, endsItsTransactions(async ({ cp, sut, cfg, step }) => {
+}, async ({ cp, sut, cfg, step }) => {
   const link = await cp.booted();
   const connectorId = cfg.connectorIds[0];
   const status = connectorStatus(connectorId);
@@ -43,4 +43,4 @@ export default defineCase({
   const transactionId = await startAndCharge(step, link, 7, connectorId, idTag, meterStart, 125);
 
   await stopLocallyAndUnplug(step, link, 11, connectorId, idTag, transactionId, meterStart + 500);
-}));
+});

@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { endsItsTransactions, remoteStopSequence } from './csms-session-steps.js';
+import { remoteStopSequence } from './csms-session-steps.js';
 
 export default defineCase({
   id: 'TC_012_CSMS',
@@ -19,7 +19,7 @@ export default defineCase({
   ],
   provenance: 'OCTT 1.6 TCD 2024-04 Table 127 (reusable state Charging as step 0); ours: nothing beyond the table. The RemoteStopTransaction is requested through SUT control with the running transactionId.',
   actions: ['RemoteStopTransaction'],
-}, endsItsTransactions((t) => remoteStopSequence(t, {
+}, (t) => remoteStopSequence(t, {
   meterStart: 4000,
   step1: 'The CSMS sends RemoteStopTransaction for the running transaction (step 1)',
   step2: 'The charge point answers RemoteStopTransaction Accepted (step 2)',
@@ -28,4 +28,4 @@ export default defineCase({
   stopRequirement: 'OCPP 1.6 §4.10, §5.12: the CSMS SHALL respond to the StopTransaction that follows a remote stop',
   pinTransactionId: true,
   tableTail: true,
-})));
+}));

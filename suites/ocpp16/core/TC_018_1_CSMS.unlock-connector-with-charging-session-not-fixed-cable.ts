@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { connectorStatus, endsItsTransactions, reusableStateCharging, STATUS_ANSWERED, stopTransaction } from './csms-session-steps.js';
+import { STATUS_ANSWERED, connectorStatus, reusableStateCharging, stopTransaction } from './csms-session-steps.js';
 
 export default defineCase({
   id: 'TC_018_1_CSMS',
@@ -25,7 +25,7 @@ export default defineCase({
     source: 'OCPP 1.6 §5.18, §6.53',
   }],
   actions: ['UnlockConnector'],
-}, endsItsTransactions(async ({ cp, sut, cfg, step }) => {
+}, async ({ cp, sut, cfg, step }) => {
   const link = await cp.booted();
   const connectorId = cfg.connectorIds[0];
   const idTag = cfg.idTags.accepted;
@@ -55,4 +55,4 @@ export default defineCase({
 
   await step(7, 'EV driver unplugs: StatusNotification Available; the CSMS answers (steps 7–8)', () =>
     link.call('StatusNotification', status('Available'), { requirement: answered }));
-}));
+});

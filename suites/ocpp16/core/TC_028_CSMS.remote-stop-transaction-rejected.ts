@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { endsItsTransactions, remoteStopSequence, sessionTeardownDeviation } from './csms-session-steps.js';
+import { remoteStopSequence, sessionTeardownDeviation } from './csms-session-steps.js';
 
 export default defineCase({
   id: 'TC_028_CSMS',
@@ -21,7 +21,7 @@ export default defineCase({
   provenance: 'OCTT 1.6 TCD 2024-04 Table 141 (reusable state Charging as step 0); ours: steps 3–7 (the transaction goes on and ends locally, Finishing and Available, so the CSMS is left without an open transaction). The table has the CSMS name a transactionId unknown to the charge point and checks nothing of the request, so its transactionId is not pinned: the request is asked for through SUT control with the running transactionId (a CSMS may refuse to stop a transaction it does not know of), and the harness rejects whatever it names.',
   deviations: [sessionTeardownDeviation('3–7')],
   actions: ['RemoteStopTransaction'],
-}, endsItsTransactions((t) => remoteStopSequence(t, {
+}, (t) => remoteStopSequence(t, {
   meterStart: 28000,
   answer: 'Rejected',
   step1: 'The CSMS sends RemoteStopTransaction (step 1)',
@@ -31,4 +31,4 @@ export default defineCase({
   stopRequirement: 'OCPP 1.6 §4.10: the CSMS SHALL respond to StopTransaction, also of a transaction whose remote stop was rejected',
   pinTransactionId: false,
   tableTail: false,
-})));
+}));

@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { carryTransaction, endsItsTransactions, OURS, reusableStateCharging, STATUS_ANSWERED, stopTransaction } from './csms-session-steps.js';
+import { OURS, STATUS_ANSWERED, reusableStateCharging, stopTransaction } from './csms-session-steps.js';
 
 export default defineCase({
   id: 'TC_032_1_CSMS',
@@ -25,7 +25,7 @@ export default defineCase({
     source: 'OCTT 1.6 TCD 2024-04 §1.3; OCPP 1.6 §4.9',
   }],
   actions: [],
-}, endsItsTransactions(async ({ cp, cfg, step }) => {
+}, async ({ cp, cfg, step }) => {
   const link = await cp.booted();
   const connectorId = cfg.connectorIds[0];
   const idTag = cfg.idTags.accepted;
@@ -39,7 +39,6 @@ export default defineCase({
   const rebooted = await step(1, 'The power fails and returns: after the restart, BootNotification; the CSMS accepts it (steps 1–2)', async () => {
     await link.close(1001, 'power failure');
     const fresh = await cp.reconnect();
-    carryTransaction(link, fresh, connectorId);
     const boot = await fresh.call('BootNotification', { chargePointVendor: 'ocpp-harness', chargePointModel: 'virtual-cp' }, {
       expect: { status: 'Accepted' },
       requirement: 'OCPP 1.6 §4.2; Table 144 step 2: the CSMS accepts the BootNotification of a known charge point after its power returned',
@@ -61,4 +60,4 @@ export default defineCase({
 
   await step(7, 'EV driver unplugs: StatusNotification Available; the CSMS answers (ours)', () =>
     rebooted.call('StatusNotification', status(connectorId, 'Available'), { requirement: answered, ...OURS }));
-}));
+});

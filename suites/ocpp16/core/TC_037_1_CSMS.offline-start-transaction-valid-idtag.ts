@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { endsItsTransactions, OURS, sessionTeardownDeviation, STATUS_ANSWERED, stopTransaction, transactionIdOf } from './csms-session-steps.js';
+import { OURS, STATUS_ANSWERED, sessionTeardownDeviation, stopTransaction, transactionIdOf } from './csms-session-steps.js';
 
 /** How long the harness charge point stays offline; the queued messages carry times from inside it. */
 const OFFLINE_MS = 1500;
@@ -31,7 +31,7 @@ export default defineCase({
     sessionTeardownDeviation('7–11'),
   ],
   actions: [],
-}, endsItsTransactions(async ({ cp, cfg, step, sleep }) => {
+}, async ({ cp, cfg, step, sleep }) => {
   const link = await cp.booted();
   const connectorId = cfg.connectorIds[0];
   const idTag = cfg.idTags.accepted;
@@ -57,7 +57,7 @@ export default defineCase({
       expect: { 'idTagInfo.status': 'Accepted', transactionId: { present: true } },
       requirement: 'OCPP 1.6 §4.8, §3.7: the CSMS processes a queued StartTransaction.req like any other: the conf MUST include a transaction id and an authorization status; a valid idTag is Accepted (Table 145 step 2)',
     }));
-  const transactionId = transactionIdOf(start.payload, online, connectorId, meterStart);
+  const transactionId = transactionIdOf(start.payload, online, connectorId);
 
   await step(3, 'StatusNotification Charging; the CSMS answers (steps 3–4)', () =>
     online.call('StatusNotification', status('Charging', startedAt), { requirement: answered }));
@@ -83,4 +83,4 @@ export default defineCase({
 
   await step(11, 'EV driver unplugs: StatusNotification Available; the CSMS answers (ours)', () =>
     online.call('StatusNotification', status('Available'), { requirement: answered, ...OURS }));
-}));
+});

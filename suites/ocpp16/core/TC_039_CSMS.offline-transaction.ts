@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { endsItsTransactions, OURS, STATUS_ANSWERED, stopTransaction, transactionIdOf } from './csms-session-steps.js';
+import { OURS, STATUS_ANSWERED, stopTransaction, transactionIdOf } from './csms-session-steps.js';
 
 /** How long the harness charge point stays offline; the queued messages carry times from inside it. */
 const OFFLINE_MS = 1500;
@@ -28,7 +28,7 @@ export default defineCase({
     source: 'OCPP 1.6 §4.9',
   }],
   actions: [],
-}, endsItsTransactions(async ({ cp, cfg, step, sleep }) => {
+}, async ({ cp, cfg, step, sleep }) => {
   const link = await cp.booted();
   const connectorId = cfg.connectorIds[0];
   const idTag = cfg.idTags.accepted;
@@ -51,7 +51,7 @@ export default defineCase({
       expect: { 'idTagInfo.status': 'Accepted', transactionId: { present: true } },
       requirement: 'OCPP 1.6 §4.8, §3.7: the CSMS processes a queued StartTransaction.req like any other: the conf MUST include a transaction id and an authorization status; a valid idTag is Accepted (Table 147 step 2)',
     }));
-  const transactionId = transactionIdOf(start.payload, online, connectorId, meterStart);
+  const transactionId = transactionIdOf(start.payload, online, connectorId);
 
   await step(3, 'The queued StopTransaction, reason Local, with the offline stop time and the transactionId just assigned; the CSMS answers (steps 3–4)', () =>
     stopTransaction(online, connectorId, {
@@ -68,4 +68,4 @@ export default defineCase({
     online.call('StatusNotification', { connectorId, errorCode: 'NoError', status: 'Available', timestamp: unpluggedAt }, {
       requirement: STATUS_ANSWERED, ...OURS,
     }));
-}));
+});

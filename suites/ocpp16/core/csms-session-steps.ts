@@ -6,10 +6,9 @@
 // stoppedTransaction), so what a case that stopped early leaves open on the CSMS can be found (§1.3).
 import type { CaseLink } from '../../../harness/dsl/case-link.js';
 import type { CsmsSutContext } from '../../../harness/dsl/context.js';
-import { ExpectationUnmet, Interrupted } from '../../../harness/dsl/errors.js';
+import { ExpectationUnmet } from '../../../harness/dsl/errors.js';
 import type { Deviation } from '../../../harness/dsl/octt.js';
-import { chargePointMemory, startedTransaction, stoppedTransaction } from '../../../harness/roles/charge-point-defaults-16.js';
-import type { Link } from '../../../harness/roles/link.js';
+import { startedTransaction, stoppedTransaction } from '../../../harness/roles/charge-point-defaults-16.js';
 
 type Step = CsmsSutContext['step'];
 
@@ -35,75 +34,12 @@ export function connectorStatus(connectorId: number) {
   return (s: string) => ({ connectorId, errorCode: 'NoError', status: s, timestamp: new Date().toISOString() });
 }
 
-/** meterStart of the transactions running on a connection, by connector (what a teardown stop reports). */
-const meterStarts = new WeakMap<Link, Map<number, number>>();
-
 /** The transactionId of a StartTransaction.conf, or stop the case: nothing after it can name the transaction. */
-export function transactionIdOf(payload: Record<string, unknown>, link: CaseLink, connectorId: number, meterStart: number): number {
+export function transactionIdOf(payload: Record<string, unknown>, link: CaseLink, connectorId: number): number {
   const id = payload.transactionId;
   if (typeof id !== 'number') throw new ExpectationUnmet('StartTransaction.conf carries no transactionId; the session cannot go on');
   startedTransaction(link.link, connectorId, id);
-  if (!meterStarts.has(link.link)) meterStarts.set(link.link, new Map());
-  meterStarts.get(link.link)!.set(connectorId, meterStart);
   return id;
-}
-
-/** The charge point restarted on a new connection with the transaction still to be stopped (a power failure). */
-export function carryTransaction(from: CaseLink, to: CaseLink, connectorId: number): void {
-  const running = chargePointMemory(from.link).transactions.get(connectorId);
-  if (!running) return;
-  stoppedTransaction(from.link, connectorId);
-  startedTransaction(to.link, connectorId, running.transactionId);
-  const meterStart = meterStarts.get(from.link)?.get(connectorId);
-  if (meterStart !== undefined) {
-    if (!meterStarts.has(to.link)) meterStarts.set(to.link, new Map());
-    meterStarts.get(to.link)!.set(connectorId, meterStart);
-  }
-}
-
-/**
- * The case body, and after it — however it ended — a stop of every transaction it started and did not
- * stop, on the connection still open (§1.3 post-conditions: no transaction left on the CSMS). The case
- * stopped early for a reason already judged, so the teardown frames carry no expectation of their own.
- */
-export function endsItsTransactions(body: (t: CsmsSutContext) => Promise<void>): (t: CsmsSutContext) => Promise<void> {
-  return async (t) => {
-    const links: CaseLink[] = [];
-    const track = async (opened: Promise<CaseLink>) => {
-      const link = await opened;
-      links.push(link);
-      return link;
-    };
-    const cp: CsmsSutContext['cp'] = {
-      connection: () => track(t.cp.connection()),
-      reconnect: () => track(t.cp.reconnect()),
-      booted: () => track(t.cp.booted()),
-    };
-    try {
-      await body({ ...t, cp });
-    } catch (err) {
-      // Interrupted (Ctrl-C, case time limit): the case is over, send nothing more.
-      if (!(err instanceof Interrupted)) for (const link of new Set(links)) await endLeftovers(t, link);
-      throw err;
-    }
-    for (const link of new Set(links)) await endLeftovers(t, link);
-  };
-}
-
-async function endLeftovers({ cfg, note }: CsmsSutContext, link: CaseLink): Promise<void> {
-  const running = chargePointMemory(link.link).transactions;
-  for (const [connectorId, { transactionId }] of [...running]) {
-    if (!link.isOpen) return;
-    note(`teardown (§1.3): the case stopped with transaction ${transactionId} running on connector ${connectorId}; the charge point ends it`);
-    const meterStop = meterStarts.get(link.link)?.get(connectorId) ?? 0;
-    const waitMs = cfg.timeouts.responseMs;
-    await link.link.session.call('StopTransaction', { transactionId, meterStop, timestamp: new Date().toISOString(), reason: 'Other' }, { waitMs }).catch(() => undefined);
-    stoppedTransaction(link.link, connectorId);
-    for (const status of ['Finishing', 'Available']) {
-      if (!link.isOpen) return;
-      await link.link.session.call('StatusNotification', connectorStatus(connectorId)(status), { waitMs }).catch(() => undefined);
-    }
-  }
 }
 
 /** StopTransaction for the running transaction; the harness charge point forgets it once answered. */
@@ -171,7 +107,7 @@ export function reusableStateCharging(step: Step, link: CaseLink, connectorId: n
       expect: { 'idTagInfo.status': 'Accepted', transactionId: { present: true } },
       requirement: `${START_ACCEPTED} (Table 194 step 4)`,
     });
-    const id = transactionIdOf(start.payload, link, connectorId, meterStart);
+    const id = transactionIdOf(start.payload, link, connectorId);
     await link.call('StatusNotification', status('Charging'), { requirement: STATUS_ANSWERED });
     return id;
   });
@@ -254,7 +190,7 @@ export async function startAndCharge(step: Step, link: CaseLink, n: number, conn
       expect: { 'idTagInfo.status': 'Accepted', transactionId: { present: true } },
       requirement: table ? `${START_ACCEPTED} (Table ${table} step ${n + 1})` : START_ACCEPTED,
     }));
-  const transactionId = transactionIdOf(start.payload, link, connectorId, meterStart);
+  const transactionId = transactionIdOf(start.payload, link, connectorId);
 
   await step(n + 2, `StatusNotification Charging; the CSMS answers (steps ${n + 2}–${n + 3})`, () =>
     link.call('StatusNotification', status('Charging'), {

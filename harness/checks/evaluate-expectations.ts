@@ -83,7 +83,12 @@ export function evaluateCall(e: CallExpectation, model: RpcModel): CallEvaluatio
     });
   }
   const wrong = mismatches(payloadOf(match), e.match);
-  if (wrong.length) findings.push(mismatchFinding(e, wrong, match));
+  if (wrong.length) {
+    const finding = mismatchFinding(e, wrong, match);
+    if (e.matchLevel) finding.level = e.matchLevel;
+    if (e.matchLevel === 'SHOULD' && level === 'MUST') finding.octt = 'not-checked';
+    findings.push(finding);
+  }
   return { status: 'met', match, findings, deadlineMs };
 }
 

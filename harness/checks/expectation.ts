@@ -44,6 +44,11 @@ export interface CallExpectation extends Common {
   timingLevel?: 'MUST' | 'SHOULD';
   /** OCTT axis of timing findings when it differs (a time bound the table does not give). */
   timingOctt?: 'fails' | 'not-checked';
+  /**
+   * Level of a `match` mismatch when it differs from `level`: the CALL must arrive (MUST) but what it
+   * carries is only checked at SHOULD (a SHOULD mismatch is ours: OCTT axis not-checked).
+   */
+  matchLevel?: 'MUST' | 'SHOULD';
   /** Inbound CALLs that must not arrive meanwhile. '*' = every action but the expected one. */
   forbid?: { actions: string[] | '*'; except?: string[]; why: string };
 }

@@ -21,6 +21,8 @@ export interface ExpectCallOptions {
   timingLevel?: 'MUST' | 'SHOULD';
   /** OCTT axis of timing findings, when it differs (a time bound the table does not give). */
   timingOctt?: 'fails' | 'not-checked';
+  /** Level of a `match` mismatch, when it differs (the CALL must come; what it carries is only a SHOULD). */
+  matchLevel?: 'MUST' | 'SHOULD';
   /** Which CALLs of the action count, e.g. `{ connectorId: 1 }`. */
   where?: Matcher;
   /** What the first counted CALL must carry; a mismatch is a finding, the case goes on. */
@@ -102,7 +104,7 @@ export class CaseLink {
     const expectation: CallExpectation = {
       type: 'call', step: this.scope.currentStep, action, conn: this.conn, where: opts.where, match: opts.match,
       afterSeq: opts.after ?? this.startSeq, exclude: [...this.consumed], window, forbid: opts.forbid,
-      requirement: opts.requirement, level: opts.level, timingLevel: opts.timingLevel, octt: opts.octt,
+      requirement: opts.requirement, level: opts.level, timingLevel: opts.timingLevel, matchLevel: opts.matchLevel, octt: opts.octt,
       ...(opts.timingOctt ? { timingOctt: opts.timingOctt } : {}),
     };
     this.scope.record({ kind: 'expect', expectation });
@@ -237,6 +239,17 @@ export class CaseLink {
       } });
     }
     return outcome;
+  }
+
+  /**
+   * A further check of an answer `call` already received, at its own level: e.g. the SHOULD beside
+   * the MUST of the same answer (a CALLERROR is reported by the `call` itself, not again here).
+   */
+  expectAnswer(result: CallResultOk, action: string, opts: { expect: Matcher; requirement: string; level?: 'MUST' | 'SHOULD'; octt?: 'fails' | 'not-checked' }): void {
+    this.scope.record({ kind: 'expect', expectation: {
+      type: 'callResult', step: this.scope.currentStep, callSeq: result.call.seq, action, match: opts.expect,
+      requirement: opts.requirement, level: opts.level, octt: opts.octt,
+    } });
   }
 
   /** Send a deliberately bad CALL and expect a CALLERROR with one of `exact` (or `tolerated`) codes. */

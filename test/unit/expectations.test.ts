@@ -139,3 +139,27 @@ describe('expectations: answers to our CALLs', () => {
   it('callError: another code is MUST', () => expect(errorCase([4, 'c', 'GenericError', '', {}])).to.deep.equal(['rpc.errorCode:MUST']));
   it('callError: a CALLRESULT is rpc.expectedCallError', () => expect(errorCase([3, 'c', { status: 'Accepted' }])).to.deep.equal(['rpc.expectedCallError:MUST']));
 });
+
+describe('expectations: matchLevel (the CALL must come; what it carries is a SHOULD)', () => {
+  const unlock = (connectorId: number) => [2, 'u', 'UnlockConnector', { connectorId }];
+  const expectation = (anchor: number): CallExpectation => ({
+    type: 'call', action: 'UnlockConnector', afterSeq: anchor, requirement: 'r', match: { connectorId: 1 }, matchLevel: 'SHOULD',
+    window: { anchorSeq: anchor, maxMs: 1000, toleranceMs: 0, graceMs: 0 },
+  });
+
+  it('a mismatch is a SHOULD finding, not checked by the OCTT', () => {
+    const b = new TraceBuilder();
+    const anchor = b.note(0);
+    b.in(10, unlock(2));
+    const [f] = evaluateOne(expectation(anchor), buildRpcModel(b.events));
+    expect(f).to.include({ checkId: 'payload.mismatch', level: 'SHOULD', octt: 'not-checked' });
+  });
+
+  it('a CALL that never comes is still a MUST', () => {
+    const b = new TraceBuilder();
+    const anchor = b.note(0);
+    b.note(1001);
+    const [f] = evaluateOne(expectation(anchor), buildRpcModel(b.events));
+    expect(f).to.include({ checkId: 'sequence.missing', level: 'MUST', octt: 'fails' });
+  });
+});

@@ -86,6 +86,8 @@ const CSMS_ACTIONS = new Set([
 ]);
 
 const KNOWN_VENDOR = 'ocpp-harness';
+/** The idTag the `remote-start-own-id-tag` quirk starts with, and accepts. */
+const OWN_REMOTE_ID_TAG = 'REMOTE01';
 
 export class ReferenceCsms {
   /** Registration status answered to BootNotification. */
@@ -263,6 +265,10 @@ export class ReferenceCsms {
       this.log('quirk remote-start-ignored: RemoteStartTransaction not sent');
       return { outcome: 'done', detail: 'sent' };
     }
+    if (action === 'RemoteStopTransaction' && this.quirks.has('remote-stop-ignored')) {
+      this.log('quirk remote-stop-ignored: RemoteStopTransaction not sent');
+      return { outcome: 'done', detail: 'sent' };
+    }
     const own = this.withOwnLocations(action, asked);
     if ('failed' in own) return { outcome: 'failed', detail: own.failed };
     const payload = this.applyRequestQuirks(identity, action, own.payload);
@@ -312,6 +318,9 @@ export class ReferenceCsms {
     if (action === 'ReserveNow' && this.quirks.has('reservation-id-own-numbering')) payload.reservationId = this.nextReservationId++;
     if (action === 'TriggerMessage' && this.quirks.has('trigger-message-without-connector-id')) delete payload.connectorId;
     if (action === 'Reset' && this.quirks.has('reset-type-swapped')) payload.type = payload.type === 'Hard' ? 'Soft' : 'Hard';
+    if (action === 'RemoteStartTransaction' && this.quirks.has('remote-start-own-id-tag')) payload.idTag = OWN_REMOTE_ID_TAG;
+    if (action === 'RemoteStopTransaction' && this.quirks.has('remote-stop-unknown-transaction') && typeof payload.transactionId === 'number') payload.transactionId += 1000;
+    if (action === 'UnlockConnector' && this.quirks.has('unlock-next-connector') && typeof payload.connectorId === 'number') payload.connectorId += 1;
     const profile = asRecord(payload.csChargingProfiles);
     if (action === 'SetChargingProfile' && this.quirks.has('tx-profile-without-transaction-id') && profile.chargingProfilePurpose === 'TxProfile') {
       const { transactionId: _dropped, ...rest } = profile;
@@ -428,7 +437,9 @@ export class ReferenceCsms {
   private idTagInfo(idTag: string | undefined): Payload {
     const l = this.lists;
     if (idTag !== undefined) {
-      if (l.accepted.includes(idTag)) return { status: 'Accepted', parentIdTag: this.acceptedParentIdTag };
+      if (l.accepted.includes(idTag) || (idTag === OWN_REMOTE_ID_TAG && this.quirks.has('remote-start-own-id-tag'))) {
+        return { status: 'Accepted', parentIdTag: this.acceptedParentIdTag };
+      }
       if (l.blocked.includes(idTag)) return { status: 'Blocked' };
       if (l.expired.includes(idTag)) return { status: 'Expired' };
     }
@@ -485,9 +496,12 @@ export class ReferenceCsms {
       return idTag === undefined ? {} : { idTagInfo: this.idTagInfo(idTag) };
     });
     on('MeterValues', () => ({}));
-    on('DataTransfer', (p) => ({
-      status: str(p.vendorId) === KNOWN_VENDOR || this.quirks.has('data-transfer-accepts-unknown-vendor') ? 'Accepted' : 'UnknownVendorId',
-    }));
+    on('DataTransfer', (p) => {
+      if (this.quirks.has('data-transfer-not-implemented')) throw createRPCError('NotImplemented', 'no DataTransfer handler');
+      return {
+        status: str(p.vendorId) === KNOWN_VENDOR || this.quirks.has('data-transfer-accepts-unknown-vendor') ? 'Accepted' : 'UnknownVendorId',
+      };
+    });
     on('DiagnosticsStatusNotification', () => ({}));
     on('FirmwareStatusNotification', () => ({}));
 

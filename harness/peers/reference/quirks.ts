@@ -129,6 +129,16 @@ export const CSMS_QUIRKS = [
   'reset-type-swapped',
   /** Answers DataTransfer Accepted for any vendorId, also one it has no implementation for. */
   'data-transfer-accepts-unknown-vendor',
+  /** Has no DataTransfer handler at all: answers every DataTransfer with CALLERROR NotImplemented. */
+  'data-transfer-not-implemented',
+  /** RemoteStartTransaction goes out with an idTag of its own (`REMOTE01`, which it accepts), not the one asked for (conforming). */
+  'remote-start-own-id-tag',
+  /** Asked for RemoteStopTransaction, reports it done but never sends it. */
+  'remote-stop-ignored',
+  /** RemoteStopTransaction goes out with a transactionId it never assigned (asked + 1000). */
+  'remote-stop-unknown-transaction',
+  /** UnlockConnector goes out for the connector after the one asked for. */
+  'unlock-next-connector',
   /** UpdateFirmware carries its own firmware location, not the one asked for, and that one does not serve the image (HTTP 404, FTP 550). */
   'firmware-location-not-served',
   /** GetDiagnostics carries its own upload location, not the one asked for, and that one refuses uploads (HTTP 403, FTP 550). */

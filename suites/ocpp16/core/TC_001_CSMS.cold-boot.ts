@@ -1,4 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
+import { STATUS_ANSWERED } from './csms-session-steps.js';
 
 export default defineCase({
   id: 'TC_001_CSMS',
@@ -7,30 +8,31 @@ export default defineCase({
   profile: 'Core',
   sut: 'Csms',
   octt: { table: 117, follows: '2024-04' },
-  purpose: 'The CSMS handles a boot: it accepts BootNotification with a valid time and interval, answers StatusNotification for every connector and answers Heartbeat with its time.',
+  purpose: 'The CSMS handles a boot: it accepts BootNotification, answers StatusNotification for every connector and answers Heartbeat.',
   refs: ['OCPP 1.6 §4.2 BootNotification', 'OCPP 1.6 §4.6 Heartbeat', 'OCPP 1.6 §4.9 StatusNotification'],
-  provenance: 'OCTT steps as publicly summarised (tzi-OCTT and SteVe certification tests: Boot → StatusNotification per connector → Heartbeat). The Heartbeat is sent right after the status notifications rather than after the full interval, which a charge point may do.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 117; ours: the harness charge point opens a fresh connection before step 1, and sends its Heartbeat (step 5) right after the status notifications instead of waiting out the interval the CSMS gave (a charge point may send one at any time; the interval can be hours).',
 }, async ({ cp, cfg, step }) => {
-  const link = await step(1, 'The charge point (re)connects to the CSMS', () => cp.reconnect());
+  await step(1, 'The charge point connects and sends BootNotification; the CSMS accepts it (steps 1–2)', async () => {
+    const link = await cp.reconnect();
+    await link.call('BootNotification', { chargePointVendor: 'ocpp-harness', chargePointModel: 'virtual-cp', firmwareVersion: '1.0.0' }, {
+      expect: { status: 'Accepted' },
+      requirement: 'OCPP 1.6 §4.2; Table 117 step 2: the CSMS accepts the BootNotification of a known charge point',
+    });
+    link.link.state.bootStatus = 'Accepted';
+  });
+  const link = await cp.connection();
 
-  await step(2, 'Send BootNotification; the CSMS accepts it', () =>
-    link.call('BootNotification', { chargePointVendor: 'ocpp-harness', chargePointModel: 'virtual-cp', firmwareVersion: '1.0.0' }, {
-      expect: { status: 'Accepted', interval: { minimum: 0 } },
-      requirement: 'OCPP 1.6 §4.2: the CSMS answers BootNotification with its status, current time and heartbeat interval',
-    }));
-  link.link.state.bootStatus = 'Accepted';
-
-  await step(3, 'Send StatusNotification Available for connector 0 and every connector', async () => {
+  await step(3, 'StatusNotification Available for connector 0 and every connector; the CSMS answers (steps 3–4)', async () => {
     for (const connectorId of [0, ...cfg.connectorIds]) {
       await link.call('StatusNotification', { connectorId, errorCode: 'NoError', status: 'Available', timestamp: new Date().toISOString() }, {
-        requirement: 'OCPP 1.6 §4.9: the CSMS answers StatusNotification',
+        requirement: STATUS_ANSWERED,
       });
     }
   });
 
-  await step(4, 'Send Heartbeat; the CSMS answers with its current time', () =>
+  await step(5, 'Heartbeat; the CSMS answers with its current time (steps 5–6)', () =>
     link.call('Heartbeat', {}, {
       expect: { currentTime: { present: true } },
-      requirement: 'OCPP 1.6 §4.6: the CSMS answers Heartbeat with its current time',
+      requirement: 'OCPP 1.6 §4.6, §6.31: the CSMS answers Heartbeat with its current time',
     }));
 });

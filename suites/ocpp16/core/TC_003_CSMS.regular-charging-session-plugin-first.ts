@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { startAndCharge, stopLocallyAndUnplug } from './csms-session-steps.js';
+import { AUTHORIZE_ACCEPTED, OURS, STATUS_ANSWERED, connectorStatus, sessionTeardownDeviation, startAndCharge, stopLocallyAndUnplug } from './csms-session-steps.js';
 
 export default defineCase({
   id: 'TC_003_CSMS',
@@ -17,27 +17,33 @@ export default defineCase({
     'OCPP 1.6 §4.10 StopTransaction',
     'OCPP 1.6 §7.2 AuthorizationStatus',
   ],
-  provenance: 'Steps 1–8 as publicly summarised for TC_003_CSMS (tzi-OCTT test_tc_003_csms.py, SteVe Ocpp16JsonCsmsCertificationIT): Preparing → Authorize (Accepted) → StartTransaction (Accepted) → Charging. Steps 9–15 are ours, derived from §4.7, §4.10 and §4.9: one MeterValues, a local stop, Finishing and Available, so the CSMS is left without an open transaction.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 118; ours: steps 9–15 (one MeterValues of the transaction, then a local stop, Finishing and Available, so the CSMS is left without an open transaction).',
+  deviations: [
+    {
+      what: 'Step 9: the CSMS must answer a MeterValues.req of the running transaction',
+      why: 'A session sends meter values; answering them is an OCPP MUST the table does not exercise',
+      source: 'OCPP 1.6 §4.7',
+    },
+    sessionTeardownDeviation('11–15'),
+  ],
   actions: [],
 }, async ({ cp, cfg, step }) => {
   const link = await cp.booted();
   const connectorId = cfg.connectorIds[0];
   const idTag = cfg.idTags.accepted;
-  const status = (s: string) => ({ connectorId, errorCode: 'NoError', status: s, timestamp: new Date().toISOString() });
+  const status = connectorStatus(connectorId);
 
   await step(1, 'EV driver plugs in: StatusNotification Preparing; the CSMS answers (steps 1–2)', () =>
-    link.call('StatusNotification', status('Preparing'), {
-      requirement: 'OCPP 1.6 §4.9: the CSMS answers StatusNotification',
-    }));
+    link.call('StatusNotification', status('Preparing'), { requirement: STATUS_ANSWERED }));
 
   await step(3, 'EV driver presents a valid idTag: Authorize; the CSMS accepts it (steps 3–4)', () =>
     link.call('Authorize', { idTag }, {
       expect: { 'idTagInfo.status': 'Accepted' },
-      requirement: 'OCPP 1.6 §4.1, §7.2: the CSMS answers Authorize with idTagInfo; a known, valid idTag is Accepted',
+      requirement: `${AUTHORIZE_ACCEPTED} (Table 118 step 4)`,
     }));
 
   const meterStart = 1000;
-  const transactionId = await startAndCharge(step, link, 5, connectorId, idTag, meterStart);
+  const transactionId = await startAndCharge(step, link, 5, connectorId, idTag, meterStart, 118);
 
   await step(9, 'MeterValues for the transaction; the CSMS answers (ours)', () =>
     link.call('MeterValues', {
@@ -47,7 +53,7 @@ export default defineCase({
         sampledValue: [{ value: String(meterStart + 250), context: 'Sample.Periodic', measurand: 'Energy.Active.Import.Register', unit: 'Wh' }],
       }],
     }, {
-      requirement: 'OCPP 1.6 §4.7: the CSMS answers MeterValues',
+      requirement: 'OCPP 1.6 §4.7: the CSMS SHALL respond to MeterValues', ...OURS,
     }));
 
   await stopLocallyAndUnplug(step, link, 11, connectorId, idTag, transactionId, meterStart + 500);

@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { startAndCharge, stopLocallyAndUnplug } from './csms-session-steps.js';
+import { STATUS_ANSWERED, connectorStatus, reusableStateAuthorized, sessionTeardownDeviation, startAndCharge, stopLocallyAndUnplug } from './csms-session-steps.js';
 
 export default defineCase({
   id: 'TC_004_1_CSMS',
@@ -16,27 +16,23 @@ export default defineCase({
     'OCPP 1.6 §4.10 StopTransaction',
     'OCPP 1.6 §7.2 AuthorizationStatus',
   ],
-  provenance: 'Steps 1–8 as publicly summarised for TC_004_1_CSMS (tzi-OCTT test_tc_004_1_csms.py: reusable states Authorized then Charging; SteVe Ocpp16JsonCsmsCertificationIT): Authorize (Accepted) → Preparing → StartTransaction (Accepted) → Charging. Steps 9–13 are ours, derived from §4.10 and §4.9: a local stop, Finishing and Available, so the CSMS is left without an open transaction.',
+  // The table's scenario is the reusable state Charging alone, which starts from Authorized.
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 119 (its scenario is the reusable state Charging: Table 193 as step 0, Table 194 steps 1–6); ours: steps 7–11 (a local stop, Finishing and Available, so the CSMS is left without an open transaction).',
+  deviations: [sessionTeardownDeviation('7–11')],
   actions: [],
 }, async ({ cp, cfg, step }) => {
   const link = await cp.booted();
   const connectorId = cfg.connectorIds[0];
   const idTag = cfg.idTags.accepted;
-  const status = (s: string) => ({ connectorId, errorCode: 'NoError', status: s, timestamp: new Date().toISOString() });
+  const status = connectorStatus(connectorId);
 
-  await step(1, 'EV driver presents a valid idTag: Authorize; the CSMS accepts it (steps 1–2)', () =>
-    link.call('Authorize', { idTag }, {
-      expect: { 'idTagInfo.status': 'Accepted' },
-      requirement: 'OCPP 1.6 §4.1, §7.2: the CSMS answers Authorize with idTagInfo; a known, valid idTag is Accepted',
-    }));
+  await reusableStateAuthorized(step, link, idTag);
 
-  await step(3, 'EV driver plugs in: StatusNotification Preparing; the CSMS answers (steps 3–4)', () =>
-    link.call('StatusNotification', status('Preparing'), {
-      requirement: 'OCPP 1.6 §4.9: the CSMS answers StatusNotification',
-    }));
+  await step(1, 'EV driver plugs in: StatusNotification Preparing; the CSMS answers (Table 194 steps 1–2)', () =>
+    link.call('StatusNotification', status('Preparing'), { requirement: STATUS_ANSWERED }));
 
   const meterStart = 2000;
-  const transactionId = await startAndCharge(step, link, 5, connectorId, idTag, meterStart);
+  const transactionId = await startAndCharge(step, link, 3, connectorId, idTag, meterStart, 194);
 
-  await stopLocallyAndUnplug(step, link, 9, connectorId, idTag, transactionId, meterStart + 500);
+  await stopLocallyAndUnplug(step, link, 7, connectorId, idTag, transactionId, meterStart + 500);
 });

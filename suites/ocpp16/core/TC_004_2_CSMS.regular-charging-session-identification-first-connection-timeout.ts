@@ -1,4 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
+import { STATUS_ANSWERED, connectorStatus, reusableStateAuthorized } from './csms-session-steps.js';
 
 export default defineCase({
   id: 'TC_004_2_CSMS',
@@ -14,22 +15,18 @@ export default defineCase({
     'OCPP 1.6 §9.1.6 ConnectionTimeOut',
     'OCPP 1.6 §7.2 AuthorizationStatus',
   ],
-  provenance: 'Steps 1–4 as publicly summarised for TC_004_2_CSMS (tzi-OCTT test_tc_004_2_csms.py, SteVe Ocpp16JsonCsmsCertificationIT): reusable state Authorized → StatusNotification Preparing → [ConnectionTimeOut expires] → StatusNotification Available. Step 0 is the OCTT reusable state Authorized (Authorize, Accepted). The expiry of ConnectionTimeOut is the harness charge point\'s own affair and is not waited out (§9.1.6: the charge point goes back to Available); nothing a CSMS can observe depends on its length. No transaction is started.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 120 (reusable state Authorized, Table 193, as step 0); ours: the harness charge point does not wait out ConnectionTimeOut between steps 2 and 3 (its own setting; nothing the CSMS can observe depends on its length). No transaction is started.',
   actions: [],
 }, async ({ cp, cfg, step, note }) => {
   const link = await cp.booted();
   const connectorId = cfg.connectorIds[0];
-  const status = (s: string) => ({ connectorId, errorCode: 'NoError', status: s, timestamp: new Date().toISOString() });
+  const status = connectorStatus(connectorId);
 
-  await step(0, 'Reusable state Authorized: Authorize a valid idTag; the CSMS accepts it', () =>
-    link.call('Authorize', { idTag: cfg.idTags.accepted }, {
-      expect: { 'idTagInfo.status': 'Accepted' },
-      requirement: 'OCPP 1.6 §4.1, §7.2: the CSMS answers Authorize with idTagInfo; a known, valid idTag is Accepted',
-    }));
+  await reusableStateAuthorized(step, link, cfg.idTags.accepted);
 
   await step(1, 'StatusNotification Preparing; the CSMS answers (steps 1–2)', () =>
     link.call('StatusNotification', status('Preparing'), {
-      requirement: 'OCPP 1.6 §4.9: the CSMS answers StatusNotification',
+      requirement: STATUS_ANSWERED,
     }));
 
   note('ConnectionTimeOut expires without a cable being plugged in (the harness charge point does not wait it out)');

@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { startAndCharge, stopLocallyAndUnplug } from './csms-session-steps.js';
+import { STATUS_ANSWERED, connectorStatus, remoteStartRequested, sessionTeardownDeviation, startAndCharge, stopLocallyAndUnplug } from './csms-session-steps.js';
 
 export default defineCase({
   id: 'TC_010_CSMS',
@@ -16,37 +16,31 @@ export default defineCase({
     'OCPP 1.6 §4.9 StatusNotification',
     'OCPP 1.6 §4.10 StopTransaction',
   ],
-  provenance: 'Steps 1–10 as publicly summarised for TC_010_CSMS (tzi-OCTT test_tc_010_csms.py, SteVe Ocpp16JsonCsmsCertificationIT): Preparing → RemoteStartTransaction (answered Accepted) → Authorize (Accepted) → StartTransaction (Accepted) → Charging. The RemoteStartTransaction is triggered through SUT control with connectorId and idTag; only the idTag is checked, as connectorId is optional (§5.11). Steps 11–15 are ours (§4.10, §4.9): a local stop, Finishing and Available, so the CSMS is left without an open transaction.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 124; ours: steps 11–15 (a local stop, Finishing and Available, so the CSMS is left without an open transaction). The RemoteStartTransaction is requested through SUT control with the configured connector and idTag; the table checks neither, so the harness charge point goes on with the idTag the CSMS sent.',
+  deviations: [sessionTeardownDeviation('11–15')],
   actions: ['RemoteStartTransaction'],
 }, async ({ cp, sut, cfg, step }) => {
   const link = await cp.booted();
   const connectorId = cfg.connectorIds[0];
-  const idTag = cfg.idTags.accepted;
-  const status = (s: string) => ({ connectorId, errorCode: 'NoError', status: s, timestamp: new Date().toISOString() });
+  const status = connectorStatus(connectorId);
 
   await step(1, 'EV driver plugs in: StatusNotification Preparing; the CSMS answers (steps 1–2)', () =>
     link.call('StatusNotification', status('Preparing'), {
-      requirement: 'OCPP 1.6 §4.9: the CSMS answers StatusNotification',
+      requirement: STATUS_ANSWERED,
     }));
 
-  const remoteStart = await step(3, 'The CSMS sends RemoteStartTransaction with the idTag (step 3)', async () => {
-    await sut.do('RemoteStartTransaction', { connectorId, idTag });
-    return link.expectCall('RemoteStartTransaction', {
-      match: { idTag },
-      requirement: 'OCPP 1.6 §5.11: the CSMS starts a transaction remotely with RemoteStartTransaction.req carrying the idTag to use',
-    });
-  });
+  const { idTag, replied } = await remoteStartRequested(step, sut, link, 3, connectorId, cfg.idTags.accepted);
 
-  await step(4, 'The charge point answers RemoteStartTransaction Accepted (step 4)', () => remoteStart.replied);
+  await step(4, 'The charge point answers RemoteStartTransaction Accepted (step 4)', () => replied);
 
   await step(5, 'Authorize the idTag; the CSMS accepts it (steps 5–6)', () =>
     link.call('Authorize', { idTag }, {
       expect: { 'idTagInfo.status': 'Accepted' },
-      requirement: 'OCPP 1.6 §4.1, §5.11, §7.2: the CSMS answers Authorize with idTagInfo; the idTag it sent in RemoteStartTransaction is Accepted',
+      requirement: 'OCPP 1.6 §4.1, §5.11, §7.2: the CSMS answers Authorize with idTagInfo; the idTag it sent in RemoteStartTransaction is Accepted (Table 124 step 6)',
     }));
 
   const meterStart = 3000;
-  const transactionId = await startAndCharge(step, link, 7, connectorId, idTag, meterStart);
+  const transactionId = await startAndCharge(step, link, 7, connectorId, idTag, meterStart, 124);
 
   await stopLocallyAndUnplug(step, link, 11, connectorId, idTag, transactionId, meterStart + 500);
 });

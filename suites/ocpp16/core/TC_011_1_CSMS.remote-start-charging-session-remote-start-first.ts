@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { ExpectationUnmet } from '../../../harness/dsl/errors.js';
+import { STATUS_ANSWERED, connectorStatus, remoteStartRequested, sessionTeardownDeviation, startAndCharge, stopLocallyAndUnplug } from './csms-session-steps.js';
 
 export default defineCase({
   id: 'TC_011_1_CSMS',
@@ -17,54 +17,30 @@ export default defineCase({
     'OCPP 1.6 §4.10 StopTransaction',
     'OCPP 1.6 §7.2 AuthorizationStatus',
   ],
-  provenance: 'Steps 1–10 as publicly summarised for TC_011_1_CSMS (tzi-OCTT test_tc_011_1_csms.py, SteVe Ocpp16JsonCsmsCertificationIT): RemoteStartTransaction (answered Accepted) → Authorize (Accepted) → Preparing → [cable plugged in] StartTransaction (Accepted) → Charging. The RemoteStartTransaction is triggered through SUT control with connectorId and idTag; only the idTag is checked, as connectorId is optional (§5.11). Steps 11–15 are ours (§4.10, §4.9): a local stop, Finishing and Available, so the CSMS is left without an open transaction.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 125; ours: steps 11–15 (a local stop, Finishing and Available, so the CSMS is left without an open transaction). The RemoteStartTransaction is requested through SUT control with the configured connector and idTag; the table checks neither, so the harness charge point goes on with the idTag the CSMS sent.',
+  deviations: [sessionTeardownDeviation('11–15')],
   actions: ['RemoteStartTransaction'],
 }, async ({ cp, sut, cfg, step }) => {
   const link = await cp.booted();
   const connectorId = cfg.connectorIds[0];
-  const idTag = cfg.idTags.accepted;
-  const status = (s: string) => ({ connectorId, errorCode: 'NoError', status: s, timestamp: new Date().toISOString() });
-  const answered = 'OCPP 1.6 §4.9: the CSMS answers StatusNotification';
+  const status = connectorStatus(connectorId);
+  const answered = STATUS_ANSWERED;
 
-  const remoteStart = await step(1, 'The CSMS sends RemoteStartTransaction with the idTag (step 1)', async () => {
-    await sut.do('RemoteStartTransaction', { connectorId, idTag });
-    return link.expectCall('RemoteStartTransaction', {
-      match: { idTag },
-      requirement: 'OCPP 1.6 §5.11: the CSMS starts a transaction remotely with RemoteStartTransaction.req carrying the idTag to use',
-    });
-  });
+  const { idTag, replied } = await remoteStartRequested(step, sut, link, 1, connectorId, cfg.idTags.accepted);
 
-  await step(2, 'The charge point answers RemoteStartTransaction Accepted (step 2)', () => remoteStart.replied);
+  await step(2, 'The charge point answers RemoteStartTransaction Accepted (step 2)', () => replied);
 
   await step(3, 'Authorize the idTag; the CSMS accepts it (steps 3–4)', () =>
     link.call('Authorize', { idTag }, {
       expect: { 'idTagInfo.status': 'Accepted' },
-      requirement: 'OCPP 1.6 §4.1, §5.11, §7.2: the CSMS answers Authorize with idTagInfo; the idTag it sent in RemoteStartTransaction is Accepted',
+      requirement: 'OCPP 1.6 §4.1, §5.11, §7.2: the CSMS answers Authorize with idTagInfo; the idTag it sent in RemoteStartTransaction is Accepted (Table 125 step 4)',
     }));
 
   await step(5, 'StatusNotification Preparing; the CSMS answers (steps 5–6)', () =>
     link.call('StatusNotification', status('Preparing'), { requirement: answered }));
 
   const meterStart = 11000;
-  const start = await step(7, 'EV driver plugs in: StartTransaction; the CSMS accepts the idTag and assigns a transactionId (steps 7–8)', () =>
-    link.call('StartTransaction', { connectorId, idTag, meterStart, timestamp: new Date().toISOString() }, {
-      expect: { 'idTagInfo.status': 'Accepted', transactionId: { present: true } },
-      requirement: 'OCPP 1.6 §4.8: StartTransaction.conf MUST include a transaction id and an authorization status; a valid idTag is Accepted',
-    }));
-  const transactionId = start.payload.transactionId;
-  if (typeof transactionId !== 'number') throw new ExpectationUnmet('StartTransaction.conf carries no transactionId; the session cannot go on');
+  const transactionId = await startAndCharge(step, link, 7, connectorId, idTag, meterStart, 125);
 
-  await step(9, 'StatusNotification Charging; the CSMS answers (steps 9–10)', () =>
-    link.call('StatusNotification', status('Charging'), { requirement: answered }));
-
-  await step(11, 'EV driver stops locally: StopTransaction reason Local; the CSMS answers (ours)', () =>
-    link.call('StopTransaction', { transactionId, idTag, meterStop: meterStart + 500, timestamp: new Date().toISOString(), reason: 'Local' }, {
-      requirement: 'OCPP 1.6 §4.10: the CSMS SHALL respond to StopTransaction',
-    }));
-
-  await step(13, 'StatusNotification Finishing; the CSMS answers (ours)', () =>
-    link.call('StatusNotification', status('Finishing'), { requirement: answered }));
-
-  await step(15, 'EV driver unplugs: StatusNotification Available; the CSMS answers (ours)', () =>
-    link.call('StatusNotification', status('Available'), { requirement: answered }));
+  await stopLocallyAndUnplug(step, link, 11, connectorId, idTag, transactionId, meterStart + 500);
 });

@@ -1,4 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
+import { STATUS_ANSWERED, connectorStatus, remoteStartRequested } from './csms-session-steps.js';
 
 export default defineCase({
   id: 'TC_011_2_CSMS',
@@ -15,29 +16,22 @@ export default defineCase({
     'OCPP 1.6 §9.1.6 ConnectionTimeOut',
     'OCPP 1.6 §7.2 AuthorizationStatus',
   ],
-  provenance: 'Steps 1–8 as publicly summarised for TC_011_2_CSMS (tzi-OCTT test_tc_011_2_csms.py, SteVe Ocpp16JsonCsmsCertificationIT): RemoteStartTransaction (answered Accepted) → Authorize (Accepted) → Preparing → [connection timeout reached] → Available. The RemoteStartTransaction is triggered through SUT control with connectorId and idTag; only the idTag is checked, as connectorId is optional (§5.11). The expiry of ConnectionTimeOut is the harness charge point\'s own affair and is not waited out (§9.1.6). No transaction is started.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 126; ours: the harness charge point does not wait out ConnectionTimeOut between steps 6 and 7 (its own setting; nothing the CSMS can observe depends on its length). The RemoteStartTransaction is requested through SUT control with the configured connector and idTag; the table checks neither, so the harness charge point goes on with the idTag the CSMS sent. No transaction is started.',
   actions: ['RemoteStartTransaction'],
 }, async ({ cp, sut, cfg, step, note }) => {
   const link = await cp.booted();
   const connectorId = cfg.connectorIds[0];
-  const idTag = cfg.idTags.accepted;
-  const status = (s: string) => ({ connectorId, errorCode: 'NoError', status: s, timestamp: new Date().toISOString() });
-  const answered = 'OCPP 1.6 §4.9: the CSMS answers StatusNotification';
+  const status = connectorStatus(connectorId);
+  const answered = STATUS_ANSWERED;
 
-  const remoteStart = await step(1, 'The CSMS sends RemoteStartTransaction with the idTag (step 1)', async () => {
-    await sut.do('RemoteStartTransaction', { connectorId, idTag });
-    return link.expectCall('RemoteStartTransaction', {
-      match: { idTag },
-      requirement: 'OCPP 1.6 §5.11: the CSMS starts a transaction remotely with RemoteStartTransaction.req carrying the idTag to use',
-    });
-  });
+  const { idTag, replied } = await remoteStartRequested(step, sut, link, 1, connectorId, cfg.idTags.accepted);
 
-  await step(2, 'The charge point answers RemoteStartTransaction Accepted (step 2)', () => remoteStart.replied);
+  await step(2, 'The charge point answers RemoteStartTransaction Accepted (step 2)', () => replied);
 
   await step(3, 'Authorize the idTag; the CSMS accepts it (steps 3–4)', () =>
     link.call('Authorize', { idTag }, {
       expect: { 'idTagInfo.status': 'Accepted' },
-      requirement: 'OCPP 1.6 §4.1, §5.11, §7.2: the CSMS answers Authorize with idTagInfo; the idTag it sent in RemoteStartTransaction is Accepted',
+      requirement: 'OCPP 1.6 §4.1, §5.11, §7.2: the CSMS answers Authorize with idTagInfo; the idTag it sent in RemoteStartTransaction is Accepted (Table 126 step 4)',
     }));
 
   await step(5, 'StatusNotification Preparing; the CSMS answers (steps 5–6)', () =>

@@ -17,7 +17,7 @@ export default defineCase({
     'OCPP 1.6 §4.8 StartTransaction',
     'OCPP 1.6 §4.9 StatusNotification',
   ],
-  provenance: 'Steps 1–8 as publicly summarised for TC_012_CSMS (tzi-OCTT test_tc_012_csms.py, SteVe Ocpp16JsonCsmsCertificationIT, EVtivity octt TC_012_CSMS): RemoteStopTransaction (answered Accepted) → StopTransaction reason Remote → Finishing → Available. Step 0 is the OCTT reusable state Charging (Authorized, then Preparing, StartTransaction, Charging). The RemoteStopTransaction is triggered through SUT control with the transactionId.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 127 (reusable state Charging as step 0); ours: nothing beyond the table. The RemoteStopTransaction is requested through SUT control with the running transactionId.',
   actions: ['RemoteStopTransaction'],
 }, (t) => remoteStopSequence(t, {
   meterStart: 4000,
@@ -26,5 +26,6 @@ export default defineCase({
   step3: 'StopTransaction with reason Remote; the CSMS answers (steps 3–4)',
   reason: 'Remote',
   stopRequirement: 'OCPP 1.6 §4.10, §5.12: the CSMS SHALL respond to the StopTransaction that follows a remote stop',
-  tailLabels: ['(steps 5–6)', '(steps 7–8)'],
+  pinTransactionId: true,
+  tableTail: true,
 }));

@@ -16,6 +16,6 @@ export default defineCase({
     'OCPP 1.6 §4.2 BootNotification',
     'OCPP 1.6 §4.9 StatusNotification',
   ],
-  provenance: 'Steps 1–6 as publicly summarised for TC_013_CSMS (tzi-OCTT test_tc_013_csms.py, SteVe Ocpp16JsonCsmsCertificationIT): Reset.req type Hard (answered Accepted) → BootNotification (Accepted) → StatusNotification Available for connector 0 and every connector. The Reset is triggered through SUT control with type Hard. The restart between steps 2 and 3 is the harness charge point closing its connection and dialling anew; no transaction runs, so none is stopped (§5.14).',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 128; ours: the restart between steps 2 and 3 is the harness charge point closing its connection and dialling anew; no transaction runs, so none is stopped (§5.14).',
   actions: ['Reset'],
 }, (t) => resetSequence(t, 'Hard'));

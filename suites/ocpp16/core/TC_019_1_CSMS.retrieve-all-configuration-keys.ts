@@ -9,7 +9,7 @@ export default defineCase({
   octt: { table: 133, follows: '2024-04' },
   purpose: 'The CSMS retrieves every configuration key of a charge point: it sends GetConfiguration without a key list (absent or empty).',
   refs: ['OCPP 1.6 §5.8 GetConfiguration', 'OCPP 1.6 §6.23 GetConfiguration.req'],
-  provenance: 'Steps 1–2 as publicly summarised for TC_019_1_CSMS (tzi-OCTT test_tc_019_1_csms.py, SteVe Ocpp16JsonCsmsCertificationIT, EVtivity octt TC_019_1_CSMS): the CSMS sends GetConfiguration.req with no keys; the charge point answers with all its keys. The request is triggered through SUT control; the harness answers with its own configuration (charge-point defaults). The OCTT checks on the keys the charge point reports concern the tool, not the CSMS, and are not repeated here.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 133; ours: the request is asked for through SUT control; the harness answers with its own configuration. The table\'s checks of the keys in the answer concern the charge point the tool plays, not the CSMS.',
   actions: ['GetConfiguration'],
 }, async ({ cp, sut, step }) => {
   const link = await cp.booted();
@@ -19,7 +19,7 @@ export default defineCase({
     return link.expectCall('GetConfiguration', {
       // `key.0` is absent both when `key` is missing and when it is an empty list.
       match: { 'key.0': { present: false } },
-      requirement: 'OCPP 1.6 §5.8: to retrieve all configuration settings the CSMS sends GetConfiguration.req with the key list empty or missing',
+      requirement: 'OCPP 1.6 §5.8; Table 133 step 1: to retrieve all configuration settings the CSMS sends GetConfiguration.req with the key list empty or missing',
     });
   });
 

@@ -7,19 +7,20 @@ export default defineCase({
   profile: 'Core',
   sut: 'Csms',
   octt: { table: 134, follows: '2024-04' },
-  purpose: 'The CSMS retrieves one specific configuration key of a charge point: it sends GetConfiguration with exactly that key.',
+  purpose: 'The CSMS retrieves one specific configuration key of a charge point: it sends GetConfiguration with exactly the key SupportedFeatureProfiles.',
   refs: ['OCPP 1.6 §5.8 GetConfiguration', 'OCPP 1.6 §6.23 GetConfiguration.req', 'OCPP 1.6 §6.24 GetConfiguration.conf'],
-  provenance: 'Steps 1–2 as publicly summarised for TC_019_2_CSMS (tzi-OCTT test_tc_019_2_csms.py, SteVe Ocpp16JsonCsmsCertificationIT): GetConfiguration.req with the single key SupportedFeatureProfiles → GetConfiguration.conf with that key and no unknownKey. The key comes from configurationKeys.readOnly rather than being fixed (as in TC_019_CS); the request is triggered through SUT control; the harness answers with its own value of the key (charge-point defaults). The OCTT checks on the answer concern the tool, not the CSMS, and are not repeated here.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 134; ours: the request is asked for through SUT control; the harness answers with its own value of the key. The table\'s checks of the answer concern the charge point the tool plays, not the CSMS.',
   actions: ['GetConfiguration'],
-}, async ({ cp, sut, cfg, step }) => {
+}, async ({ cp, sut, step }) => {
   const link = await cp.booted();
-  const key = cfg.configurationKeys.readOnly.key;
+  // Table 134 step 1 names the key.
+  const key = 'SupportedFeatureProfiles';
 
   const request = await step(1, `The CSMS sends GetConfiguration for the key ${key} (step 1)`, async () => {
     await sut.do('GetConfiguration', { key: [key] });
     return link.expectCall('GetConfiguration', {
       match: { 'key.0': key, 'key.1': { present: false } },
-      requirement: 'OCPP 1.6 §5.8, §6.23: to retrieve a specific configuration setting the CSMS sends GetConfiguration.req listing that key',
+      requirement: 'OCPP 1.6 §5.8, §6.23; Table 134 step 1: to retrieve a specific configuration setting the CSMS sends GetConfiguration.req listing that key, SupportedFeatureProfiles',
     });
   });
 

@@ -9,7 +9,7 @@ export default defineCase({
   octt: { table: 136, follows: '2024-04' },
   purpose: 'The CSMS refuses an unknown idTag: it answers Authorize with idTagInfo.status Invalid.',
   refs: ['OCPP 1.6 §4.1 Authorize', 'OCPP 1.6 §7.2 AuthorizationStatus', 'OCPP 1.6 §7.27 IdTagInfo'],
-  provenance: 'Steps 1–2 as publicly summarised for TC_023_1_CSMS (tzi-OCTT test_tc_023_1_csms.py: Authorize.req with an invalid idTag, Authorize.conf idTagInfo.status Invalid). The idTag is configured as idTags.invalid and must be unknown to the CSMS (§7.2: Invalid = identifier is unknown). No transaction is started.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 136; ours: nothing beyond the table. The idTag is idTags.invalid, unknown to the CSMS (§7.2: Invalid). No transaction is started.',
   actions: [],
 }, async ({ cp, cfg, step }) => {
   const link = await cp.booted();
@@ -17,6 +17,6 @@ export default defineCase({
   await step(1, 'EV driver presents an unknown idTag: Authorize; the CSMS answers Invalid (steps 1–2)', () =>
     link.call('Authorize', { idTag: cfg.idTags.invalid }, {
       expect: { 'idTagInfo.status': 'Invalid' },
-      requirement: 'OCPP 1.6 §4.1, §7.2: the CSMS answers Authorize with a status giving the reason for rejection; an unknown idTag is Invalid',
+      requirement: 'OCPP 1.6 §4.1, §7.2; Table 136 step 2: the CSMS answers Authorize with a status giving the reason for rejection; an unknown idTag is Invalid',
     }));
 });

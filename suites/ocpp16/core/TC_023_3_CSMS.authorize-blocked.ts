@@ -9,7 +9,7 @@ export default defineCase({
   octt: { table: 138, follows: '2024-04' },
   purpose: 'The CSMS refuses a blocked idTag: it answers Authorize with idTagInfo.status Blocked.',
   refs: ['OCPP 1.6 §4.1 Authorize', 'OCPP 1.6 §7.2 AuthorizationStatus', 'OCPP 1.6 §7.27 IdTagInfo'],
-  provenance: 'Steps 1–2 as publicly summarised for TC_023_3_CSMS (tzi-OCTT test_tc_023_3_csms.py, SteVe Ocpp16JsonCsmsCertificationIT: Authorize.req with an idTag the CSMS holds as Blocked, Authorize.conf idTagInfo.status Blocked). The idTag is configured as idTags.blocked and must be known to the CSMS with that status (§7.2: Blocked = identifier has been blocked, not allowed for charging). No transaction is started.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 138; ours: nothing beyond the table. The idTag is idTags.blocked, which the CSMS holds as Blocked (the table\'s prerequisite). No transaction is started.',
   actions: [],
 }, async ({ cp, cfg, step }) => {
   const link = await cp.booted();
@@ -17,6 +17,6 @@ export default defineCase({
   await step(1, 'EV driver presents a blocked idTag: Authorize; the CSMS answers Blocked (steps 1–2)', () =>
     link.call('Authorize', { idTag: cfg.idTags.blocked }, {
       expect: { 'idTagInfo.status': 'Blocked' },
-      requirement: 'OCPP 1.6 §4.1, §7.2: the CSMS answers Authorize with a status giving the reason for rejection; a blocked idTag is Blocked',
+      requirement: 'OCPP 1.6 §4.1, §7.2; Table 138 step 2: the CSMS answers Authorize with a status giving the reason for rejection; a blocked idTag is Blocked',
     }));
 });

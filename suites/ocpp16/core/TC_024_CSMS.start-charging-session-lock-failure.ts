@@ -1,4 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
+import { OURS, STATUS_ANSWERED, reusableStateAuthorized } from './csms-session-steps.js';
 
 export default defineCase({
   id: 'TC_024_CSMS',
@@ -14,19 +15,20 @@ export default defineCase({
     'OCPP 1.6 §7.7 ChargePointStatus',
     'OCPP 1.6 §4.1 Authorize',
   ],
-  provenance: 'Steps 1–4 as publicly summarised for TC_024_CSMS (tzi-OCTT test_tc_024_csms.py, SteVe Ocpp16JsonCsmsCertificationIT): reusable state Authorized → StatusNotification Preparing → [cable plugged in, lock fails] StatusNotification Faulted with errorCode ConnectorLockFailure. Step 0 is the OCTT reusable state Authorized (Authorize, Accepted). Steps 5–6 are ours (§4.9, transition Faulted → Available): the fault clears once the cable is removed, so the connector is left Available. No transaction is started.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 139 (reusable state Authorized as step 0); ours: step 5 (the cable is removed and the fault clears, so the connector is left Available). No transaction is started.',
+  deviations: [{
+    what: 'Step 5: the connector goes back to Available (the fault cleared) and the CSMS must answer that StatusNotification',
+    why: 'The document\'s §1.3 post-conditions want connectors available and clear of faults; answering is an OCPP MUST the table does not check here',
+    source: 'OCTT 1.6 TCD 2024-04 §1.3; OCPP 1.6 §4.9',
+  }],
   actions: [],
 }, async ({ cp, cfg, step }) => {
   const link = await cp.booted();
   const connectorId = cfg.connectorIds[0];
   const status = (s: string, errorCode = 'NoError') => ({ connectorId, errorCode, status: s, timestamp: new Date().toISOString() });
-  const answered = 'OCPP 1.6 §4.9: the CSMS answers StatusNotification';
+  const answered = STATUS_ANSWERED;
 
-  await step(0, 'Reusable state Authorized: Authorize a valid idTag; the CSMS accepts it', () =>
-    link.call('Authorize', { idTag: cfg.idTags.accepted }, {
-      expect: { 'idTagInfo.status': 'Accepted' },
-      requirement: 'OCPP 1.6 §4.1, §7.2: the CSMS answers Authorize with idTagInfo; a known, valid idTag is Accepted',
-    }));
+  await reusableStateAuthorized(step, link, cfg.idTags.accepted);
 
   await step(1, 'StatusNotification Preparing; the CSMS answers (steps 1–2)', () =>
     link.call('StatusNotification', status('Preparing'), { requirement: answered }));
@@ -37,5 +39,5 @@ export default defineCase({
     }));
 
   await step(5, 'The cable is removed and the fault clears: StatusNotification Available; the CSMS answers (ours)', () =>
-    link.call('StatusNotification', status('Available'), { requirement: answered }));
+    link.call('StatusNotification', status('Available'), { requirement: answered, ...OURS }));
 });

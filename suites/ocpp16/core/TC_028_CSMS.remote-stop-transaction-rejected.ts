@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { remoteStopSequence } from './csms-session-steps.js';
+import { remoteStopSequence, sessionTeardownDeviation } from './csms-session-steps.js';
 
 export default defineCase({
   id: 'TC_028_CSMS',
@@ -18,7 +18,8 @@ export default defineCase({
     'OCPP 1.6 §4.8 StartTransaction',
     'OCPP 1.6 §4.9 StatusNotification',
   ],
-  provenance: 'Steps 1–2 as publicly summarised for TC_028_CSMS (tzi-OCTT test_tc_028_csms.py, SteVe Ocpp16JsonCsmsCertificationIT, EVtivity octt TC_028_CSMS): with a transaction running (reusable state Charging, step 0), RemoteStopTransaction.req → RemoteStopTransaction.conf status Rejected. The OCTT describes the transactionId as unknown to the charge point; a CSMS may refuse to send a stop for a transaction it does not know of (SteVe notes exactly that and uses the running one), so the request is triggered through SUT control with the running transactionId, which is checked, and the harness rejects it all the same (§7.39: command will not be executed). Steps 3–7 are ours (§4.10, §4.9): the transaction ends locally, Finishing and Available, so the CSMS is left without an open transaction.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 141 (reusable state Charging as step 0); ours: steps 3–7 (the transaction goes on and ends locally, Finishing and Available, so the CSMS is left without an open transaction). The table has the CSMS name a transactionId unknown to the charge point and checks nothing of the request, so its transactionId is not pinned: the request is asked for through SUT control with the running transactionId (a CSMS may refuse to stop a transaction it does not know of), and the harness rejects whatever it names.',
+  deviations: [sessionTeardownDeviation('3–7')],
   actions: ['RemoteStopTransaction'],
 }, (t) => remoteStopSequence(t, {
   meterStart: 28000,
@@ -28,5 +29,6 @@ export default defineCase({
   step3: 'The transaction goes on; EV driver stops locally: StopTransaction reason Local; the CSMS answers (ours)',
   reason: 'Local',
   stopRequirement: 'OCPP 1.6 §4.10: the CSMS SHALL respond to StopTransaction, also of a transaction whose remote stop was rejected',
-  tailLabels: ['(ours)', '(ours)'],
+  pinTransactionId: false,
+  tableTail: false,
 }));

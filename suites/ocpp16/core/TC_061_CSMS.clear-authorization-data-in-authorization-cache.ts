@@ -9,7 +9,7 @@ export default defineCase({
   octt: { table: 123, follows: '2024-04' },
   purpose: 'The CSMS clears the Authorization Cache of a charge point: it sends ClearCache.',
   refs: ['OCPP 1.6 §5.4 ClearCache', 'OCPP 1.6 §6.11 ClearCache.req', 'OCPP 1.6 §7.20 ClearCacheStatus', 'OCPP 1.6 §3.5.1 Authorization Cache'],
-  provenance: 'Steps 1–2 as publicly summarised for TC_061_CSMS (tzi-OCTT test_tc_061_csms.py, SteVe Ocpp16JsonCsmsCertificationIT): ClearCache.req → ClearCache.conf status Accepted. The request is triggered through SUT control; the harness answers Accepted (charge-point defaults).',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 123; ours: the request is asked for through SUT control; the harness answers Accepted (charge-point defaults).',
   actions: ['ClearCache'],
 }, async ({ cp, sut, step }) => {
   const link = await cp.booted();
@@ -17,7 +17,7 @@ export default defineCase({
   const request = await step(1, 'The CSMS sends ClearCache (step 1)', async () => {
     await sut.do('ClearCache', {});
     return link.expectCall('ClearCache', {
-      requirement: 'OCPP 1.6 §5.4: the CSMS clears the Authorization Cache of a charge point with ClearCache.req',
+      requirement: 'OCPP 1.6 §5.4; Table 123 step 1: the CSMS clears the Authorization Cache of a charge point with ClearCache.req',
     });
   });
 

@@ -18,7 +18,7 @@ export default defineCase({
     'OCPP 1.6 §4.4 Diagnostics Status Notification',
     'OCPP 1.6 §4.5 Firmware Status Notification',
   ],
-  provenance: 'Steps 1–20 as publicly summarised for TC_054_CSMS (tzi-OCTT test_tc_054_csms.py, SteVe Ocpp16JsonCsmsCertificationIT, EVtivity octt TC_054_CSMS): five rounds of TriggerMessage.req (MeterValues and StatusNotification with the configured connectorId; Heartbeat, DiagnosticsStatusNotification and FirmwareStatusNotification without), each answered Accepted, then the requested message (DiagnosticsStatusNotification and FirmwareStatusNotification with status Idle), each answered by the CSMS. Every TriggerMessage is triggered through SUT control; the harness answers Accepted (charge-point defaults) and sends the message only after its answer (§5.17). The triggered MeterValues carries one Energy.Active.Import.Register reading with context Trigger and no transaction.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 171; ours: every TriggerMessage is asked for through SUT control (MeterValues and StatusNotification with the configured connector); the harness answers Accepted and sends the message only after its answer (§5.17). The triggered MeterValues carries one Energy.Active.Import.Register reading with context Trigger and no transaction.',
   actions: ['TriggerMessage'],
 }, async ({ cp, sut, cfg, step }) => {
   const link = await cp.booted();
@@ -28,7 +28,7 @@ export default defineCase({
     await sut.do('TriggerMessage', params);
     return link.expectCall('TriggerMessage', {
       match: withConnector ? { requestedMessage, connectorId } : { requestedMessage },
-      requirement: `OCPP 1.6 §5.17, §6.51: the CSMS asks for a ${requestedMessage} with TriggerMessage.req${withConnector ? ', for the connector it concerns' : ''}`,
+      requirement: `OCPP 1.6 §5.17, §6.51; Table 171: the CSMS asks for a ${requestedMessage} with TriggerMessage.req${withConnector ? ', for the connector it concerns' : ''}`,
     });
   };
 

@@ -87,6 +87,8 @@ export class ReferenceChargePoint {
     // §9.1.3 AuthorizeRemoteTxRequests is "R or RW", the implementation's choice.
     if (quirks.has('authorize-remote-read-only-false')) config.pin('AuthorizeRemoteTxRequests', 'false');
     if (quirks.has('authorize-remote-read-only-true')) config.pin('AuthorizeRemoteTxRequests', 'true');
+    // A charger whose schedules are in W only (a conforming variant, §9.4 ChargingScheduleAllowedChargingRateUnit).
+    if (quirks.has('smart-charging-power-only') && config.has('ChargingScheduleAllowedChargingRateUnit')) config.pin('ChargingScheduleAllowedChargingRateUnit', 'Power');
     const core = new CpCore(
       {
         url: options.url.replace(/\/+$/, ''),

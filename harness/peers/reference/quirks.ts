@@ -66,6 +66,10 @@ export const CP_QUIRKS = [
   'offline-transaction-messages-dropped',
   /** Accepts a TxProfile on a connector without a transaction (§5.16.4 wants Rejected). */
   'tx-profile-without-transaction-accepted',
+  /** After a TxProfile's schedule ends, its transaction falls back to the TxDefaultProfile (§3.13.1: the TxProfile overrules it for the whole transaction). */
+  'tx-default-after-tx-profile',
+  /** Supports charging schedules in W only (ChargingScheduleAllowedChargingRateUnit = Power): a conforming variant. */
+  'smart-charging-power-only',
   /** Answers UnlockConnector for an unknown connector with Unlocked (errata 3.87: NotSupported). */
   'unknown-connector-unlocked',
   /** Does not send FirmwareStatusNotification Installing during a firmware update. */

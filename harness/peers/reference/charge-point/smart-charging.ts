@@ -162,6 +162,7 @@ export class SmartCharging {
       txDefault: [...own, ...shared],
       relativeTo,
       fallback,
+      txDefaultAfterTxProfile: this.core.quirks.has('tx-default-after-tx-profile'),
     };
   }
 }

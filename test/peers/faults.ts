@@ -47,6 +47,10 @@ export const FAULTS: FaultSpec[] = [
   { peer: 'chargePoint', fault: 'clock-aligned-off-boundary', cases: ['TC_071_CS'], kills: ['meterValues.interval'] },
   // The connector stays Reserved past expiryDate: the Available of TC_047_CS step 5 never comes.
   { peer: 'chargePoint', fault: 'reservation-never-expires', cases: ['TC_047_CS'], kills: ['sequence.missing'] },
+  // The old predictor's rule (TxDefaultProfile back after the TxProfile's duration): OCTT Table 82 expects 10 A there, not 8 A.
+  { peer: 'chargePoint', fault: 'tx-default-after-tx-profile', cases: ['TC_066_CS'], kills: ['payload.mismatch'] },
+  // A conforming charger whose schedules are in W only: every Smart Charging case in W (limits x1000) passes.
+  { peer: 'chargePoint', fault: 'smart-charging-power-only', cases: ['TC_056_CS', 'TC_057_CS', 'TC_058_1_CS', 'TC_058_2_CS', 'TC_059_CS', 'TC_060_CS', 'TC_066_CS', 'TC_067_CS', 'TC_072_CS', 'TC_082_CS'], kills: [], verdict: 'PASS' },
   { peer: 'chargePoint', fault: 'tx-profile-without-transaction-accepted', cases: ['TC_058_1_CS'], kills: ['payload.mismatch'] },
   // Without Installing the next FirmwareStatusNotification after Downloaded is Installed (after the reboot) or InstallationFailed.
   { peer: 'chargePoint', fault: 'firmware-no-installing-status', cases: ['TC_044_1_CS', 'TC_044_3_CS'], kills: ['payload.mismatch'] },

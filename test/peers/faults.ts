@@ -82,6 +82,8 @@ export const FAULTS: FaultSpec[] = [
   { peer: 'csms', fault: 'send-local-list-stale-version', cases: ['TC_043_5_CSMS'], kills: ['payload.mismatch'] },
   { peer: 'csms', fault: 'reserve-now-without-parent-id-tag', cases: ['TC_053_CSMS'], kills: ['payload.mismatch'] },
   { peer: 'csms', fault: 'trigger-message-without-connector-id', cases: ['TC_054_CSMS'], kills: ['payload.mismatch'] },
+  // Absolute instead of Relative: the 2024-04 table wanted Relative, the newer revision accepts both (a conforming variant).
+  { peer: 'csms', fault: 'remote-start-profile-absolute', cases: ['TC_059_CSMS'], kills: [], verdict: 'PASS' },
   { peer: 'csms', fault: 'tx-profile-without-transaction-id', cases: ['TC_057_CSMS'], kills: ['payload.mismatch'] },
   { peer: 'csms', fault: 'authorize-expired-as-accepted', cases: ['TC_023_2_CSMS'], kills: ['payload.mismatch'] },
   { peer: 'csms', fault: 'start-transaction-accepts-invalid', cases: ['TC_037_3_CSMS'], kills: ['payload.mismatch'] },

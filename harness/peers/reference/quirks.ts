@@ -119,6 +119,8 @@ export const CSMS_QUIRKS = [
   'reserve-now-without-parent-id-tag',
   /** A TxProfile in SetChargingProfile goes out without the transactionId it was asked to send. */
   'tx-profile-without-transaction-id',
+  /** The TxProfile of RemoteStartTransaction goes out Absolute (starting now) instead of Relative: a conforming variant (newer TC_059_CSMS). */
+  'remote-start-profile-absolute',
   /** TriggerMessage goes out without the connectorId it was asked to send. */
   'trigger-message-without-connector-id',
   /** Authorize answers Accepted for an idTag it holds as expired (instead of Expired). */

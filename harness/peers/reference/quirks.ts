@@ -68,6 +68,8 @@ export const CP_QUIRKS = [
   'tx-profile-without-transaction-accepted',
   /** After a TxProfile's schedule ends, its transaction falls back to the TxDefaultProfile (§3.13.1: the TxProfile overrules it for the whole transaction). */
   'tx-default-after-tx-profile',
+  /** GetCompositeSchedule.conf without connectorId (optional in §6.22; the OCTT tables check it). */
+  'composite-without-connector-id',
   /** Supports charging schedules in W only (ChargingScheduleAllowedChargingRateUnit = Power): a conforming variant. */
   'smart-charging-power-only',
   /** Answers UnlockConnector for an unknown connector with Unlocked (errata 3.87: NotSupported). */

@@ -273,10 +273,16 @@ export async function expectComposite(
     p.periods.map((q) => `${q.startPeriod}s:${q.limit === undefined ? 'own limit' : `${q.limit}${opts.unit}`}`).join(' ');
   t.note(`predicted composite for connector ${opts.connectorId}, ${opts.duration} s (harness/smart-charging): `
     + prediction.candidates.map((c) => `X=${c.x} → ${shown(c)}`).join(' | '));
-  return cp.call('GetCompositeSchedule', { connectorId: opts.connectorId, duration: opts.duration, chargingRateUnit: opts.unit }, {
+  const res = await cp.call('GetCompositeSchedule', { connectorId: opts.connectorId, duration: opts.duration, chargingRateUnit: opts.unit }, {
     expect: prediction.matcher,
     requirement: opts.requirement,
   });
+  // The table wants the connectorId in the answer; §6.22 makes it optional: the OCTT fails its absence, the spec does not.
+  cp.checkAnswer(res, 'GetCompositeSchedule', {
+    expect: { connectorId: { present: true } }, level: 'SHOULD', octt: 'fails',
+    requirement: 'OCTT tool validation: connectorId is the configured connector; OCPP 1.6 §6.22: connectorId is Optional in GetCompositeSchedule.conf',
+  });
+  return res;
 }
 
 /**

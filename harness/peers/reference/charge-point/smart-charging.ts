@@ -136,7 +136,8 @@ export class SmartCharging {
     const periods = compositeSchedule(this.input(this.connectors.get(connectorId), from), from, duration, unit);
     return {
       status: 'Accepted',
-      connectorId,
+      // Quirk: §6.22 leaves connectorId optional, the OCTT wants it.
+      ...(!this.core.quirks.has('composite-without-connector-id') && { connectorId }),
       scheduleStart: start,
       // Errata 3.57: no startSchedule in a GetCompositeSchedule.conf (scheduleStart says it).
       chargingSchedule: { duration, chargingRateUnit: unit, chargingSchedulePeriod: periods },

@@ -51,6 +51,8 @@ export const FAULTS: FaultSpec[] = [
   { peer: 'chargePoint', fault: 'tx-default-after-tx-profile', cases: ['TC_066_CS'], kills: ['payload.mismatch'] },
   // connectorId is optional in §6.22 but the table checks it: SHOULD, OCTT fails this.
   { peer: 'chargePoint', fault: 'composite-without-connector-id', cases: ['TC_056_CS', 'TC_066_CS'], kills: ['payload.mismatch'], verdict: 'NON_STRICT' },
+  // Tables 79 and 86: "Rejected OR CallError PropertyConstraintViolation" (a conforming variant).
+  { peer: 'chargePoint', fault: 'smart-charging-refusal-as-callerror', cases: ['TC_058_1_CS', 'TC_060_CS'], kills: [], verdict: 'PASS' },
   // A conforming charger whose schedules are in W only: every Smart Charging case in W (limits x1000) passes.
   { peer: 'chargePoint', fault: 'smart-charging-power-only', cases: ['TC_056_CS', 'TC_057_CS', 'TC_058_1_CS', 'TC_058_2_CS', 'TC_059_CS', 'TC_060_CS', 'TC_066_CS', 'TC_067_CS', 'TC_072_CS', 'TC_082_CS'], kills: [], verdict: 'PASS' },
   { peer: 'chargePoint', fault: 'tx-profile-without-transaction-accepted', cases: ['TC_058_1_CS'], kills: ['payload.mismatch'] },

@@ -70,6 +70,8 @@ export const CP_QUIRKS = [
   'tx-default-after-tx-profile',
   /** GetCompositeSchedule.conf without connectorId (optional in §6.22; the OCTT tables check it). */
   'composite-without-connector-id',
+  /** Refuses a TxProfile without a transaction and a RemoteStartTransaction profile that is not a TxProfile with CALLERROR PropertyConstraintViolation (the tables allow it): a conforming variant. */
+  'smart-charging-refusal-as-callerror',
   /** Supports charging schedules in W only (ChargingScheduleAllowedChargingRateUnit = Power): a conforming variant. */
   'smart-charging-power-only',
   /** Answers UnlockConnector for an unknown connector with Unlocked (errata 3.87: NotSupported). */

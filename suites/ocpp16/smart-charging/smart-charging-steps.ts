@@ -1,15 +1,13 @@
-// What the Smart Charging cases with the charge point under test share: charging profiles taken from
-// the fixture table (fixtures/charging-profiles) and moved to now, a remotely started transaction to
-// charge in, and GetCompositeSchedule judged against the composite the harness predicts with its own
+// What the Smart Charging cases with the charge point under test share: the charger's rate unit (read
+// or configured; W limits are the document's A limits x1000), charging profiles as the OCTT tables state
+// them, starting "now - max time deviation", a remotely started transaction to charge in (reusable state
+// Charging), and GetCompositeSchedule judged against the composite the harness predicts with its own
 // module (harness/smart-charging), independent of any charge point's implementation. Not a case
 // (discovery only loads files named TC_… / X…).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Matcher, MatchValue, Scalar } from '../../../harness/checks/match.js';
 import type { HarnessConfig } from '../../../harness/config/types.js';
 import type { CallResultOk, CaseLink } from '../../../harness/dsl/case-link.js';
 import type { ChargePointSutContext } from '../../../harness/dsl/context.js';
-import { packageInfo } from '../../../harness/package-info.js';
 import { compositeIntervals } from '../../../harness/smart-charging/composite-schedule.js';
 import type { ChargingProfile, ChargingProfilePurpose, ChargingRateUnit, CompositeScheduleQuery, InstalledChargingProfile } from '../../../harness/smart-charging/types.js';
 
@@ -63,43 +61,11 @@ export function tableProfile(opts: {
   return { connectorId: opts.connectorId, profile };
 }
 
-/** The profiles a row of the fixture table installs (a fresh copy: change it freely). */
-export function fixtureProfiles(name: string): InstalledChargingProfile[] {
-  const file = join(packageInfo.root, 'fixtures', 'charging-profiles', `${name}.json`);
-  const fixture = JSON.parse(readFileSync(file, 'utf8')) as { installed: InstalledChargingProfile[] };
-  return fixture.installed;
-}
-
-/** One profile of a fixture row, by its chargingProfileId. */
-export function fixtureProfile(name: string, chargingProfileId: number): InstalledChargingProfile {
-  const found = fixtureProfiles(name).find((p) => p.profile.chargingProfileId === chargingProfileId);
-  if (!found) throw new Error(`fixture ${name} has no profile ${chargingProfileId}`);
-  return found;
-}
-
 const iso = (epochS: number): string => new Date(epochS * 1000).toISOString().replace('.000Z', 'Z');
 
 /** Whole epoch seconds a moment ago: a schedule starting then is in force when the request arrives. */
 export function recentStart(agoS = 2): number {
   return Math.floor(Date.now() / 1000) - agoS;
-}
-
-/**
- * The rows' profiles moved in time so that the earliest startSchedule among them is `startS` (epoch
- * seconds), every other time (startSchedule, validFrom, validTo) by the same amount; and installed on
- * `connectorId` where the row says connector 1 (connector 0 stays 0).
- */
-export function placed(installed: InstalledChargingProfile[], opts: { startS: number; connectorId: number }): InstalledChargingProfile[] {
-  const starts = installed.flatMap((i) => (i.profile.chargingSchedule.startSchedule ? [Date.parse(i.profile.chargingSchedule.startSchedule) / 1000] : []));
-  const shift = starts.length ? opts.startS - Math.min(...starts) : 0;
-  const moved = (t: string | undefined): string | undefined => (t === undefined ? undefined : iso(Date.parse(t) / 1000 + shift));
-  return installed.map(({ connectorId, profile }) => {
-    const p: ChargingProfile = structuredClone(profile);
-    if (p.validFrom !== undefined) p.validFrom = moved(p.validFrom);
-    if (p.validTo !== undefined) p.validTo = moved(p.validTo);
-    if (p.chargingSchedule.startSchedule !== undefined) p.chargingSchedule.startSchedule = moved(p.chargingSchedule.startSchedule);
-    return { connectorId: connectorId === 0 ? 0 : opts.connectorId, profile: p };
-  });
 }
 
 /** SetChargingProfile.req for an installed profile. */

@@ -34,6 +34,7 @@ export interface ConfigOverrides {
   };
   intervals?: Partial<HarnessConfig['intervals']>;
   timeouts?: Partial<HarnessConfig['timeouts']>;
+  smartCharging?: Partial<HarnessConfig['smartCharging']>;
   toleranceMs?: number;
   basicAuthPassword?: string;
   sutControl?: SutControlConfig;

@@ -29,6 +29,16 @@ export interface Declarations {
   powerLossStop: ('beforeDown' | 'afterBoot')[];
 }
 
+/** What the Smart Charging cases send and expect (the OCTT document's <Configured …> values). */
+export interface SmartChargingConfig {
+  /** Unit of schedules and GetCompositeSchedule; undefined: read ChargingScheduleAllowedChargingRateUnit from the charger. W limits are the document's A limits x1000. */
+  rateUnit?: 'A' | 'W';
+  stackLevel: number;
+  numberPhases: number;
+  durationS: number;
+  maxTimeDeviationS: number;
+}
+
 export interface HarnessConfig {
   /** Charge point identity (chargeBoxId): the last path segment of the WebSocket URL. */
   identity: string;
@@ -58,6 +68,8 @@ export interface HarnessConfig {
     /** Maximum time for an operator or control action to complete. */
     operatorMs: number;
   };
+  /** The OCTT's configured values for the Smart Charging cases. */
+  smartCharging: SmartChargingConfig;
   /** Timing tolerance applied to every time window. */
   toleranceMs: number;
   /** Where the harness, as CSMS, serves firmware and receives diagnostics (default: beside --listen). */

@@ -208,6 +208,14 @@ export class CaseLink {
     return outcome;
   }
 
+  /** One more check of an answer already received (e.g. a field the OCTT wants that the spec leaves optional, at another level). */
+  checkAnswer(result: CallResultOk, action: string, opts: { expect: Matcher; requirement: string; level?: 'MUST' | 'SHOULD'; octt?: 'fails' | 'not-checked' }): void {
+    this.scope.record({ kind: 'expect', expectation: {
+      type: 'callResult', step: this.scope.currentStep, callSeq: result.call.seq, action, match: opts.expect,
+      requirement: opts.requirement, level: opts.level, octt: opts.octt,
+    } });
+  }
+
   /**
    * Send a CALL whose table allows either answer: a CALLRESULT meeting `expect`, or a CALLERROR with one
    * of `errorCodes` (any code when omitted), e.g. "Rejected OR a CallError" (OCTT TC_027_CS, TC_040_2_CS).

@@ -5,6 +5,9 @@
 // - Where no profile applies, GetCompositeSchedule.conf reports the charge point's own maximum
 //   (options.chargePointMaxRate, default 32 A), which also caps every limit (a local limit, §5.7).
 //   compositeIntervals() keeps those stretches visible as `limit: undefined`.
+// - A transaction with a TxProfile takes its limit from the TxProfile stack alone, for the whole
+//   transaction (§3.13.1; OCTT TCD 2024-04 Table 82): after the TxProfile's duration the TxDefaultProfile
+//   does not come back (prevailing.ts).
 // - Relative profiles, and schedules without startSchedule, start at the transaction start, or at X
 //   when no transaction runs (as if one started now).
 // - The unit is the requested one; otherwise the one every contributing schedule uses; otherwise the

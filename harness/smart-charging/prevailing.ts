@@ -46,17 +46,20 @@ export interface LimitsAt {
 }
 
 /**
- * A TxProfile overrules the TxDefaultProfile (§3.13.1); a connector's own TxDefaultProfile replaces
- * the one of connector 0 for that connector (§3.13.1). Both hold per instant: when the overruling
- * profile says nothing (out of validity or past its duration) the next one applies, as a lower
- * stack level does (errata 3.43).
+ * A TxProfile overrules the TxDefaultProfile for the whole of the current transaction (§3.13.1), not
+ * only while its schedule runs: once a TxProfile of the transaction is installed, the transaction's
+ * limit comes from the TxProfile stack alone, and where none of them says anything (out of validity or
+ * past its duration) the transaction has no profile limit (OCTT 1.6 TCD 2024-04 Table 82, TC_066_CS:
+ * after the TxProfile's 260 s the composite is the ChargePointMaxProfile's, not the TxDefaultProfile's).
+ * Within one purpose a lower stack level takes over after a higher one's duration (errata 3.43; Table 84,
+ * TC_072_CS). A connector's own TxDefaultProfile replaces the one of connector 0 for that connector
+ * (§3.13.1), per instant.
  */
 export function limitsAt(groups: ProfileGroups, t: number, anchor: number): LimitsAt {
   return {
     chargePointMax: prevailingAt(groups.chargePointMax, t, anchor),
-    transaction:
-      prevailingAt(groups.txProfile, t, anchor) ??
-      prevailingAt(groups.txDefaultOnConnector, t, anchor) ??
-      prevailingAt(groups.txDefaultOnChargePoint, t, anchor),
+    transaction: groups.txProfile.length > 0
+      ? prevailingAt(groups.txProfile, t, anchor)
+      : prevailingAt(groups.txDefaultOnConnector, t, anchor) ?? prevailingAt(groups.txDefaultOnChargePoint, t, anchor),
   };
 }

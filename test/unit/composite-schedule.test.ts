@@ -47,6 +47,11 @@ describe('smart-charging: composite schedule, fixture table', () => {
       'Spec_3.13.2_WeeklyTxDefault_HolidayStacked.json',
       'Spec_3.13.3_ChargePointMax_TxDefault.json',
       'Spec_3.13.7_DailyTxDefault_W.json',
+      // The OCTT document's own profiles and expected periods (Table 82 TC_066_CS, Table 84 TC_072_CS).
+      'OCTT_Table82_TC_066_CS_x0.json',
+      'OCTT_Table82_TC_066_CS_x3.json',
+      'OCTT_Table84_TC_072_CS_x0.json',
+      'OCTT_Table84_TC_072_CS_x3.json',
     ]);
   });
 

@@ -25,6 +25,11 @@ describe('config: resolveConfig', () => {
       check: (c) => expect(c).to.deep.equal(defaultConfig()),
     },
     {
+      name: 'smartCharging: a W charger and its stack level, the rest defaults',
+      file: { smartCharging: { rateUnit: 'W', stackLevel: 2 } },
+      check: (c) => expect(c.smartCharging).to.deep.equal({ rateUnit: 'W', stackLevel: 2, numberPhases: 3, durationS: 300, maxTimeDeviationS: 2 }),
+    },
+    {
       name: 'an empty object gives the defaults',
       file: {},
       check: (c) => expect(c).to.deep.equal(defaultConfig()),
@@ -124,6 +129,8 @@ describe('config: resolveConfig', () => {
     { name: 'connector id 0', file: { connectorIds: [1, 0] }, expected: ['connectorIds[1]: must be >= 1, got 0'] },
     { name: 'interval must be > 0', file: { intervals: { heartbeatS: 0 } }, expected: ['intervals.heartbeatS: must be > 0, got 0'] },
     { name: 'negative tolerance', file: { toleranceMs: -1 }, expected: ['toleranceMs: must be >= 0, got -1'] },
+    { name: 'smartCharging.rateUnit is A or W', file: { smartCharging: { rateUnit: 'kW' } }, expected: ['smartCharging.rateUnit: must be equal to one of the allowed values'] },
+    { name: 'smartCharging.numberPhases at most 3', file: { smartCharging: { numberPhases: 4 } }, expected: ['smartCharging.numberPhases: must be <= 3, got 4'] },
     { name: 'knownIssue without note', file: { knownIssues: [{ caseId: 'X' }] }, expected: ['knownIssues[0].note: required'] },
     { name: 'file is not an object', file: [1, 2], expected: ['configuration: must be object'] },
     { name: 'CLI override is validated too', file: {}, overrides: { timeouts: { responseMs: -5 } }, expected: ['command line: timeouts.responseMs: must be >= 1, got -5'] },

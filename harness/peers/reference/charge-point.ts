@@ -89,6 +89,8 @@ export class ReferenceChargePoint {
     if (quirks.has('authorize-remote-read-only-true')) config.pin('AuthorizeRemoteTxRequests', 'true');
     // Its read-only key says false, whatever it is declared.
     if (quirks.has('reserve-connector-zero-unsupported') && profiles.includes('Reservation')) config.pin('ReserveConnectorZeroSupported', 'false');
+    // A charger whose schedules are in W only (a conforming variant, §9.4 ChargingScheduleAllowedChargingRateUnit).
+    if (quirks.has('smart-charging-power-only') && config.has('ChargingScheduleAllowedChargingRateUnit')) config.pin('ChargingScheduleAllowedChargingRateUnit', 'Power');
     const core = new CpCore(
       {
         url: options.url.replace(/\/+$/, ''),

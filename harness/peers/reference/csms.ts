@@ -326,6 +326,11 @@ export class ReferenceCsms {
       const { transactionId: _dropped, ...rest } = profile;
       payload.csChargingProfiles = rest;
     }
+    const remoteProfile = asRecord(payload.chargingProfile);
+    if (action === 'RemoteStartTransaction' && this.quirks.has('remote-start-profile-absolute') && remoteProfile.chargingProfileKind === 'Relative') {
+      const schedule = asRecord(remoteProfile.chargingSchedule);
+      payload.chargingProfile = { ...remoteProfile, chargingProfileKind: 'Absolute', chargingSchedule: { ...schedule, startSchedule: new Date().toISOString() } };
+    }
     return payload;
   }
 

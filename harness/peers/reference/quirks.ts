@@ -70,6 +70,14 @@ export const CP_QUIRKS = [
   'offline-transaction-messages-dropped',
   /** Accepts a TxProfile on a connector without a transaction (§5.16.4 wants Rejected). */
   'tx-profile-without-transaction-accepted',
+  /** After a TxProfile's schedule ends, its transaction falls back to the TxDefaultProfile (§3.13.1: the TxProfile overrules it for the whole transaction). */
+  'tx-default-after-tx-profile',
+  /** GetCompositeSchedule.conf without connectorId (optional in §6.22; the OCTT tables check it). */
+  'composite-without-connector-id',
+  /** Refuses a TxProfile without a transaction and a RemoteStartTransaction profile that is not a TxProfile with CALLERROR PropertyConstraintViolation (the tables allow it): a conforming variant. */
+  'smart-charging-refusal-as-callerror',
+  /** Supports charging schedules in W only (ChargingScheduleAllowedChargingRateUnit = Power): a conforming variant. */
+  'smart-charging-power-only',
   /** Answers UnlockConnector for an unknown connector with Unlocked (errata 3.87: NotSupported). */
   'unknown-connector-unlocked',
   /** Does not send FirmwareStatusNotification Installing during a firmware update. */
@@ -119,6 +127,8 @@ export const CSMS_QUIRKS = [
   'reserve-now-without-parent-id-tag',
   /** A TxProfile in SetChargingProfile goes out without the transactionId it was asked to send. */
   'tx-profile-without-transaction-id',
+  /** The TxProfile of RemoteStartTransaction goes out Absolute (starting now) instead of Relative: a conforming variant (newer TC_059_CSMS). */
+  'remote-start-profile-absolute',
   /** TriggerMessage goes out without the connectorId it was asked to send. */
   'trigger-message-without-connector-id',
   /** Authorize answers Accepted for an idTag it holds as expired (instead of Expired). */

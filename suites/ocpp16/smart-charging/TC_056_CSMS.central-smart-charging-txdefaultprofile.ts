@@ -16,15 +16,16 @@ export default defineCase({
     'OCPP 1.6 §7.13 ChargingSchedule',
     'OCPP 1.6 errata sheet §3.45 (first startPeriod 0), §3.56 (recurrencyKind only for Recurring)',
   ],
-  provenance: 'Steps 1–2 as publicly summarised for TC_056_CSMS (tzi-OCTT test_tc_056_csms.py, SteVe Ocpp16JsonCsmsCertificationIT, EVtivity octt TC_056_CSMS): SetChargingProfile.req for the configured connector with a TxDefaultProfile, kind Absolute, validFrom, validTo and startSchedule present, transactionId and recurrencyKind omitted, the configured rate unit, duration and startPeriod, limit 6.0 (A) or 6000.0 (W), numberPhases as configured or omitted when 3; answered Accepted. The profile (id 56, stack level 0, 6.0 A on 3 phases for one hour) is triggered through SUT control; the harness installs it (charge-point defaults). Timestamps are checked for presence only (their spelling is the CSMS\'s).',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 173; ours: the request triggered through SUT control (profile id 56, the configured stack level, unit, duration and phases, 6 A or 6000 W, valid for the duration); timestamps are checked for presence only (their spelling is the CSMS\'s).',
   actions: ['SetChargingProfile'],
 }, async ({ cp, sut, cfg, step }) => {
   const link = await cp.booted();
   const connectorId = cfg.connectorIds[0];
   const now = Date.now();
   const iso = (offsetS: number) => new Date(now + offsetS * 1000).toISOString();
-  const stackLevel = 0;
-  const duration = 3600;
+  // The OCTT's configured values (smartCharging.*): stack level, unit, duration, phases.
+  const { stackLevel, durationS: duration, numberPhases } = cfg.smartCharging;
+  const unit = cfg.smartCharging.rateUnit ?? 'A';
 
   const request = await step(1, 'The CSMS sends SetChargingProfile with a TxDefaultProfile for the connector (step 1)', async () => {
     await sut.do('SetChargingProfile', {
@@ -32,7 +33,7 @@ export default defineCase({
       csChargingProfiles: {
         chargingProfileId: 56, stackLevel, chargingProfilePurpose: 'TxDefaultProfile', chargingProfileKind: 'Absolute',
         validFrom: iso(0), validTo: iso(duration),
-        chargingSchedule: { startSchedule: iso(0), duration, chargingRateUnit: 'A', chargingSchedulePeriod: [{ startPeriod: 0, limit: 6.0, numberPhases: 3 }] },
+        chargingSchedule: { startSchedule: iso(0), duration, chargingRateUnit: unit, chargingSchedulePeriod: [{ startPeriod: 0, limit: unit === 'W' ? 6000.0 : 6.0, numberPhases }] },
       },
     });
     return link.expectCall('SetChargingProfile', {
@@ -43,16 +44,15 @@ export default defineCase({
         'csChargingProfiles.chargingProfileKind': 'Absolute',
         'csChargingProfiles.validFrom': { present: true },
         'csChargingProfiles.validTo': { present: true },
-        'csChargingProfiles.transactionId': { present: false },
-        'csChargingProfiles.recurrencyKind': { present: false },
         'csChargingProfiles.chargingSchedule.startSchedule': { present: true },
-        'csChargingProfiles.chargingSchedule.chargingRateUnit': 'A',
+        'csChargingProfiles.chargingSchedule.chargingRateUnit': unit,
         'csChargingProfiles.chargingSchedule.duration': duration,
         'csChargingProfiles.chargingSchedule.chargingSchedulePeriod.0.startPeriod': 0,
         'csChargingProfiles.chargingSchedule.chargingSchedulePeriod.0.limit': { oneOf: [6, 6000] },
-        'csChargingProfiles.chargingSchedule.chargingSchedulePeriod.0.numberPhases': { oneOf: [3], optional: true },
+        // Configured 3 phases: the value or omitted; otherwise the value (Table 173).
+        'csChargingProfiles.chargingSchedule.chargingSchedulePeriod.0.numberPhases': numberPhases === 3 ? { oneOf: [3], optional: true } : numberPhases,
       },
-      requirement: 'OCPP 1.6 §3.13.1, §5.16.4, §7.8, §7.13, errata §3.45/§3.56: a default schedule for new transactions is a TxDefaultProfile on the connector, without transactionId; an absolute one has its start, validity and duration; the first period starts at 0; no recurrencyKind unless Recurring',
+      requirement: 'Table 173 step 1; OCPP 1.6 §3.13.1, §5.16.4, §7.8, §7.13, errata §3.45: a default schedule for new transactions is a TxDefaultProfile on the connector; the table wants an absolute one with its start, validity and duration, the configured stack level, unit and phases, and 6 A (6000 W) from 0',
     });
   });
 

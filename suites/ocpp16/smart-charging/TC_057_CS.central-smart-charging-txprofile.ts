@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { clearAllProfiles, expectComposite, fixtureProfiles, placed, recentStart, setChargingProfileReq, startCharging, stopCharging } from './smart-charging-steps.js';
+import { CLEARED_BEFORE, PREDICTED_COMPOSITE, clearById, documentStart, expectComposite, setChargingProfileReq, smartChargingBefore, startCharging, stopCharging, tableProfile } from './smart-charging-steps.js';
 
 export default defineCase({
   id: 'TC_057_CS',
@@ -8,49 +8,40 @@ export default defineCase({
   profile: 'SmartCharging',
   sut: 'ChargePoint',
   octt: { table: 78, follows: '2024-04' },
-  purpose: 'During a transaction, a TxProfile for that transaction (its transactionId) is Accepted and overrules the TxDefaultProfile: the composite schedule the charge point reports for the connector is the TxProfile\'s.',
+  purpose: 'During a transaction, an Absolute TxProfile for that transaction (its transactionId) is Accepted, and the composite schedule the charge point reports for the connector is the one the profile prescribes.',
   refs: [
-    'OCPP 1.6 §3.13.1 Charging profile purposes (TxProfile overrules TxDefaultProfile)',
+    'OCPP 1.6 §3.13.1 Charging profile purposes (TxProfile)',
     'OCPP 1.6 §5.16.3 Setting a charging profile during a transaction',
     'OCPP 1.6 §5.7 Get Composite Schedule',
-    'OCPP 1.6 §7.9 ChargingProfileKindType (Relative)',
+    'OCPP 1.6 §7.12 ChargingRateUnitType',
   ],
-  provenance: 'Steps as in the public EVerest compliance test for this id (test_central_charging_tx_profile: plug in, RemoteStartTransaction, StartTransaction, Charging → SetChargingProfile TxProfile with the transactionId, Accepted → GetCompositeSchedule, compared with the profile). No public OCTT step list exists. Ours: step 2 clears earlier profiles; the profiles are the fixture row TxProfile_WithoutTransactionId_AppliesToRunningTransaction (a TxDefaultProfile on connector 0, 16 A, set first in step 3 so that the overruling shows; a Relative TxProfile, 6 A then 12 A after 15 min) with the running transactionId added; the composite is predicted by harness/smart-charging from the profiles and the request time (±1 s for the charge point\'s Time X); steps 7–8 leave the charge point as found (the TxProfile ends with its transaction, §3.13.1).',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 78; ours: step 0 (the charger\'s rate unit and no earlier profile before the reusable state Charging), the predicted periods, step 5 (clean-up).',
+  deviations: [CLEARED_BEFORE, PREDICTED_COMPOSITE],
   actions: ['plugIn', 'unplug'],
 }, async ({ csms, sut, cfg, step, note }) => {
   const connectorId = cfg.connectorIds[0]!;
-  const cp = await step(1, 'The charge point is connected, its boot accepted and its connectors reported', () => csms.booted());
-  const [txDefault, txProfileOfRow] = placed(fixtureProfiles('TxProfile_WithoutTransactionId_AppliesToRunningTransaction'), { startS: recentStart(), connectorId });
+  const sc = cfg.smartCharging;
+  const { cp, unit, tx } = await step(0, 'Before: the charger\'s rate unit and no earlier profile (ours); reusable state Charging (plug in, RemoteStartTransaction, StartTransaction, Charging)', async () => {
+    const link = await csms.booted();
+    const rateUnit = await smartChargingBefore({ cfg, note }, link);
+    return { cp: link, unit: rateUnit, tx: await startCharging({ sut }, link, { connectorId, idTag: cfg.idTags.accepted }) };
+  });
+  const profile = tableProfile({
+    connectorId, chargingProfileId: 57, purpose: 'TxProfile', stackLevel: sc.stackLevel, startS: documentStart(cfg),
+    duration: sc.durationS, unit, numberPhases: sc.numberPhases, periods: [[0, 6]], transactionId: tx.transactionId,
+  });
 
-  await step(2, 'Preparation: ClearChargingProfile without fields; no earlier profile remains', () => clearAllProfiles(cp));
-
-  await step(3, 'SetChargingProfile: a TxDefaultProfile for connector 0 (every connector); Accepted', () =>
-    cp.call('SetChargingProfile', setChargingProfileReq(txDefault!), {
+  await step(1, `SetChargingProfile: an Absolute TxProfile for transaction ${tx.transactionId} on connector ${connectorId}, ${unit === 'W' ? '6000 W' : '6 A'}; Accepted (steps 1–2)`, () =>
+    cp.call('SetChargingProfile', setChargingProfileReq(profile), {
       expect: { status: 'Accepted' },
-      requirement: 'OCPP 1.6 §5.16.4: default profiles MAY be sent at any time; §3.13.1: a TxDefaultProfile on connector 0 applies to all connectors',
+      requirement: 'Table 78 step 2; OCPP 1.6 §5.16.3: during a transaction the Central System MAY send a TxProfile for it; the charge point SHALL add it and re-evaluate which profile is active',
     }));
 
-  const tx = await step(4, 'Plug in and start a transaction remotely: Preparing, RemoteStartTransaction Accepted, StartTransaction, Charging', () =>
-    startCharging({ sut }, cp, { connectorId, idTag: cfg.idTags.accepted }));
-
-  const txProfile = { ...txProfileOfRow!, profile: { ...txProfileOfRow!.profile, transactionId: tx.transactionId } };
-  await step(5, `SetChargingProfile: a TxProfile for transaction ${tx.transactionId} on connector ${connectorId}; Accepted`, () =>
-    cp.call('SetChargingProfile', setChargingProfileReq(txProfile), {
-      expect: { status: 'Accepted' },
-      requirement: 'OCPP 1.6 §5.16.3: during a transaction the Central System MAY send a TxProfile for it; the charge point SHALL add it and re-evaluate which profile is active',
-    }));
-
-  await step(6, 'GetCompositeSchedule for the connector, 3600 s in A: the TxProfile\'s periods (not the TxDefaultProfile\'s), counted from the transaction start', () =>
+  await step(3, `GetCompositeSchedule for the connector, ${sc.durationS} s in ${unit}: the TxProfile\'s periods (steps 3–4)`, () =>
     expectComposite({ cfg, note }, cp, {
-      connectorId, duration: 3600, installed: [txDefault!, txProfile], transaction: tx,
-      requirement: 'OCPP 1.6 §3.13.1: a TxProfile SHALL overrule the TxDefaultProfile for the current transaction; §5.7: the composite schedule from the moment of receipt for the duration; §7.9: a Relative schedule runs from the transaction start',
+      connectorId, duration: sc.durationS, unit, installed: [profile], transaction: tx,
+      requirement: 'Table 78 step 4; OCPP 1.6 §3.13.1: the TxProfile governs the transaction; §5.7: the composite schedule from the moment of receipt for the duration',
     }));
 
-  await step(7, 'Clean-up: stop the transaction remotely and unplug; Finishing, then Available', () => stopCharging({ sut }, cp, tx));
-
-  await step(8, 'Clean-up: ClearChargingProfile of the TxDefaultProfile by id; Accepted', () =>
-    cp.call('ClearChargingProfile', { id: txDefault!.profile.chargingProfileId }, {
-      expect: { status: 'Accepted' },
-      requirement: 'OCPP 1.6 §5.5, §6.13: a ClearChargingProfile.req for the id of an installed profile clears it: Accepted (§7.21)',
-    }));
+  await step(5, 'Clean-up (ours): stop the transaction remotely and unplug; Finishing, then Available', () => stopCharging({ sut }, cp, tx));
 });

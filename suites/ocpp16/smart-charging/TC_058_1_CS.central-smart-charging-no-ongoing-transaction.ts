@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { fixtureProfile, placed, recentStart, setChargingProfileReq } from './smart-charging-steps.js';
+import { chargerRateUnit, documentStart, setChargingProfileReq, tableProfile } from './smart-charging-steps.js';
 
 export default defineCase({
   id: 'TC_058_1_CS',
@@ -14,23 +14,29 @@ export default defineCase({
     'OCPP 1.6 §5.16.4 Setting a charging profile outside of a transaction',
     'OCPP 1.6 §7.11 ChargingProfileStatus',
   ],
-  provenance: 'Steps as in the public EVerest compliance test for this id (test_central_charging_no_transaction: no transaction, SetChargingProfile TxProfile with a transactionId → Rejected). No public OCTT step list exists. Ours: the TxProfile is the fixture row TxProfile_NoTransaction_Ignored\'s (Relative, 6 A, transactionId 42); step 3 removes the profile again only if the charge point took it, to leave it as found.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 79; ours: the unit read before step 1 (the profile in the charger\'s unit, so that only the missing transaction is wrong), step 3 (clean-up, only if the profile was taken).',
+  deviations: [{ what: 'Before step 1: GetConfiguration ChargingScheduleAllowedChargingRateUnit (unless configured)', why: 'The profile is in the charger\'s unit (<Configured chargingRateUnit>), so a rejection is about the transaction', source: 'OCPP 1.6 §3.13.5' }],
 }, async ({ csms, cfg, step, note }) => {
   const connectorId = cfg.connectorIds[0]!;
-  const cp = await step(1, 'The charge point is connected, its boot accepted and its connectors reported; no transaction runs', () => csms.booted());
-  const txProfile = placed([fixtureProfile('TxProfile_NoTransaction_Ignored', 82)], { startS: recentStart(), connectorId })[0]!;
-
-  const answer = await step(2, `SetChargingProfile: a TxProfile for connector ${connectorId}, where no transaction runs; Rejected`, async () => {
-    const res = await cp.call('SetChargingProfile', setChargingProfileReq(txProfile), {
-      expect: { status: 'Rejected' },
-      requirement: 'OCPP 1.6 §3.13.1: with no transaction active on the connector of a TxProfile the charge point SHALL discard it and return an error status (Rejected, §7.11); §5.16.4: a TxProfile cannot be set without an active transaction',
-    });
-    return res.payload.status;
+  const sc = cfg.smartCharging;
+  const { cp, unit } = await step(0, 'Before (ours): the charge point is connected, no transaction runs; its rate unit', async () => {
+    const link = await csms.booted();
+    return { cp: link, unit: await chargerRateUnit({ cfg, note }, link) };
+  });
+  const txProfile = tableProfile({
+    connectorId, chargingProfileId: 58, purpose: 'TxProfile', transactionId: 42, stackLevel: sc.stackLevel, startS: documentStart(cfg),
+    duration: sc.durationS, unit, numberPhases: sc.numberPhases, periods: [[0, 6]],
   });
 
-  await step(3, 'Clean-up: only if the profile was taken, ClearChargingProfile of it by id', async () => {
-    if (answer === 'Rejected') {
-      note('the profile was rejected: nothing to clear');
+  const answer = await step(1, `SetChargingProfile: a TxProfile with a transactionId for connector ${connectorId}, where no transaction runs; Rejected or CALLERROR PropertyConstraintViolation (steps 1–2)`, () =>
+    cp.callResultOrError('SetChargingProfile', setChargingProfileReq(txProfile), {
+      expect: { status: 'Rejected' }, errorCodes: ['PropertyConstraintViolation'],
+      requirement: 'Table 79 step 2; OCPP 1.6 §3.13.1: with no transaction active on the connector of a TxProfile the charge point SHALL discard it and return an error status (Rejected, §7.11)',
+    }));
+
+  await step(3, 'Clean-up (ours): only if the profile was taken, ClearChargingProfile of it by id', async () => {
+    if (answer.kind === 'error' || (answer.kind === 'result' && answer.payload.status === 'Rejected')) {
+      note('the profile was not taken: nothing to clear');
       return;
     }
     await cp.call('ClearChargingProfile', { id: txProfile.profile.chargingProfileId });

@@ -21,7 +21,12 @@ export default defineCase({
     'OCPP 1.6 §4.8 StartTransaction',
     'OCPP 1.6 §4.10 StopTransaction',
   ],
-  provenance: 'Steps 1–10 as publicly summarised for TC_059_CSMS (tzi-OCTT test_tc_059_csms.py, SteVe Ocpp16JsonCsmsCertificationIT, EVtivity octt TC_059_CSMS): RemoteStartTransaction.req with the valid idTag, the configured connectorId and a chargingProfile of purpose TxProfile, transactionId and recurrencyKind omitted, first startPeriod 0, kind Absolute (validFrom, validTo, startSchedule, duration present) or Relative (startSchedule omitted); answered Accepted → Authorize (Accepted) → Preparing → StartTransaction (Accepted) → Charging. The request (profile id 59, stack level 0, kind Relative, 16.0 A) is triggered through SUT control; the harness accepts it and applies the profile to the transaction (charge-point defaults, §5.16.2). Steps 11–15 are ours (§4.10, §4.9): a local stop, Finishing and Available.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 177; ours: the request triggered through SUT control (profile id 59, Relative, 16 A), steps 11–15 (a local stop, Finishing and Available).',
+  deviations: [{
+    what: 'Step 1 accepts chargingProfileKind Absolute as well as Relative',
+    why: 'Table 177 (2024-04) wants Relative; the newer revision of the document accepts Absolute as well, and §5.16.2 allows any kind of TxProfile. Accepting both is less strict than the 2024-04 table, never stricter',
+    source: 'OCTT 1.6 test case document, newer revision of TC_059_CSMS; OCPP 1.6 §5.16.2, §7.9',
+  }],
   actions: ['RemoteStartTransaction'],
 }, async ({ cp, sut, cfg, step }) => {
   const link = await cp.booted();
@@ -43,12 +48,11 @@ export default defineCase({
         idTag, connectorId,
         'chargingProfile.chargingProfilePurpose': 'TxProfile',
         'chargingProfile.transactionId': { present: false },
-        'chargingProfile.recurrencyKind': { present: false },
-        'chargingProfile.chargingProfileKind': 'Relative',
-        'chargingProfile.chargingSchedule.startSchedule': { present: false },
+        // 2024-04 says Relative; the newer revision accepts Absolute as well (see deviations).
+        'chargingProfile.chargingProfileKind': { oneOf: ['Relative', 'Absolute'] },
         'chargingProfile.chargingSchedule.chargingSchedulePeriod.0.startPeriod': 0,
       },
-      requirement: 'OCPP 1.6 §5.16.2, §7.8, §7.13, errata §3.41/§3.45/§3.56: a charging profile in RemoteStartTransaction.req MUST be a TxProfile and SHALL NOT carry a transactionId; a relative schedule has no startSchedule; the first period starts at 0; no recurrencyKind unless Recurring',
+      requirement: 'Table 177 step 1 (kind: newer revision); OCPP 1.6 §5.16.2, §7.8, errata §3.41/§3.45: a charging profile in RemoteStartTransaction.req MUST be a TxProfile and SHALL NOT carry a transactionId; the first period starts at 0',
     });
   });
 

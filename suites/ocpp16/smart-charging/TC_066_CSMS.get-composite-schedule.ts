@@ -14,18 +14,20 @@ export default defineCase({
     'OCPP 1.6 §6.22 GetCompositeSchedule.conf',
     'OCPP 1.6 §7.12 ChargingRateUnitType',
   ],
-  provenance: 'Steps 1–2 as publicly summarised for TC_066_CSMS (tzi-OCTT test_tc_066_csms.py, SteVe Ocpp16JsonCsmsCertificationIT, EVtivity octt TC_066_CSMS): GetCompositeSchedule.req with the configured connectorId, duration and charging rate unit, answered Accepted with a composite schedule. The request (duration 3600 s, unit A) is triggered through SUT control; the harness computes the composite from the profiles it holds (charge-point defaults: harness/smart-charging, no startSchedule in the answer per errata §3.57).',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 175; ours: the request triggered through SUT control (the configured duration and unit); the harness answers with the composite of the profiles it holds (charge-point defaults: harness/smart-charging, no startSchedule per errata §3.57).',
   actions: ['GetCompositeSchedule'],
 }, async ({ cp, sut, cfg, step }) => {
   const link = await cp.booted();
   const connectorId = cfg.connectorIds[0];
-  const duration = 3600;
+  // The OCTT's configured values: <Configured Charging Schedule Duration> and <Configured Charging Rate Unit>.
+  const duration = cfg.smartCharging.durationS;
+  const unit = cfg.smartCharging.rateUnit ?? 'A';
 
   const request = await step(1, 'The CSMS sends GetCompositeSchedule for the connector (step 1)', async () => {
-    await sut.do('GetCompositeSchedule', { connectorId, duration, chargingRateUnit: 'A' });
+    await sut.do('GetCompositeSchedule', { connectorId, duration, chargingRateUnit: unit });
     return link.expectCall('GetCompositeSchedule', {
-      match: { connectorId, duration, chargingRateUnit: 'A' },
-      requirement: 'OCPP 1.6 §5.7, §6.21: the CSMS asks for the composite schedule of a connector with GetCompositeSchedule.req giving the connector, the length of the schedule and (optionally) the unit',
+      match: { connectorId, duration, chargingRateUnit: unit },
+      requirement: 'Table 175 step 1; OCPP 1.6 §5.7, §6.21: the CSMS asks for the composite schedule of a connector with GetCompositeSchedule.req giving the connector, the length of the schedule and (optionally) the unit',
     });
   });
 

@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { clearAllProfiles, expectComposite, fixtureProfile, placed, recentStart, setChargingProfileReq, startCharging, stopCharging } from './smart-charging-steps.js';
+import { CLEARED_BEFORE, PREDICTED_COMPOSITE, clearById, documentStart, expectComposite, setChargingProfileReq, smartChargingBefore, startCharging, stopCharging, tableProfile } from './smart-charging-steps.js';
 
 export default defineCase({
   id: 'TC_082_CS',
@@ -12,38 +12,38 @@ export default defineCase({
   refs: [
     'OCPP 1.6 §5.16.4 Setting a charging profile outside of a transaction (re-evaluate which profile is active)',
     'OCPP 1.6 §3.13.1 Charging profile purposes (TxDefaultProfile)',
-    'OCPP 1.6 §3.13.3 Combining charging profile purposes',
     'OCPP 1.6 §5.7 Get Composite Schedule',
+    'OCPP 1.6 §7.12 ChargingRateUnitType',
   ],
-  provenance: 'Steps as in the public EVerest compliance test for this id (test_central_charging_tx_default_profile_ongoing_transaction: plug in, RemoteStartTransaction, StartTransaction, Charging → SetChargingProfile TxDefaultProfile on the connector, Accepted → GetCompositeSchedule, compared with the profile). No public OCTT step list exists. Ours: step 2 clears earlier profiles; the profile is the stack level 0 TxDefaultProfile of the fixture row Stacking_FallbackAfterDuration (Absolute, 6/8/10 A over 400 s), starting 2 s before it is sent; the request covers 300 s and the expected composite is predicted by harness/smart-charging (±1 s for the charge point\'s Time X); steps 6–7 leave the charge point as found.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 81; ours: step 0 (the charger\'s rate unit and no earlier profile before the reusable state Charging), the predicted periods, steps 5–6 (clean-up).',
+  deviations: [CLEARED_BEFORE, PREDICTED_COMPOSITE],
   actions: ['plugIn', 'unplug'],
 }, async ({ csms, sut, cfg, step, note }) => {
   const connectorId = cfg.connectorIds[0]!;
-  const cp = await step(1, 'The charge point is connected, its boot accepted and its connectors reported', () => csms.booted());
+  const sc = cfg.smartCharging;
+  const { cp, unit, tx } = await step(0, 'Before: the charger\'s rate unit and no earlier profile (ours); reusable state Charging (plug in, RemoteStartTransaction, StartTransaction, Charging)', async () => {
+    const link = await csms.booted();
+    const rateUnit = await smartChargingBefore({ cfg, note }, link);
+    return { cp: link, unit: rateUnit, tx: await startCharging({ sut }, link, { connectorId, idTag: cfg.idTags.accepted }) };
+  });
+  const profile = tableProfile({
+    connectorId, chargingProfileId: 82, purpose: 'TxDefaultProfile', stackLevel: sc.stackLevel, startS: documentStart(cfg),
+    duration: sc.durationS, unit, numberPhases: sc.numberPhases, periods: [[0, 6]],
+  });
 
-  await step(2, 'Preparation: ClearChargingProfile without fields; no earlier profile remains', () => clearAllProfiles(cp));
-
-  const tx = await step(3, 'Plug in and start a transaction remotely: Preparing, RemoteStartTransaction Accepted, StartTransaction, Charging', () =>
-    startCharging({ sut }, cp, { connectorId, idTag: cfg.idTags.accepted }));
-
-  const txDefault = placed([fixtureProfile('Stacking_FallbackAfterDuration', 40)], { startS: recentStart(), connectorId })[0]!;
-  await step(4, `SetChargingProfile: a TxDefaultProfile on connector ${connectorId}, where transaction ${tx.transactionId} runs; Accepted`, () =>
-    cp.call('SetChargingProfile', setChargingProfileReq(txDefault), {
+  await step(1, `SetChargingProfile: an Absolute TxDefaultProfile on connector ${connectorId}, ${unit === 'W' ? '6000 W' : '6 A'}; Accepted (steps 1–2)`, () =>
+    cp.call('SetChargingProfile', setChargingProfileReq(profile), {
       expect: { status: 'Accepted' },
-      requirement: 'OCPP 1.6 §5.16.4: default profiles MAY be sent at any time; the charge point SHALL add it and re-evaluate which profile is active',
+      requirement: 'Table 81 step 2; OCPP 1.6 §5.16.4: default profiles MAY be sent at any time; the charge point SHALL add it and re-evaluate which profile is active',
     }));
 
-  await step(5, 'GetCompositeSchedule for the connector, 300 s in A: the TxDefaultProfile limits the ongoing transaction', () =>
+  await step(3, `GetCompositeSchedule for the connector, ${sc.durationS} s in ${unit}: the TxDefaultProfile\'s periods (steps 3–4)`, () =>
     expectComposite({ cfg, note }, cp, {
-      connectorId, duration: 300, installed: [txDefault], transaction: tx,
-      requirement: 'OCPP 1.6 §5.16.4: after re-evaluation the new TxDefaultProfile is the active one; §3.13.1: without a TxProfile the TxDefaultProfile governs the transaction; §5.7: the composite schedule from the moment of receipt for the duration',
+      connectorId, duration: sc.durationS, unit, installed: [profile], transaction: tx,
+      requirement: 'Table 81 step 4; OCPP 1.6 §5.16.4: after re-evaluation the new TxDefaultProfile is the active one; §3.13.1: without a TxProfile the TxDefaultProfile governs the transaction; §5.7: the composite schedule from the moment of receipt for the duration',
     }));
 
-  await step(6, 'Clean-up: stop the transaction remotely and unplug; Finishing, then Available', () => stopCharging({ sut }, cp, tx));
+  await step(5, 'Clean-up (ours): stop the transaction remotely and unplug; Finishing, then Available', () => stopCharging({ sut }, cp, tx));
 
-  await step(7, 'Clean-up: ClearChargingProfile of the TxDefaultProfile by id; Accepted', () =>
-    cp.call('ClearChargingProfile', { id: txDefault.profile.chargingProfileId }, {
-      expect: { status: 'Accepted' },
-      requirement: 'OCPP 1.6 §5.5, §6.13: a ClearChargingProfile.req for the id of an installed profile clears it: Accepted (§7.21)',
-    }));
+  await step(6, 'Clean-up (ours): ClearChargingProfile of the TxDefaultProfile by id', () => clearById(cp, [profile.profile.chargingProfileId]));
 });

@@ -5,7 +5,9 @@
 //   valid then (validFrom/validTo) and whose schedule covers that moment (after its start, before
 //   start + duration); a schedule without duration keeps its last period;
 // - the composite is the minimum of the prevailing ChargePointMaxProfile and the prevailing TxProfile
-//   (during a transaction) or, without one, TxDefaultProfile;
+//   (during a transaction) or, without one, TxDefaultProfile; a transaction that has a TxProfile never
+//   falls back to the TxDefaultProfile, also after the TxProfile's duration (§3.13.1 "for the duration
+//   of the current transaction"; OCTT TCD 2024-04 Table 82);
 // - the start of a schedule: Absolute → startSchedule (§7.13: without one, like Relative); Relative →
 //   the start of the transaction (else the start of the requested window); Recurring → startSchedule
 //   (else the moment it was installed) repeated every day or week;
@@ -110,12 +112,17 @@ export interface CompositeInput {
   relativeTo?: number;
   /** The limit when no profile applies (the charge point's own), per unit. */
   fallback: Record<'A' | 'W', number>;
+  /** Fault: after the TxProfile's schedule ends, the TxDefaultProfile applies again. */
+  txDefaultAfterTxProfile?: boolean;
 }
 
 /** The composite limit at moment t. */
 export function compositeAt(input: CompositeInput, t: number, unit: 'A' | 'W'): Limit {
   const rel = input.relativeTo ?? t;
-  const candidates = [prevailing(input.max, t, rel, unit), prevailing(input.tx, t, rel, unit) ?? prevailing(input.txDefault, t, rel, unit)];
+  const tx = input.tx.length > 0 && !input.txDefaultAfterTxProfile
+    ? prevailing(input.tx, t, rel, unit)
+    : prevailing(input.tx, t, rel, unit) ?? prevailing(input.txDefault, t, rel, unit);
+  const candidates = [prevailing(input.max, t, rel, unit), tx];
   let best: Limit | undefined;
   for (const c of candidates) if (c && (!best || c.limit < best.limit)) best = c;
   return best ?? { limit: input.fallback[unit] };

@@ -48,7 +48,11 @@ export class SmartCharging {
   /** The TxProfile of a RemoteStartTransaction.req, or 'invalid' (§5.16.2, errata 3.41). */
   remoteProfile(raw: unknown): ChargingProfile | 'invalid' {
     const p = asRecord(raw) as unknown as ChargingProfile;
-    if (p.chargingProfilePurpose !== 'TxProfile' || p.transactionId !== undefined) return 'invalid';
+    if (p.chargingProfilePurpose !== 'TxProfile' || p.transactionId !== undefined) {
+      // Quirk (conforming): refuse with a CALLERROR, as the OCTT tables also allow.
+      if (this.core.quirks.has('smart-charging-refusal-as-callerror')) throw createRPCError('PropertyConstraintViolation', 'the profile of RemoteStartTransaction must be a TxProfile without transactionId');
+      return 'invalid';
+    }
     return this.problem(p) ? 'invalid' : p;
   }
 
@@ -70,6 +74,8 @@ export class SmartCharging {
     if (purpose === 'TxProfile' && c?.tx) {
       if (profile.transactionId !== undefined && profile.transactionId !== c.tx.transactionId) return 'Rejected';
       txSeq = c.tx.seq;
+    } else if (purpose === 'TxProfile' && this.core.quirks.has('smart-charging-refusal-as-callerror')) {
+      throw createRPCError('PropertyConstraintViolation', 'no transaction for this TxProfile');
     } else if (purpose === 'TxProfile' && !this.core.quirks.has('tx-profile-without-transaction-accepted')) {
       return 'Rejected'; // §5.16.4: no TxProfile without a transaction (and none on connector 0)
     }
@@ -136,7 +142,8 @@ export class SmartCharging {
     const periods = compositeSchedule(this.input(this.connectors.get(connectorId), from), from, duration, unit);
     return {
       status: 'Accepted',
-      connectorId,
+      // Quirk: §6.22 leaves connectorId optional, the OCTT wants it.
+      ...(!this.core.quirks.has('composite-without-connector-id') && { connectorId }),
       scheduleStart: start,
       // Errata 3.57: no startSchedule in a GetCompositeSchedule.conf (scheduleStart says it).
       chargingSchedule: { duration, chargingRateUnit: unit, chargingSchedulePeriod: periods },
@@ -162,6 +169,7 @@ export class SmartCharging {
       txDefault: [...own, ...shared],
       relativeTo,
       fallback,
+      txDefaultAfterTxProfile: this.core.quirks.has('tx-default-after-tx-profile'),
     };
   }
 }

@@ -13,6 +13,8 @@ export type PerformFn = (action: string, params: Record<string, unknown>) => Pro
 export interface ControllablePeer {
   perform: PerformFn;
   knowsAction(action: string): boolean;
+  /** Its vocabulary, served at `GET /actions`. */
+  readonly actions?: readonly string[];
 }
 
 export interface ControlServerOptions {
@@ -66,6 +68,11 @@ export async function startControlServer(
     void (async () => {
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
       const action = decodeURIComponent(path.replace(/^\/+|\/+$/g, ''));
+      const listing = typeof peer === 'function' ? undefined : peer.actions;
+      if (req.method === 'GET' && action === 'actions' && listing) {
+        send(res, 200, { actions: [...listing] });
+        return;
+      }
       if (req.method !== 'POST') {
         res.setHeader('allow', 'POST');
         send(res, 405, { error: 'use POST /<action>' });

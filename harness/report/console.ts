@@ -141,6 +141,12 @@ export function summaryBlock(run: RunResult, reportDir: string, options: Console
     }
   }
 
+  const unlock = actionsThatUnlock(run.cases);
+  if (unlock.length) {
+    lines.push('', paint(color, 'bold', 'Not run for want of a SUT control action (add it to your adapter to run them)'));
+    for (const [action, ids] of unlock) lines.push(`  ${action}: ${ids.join(', ')}`);
+  }
+
   lines.push('', `Report: ${join(reportDir, 'index.html')}`);
   if (!options.quiet) {
     lines.push(`        ${join(reportDir, 'results.json')}, ${join(reportDir, 'junit.xml')}, ${join(reportDir, 'traces')}/`);
@@ -148,4 +154,14 @@ export function summaryBlock(run: RunResult, reportDir: string, options: Console
   const codeStyle: Style = code === 0 ? 'green' : code === 1 ? 'red' : 'yellow';
   lines.push(paint(color, codeStyle, `Exit code ${code}: ${EXIT_CODE_MEANING[code]}${strict ? ' (strict: NON_STRICT counts as failure)' : ''}`));
   return lines.join('\n');
+}
+
+/** SUT control actions that would let NOT_APPLICABLE cases run, with those cases. */
+export function actionsThatUnlock(cases: readonly CaseResult[]): [string, string[]][] {
+  const by = new Map<string, string[]>();
+  for (const c of cases) {
+    if (c.verdict !== 'NOT_APPLICABLE' || c.notApplicable?.by !== 'control') continue;
+    for (const a of c.notApplicable.actions ?? []) by.set(a, [...(by.get(a) ?? []), c.id]);
+  }
+  return [...by.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
 }

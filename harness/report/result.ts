@@ -35,6 +35,11 @@ export interface CaseResult {
   verdict: Verdict;
   /** Why the verdict, in one line (always set for NOT_APPLICABLE, INCONCLUSIVE, EXPECTED_FAIL). */
   reason?: string;
+  /**
+   * For NOT_APPLICABLE: by declaration (features / declarations exclude it), by the SUT control (it
+   * lacks `actions`), or by the case itself (the charger's own configuration rules it out).
+   */
+  notApplicable?: { by: 'declaration' | 'control' | 'case'; actions?: string[] };
   startedAt: string;
   durationMs: number;
   steps: StepResult[];

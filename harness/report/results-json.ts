@@ -30,7 +30,7 @@ const FINDING_KEYS = ['checkId', 'level', 'octt', 'step', 'requirement', 'expect
 const STEP_KEYS = ['step', 'title', 'startMs', 'endMs', 'status'];
 const CASE_KEYS = [
   'id', 'title', 'ocpp', 'profile', 'sut', 'octtTable', 'octtRevision', 'aliases', 'purpose', 'refs', 'provenance',
-  'deviations', 'verdict', 'reason',
+  'deviations', 'verdict', 'reason', 'notApplicable',
   'startedAt', 'durationMs', 'steps', 'findings', 'traceFile',
 ];
 const RUN_KEYS = [

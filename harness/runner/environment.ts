@@ -69,7 +69,7 @@ export async function chargePointSide(opts: SideOptions): Promise<SideEnvironmen
       lateResponseMs: lateBy(cfg),
     });
     const p = peer;
-    control = makeSutControl({ type: 'builtin' }, { builtin: { perform: (a, params) => p.perform(a, params) } });
+    control = makeSutControl({ type: 'builtin' }, { builtin: { perform: (a, params) => p.perform(a, params), actions: p.actions } });
     await peer.start();
   } else {
     control = makeSutControl(cfg.sutControl, { defaultTimeoutMs: cfg.timeouts.operatorMs });
@@ -109,7 +109,7 @@ export async function csmsSide(opts: SideOptions): Promise<SideEnvironment> {
     url = (await peer.listen()).url;
     const p = peer;
     control = makeSutControl({ type: 'builtin' }, {
-      builtin: { perform: (a, params) => p.perform(a, { identity: cfg.identity, ...params }) },
+      builtin: { perform: (a, params) => p.perform(a, { identity: cfg.identity, ...params }), actions: p.actions },
     });
   } else {
     if (!url) throw new Error('the CSMS under test needs --url');

@@ -13,6 +13,7 @@ import type { SchemaRegistry } from '../schema/registry.js';
 import type { TraceHub } from '../trace/recorder.js';
 import type { CaseEndEvent, JudgingSettings, TraceEvent } from '../trace/types.js';
 import type { SideEnvironment } from './environment.js';
+import type { Progress } from './progress.js';
 
 export interface RunContext {
   cfg: HarnessConfig;
@@ -24,6 +25,8 @@ export interface RunContext {
   /** Harness faults raised outside the case body (a handler that threw) land here. */
   harnessErrors: unknown[];
   onCase?: (result: CaseResult) => void;
+  /** What the running cases do, for the progress line. */
+  progress?: Progress;
 }
 
 const DEFAULT_CASE_TIMEOUT_MS = 5 * 60_000;
@@ -44,11 +47,21 @@ async function runOne(env: SideEnvironment, def: CaseDefinition, run: RunContext
   const startedAt = new Date().toISOString();
   const features = run.cfg.featuresBySut?.[meta.sut] ?? run.cfg.features;
   if (!features.includes(meta.profile)) {
-    return skeleton(def, startedAt, 'NOT_APPLICABLE', `profile ${meta.profile} is not declared in "features" (declared: ${features.join(', ')})`);
+    return { ...skeleton(def, startedAt, 'NOT_APPLICABLE', `profile ${meta.profile} is not declared in "features" (declared: ${features.join(', ')})`), notApplicable: { by: 'declaration' } };
   }
   const undeclared = declarationMismatch(meta, run.cfg.declarationsBySut?.[meta.sut] ?? run.cfg.declarations);
-  if (undeclared) return skeleton(def, startedAt, 'NOT_APPLICABLE', undeclared);
+  if (undeclared) return { ...skeleton(def, startedAt, 'NOT_APPLICABLE', undeclared), notApplicable: { by: 'declaration' } };
+  // Before anything is sent: an action the SUT control says it cannot do makes the case NOT_APPLICABLE.
+  const supported = await env.control.supportedActions?.().catch(() => undefined);
+  const missing = supported ? (meta.actions ?? []).filter((a) => !supported.includes(a)) : [];
+  if (missing.length) {
+    return {
+      ...skeleton(def, startedAt, 'NOT_APPLICABLE', `SUT control cannot perform ${missing.map((a) => `"${a}"`).join(', ')} (it offers: ${supported!.join(', ') || 'nothing'})`),
+      notApplicable: { by: 'control', actions: missing },
+    };
+  }
   const recorder = run.hub.beginCase();
+  const unfollow = run.progress?.follow(meta.id, recorder);
   const links = env.csmsRole?.openLinks() ?? env.cpRole?.openLinks() ?? [];
   for (const link of links) recorder.record(link.channel.describe());
   const startSeq = recorder.events.length - 1;
@@ -102,6 +115,7 @@ async function runOne(env: SideEnvironment, def: CaseDefinition, run: RunContext
     end = { kind: 'case-end', abort: { verdict: 'INCONCLUSIVE', reason: `harness error: ${errorText(run.harnessErrors[0])}` } };
   }
   recorder.record(end);
+  unfollow?.();
   run.hub.endCase();
   env.csmsRole?.resetOverrides();
   env.cpRole?.resetOverrides();
@@ -113,6 +127,7 @@ async function runOne(env: SideEnvironment, def: CaseDefinition, run: RunContext
   return {
     ...metaOf(def), startedAt,
     verdict: judgement.verdict, reason: judgement.reason,
+    ...(judgement.verdict === 'NOT_APPLICABLE' ? { notApplicable: notApplicableBy(recorder.events) } : {}),
     durationMs: Math.round(recorder.now()),
     steps: stepsOf(recorder.events, judgement.findings.map((f) => f.step)),
     findings: judgement.findings,
@@ -167,4 +182,10 @@ function stepsOf(events: TraceEvent[], failedSteps: (number | undefined)[]): Ste
   }
   for (const s of steps) if (failedSteps.includes(s.step)) s.status = 'failed';
   return steps;
+}
+
+/** Why a case that ran turned out NOT_APPLICABLE: an action the control lacked, or the case's own finding. */
+function notApplicableBy(events: TraceEvent[]): NonNullable<CaseResult['notApplicable']> {
+  const lacked = [...new Set(events.flatMap((e) => (e.kind === 'stimulus' && e.outcome === 'unsupported' ? [e.action] : [])))];
+  return lacked.length ? { by: 'control', actions: lacked } : { by: 'case' };
 }

@@ -12,6 +12,7 @@ import type { JudgingSettings, Sut } from '../trace/types.js';
 import { discoverCases } from './discover.js';
 import { chargePointSide, csmsSide, type SideEnvironment } from './environment.js';
 import { runSide, skeleton, type RunContext } from './run-cases.js';
+import { Progress } from './progress.js';
 import { selectCases } from './select.js';
 
 export const DEFAULT_MAX_FRAME_BYTES = 4 * 1024 * 1024;
@@ -70,13 +71,37 @@ export async function runTests(opts: TestRunOptions): Promise<TestRunOutcome> {
   const harnessErrors: unknown[] = [];
   const results: CaseResult[] = [];
   const consoleOpts = { quiet: opts.quiet, verbose: opts.verbose, strict: opts.strict, stream: out as { isTTY?: boolean } };
+  const progress = new Progress();
+  const tty = Boolean((out as { isTTY?: boolean }).isTTY);
+  let shown = false; // a live progress line is on screen (TTY only)
+  let lastLogged = 0;
+  const clearLive = () => {
+    if (shown) out.write('\r\x1b[2K');
+    shown = false;
+  };
   const ctx: RunContext = {
-    cfg: opts.cfg, registry, hub, judging, signal, harnessErrors,
+    cfg: opts.cfg, registry, hub, judging, signal, harnessErrors, progress,
     onCase: (r) => {
+      clearLive();
       const line = caseLine(r, consoleOpts);
       if (line) out.write(`${line}\n`);
     },
   };
+  // Long cases say what they wait for: live on a terminal (after 2 s), every 30 s otherwise (CI logs).
+  const ticker = opts.quiet ? undefined : setInterval(() => {
+    const lines = progress.lines(tty ? 2000 : 30_000);
+    if (!lines.length) return;
+    if (tty) {
+      clearLive();
+      const cols = (out as { columns?: number }).columns ?? 120;
+      out.write(lines[0]!.slice(0, cols - 1));
+      shown = true;
+    } else if (Date.now() - lastLogged >= 30_000) {
+      lastLogged = Date.now();
+      for (const line of lines) out.write(`${line}\n`);
+    }
+  }, 1000);
+  ticker?.unref();
 
   for (const sut of opts.sides) {
     const cases = selected.filter((c) => c.meta.sut === sut);
@@ -88,6 +113,8 @@ export async function runTests(opts: TestRunOptions): Promise<TestRunOutcome> {
     results.push(...await runSideInLanes(sut, cases, lanes, opts, ctx, out));
   }
 
+  if (ticker) clearInterval(ticker);
+  clearLive();
   const interrupted = signal.aborted;
   const run: RunResult = {
     tool: { name: pkg.name, version: pkg.version },
@@ -163,7 +190,8 @@ function setUp(sut: Sut, opts: TestRunOptions, ctx: RunContext): Promise<SideEnv
   };
   const log = opts.verbose ? (line: string) => (opts.out ?? process.stdout).write(`    [peer] ${line}\n`) : undefined;
   if (sut === 'ChargePoint') {
-    return chargePointSide({ deps, cfg: opts.cfg, builtin: opts.builtin, quirks: opts.quirks?.chargePoint, listen: opts.listen, identityFilter: opts.identityFilter, log });
+    const warn = (line: string) => (opts.out ?? process.stdout).write(`  ${line}\n`);
+    return chargePointSide({ deps, cfg: opts.cfg, builtin: opts.builtin, quirks: opts.quirks?.chargePoint, listen: opts.listen, identityFilter: opts.identityFilter, log, warn });
   }
   return csmsSide({ deps, cfg: opts.cfg, builtin: opts.builtin, quirks: opts.quirks?.csms, url: opts.url, log });
 }

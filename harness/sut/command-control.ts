@@ -58,6 +58,10 @@ export class CommandSutControl implements SutControl {
   private readonly cwd: string | undefined;
   private readonly running = new Set<() => void>();
 
+  async supportedActions(): Promise<readonly string[]> {
+    return Object.keys(this.commands);
+  }
+
   constructor(cfg: CommandSutControlConfig, defaults: { timeoutMs?: number; cwd?: string } = {}) {
     this.commands = { ...cfg.commands };
     this.timeoutMs = cfg.timeoutMs ?? defaults.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;

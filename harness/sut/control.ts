@@ -29,5 +29,11 @@ export interface SutControl {
    * action is done once the request has been asked for; the harness observes the request itself.
    */
   perform(action: string, params: Record<string, unknown>, ctx: StimulusContext): Promise<StimulusOutcome>;
+  /**
+   * The actions this control can perform, when it can tell (http: `GET {url}/actions`; command: its
+   * commands; built-in: the peer's vocabulary). Undefined: unknown (manual — an operator can try anything).
+   * A case needing an action not listed is NOT_APPLICABLE before it sends anything.
+   */
+  supportedActions?(): Promise<readonly string[] | undefined>;
   close(): Promise<void>;
 }

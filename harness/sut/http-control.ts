@@ -87,6 +87,27 @@ export class HttpSutControl implements SutControl {
     }
   }
 
+  private listed: Promise<readonly string[] | undefined> | undefined;
+
+  /** `GET {url}/actions` → a JSON array of action names, or `{ "actions": [...] }`; anything else: unknown. */
+  supportedActions(): Promise<readonly string[] | undefined> {
+    this.listed ??= (async () => {
+      try {
+        const res = await fetch(`${this.baseUrl}/actions`, {
+          headers: { accept: 'application/json', ...(this.authorization ? { authorization: this.authorization } : {}) },
+          signal: AbortSignal.timeout(Math.min(this.timeoutMs, 5000)),
+        });
+        if (!res.ok) return undefined;
+        const body = await res.json() as unknown;
+        const list = Array.isArray(body) ? body : (body as { actions?: unknown })?.actions;
+        return Array.isArray(list) && list.every((a) => typeof a === 'string') ? list as string[] : undefined;
+      } catch {
+        return undefined;
+      }
+    })();
+    return this.listed;
+  }
+
   async close(): Promise<void> {
     // Nothing held open: fetch's keep-alive sockets are unref'd by undici.
   }

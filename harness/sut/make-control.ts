@@ -10,6 +10,7 @@ import { ManualSutControl } from './manual-control.js';
 /** What a built-in reference peer offers to carry out stimuli on itself. */
 export interface BuiltinStimulus {
   perform(action: string, params: Record<string, unknown>, ctx?: StimulusContext): Promise<StimulusOutcome>;
+  actions?: readonly string[];
   close?(): Promise<void>;
 }
 
@@ -36,6 +37,10 @@ class BuiltinSutControl implements SutControl {
     } catch (err) {
       return { outcome: 'failed', detail: `built-in peer could not perform "${action}": ${(err as Error).message ?? String(err)}` };
     }
+  }
+
+  async supportedActions(): Promise<readonly string[] | undefined> {
+    return this.peer.actions;
   }
 
   async close(): Promise<void> {

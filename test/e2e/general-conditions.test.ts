@@ -49,3 +49,20 @@ describe('§1.3 general conditions: no case inherits the state another left behi
     expect(next!.reason).to.match(/connector 1 is still Faulted from TC_041_CS/);
   });
 });
+
+describe('§1.3: the charger says what it supports', function () {
+  this.timeout(60_000);
+
+  it('warns when SupportedFeatureProfiles disagrees with the declared features', async () => {
+    const { Writable } = await import('node:stream');
+    const { testConfig } = await import('../support/run-builtin.js');
+    const { runTests } = await import('../../harness/runner/run.js');
+    let text = '';
+    const out = new Writable({ write: (c, _e, cb) => { text += String(c); cb(); } });
+    const cfg = testConfig();
+    cfg.featuresBySut = { ...cfg.featuresBySut, ChargePoint: ['Core', 'RemoteTrigger'] };
+    await runTests({ sides: ['ChargePoint'], ocpp: '1.6', profiles: ['all'], cases: ['TC_003_CS', 'TC_019_CS'], cfg, reportDir: '', strict: false, builtin: true, out, noReports: true, parallel: 1 });
+    expect(text).to.match(/warning: the charge point's SupportedFeatureProfiles is "[^"]*SmartCharging[^"]*"/);
+    expect(text).to.match(/supported by the charger but not declared, their cases are NOT_APPLICABLE: .*SmartCharging/);
+  });
+});

@@ -82,6 +82,8 @@ export const FAULTS: FaultSpec[] = [
   // OCTT Table 87: Rejected is one of the answers it takes; Accepted only earns a warning (SHOULD, not an OCTT failure).
   { peer: 'chargePoint', fault: 'data-transfer-rejects-unknown-vendor', cases: ['TC_062_CS'], kills: [], verdict: 'PASS' },
   { peer: 'chargePoint', fault: 'data-transfer-accepts-unknown-vendor', cases: ['TC_062_CS'], kills: ['payload.mismatch'], verdict: 'NON_STRICT' },
+  // A SUT control that lists no unplugEvSide: the EV-side cases are NOT_APPLICABLE before anything is sent.
+  { peer: 'chargePoint', fault: 'no-ev-side-unplug', cases: ['TC_005_1_CS', 'TC_005_2_CS', 'TC_005_3_CS'], kills: [], verdict: 'NOT_APPLICABLE' },
   // CSMS faults (the harness plays a charge point).
   { peer: 'csms', fault: 'non-rfc3339-time', cases: ['TC_001_CSMS'], kills: ['schema.callResult'] },
   { peer: 'csms', fault: 'no-subprotocol', cases: ['TC_001_CSMS'], kills: ['handshake.subprotocol'] },
@@ -119,9 +121,6 @@ export const FAULTS: FaultSpec[] = [
   { peer: 'csms', fault: 'remote-stop-ignored', cases: ['TC_012_CSMS'], kills: ['sequence.missing'] },
   // The unlock tables check nothing of the request: another connector than asked is a warning, not a FAIL.
   { peer: 'csms', fault: 'unlock-next-connector', cases: ['TC_017_1_CSMS', 'TC_030_CSMS'], kills: ['payload.mismatch'], verdict: 'NON_STRICT' },
-  // Real transfers: HTTP in TC_044_1 / TC_045_2, FTP in TC_044_3 / TC_045_1 (transport hints of the cases).
-  { peer: 'csms', fault: 'firmware-location-not-served', cases: ['TC_044_1_CSMS', 'TC_044_3_CSMS'], kills: ['transfer.failed'] },
-  { peer: 'csms', fault: 'diagnostics-location-refuses-upload', cases: ['TC_045_1_CSMS', 'TC_045_2_CSMS'], kills: ['transfer.failed'] },
   { peer: 'csms', fault: 'two-outstanding-calls', cases: ['TC_019_1_CSMS'], kills: ['rpc.singleOutstandingCall'], verdict: 'NON_STRICT' },
   { peer: 'csms', fault: 'accepts-unknown-action', cases: ['X16_RPC_01_CSMS'], kills: ['rpc.expectedCallError'] },
   { peer: 'csms', fault: 'lenient-validation', cases: ['X16_RPC_02_CSMS', 'X16_RPC_03_CSMS', 'X16_RPC_04_CSMS'], kills: ['rpc.expectedCallError'] },

@@ -166,8 +166,14 @@ export class ReferenceChargePoint {
     await this.core.stop();
   }
 
+  /** The SUT-control vocabulary (served at GET /actions by `simulate --control`). */
+  get actions(): readonly string[] {
+    // Quirk no-ev-side-unplug: a bench that cannot take the cable out at the EV side (conforming: N/A).
+    return this.core.quirks.has('no-ev-side-unplug') ? CHARGE_POINT_ACTIONS.filter((a) => a !== 'unplugEvSide') : CHARGE_POINT_ACTIONS;
+  }
+
   knowsAction(action: string): boolean {
-    return (CHARGE_POINT_ACTIONS as readonly string[]).includes(action);
+    return this.actions.includes(action);
   }
 
   /** The harness's SUT-control vocabulary for a charge point. */

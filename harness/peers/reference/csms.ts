@@ -215,6 +215,9 @@ export class ReferenceCsms {
     }
   }
 
+  /** The SUT-control vocabulary (served at GET /actions by `simulate --control`). */
+  readonly actions: readonly string[] = [...CSMS_ACTIONS];
+
   knowsAction(action: string): boolean {
     return CSMS_ACTIONS.has(action);
   }

@@ -96,6 +96,8 @@ export const CP_QUIRKS = [
   'data-transfer-accepts-unknown-vendor',
   /** Conforming variant: answers DataTransfer for an unknown vendorId with Rejected (OCTT Table 87 takes it). */
   'data-transfer-rejects-unknown-vendor',
+  /** Its SUT control lists no `unplugEvSide` (GET /actions) and refuses it: a bench that cannot unplug at the EV side. */
+  'no-ev-side-unplug',
 ] as const;
 
 export type CpQuirk = (typeof CP_QUIRKS)[number];

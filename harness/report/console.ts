@@ -137,6 +137,7 @@ export function summaryBlock(run: RunResult, reportDir: string, options: Console
         const text = fmt(b);
         lines.push(row && isReady(row) ? text : paint(color, row && row.failed.length ? 'red' : 'yellow', text));
         if (row && row.failed.length) lines.push(`      failed: ${row.failed.join(', ')}`);
+        if (row?.octtFails?.length) lines.push(`      OCTT fails this (NON_STRICT here, a FAIL at the lab): ${row.octtFails.join(', ')}`);
       });
     }
   }

@@ -50,7 +50,7 @@ const SUT_ORDER: readonly Sut[] = ['ChargePoint', 'Csms'];
  * `failed` lists the ids that FAILed (plus NON_STRICT ones when `strict`).
  */
 export function readiness(
-  cases: readonly Pick<CaseResult, 'id' | 'profile' | 'sut' | 'verdict'>[],
+  cases: readonly (Pick<CaseResult, 'id' | 'profile' | 'sut' | 'verdict'> & Partial<Pick<CaseResult, 'findings'>>)[],
   options: { strict?: boolean } = {},
 ): ReadinessRow[] {
   const strict = options.strict ?? false;
@@ -59,11 +59,12 @@ export function readiness(
     const key = `${c.profile}\u0000${c.sut}`;
     let row = rows.get(key);
     if (!row) {
-      row = { profile: c.profile, sut: c.sut, counts: zeroCounts(), failed: [] };
+      row = { profile: c.profile, sut: c.sut, counts: zeroCounts(), failed: [], octtFails: [] };
       rows.set(key, row);
     }
     row.counts[c.verdict] += 1;
     if (isFailing(c.verdict, strict)) row.failed.push(c.id);
+    else if (octtWouldFail(c)) row.octtFails!.push(c.id);
   }
   const rank = (p: Profile): number => {
     const i = PROFILES.indexOf(p);
@@ -74,7 +75,15 @@ export function readiness(
   );
 }
 
-/** A row is ready when nothing failed and nothing was left undecided. */
+/**
+ * A row is ready when nothing failed, nothing was left undecided, and no case passes here only because
+ * the spec says SHOULD where the OCTT's tool validation fails it (the lab would fail it).
+ */
 export function isReady(row: ReadinessRow): boolean {
-  return row.failed.length === 0 && row.counts.INCONCLUSIVE === 0;
+  return row.failed.length === 0 && row.counts.INCONCLUSIVE === 0 && !(row.octtFails?.length);
+}
+
+/** A case we do not fail (NON_STRICT) whose finding the OCTT's own tool validation fails. */
+export function octtWouldFail(c: Pick<CaseResult, 'verdict'> & Partial<Pick<CaseResult, 'findings'>>): boolean {
+  return c.verdict === 'NON_STRICT' && (c.findings ?? []).some((f) => f.level === 'SHOULD' && f.octt === 'fails');
 }

@@ -19,13 +19,13 @@ export function readinessSection(run: RunResult): string {
       r.counts.PASS, r.counts.FAIL, r.counts.NON_STRICT, r.counts.NOT_APPLICABLE, r.counts.INCONCLUSIVE, r.counts.EXPECTED_FAIL,
     ].map((v) => `<td style="${cell}">${escape(String(v))}</td>`).join('')}` +
       `<td style="${cell};font-weight:bold;color:${ready ? '#2e7d32' : '#c62828'}">${ready ? 'yes' : 'no'}</td>` +
-      `<td style="${cell};font-family:monospace">${escape(r.failed.join(', ') || '—')}</td></tr>`;
+      `<td style="${cell};font-family:monospace">${escape([...r.failed, ...(r.octtFails ?? []).map((id) => `${id} (OCTT fails this)`)].join(', ') || '—')}</td></tr>`;
   }).join('');
   const note = run.interrupted ? '<p style="color:#c62828">The run was interrupted: not every selected case ran.</p>' : '';
   return `<section id="certification-readiness" style="max-width:1200px;margin:80px auto -40px;padding:16px 24px;background:#fff;font-family:Roboto,Helvetica,Arial,sans-serif;box-shadow:0 1px 3px rgba(0,0,0,.2)">
 <h2 style="margin:0 0 8px;font-size:20px;font-weight:400">Certification readiness</h2>${note}
 <table style="border-collapse:collapse;font-size:14px"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>
-<p style="font-size:12px;color:#666">Ready: no FAIL${run.strict ? ' or NON_STRICT' : ''} and no INCONCLUSIVE in that profile and side. Errata in force: ${escape(run.errata.map((e) => e.id).join(', ') || 'none')}.</p>
+<p style="font-size:12px;color:#666">Ready: no FAIL${run.strict ? ' or NON_STRICT' : ''} and no INCONCLUSIVE in that profile and side, and no NON_STRICT finding the OCTT's tool validation would fail. Errata in force: ${escape(run.errata.map((e) => e.id).join(', ') || 'none')}.</p>
 </section>`;
 }
 

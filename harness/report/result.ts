@@ -55,6 +55,8 @@ export interface ReadinessRow {
   sut: Sut;
   counts: Record<Verdict, number>;
   failed: string[];
+  /** NON_STRICT here, but a finding the OCTT's tool validation fails: not ready for the lab. */
+  octtFails?: string[];
 }
 
 export interface RunResult {

@@ -58,7 +58,7 @@ export function toResultsJson(run: RunResult): ResultsJson {
       selection: ordered(run.selection, ['ocpp', 'sut', 'profiles', 'cases', 'exclude']),
       errata: run.errata.map((e) => ordered(e, ['id', 'source', 'appliesTo'])),
       summary: summary as RunResult['summary'],
-      readiness: readiness(run.cases, { strict: run.strict }).map((r) => ordered(r, ['profile', 'sut', 'counts', 'failed'])),
+      readiness: readiness(run.cases, { strict: run.strict }).map((r) => ordered(r, ['profile', 'sut', 'counts', 'failed', 'octtFails'])),
       cases: run.cases.map(caseJson),
     },
     RUN_KEYS,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Finding } from '../../harness/checks/finding.js';
 import { caseLine, summaryBlock } from '../../harness/report/console.js';
-import { exitCodeFor, readiness, summarise } from '../../harness/report/exit-code.js';
+import { exitCodeFor, isReady, readiness, summarise } from '../../harness/report/exit-code.js';
 import { writeHtmlReport } from '../../harness/report/mochawesome-bridge.js';
 import { redactAuthorization, redactFrameText, redactText, redactTrace } from '../../harness/report/redact.js';
 import type { CaseResult, RunResult } from '../../harness/report/result.js';
@@ -222,8 +222,8 @@ describe('report', function () {
     expect(fail.findings[1].evidence).to.deep.equal([2, 3]);
     expect(doc.cases[2].reason).to.equal('SmartCharging not in features');
     expect(doc.readiness).to.deep.equal([
-      { profile: 'Core', sut: 'ChargePoint', counts: { PASS: 1, FAIL: 1, NON_STRICT: 0, NOT_APPLICABLE: 0, INCONCLUSIVE: 1, EXPECTED_FAIL: 0 }, failed: ['TC_013_CS'] },
-      { profile: 'SmartCharging', sut: 'ChargePoint', counts: { PASS: 0, FAIL: 0, NON_STRICT: 0, NOT_APPLICABLE: 1, INCONCLUSIVE: 0, EXPECTED_FAIL: 0 }, failed: [] },
+      { profile: 'Core', sut: 'ChargePoint', counts: { PASS: 1, FAIL: 1, NON_STRICT: 0, NOT_APPLICABLE: 0, INCONCLUSIVE: 1, EXPECTED_FAIL: 0 }, failed: ['TC_013_CS'], octtFails: [] },
+      { profile: 'SmartCharging', sut: 'ChargePoint', counts: { PASS: 0, FAIL: 0, NON_STRICT: 0, NOT_APPLICABLE: 1, INCONCLUSIVE: 0, EXPECTED_FAIL: 0 }, failed: [], octtFails: [] },
     ]);
   });
 
@@ -377,6 +377,18 @@ describe('report: exit codes', () => {
     expect(summarise(cs)).to.deep.equal({ PASS: 1, FAIL: 2, NON_STRICT: 1, NOT_APPLICABLE: 0, INCONCLUSIVE: 0, EXPECTED_FAIL: 0, total: 4 });
     expect(readiness(cs)[0]!.failed).to.deep.equal(['TC_1', 'TC_3']);
     expect(readiness(cs, { strict: true })[0]!.failed).to.deep.equal(['TC_1', 'TC_2', 'TC_3']);
+  });
+
+  it('a NON_STRICT case the OCTT would fail keeps its profile from "ready" (a false ready is our worst bug)', () => {
+    const octtFinding: Finding = { checkId: 'timing.notBefore', level: 'SHOULD', octt: 'fails', requirement: 'r', expected: 'e', actual: 'a', evidence: [] };
+    const ours: Finding = { ...octtFinding, octt: 'not-checked' };
+    const [row] = readiness([
+      { id: 'TC_A', profile: 'Core', sut: 'ChargePoint', verdict: 'NON_STRICT', findings: [octtFinding] },
+      { id: 'TC_B', profile: 'Core', sut: 'ChargePoint', verdict: 'NON_STRICT', findings: [ours] },
+    ]);
+    expect(row!.octtFails).to.deep.equal(['TC_A']);
+    expect(isReady(row!)).to.equal(false);
+    expect(isReady(readiness([{ id: 'TC_B', profile: 'Core', sut: 'ChargePoint', verdict: 'NON_STRICT', findings: [ours] }])[0]!)).to.equal(true);
   });
 });
 

@@ -35,7 +35,7 @@ export function defaultConfig(): HarnessConfig {
       writable: { key: 'MeterValueSampleInterval', value: '5' },
     },
     intervals: { heartbeatS: 2, bootRetryS: 1, meterSampleS: 1 },
-    timeouts: { connectMs: 10_000, responseMs: 3_000, messageMs: 5_000, operatorMs: 120_000 },
+    timeouts: { connectMs: 10_000, responseMs: 3_000, messageMs: 5_000, operatorMs: 120_000, reconnectBackoffMs: 1_000 },
     smartCharging: { stackLevel: 0, numberPhases: 3, durationS: 300, maxTimeDeviationS: 2 },
     toleranceMs: 500,
     sutControl: { type: 'manual' },

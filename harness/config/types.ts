@@ -67,6 +67,8 @@ export interface HarnessConfig {
     messageMs: number;
     /** Maximum time for an operator or control action to complete. */
     operatorMs: number;
+    /** Harness as charge point: the least time between losing a connection and dialling again. */
+    reconnectBackoffMs: number;
   };
   /** The OCTT's configured values for the Smart Charging cases. */
   smartCharging: SmartChargingConfig;

@@ -235,7 +235,7 @@ export function csmsSutContext(scope: CaseScope, role: ChargePointRole, startSeq
   const { cfg } = scope;
   const dialNew = async () => {
     try {
-      return new CaseLink(await role.connect(cfg.timeouts.connectMs), scope, startSeq);
+      return new CaseLink(await role.connect(cfg.timeouts.connectMs, scope.signal), scope, startSeq);
     } catch (err) {
       if (err instanceof DialError && err.kind === 'handshake') throw new ExpectationUnmet(err.message); // judged: handshake.subprotocol
       if (err instanceof DialError) throw new Inconclusive(err.message);

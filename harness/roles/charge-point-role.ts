@@ -19,15 +19,33 @@ export class ChargePointRole {
     return link ? [link] : [];
   }
 
-  /** Open a new connection (closing the current one first, if any). Throws DialError. */
-  async connect(timeoutMs: number): Promise<Link> {
+  private closedAt: number | undefined;
+
+  /**
+   * Open a new connection (closing the current one first, if any). Throws DialError. Like a real
+   * charge point it backs off after a connection ended (timeouts.reconnectBackoffMs): a CSMS that still
+   * holds the old connection for this identity would drop a new one that comes within milliseconds.
+   */
+  async connect(timeoutMs: number, signal?: AbortSignal): Promise<Link> {
     if (this.link?.isOpen) await this.link.channel.close(1000, 'reconnecting');
+    const backoff = this.deps.cfg.timeouts.reconnectBackoffMs ?? 0;
+    const since = this.closedAt === undefined ? Infinity : Date.now() - this.closedAt;
+    if (since < backoff) {
+      const wait = Math.ceil(backoff - since);
+      this.deps.hub.record({ kind: 'note', text: `waiting ${wait} ms before dialling again (reconnect back-off)` });
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, wait);
+        signal?.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
+      });
+    }
     const channel = await dial(this.deps.hub, {
       url: this.target.url, identity: this.target.identity, subprotocols: ['ocpp1.6'],
       password: this.target.password, timeoutMs, maxFrameBytes: this.deps.maxFrameBytes,
     });
-    this.link = new Link(channel, this.deps.registry, chargePointDefaults16(this.deps.cfg), this.deps.onHarnessError);
-    return this.link;
+    const link = new Link(channel, this.deps.registry, chargePointDefaults16(this.deps.cfg), this.deps.onHarnessError);
+    channel.onClose(() => { if (this.link === link) this.closedAt = Date.now(); });
+    this.link = link;
+    return link;
   }
 
   resetOverrides(): void {

@@ -66,3 +66,18 @@ describe('§1.3: the charger says what it supports', function () {
     expect(text).to.match(/supported by the charger but not declared, their cases are NOT_APPLICABLE: .*SmartCharging/);
   });
 });
+
+describe('harness as charge point: it backs off before dialling again (seen on real CSMSs)', function () {
+  this.timeout(60_000);
+
+  it('a reconnect comes no sooner than timeouts.reconnectBackoffMs after the close, and the trace says so', async () => {
+    const { run } = await runBuiltin({ sides: ['Csms'], cases: ['TC_013_CSMS'] });
+    const c = byId(run.cases, 'TC_013_CSMS');
+    expect(c.verdict).to.equal('PASS');
+    const close = c.trace.find((e) => e.kind === 'ws-close');
+    const reopen = c.trace.find((e) => e.kind === 'ws-open' && close && e.seq > close.seq);
+    expect(close, 'the case reconnects').to.not.equal(undefined);
+    expect(reopen!.t - close!.t).to.be.at.least(950);
+    expect(c.trace.some((e) => e.kind === 'note' && /reconnect back-off/.test(e.text))).to.equal(true);
+  });
+});

@@ -1,5 +1,6 @@
 // `ocpp-harness rejudge TRACE.jsonl`: run every check again over a saved trace, offline.
 import { judge } from '../checks/judge.js';
+import { findingAxes } from '../report/format.js';
 import { readTraceFile } from '../report/trace-file.js';
 import { schemaRegistry } from '../schema/registry.js';
 import { UsageError } from './parse.js';
@@ -22,7 +23,7 @@ export async function rejudgeCommand(file: string, flags: { strict?: boolean; js
   } else {
     process.stdout.write(`${header.caseId}  ${judgement.verdict}  ${header.title}${judgement.reason ? `\n  ${judgement.reason}` : ''}\n`);
     for (const f of judgement.findings) {
-      process.stdout.write(`  [${f.checkId}] ${f.level}${f.step !== undefined ? ` step ${f.step}` : ''}\n    requirement: ${f.requirement}\n    expected:    ${f.expected}\n    actual:      ${f.actual}\n`);
+      process.stdout.write(`  [${f.checkId}] ${findingAxes(f)}${f.step !== undefined ? ` step ${f.step}` : ''}\n    requirement: ${f.requirement}\n    expected:    ${f.expected}\n    actual:      ${f.actual}\n`);
     }
   }
   if (judgement.verdict === 'FAIL' || (strict && judgement.verdict === 'NON_STRICT')) return 1;

@@ -8,7 +8,6 @@ import { transferTraceEvent, type TransferRecord } from '../files/transfer-log.j
 import type { ChargePointRole } from '../roles/charge-point-role.js';
 import type { CsmsRole } from '../roles/csms-role.js';
 import type { Link } from '../roles/link.js';
-import type { InboundCall } from '../rpc/session.js';
 import { DialError } from '../transport/client.js';
 import { CaseLink } from './case-link.js';
 import type { CaseScope } from './case-scope.js';
@@ -188,7 +187,8 @@ export function chargePointSutContext(scope: CaseScope, role: CsmsRole, startSeq
       if (live?.state.bootStatus === 'Accepted') return wrap(live);
       if (live?.state.acceptedBefore) {
         // A reconnect is not a reboot (§4.2): accepted before, it may go on without a BootNotification.
-        const first = await firstCallOf(live, Math.min(cfg.timeouts.messageMs, 3000), scope.signal);
+        const first = await live.firstCall(Math.min(cfg.timeouts.messageMs, 3000), scope.signal);
+        if (scope.signal.aborted) throw scope.abortReason();
         if (first?.frame.action !== 'BootNotification') return wrap(live);
         return settle(wrap(live));
       }
@@ -302,19 +302,3 @@ export function csmsSutContext(scope: CaseScope, role: ChargePointRole, startSeq
   return { ...base, cp, transfers };
 }
 
-/** The first CALL on a connection, waiting up to `ms` for it. */
-function firstCallOf(link: Link, ms: number, signal: AbortSignal): Promise<InboundCall | undefined> {
-  if (link.calls.length) return Promise.resolve(link.calls[0]);
-  return new Promise((resolve, reject) => {
-    const finish = (fn: () => void) => {
-      clearTimeout(timer);
-      off();
-      signal.removeEventListener('abort', onAbort);
-      fn();
-    };
-    const onAbort = () => finish(() => reject(signal.reason));
-    const off = link.onCall((call) => finish(() => resolve(call)));
-    const timer = setTimeout(() => finish(() => resolve(undefined)), ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}

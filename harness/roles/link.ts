@@ -61,6 +61,23 @@ export class Link {
     return this.defaults[action];
   }
 
+  /** The first CALL on this connection, waiting up to `ms` for it (undefined if none came, or on abort). */
+  firstCall(ms: number, signal?: AbortSignal): Promise<InboundCall | undefined> {
+    if (this.calls.length) return Promise.resolve(this.calls[0]);
+    return new Promise((resolve) => {
+      const done = (call: InboundCall | undefined) => {
+        clearTimeout(timer);
+        off();
+        signal?.removeEventListener('abort', onAbort);
+        resolve(call);
+      };
+      const onAbort = () => done(undefined);
+      const off = this.onCall((call) => done(call));
+      const timer = setTimeout(() => done(undefined), ms);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
   onCall(listener: (call: InboundCall) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -54,23 +54,6 @@ export class ChargePointTracker {
     return busy();
   }
 
-  /** The first CALL of a new connection, if one comes within `ms`. */
-  firstCall(link: Link, ms: number, signal: AbortSignal): Promise<InboundCall | undefined> {
-    if (link.calls.length) return Promise.resolve(link.calls[0]);
-    return new Promise((resolve) => {
-      const done = (call: InboundCall | undefined) => {
-        clearTimeout(timer);
-        off();
-        signal.removeEventListener('abort', onAbort);
-        resolve(call);
-      };
-      const onAbort = () => done(undefined);
-      const off = link.onCall((call) => done(call));
-      const timer = setTimeout(() => done(undefined), ms);
-      signal.addEventListener('abort', onAbort, { once: true });
-    });
-  }
-
   /** After a boot: wait until the charger reported each connector on this connection. */
   async statusesAfterBoot(link: Link, connectorIds: number[], ms: number, signal: AbortSignal): Promise<void> {
     const reported = () => connectorIds.every((id) => link.calls.some((c) =>

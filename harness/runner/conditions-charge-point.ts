@@ -194,7 +194,7 @@ export class ChargePointConditions {
 
   /** A reconnect is not a reboot: the charger may send BootNotification (after a reboot) or go on without one. */
   private async settleNewConnection(link: Link, signal: AbortSignal): Promise<void> {
-    const first = await this.tracker.firstCall(link, Math.min(this.cfg.timeouts.messageMs, 3000), signal);
+    const first = await link.firstCall(Math.min(this.cfg.timeouts.messageMs, 3000), signal);
     if (first?.frame.action === 'BootNotification') await this.tracker.statusesAfterBoot(link, [0, ...this.cfg.connectorIds], this.cfg.timeouts.messageMs, signal);
   }
 

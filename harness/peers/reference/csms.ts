@@ -472,10 +472,9 @@ export class ReferenceCsms {
         interval: this.heartbeatIntervalS,
       };
       if (this.quirks.has('sends-custom-operation')) {
-        // After the answer: a function OCPP lacks, not wrapped in DataTransfer (§5.6).
-        this.timers.after(0, () => {
-          client.call('CustomOperation', { widget: 'frobnicate' }).catch((err: unknown) => this.log(`CustomOperation: ${errText(err)}`));
-        });
+        // Written before the answer, so it is on the wire while the boot is being handled: a function OCPP
+        // lacks, not wrapped in DataTransfer (§5.6). Its CALLERROR is only logged.
+        this.sendRaw(client, [2, newMessageId(), 'CustomOperation', { widget: 'frobnicate' }]);
       }
       if (this.quirks.has('non-rfc3339-time')) {
         // Bypasses ocpp-rpc's strict check of our own answer, which would refuse it.

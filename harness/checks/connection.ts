@@ -12,6 +12,17 @@ const RESTARTING_REQUESTS = new Set(['Reset', 'UpdateFirmware', 'SignedUpdateFir
 export function checkHandshake(events: TraceEvent[], sut: Sut): Finding[] {
   const findings: Finding[] = [];
   for (const e of events) {
+    if (sut === 'ChargePoint' && e.kind === 'ws-open' && !e.inherited && e.authorization !== undefined
+      && e.secure === false && e.basicAuthExpected === false) {
+      findings.push({
+        checkId: 'handshake.basicAuthUnasked', level: 'SHOULD',
+        requirement: 'OCPP-J 1.6 §6.2.2 (a note on encryption): HTTP Basic credentials are meant for TLS; sent over plain ws:// '
+          + 'anyone on the path can read them and impersonate the charge point. Here the CSMS was not configured for any (no basicAuthPassword)',
+        expected: 'no Authorization header over plain ws:// when the CSMS asks for no credentials',
+        actual: `Authorization: ${e.authorization.split(' ')[0] || 'header'} … sent in the clear (event #${e.seq})`,
+        evidence: [e.seq],
+      });
+    }
     if (sut === 'ChargePoint' && e.kind === 'ws-open' && !e.inherited && !e.offeredProtocols.includes(SUBPROTOCOL)) {
       findings.push({
         checkId: 'handshake.subprotocol', level: 'MUST',
@@ -20,6 +31,21 @@ export function checkHandshake(events: TraceEvent[], sut: Sut): Finding[] {
         actual: e.offeredProtocols.length ? `offered ${e.offeredProtocols.join(', ')}` : 'no subprotocol offered',
         evidence: [e.seq],
       });
+    }
+    // Offered nothing it supports (a handshake probe): OCPP-J 1.6 §3.2.
+    if (sut === 'Csms' && e.kind === 'http-upgrade' && !e.offeredProtocols.includes(SUBPROTOCOL)) {
+      const problem = unsupportedSubprotocolProblem(e);
+      if (problem) {
+        findings.push({
+          checkId: 'handshake.unsupportedSubprotocol', level: 'MUST',
+          requirement: 'OCPP-J 1.6 §3.2: a CSMS that does not agree to any offered subprotocol MUST complete the WebSocket handshake '
+            + 'with a response without Sec-WebSocket-Protocol and then immediately close the connection',
+          expected: `HTTP 101 without Sec-WebSocket-Protocol to an offer of ${e.offeredProtocols.join(', ') || 'nothing'}, then the CSMS closes`,
+          actual: `${problem} (event #${e.seq})`,
+          evidence: [e.seq],
+        });
+      }
+      continue;
     }
     if (sut === 'Csms' && e.kind === 'http-upgrade' && e.status === 101 && e.chosenProtocol !== SUBPROTOCOL) {
       findings.push({
@@ -34,12 +60,24 @@ export function checkHandshake(events: TraceEvent[], sut: Sut): Finding[] {
   return findings;
 }
 
+function unsupportedSubprotocolProblem(e: Extract<TraceEvent, { kind: 'http-upgrade' }>): string | undefined {
+  if (e.status === 0) return undefined; // no answer at all: the probe says so, nothing to judge
+  if (e.status !== 101) return `HTTP ${e.status}: the handshake was refused instead of completed`;
+  if (e.chosenProtocol !== null) return `101 with Sec-WebSocket-Protocol: ${e.chosenProtocol}, which was not offered`;
+  if (e.closedByPeerAfterMs === null) return '101 without a subprotocol, but the CSMS kept the connection open';
+  return undefined;
+}
+
 export function checkConnection(events: TraceEvent[], maxFrameBytes: number): Finding[] {
   const findings: Finding[] = [];
   let restartAnnounced = false;
+  // Connections without an agreed subprotocol are closed at once on purpose (OCPP-J 1.6 §3.2): no session.
+  const withoutSession = new Set<number | undefined>();
   for (const e of events) {
+    if (e.kind === 'ws-open' && e.chosenProtocol === null) withoutSession.add(e.conn);
     if (e.kind === 'stimulus' && RESTARTING_STIMULI.has(e.action)) restartAnnounced = true;
-    if (e.kind === 'frame' && e.dir === 'out' && /"(Reset|UpdateFirmware|SignedUpdateFirmware)"/.test(e.raw)) {
+    // A request broken on purpose (Reset {"type":"Medium"}) announces nothing: it must be refused.
+    if (e.kind === 'frame' && e.dir === 'out' && !e.deliberatelyInvalid && /"(Reset|UpdateFirmware|SignedUpdateFirmware)"/.test(e.raw)) {
       const parsed = parseFrame(e.raw);
       if (parsed.ok && parsed.frame.type === 2 && RESTARTING_REQUESTS.has(parsed.frame.action)) restartAnnounced = true;
     }
@@ -58,7 +96,7 @@ export function checkConnection(events: TraceEvent[], maxFrameBytes: number): Fi
         evidence: [e.seq],
       });
     }
-    if (e.kind === 'ws-close' && e.by === 'peer' && !restartAnnounced) {
+    if (e.kind === 'ws-close' && e.by === 'peer' && !restartAnnounced && !withoutSession.has(e.conn)) {
       findings.push({
         checkId: 'connection.closed', level: 'MUST',
         requirement: 'OCPP-J 1.6 §3: the connection stays open; the system under test was not asked to restart',

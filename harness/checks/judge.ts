@@ -10,7 +10,8 @@ import { invalidHarnessFrames } from './harness-frames.js';
 import type { Finding } from './finding.js';
 import { checkFraming } from './framing.js';
 import { buildRpcModel } from './rpc-model.js';
-import { checkResponseTimes, checkSingleOutstandingCall, checkUnknownMessageIds } from './rpc-pairing.js';
+import { checkPlaceholderIds, checkResponseTimes, checkSingleOutstandingCall, checkUnknownMessageIds } from './rpc-pairing.js';
+import { checkActions } from './actions.js';
 import { checkSchemas } from './schema.js';
 import { checkStatusTransitions } from './status-transitions.js';
 
@@ -36,6 +37,8 @@ export function findingsOf(input: JudgeInput): Finding[] {
     ...checkFraming(model),
     ...checkSchemas(model, input.registry),
     ...checkUnknownMessageIds(model),
+    ...checkPlaceholderIds(model),
+    ...checkActions(model, input.sut),
     ...checkSingleOutstandingCall(model, input.settings),
     ...checkResponseTimes(model, input.settings),
     ...checkConnection(input.events, input.settings.maxFrameBytes ?? 0),

@@ -14,6 +14,34 @@ export interface ModelFrame {
   answer?: ModelFrame;
   /** A CALLERROR that answers garbage the harness sent on purpose (no CALL to pair it with). */
   answersGarbage?: boolean;
+  /**
+   * For a frame that is not a well-formed CALL but starts like one (`[2, "<id>", …]`): its readable
+   * message id. The receiver can still answer it, and then with that id (OCPP-J 1.6 §4.1.4).
+   */
+  malformedCallId?: string;
+  /**
+   * A CALLERROR paired with the only unanswered CALL although its id is a placeholder ("" or "-1")
+   * instead of that CALL's readable id (OCPP-J 1.6 §4.1.4): judged by rpc.messageId.callError.
+   */
+  placeholderIdFor?: ModelFrame;
+}
+
+/** Ids a receiver uses when it could not read the CALL's id (OCPP 2.0.1 uses "-1"). */
+const PLACEHOLDER_IDS = new Set(['', '-1']);
+
+/** The message id of a frame that starts like a CALL (`[2, "<id>", …]`), however broken the rest. */
+export function readableCallId(raw: string): string | undefined {
+  try {
+    const v: unknown = JSON.parse(raw);
+    return Array.isArray(v) && v[0] === 2 && typeof v[1] === 'string' ? v[1] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Is this a CALL we can expect an answer to: well-formed, or malformed with a readable id? */
+export function isAnswerableCall(m: ModelFrame): boolean {
+  return isCall(m) || m.malformedCallId !== undefined;
 }
 
 export interface RpcModel {
@@ -49,28 +77,49 @@ export function buildRpcModel(events: TraceEvent[]): RpcModel {
     const m: ModelFrame = { event, parsed };
     frames.push(m);
     bySeq.set(event.seq, m);
-    if (event.dir === 'out' && event.deliberatelyInvalid && !(parsed.ok && parsed.frame.type === 2)) {
-      garbageSent.set(key(event.conn, 'out'), (garbageSent.get(key(event.conn, 'out')) ?? 0) + 1);
+    const table = (dir: string) => {
+      const k = key(event.conn, dir);
+      const t = pending.get(k) ?? new Map<string, ModelFrame>();
+      pending.set(k, t);
+      return t;
+    };
+    if (!parsed.ok) {
+      // A broken CALL whose id is readable is still a CALL to answer (OCPP-J 1.6 §4.2.3, §4.1.4).
+      const id = parsed.problem === 'rpc.shape' ? readableCallId(event.raw) : undefined;
+      if (id !== undefined) {
+        m.malformedCallId = id;
+        const action = (JSON.parse(event.raw) as unknown[])[2];
+        if (typeof action === 'string') m.action = action;
+        if (!table(event.dir).has(id)) table(event.dir).set(id, m);
+      } else if (event.dir === 'out' && event.deliberatelyInvalid) {
+        garbageSent.set(key(event.conn, 'out'), (garbageSent.get(key(event.conn, 'out')) ?? 0) + 1);
+      }
+      continue;
     }
-    if (!parsed.ok) continue;
     const frame = parsed.frame;
     if (frame.type === 2) {
       m.action = frame.action;
-      const table = pending.get(key(event.conn, event.dir)) ?? new Map<string, ModelFrame>();
-      pending.set(key(event.conn, event.dir), table);
-      if (!table.has(frame.id)) table.set(frame.id, m);
+      if (!table(event.dir).has(frame.id)) table(event.dir).set(frame.id, m);
     } else {
       const callerDir = event.dir === 'in' ? 'out' : 'in';
-      const table = pending.get(key(event.conn, callerDir));
-      const call = table?.get(frame.id);
+      const calls = table(callerDir);
+      const call = calls.get(frame.id);
       if (call) {
-        table!.delete(frame.id);
+        calls.delete(frame.id);
         call.answer = m;
         m.answers = call;
         m.action = call.action;
       } else if (frame.type === 4 && (garbageSent.get(key(event.conn, callerDir)) ?? 0) > 0) {
         garbageSent.set(key(event.conn, callerDir), garbageSent.get(key(event.conn, callerDir))! - 1);
         m.answersGarbage = true;
+      } else if (frame.type === 4 && PLACEHOLDER_IDS.has(frame.id) && calls.size === 1) {
+        // The error answers the one CALL waiting, but with a placeholder although its id was readable.
+        const only = [...calls.values()][0];
+        calls.delete(only.malformedCallId ?? (only.parsed.ok ? only.parsed.frame.id : ''));
+        only.answer = m;
+        m.answers = only;
+        m.action = only.action;
+        m.placeholderIdFor = only;
       }
     }
   }

@@ -2,7 +2,7 @@
 import type { JudgingSettings } from '../trace/types.js';
 import type { Finding } from './finding.js';
 import { preview } from './framing.js';
-import { isCall, type RpcModel } from './rpc-model.js';
+import { isAnswerableCall, isCall, type RpcModel } from './rpc-model.js';
 
 export function checkUnknownMessageIds(model: RpcModel): Finding[] {
   return model.frames
@@ -15,6 +15,24 @@ export function checkUnknownMessageIds(model: RpcModel): Finding[] {
       actual: `id ${JSON.stringify(m.parsed.ok ? m.parsed.frame.id : '?')} matches no unanswered CALL (frame #${m.event.seq}: ${preview(m.event.raw)})`,
       evidence: [m.event.seq],
     }));
+}
+
+/** A CALLERROR that answers our CALL with "" or "-1" although that CALL's id was readable. */
+export function checkPlaceholderIds(model: RpcModel): Finding[] {
+  return model.frames
+    .filter((m) => m.event.dir === 'in' && m.placeholderIdFor)
+    .map((m) => {
+      const call = m.placeholderIdFor!;
+      const id = call.malformedCallId ?? (call.parsed.ok ? call.parsed.frame.id : '?');
+      return {
+        checkId: 'rpc.messageId.callError',
+        level: 'MUST' as const,
+        requirement: 'OCPP-J 1.6 §4.1.4: the message ID of a CALLERROR MUST equal that of the CALL it answers; the CALL\'s id was readable',
+        expected: `CALLERROR with id ${JSON.stringify(id)} (frame #${call.event.seq})`,
+        actual: `CALLERROR with id ${JSON.stringify(m.parsed.ok ? m.parsed.frame.id : '?')} (frame #${m.event.seq}: ${preview(m.event.raw)})`,
+        evidence: [call.event.seq, m.event.seq],
+      };
+    });
 }
 
 export function checkSingleOutstandingCall(model: RpcModel, settings: JudgingSettings): Finding[] {
@@ -42,7 +60,7 @@ export function checkSingleOutstandingCall(model: RpcModel, settings: JudgingSet
 export function checkResponseTimes(model: RpcModel, settings: JudgingSettings): Finding[] {
   const findings: Finding[] = [];
   for (const m of model.frames) {
-    if (m.event.dir !== 'out' || !isCall(m)) continue;
+    if (m.event.dir !== 'out' || !isAnswerableCall(m)) continue;
     if (m.answer) {
       const took = m.answer.event.t - m.event.t;
       if (took > settings.responseTimeoutMs) {
@@ -50,7 +68,7 @@ export function checkResponseTimes(model: RpcModel, settings: JudgingSettings): 
           checkId: 'rpc.responseTime',
           level: 'MUST',
           requirement: `a CALL is answered within the configured response timeout (${settings.responseTimeoutMs} ms)`,
-          expected: `answer to ${m.action} within ${settings.responseTimeoutMs} ms`,
+          expected: `answer to ${m.action ?? 'the malformed CALL'} within ${settings.responseTimeoutMs} ms`,
           actual: `answered after ${took.toFixed(1)} ms (frames #${m.event.seq} → #${m.answer.event.seq})`,
           evidence: [m.event.seq, m.answer.event.seq],
         });
@@ -59,8 +77,10 @@ export function checkResponseTimes(model: RpcModel, settings: JudgingSettings): 
       findings.push({
         checkId: 'rpc.noResponse',
         level: 'MUST',
-        requirement: 'OCPP-J 1.6 §4.2: every CALL is answered with a CALLRESULT or CALLERROR carrying its message id',
-        expected: `an answer to ${m.action} (frame #${m.event.seq})`,
+        requirement: m.malformedCallId !== undefined
+          ? 'OCPP-J 1.6 §4.2.3, errata §3.3: a CALL that cannot be processed (here: malformed, its id readable) SHALL be answered with a CALLERROR carrying its message id'
+          : 'OCPP-J 1.6 §4.2: every CALL is answered with a CALLRESULT or CALLERROR carrying its message id',
+        expected: `an answer to ${m.action ?? 'the malformed CALL'} (frame #${m.event.seq})`,
         actual: `no answer in the ${(model.endMs - m.event.t).toFixed(0)} ms the trace covers after it`,
         evidence: [m.event.seq],
       });

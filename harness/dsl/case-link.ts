@@ -238,7 +238,7 @@ export class CaseLink {
     if (outcome.kind === 'error') {
       this.scope.record({ kind: 'expect', expectation: {
         type: 'callError', step: this.scope.currentStep, callSeq: outcome.call.seq,
-        exact: opts.errorCodes ?? [outcome.code], tolerated: [], requirement: opts.requirement, octt: opts.octt,
+        exact: opts.errorCodes ?? [outcome.code], requirement: opts.requirement, octt: opts.octt,
       } });
     } else {
       this.scope.record({ kind: 'expect', expectation: {
@@ -260,19 +260,21 @@ export class CaseLink {
     } });
   }
 
-  /** Send a deliberately bad CALL and expect a CALLERROR with one of `exact` (or `tolerated`) codes. */
+  /**
+   * Send a deliberately bad CALL and expect a CALLERROR with one of the `exact` codes; any other code is
+   * judged by the version's one tolerance rule (harness/schema/error-codes.ts).
+   */
   async callExpectingError(action: string, opts: {
     payload?: Record<string, unknown>;
     raw?: (id: string) => string;
     exact: string[];
-    tolerated: string[];
     requirement: string;
     octt?: 'fails' | 'not-checked';
   }): Promise<CallOutcome> {
     const outcome = await this.rawCall(action, opts.payload ?? {}, opts.raw, true);
     this.scope.record({ kind: 'expect', expectation: {
       type: 'callError', step: this.scope.currentStep, callSeq: outcome.call.seq,
-      exact: opts.exact, tolerated: opts.tolerated, requirement: opts.requirement, octt: opts.octt,
+      exact: opts.exact, requirement: opts.requirement, octt: opts.octt,
     } });
     if (outcome.kind === 'timeout') throw new ExpectationUnmet(`no answer to the malformed ${action}`);
     return outcome;

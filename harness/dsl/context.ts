@@ -9,6 +9,7 @@ import type { ChargePointRole } from '../roles/charge-point-role.js';
 import type { CsmsRole } from '../roles/csms-role.js';
 import type { Link } from '../roles/link.js';
 import { DialError } from '../transport/client.js';
+import type { ProbeOutcome } from '../transport/handshake-probe.js';
 import { CaseLink } from './case-link.js';
 import type { CaseScope } from './case-scope.js';
 import { ExpectationUnmet, Inconclusive, NotApplicable } from './errors.js';
@@ -41,6 +42,11 @@ export interface ChargePointSutContext extends CaseContextBase {
     goOffline(): Promise<void>;
     /** The CSMS is reachable again; the charge point's next connection is awaited with nextConnection(). */
     goOnline(): void;
+    /**
+     * Answer the charge point's next upgrade as a CSMS that supports none of the offered subprotocols:
+     * complete the handshake without Sec-WebSocket-Protocol, then close at once (OCPP-J 1.6 §3.2).
+     */
+    disagreeOnNextSubprotocol(): void;
     /** HTTP and FTP servers for firmware and diagnostics (started on first use; transfers are traced). */
     files(): Promise<FileServers>;
     /**
@@ -84,6 +90,11 @@ export interface CsmsSutContext extends CaseContextBase {
     reconnect(): Promise<CaseLink>;
     /** Reusable state "Booted": BootNotification accepted and every connector reported Available. */
     booted(): Promise<CaseLink>;
+    /**
+     * Open one extra connection that only watches the handshake, offering `subprotocols`: the HTTP answer,
+     * and after a 101 whether the CSMS closes by itself within timeouts.responseMs (recorded in the trace).
+     */
+    probeHandshake(subprotocols: string[]): Promise<ProbeOutcome>;
   };
   /** Firmware download / diagnostics upload as a charge point does them; every transfer is traced. */
   transfers: {
@@ -206,6 +217,10 @@ export function chargePointSutContext(scope: CaseScope, role: CsmsRole, startSeq
       scope.mark('the harness CSMS is back online');
       role.goOnline();
     },
+    disagreeOnNextSubprotocol() {
+      scope.mark('the harness CSMS answers the next upgrade without a subprotocol and closes it');
+      role.disagreeOnNextSubprotocol();
+    },
     files() {
       if (!files) throw new Inconclusive('this run has no file servers for firmware and diagnostics');
       return files();
@@ -248,6 +263,7 @@ export function csmsSutContext(scope: CaseScope, role: ChargePointRole, startSeq
       return live ? new CaseLink(live, scope, startSeq) : dialNew();
     },
     reconnect: dialNew,
+    probeHandshake: (subprotocols) => role.probe(subprotocols, cfg.timeouts.connectMs, cfg.timeouts.responseMs),
     async booted() {
       const link = await cp.connection();
       if (link.link.state.bootStatus === 'Accepted') return link;

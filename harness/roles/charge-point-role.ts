@@ -1,6 +1,7 @@
 // The harness plays a charge point: it dials the CSMS under test and keeps the connection across
 // cases, as a real charge point would.
 import { dial, DialError } from '../transport/client.js';
+import { probeHandshake, type ProbeOutcome } from '../transport/handshake-probe.js';
 import { chargePointDefaults16 } from './charge-point-defaults-16.js';
 import type { RoleDeps } from './csms-role.js';
 import { Link } from './link.js';
@@ -46,6 +47,13 @@ export class ChargePointRole {
     channel.onClose(() => { if (this.link === link) this.closedAt = Date.now(); });
     this.link = link;
     return link;
+  }
+
+  /** Watch one handshake offering `subprotocols` (no OCPP on it); the live connection is left alone. */
+  probe(subprotocols: string[], timeoutMs: number, closeWithinMs: number): Promise<ProbeOutcome> {
+    return probeHandshake(this.deps.hub, {
+      url: this.target.url, identity: this.target.identity, password: this.target.password, subprotocols, timeoutMs, closeWithinMs,
+    });
   }
 
   resetOverrides(): void {

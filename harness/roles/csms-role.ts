@@ -26,6 +26,7 @@ export class CsmsRole {
     this.endpoint = new WsServerEndpoint(deps.hub, {
       host: listen.host, port: listen.port, identity: listen.identity,
       subprotocol: 'ocpp1.6', maxFrameBytes: deps.maxFrameBytes,
+      basicAuthExpected: deps.cfg.basicAuthPassword !== undefined,
     });
     this.endpoint.onConnection((channel) => {
       if (channel.info.chosenProtocol === null) {
@@ -99,6 +100,11 @@ export class CsmsRole {
 
   goOnline(): void {
     this.endpoint.accept();
+  }
+
+  /** The next upgrade is answered as by a CSMS that supports none of the offered subprotocols (OCPP-J 1.6 §3.2). */
+  disagreeOnNextSubprotocol(): void {
+    this.endpoint.disagreeOnSubprotocol(1);
   }
 
   resetOverrides(): void {

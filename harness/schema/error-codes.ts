@@ -1,4 +1,5 @@
-// OCPP-J RPC error codes per version, and the code a validation failure deserves.
+// OCPP-J RPC error codes per version, the code a validation failure deserves, and the one written
+// rule that decides how a CALLERROR's code is judged when a case expects a refusal.
 
 /** OCPP-J 1.6 §4.2.3 Table 7, with the two spellings the errata keep ("do not fix"). */
 export const ERROR_CODES_16 = [
@@ -7,11 +8,48 @@ export const ERROR_CODES_16 = [
   'TypeConstraintViolation', 'GenericError',
 ] as const;
 
-/** Spellings that other versions use for the same meaning: tolerated, but not the 1.6 spelling. */
+/** Spellings that later versions use for a 1.6 code (errata §5.1, §5.2): the same meaning, another name. */
 export const TOLERATED_SPELLINGS_16: Record<string, string> = {
   FormatViolation: 'FormationViolation',
   OccurrenceConstraintViolation: 'OccurenceConstraintViolation',
 };
+
+/** How a CALLERROR code stands against the code(s) a case expects. */
+export type ErrorCodeClass =
+  /** One of the codes the situation calls for. */
+  | 'exact'
+  /** Another code of the version's own table: a refusal, with a defensible but not the best reading. */
+  | 'other-code'
+  /** The later versions' spelling of a code of the version's table. */
+  | 'later-spelling'
+  /** No code of the version at all (e.g. 2.0.1's RpcFrameworkError, or an invented one). */
+  | 'not-a-code';
+
+/**
+ * The tolerance rule for OCPP-J 1.6, the same for every case that expects a CALLERROR:
+ * - the receiver MUST refuse with a CALLERROR (OCPP-J 1.6 §4.2.3; errata §3.3: a failure to process the
+ *   message SHALL be reported with a CallError) — a CALLRESULT is a FAIL, decided elsewhere;
+ * - the exact code(s) PASS;
+ * - any other code of Table 7 is NON_STRICT: Table 7 describes each code, but no MUST/SHALL makes the
+ *   choice between them (the errata's own CallError example, §3.9, answers a missing implementation
+ *   with NotSupported), so a legitimate 1.6 code such as TypeConstraintViolation never FAILs;
+ * - a later version's spelling of a Table 7 code (FormatViolation, OccurrenceConstraintViolation) is
+ *   NON_STRICT too: the errata announce those spellings for the next version;
+ * - anything else FAILs: Table 6 says the ErrorCode field must contain a string from Table 7, and a
+ *   1.6 peer cannot understand another version's code (e.g. 2.0.1's RpcFrameworkError).
+ */
+export function classifyErrorCode16(code: string, exact: readonly string[]): ErrorCodeClass {
+  if (exact.includes(code)) return 'exact';
+  if ((ERROR_CODES_16 as readonly string[]).includes(code)) return 'other-code';
+  if (code in TOLERATED_SPELLINGS_16) return 'later-spelling';
+  return 'not-a-code';
+}
+
+/** The finding level the 1.6 rule gives a CALLERROR code, or undefined when it is exact. */
+export function errorCodeLevel16(code: string, exact: readonly string[]): 'MUST' | 'SHOULD' | undefined {
+  const c = classifyErrorCode16(code, exact);
+  return c === 'exact' ? undefined : c === 'not-a-code' ? 'MUST' : 'SHOULD';
+}
 
 /** The 1.6 code for a schema keyword that failed: what an exemplary receiver answers. */
 export function errorCodeForKeyword16(keyword: string): string {

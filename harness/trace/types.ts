@@ -27,6 +27,10 @@ export interface ConnectionOpenEvent extends TraceEventBase {
   /** Authorization header as received, redacted before it is written to disk. */
   authorization?: string;
   remoteAddress?: string;
+  /** Harness = CSMS: whether the upgrade came over TLS (wss://); the harness listens on plain ws:// today. */
+  secure?: boolean;
+  /** Harness = CSMS: whether the harness was configured with a basicAuthPassword (security profile 1). */
+  basicAuthExpected?: boolean;
   /** True when the connection was already open when the case started. */
   inherited?: boolean;
 }
@@ -56,6 +60,11 @@ export interface UpgradeEvent extends TraceEventBase {
   offeredProtocols: string[];
   /** Sec-WebSocket-Protocol of the response, null when absent. */
   chosenProtocol: string | null;
+  /**
+   * Only for a handshake probe (a connection opened to watch the handshake, not to talk OCPP): ms from
+   * the 101 until the CSMS closed the connection, or null when it was still open when the probe gave up.
+   */
+  closedByPeerAfterMs?: number | null;
 }
 
 /** How the case ended, when it did not simply run to its end. */

@@ -11,6 +11,8 @@ export interface ChannelInfo {
   chosenProtocol: string | null;
   authorization?: string;
   remoteAddress?: string;
+  secure?: boolean;
+  basicAuthExpected?: boolean;
 }
 
 export type FrameListener = (raw: string, event: FrameEvent) => void;

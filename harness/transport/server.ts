@@ -14,6 +14,8 @@ export interface ServerOptions {
   /** Only this identity is accepted (others get 404), when set. */
   identity?: string;
   maxFrameBytes: number;
+  /** The harness was configured with a basicAuthPassword (recorded with every connection, for the checks). */
+  basicAuthExpected?: boolean;
 }
 
 export type ConnectionListener = (channel: FrameChannel) => void;
@@ -25,13 +27,21 @@ export class WsServerEndpoint {
   private readonly sockets = new Set<WebSocket>();
   /** While set, upgrades are refused with this HTTP status (the CSMS "is down"). */
   private refusing: number | undefined;
+  /** Upgrades still to answer as a CSMS that supports none of the offered subprotocols. */
+  private disagreeing = 0;
 
   constructor(private readonly hub: TraceHub, private readonly opts: ServerOptions) {
     this.wss = new WebSocketServer({
       noServer: true,
       maxPayload: opts.maxFrameBytes,
       // Choose our subprotocol when offered; otherwise none (OCPP-J 1.6 §3.1.2). Judged later.
-      handleProtocols: (offered) => (offered.has(opts.subprotocol) ? opts.subprotocol : false),
+      handleProtocols: (offered) => {
+        if (this.disagreeing > 0) {
+          this.disagreeing -= 1;
+          return false;
+        }
+        return offered.has(opts.subprotocol) ? opts.subprotocol : false;
+      },
     });
     this.http = createServer((_req, res) => {
       res.writeHead(426, { 'content-type': 'text/plain' }).end('OCPP-J endpoint: WebSocket upgrade required\n');
@@ -58,6 +68,15 @@ export class WsServerEndpoint {
 
   accept(): void {
     this.refusing = undefined;
+    this.disagreeing = 0;
+  }
+
+  /**
+   * Answer the next `count` upgrades as a CSMS that supports none of the offered subprotocols: the
+   * handshake completes without Sec-WebSocket-Protocol (the role then closes it, OCPP-J 1.6 §3.2).
+   */
+  disagreeOnSubprotocol(count = 1): void {
+    this.disagreeing = count;
   }
 
   onConnection(listener: ConnectionListener): () => void {
@@ -109,6 +128,8 @@ export class WsServerEndpoint {
         chosenProtocol: ws.protocol || null,
         authorization: req.headers.authorization,
         remoteAddress: req.socket.remoteAddress,
+        secure: 'encrypted' in req.socket && Boolean((req.socket as { encrypted?: boolean }).encrypted),
+        basicAuthExpected: this.opts.basicAuthExpected ?? false,
       });
       for (const listener of this.listeners) listener(channel);
     });

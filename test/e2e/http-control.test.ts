@@ -43,7 +43,7 @@ describe('external peers driven through sutControl http', function () {
     const result = await runCli(['test', 'charge-point', '--listen', `127.0.0.1:${port}`, '--config', cfg, '--report-dir', out, '--cases', CP_CASES]);
     expect(result.code, result.stdout + result.stderr).to.equal(0);
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { cases: { id: string; verdict: string }[] };
-    expect(results.cases.length).to.equal(13);
+    expect(results.cases.length).to.equal(17);
     expect(results.cases.filter((c) => c.verdict !== 'PASS')).to.deep.equal([]);
   });
 
@@ -56,7 +56,7 @@ describe('external peers driven through sutControl http', function () {
     const result = await runCli(['test', 'csms', '--url', sim.match[1], '--config', cfg, '--report-dir', out, '--cases', CSMS_CASES]);
     expect(result.code, result.stdout + result.stderr).to.equal(0);
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { cases: { id: string; verdict: string }[] };
-    expect(results.cases.length).to.equal(13);
+    expect(results.cases.length).to.equal(17);
     expect(results.cases.filter((c) => c.verdict !== 'PASS')).to.deep.equal([]);
   });
 });

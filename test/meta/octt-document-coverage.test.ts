@@ -12,6 +12,15 @@ const norm = (title: string) => title.replace(/[–—]/g, '-').replace(/\s+/g, 
 const DOCUMENT_TYPOS: Record<string, string> = { 'configuratoin key - invalid value': 'configuration key - invalid value' };
 const docTitle = (t: OcttTable) => DOCUMENT_TYPOS[norm(t.title)] ?? norm(t.title);
 
+/**
+ * Official ids that only a newer revision of the document has, so no 2024-04 table to cite. They keep
+ * the official id (what a lab and a vendor look up), cite no table (`octt` absent) and say in their
+ * provenance that they come from the newer revision. Each one is listed here on purpose.
+ */
+const NEWER_REVISION_ONLY: Record<string, string> = {
+  TC_088_CSMS: 'WebSocket subprotocol negotiation (OCPP-J 1.6 §3.2)',
+};
+
 describe('OCTT 1.6 test case document (FINAL 2024-04) coverage, every profile but Security', function () {
   let tables: OcttTable[] = [];
   before(function () {
@@ -47,10 +56,16 @@ describe('OCTT 1.6 test case document (FINAL 2024-04) coverage, every profile bu
     expect(problems).to.deep.equal([]);
   });
 
-  it('every TC_ case cites a table of the document; only our own X16_ cases cite none', async () => {
+  it('every TC_ case cites a table of the document; only our own X16_ cases and the listed newer-revision ids cite none', async () => {
     const byTable = new Map(tables.map((t) => [t.table, t]));
     const problems: string[] = [];
     for (const { meta } of await discoverCases()) {
+      if (meta.id in NEWER_REVISION_ONLY) {
+        if (tables.some((t) => t.id === meta.id)) problems.push(`${meta.id}: the 2024-04 document has it now; cite its table`);
+        if (meta.octt) problems.push(`${meta.id}: a newer-revision-only case cites Table ${meta.octt.table}`);
+        if (!/newer revision/i.test(meta.provenance)) problems.push(`${meta.id}: the provenance does not say it comes from a newer revision`);
+        continue;
+      }
       if (!meta.id.startsWith('TC_')) {
         if (meta.octt) problems.push(`${meta.id}: a case of our own cites Table ${meta.octt.table}`);
         continue;

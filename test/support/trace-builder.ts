@@ -15,6 +15,11 @@ export class TraceBuilder {
     return this.push(t, { kind: 'ws-open', conn: opts.conn ?? 0, url: '/ocpp/CP001', identity: 'CP001', offeredProtocols: opts.offered ?? ['ocpp1.6'], chosenProtocol: opts.chosen === undefined ? 'ocpp1.6' : opts.chosen });
   }
 
+  /** Any event, for fields the helpers below do not set (deliberatelyInvalid, secure, closedByPeerAfterMs …). */
+  event(t: number, e: Record<string, unknown>): number {
+    return this.push(t, e);
+  }
+
   upgrade(t: number, chosen: string | null): number {
     return this.push(t, { kind: 'http-upgrade', url: 'ws://x/ocpp/CP001', status: 101, offeredProtocols: ['ocpp1.6'], chosenProtocol: chosen });
   }

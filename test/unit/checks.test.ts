@@ -46,11 +46,11 @@ describe('checks over hand-written traces', () => {
     expect(ids(b)).to.deep.equal(['schema.call', 'schema.callResult']);
   });
 
-  it('an unknown inbound action is not a schema finding (the receiver refuses it)', () => {
+  it('an unknown inbound action is not a schema finding (the receiver refuses it), but rpc.action (§4.3: use DataTransfer)', () => {
     const b = new TraceBuilder();
     b.in(1, [2, 'a', 'Frobnicate', {}]);
     b.out(2, [4, 'a', 'NotImplemented', '', {}]);
-    expect(ids(b)).to.deep.equal([]);
+    expect(ids(b)).to.deep.equal(['rpc.action']);
   });
 
   it('rpc.messageId.unknown and rpc.noResponse for an answer with the wrong id', () => {

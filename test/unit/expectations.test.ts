@@ -130,13 +130,19 @@ describe('expectations: answers to our CALLs', () => {
     const call = b.out(0, [2, 'c', 'ChangeConfiguration', { key: 'K' }]);
     b.in(5, answer);
     return evaluateOne({
-      type: 'callError', callSeq: call, exact: ['OccurenceConstraintViolation'],
-      tolerated: ['OccurrenceConstraintViolation', 'FormationViolation'], requirement: 'r',
+      type: 'callError', callSeq: call, exact: ['OccurenceConstraintViolation'], requirement: 'r',
     }, buildRpcModel(b.events)).map((f) => `${f.checkId}:${f.level}`);
   };
   it('callError: exact code passes', () => expect(errorCase([4, 'c', 'OccurenceConstraintViolation', '', {}])).to.deep.equal([]));
   it('callError: tolerated spelling is SHOULD', () => expect(errorCase([4, 'c', 'OccurrenceConstraintViolation', '', {}])).to.deep.equal(['rpc.errorCode:SHOULD']));
-  it('callError: another code is MUST', () => expect(errorCase([4, 'c', 'GenericError', '', {}])).to.deep.equal(['rpc.errorCode:MUST']));
+  it('callError: another 1.6 code is SHOULD (the one 1.6 rule: never FAIL a legitimate 1.6 code)', () => {
+    expect(errorCase([4, 'c', 'GenericError', '', {}])).to.deep.equal(['rpc.errorCode:SHOULD']);
+    expect(errorCase([4, 'c', 'TypeConstraintViolation', '', {}])).to.deep.equal(['rpc.errorCode:SHOULD']);
+  });
+  it('callError: a code that is no 1.6 code is MUST (2.0.1\'s RpcFrameworkError, or invented)', () => {
+    expect(errorCase([4, 'c', 'RpcFrameworkError', '', {}])).to.deep.equal(['rpc.errorCode:MUST']);
+    expect(errorCase([4, 'c', 'Oops', '', {}])).to.deep.equal(['rpc.errorCode:MUST']);
+  });
   it('callError: a CALLRESULT is rpc.expectedCallError', () => expect(errorCase([3, 'c', { status: 'Accepted' }])).to.deep.equal(['rpc.expectedCallError:MUST']));
 });
 

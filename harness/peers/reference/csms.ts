@@ -168,6 +168,10 @@ export class ReferenceCsms {
         accept({}, 'ocpp1.6');
         return;
       }
+      if (this.quirks.has('refuses-unsupported-subprotocol')) {
+        reject(400, 'Bad Request');
+        return;
+      }
       // OCPP-J 1.6 §3.2: finish the handshake without a subprotocol, then close at once.
       accept({ noSubprotocol: true }, false);
     });
@@ -420,7 +424,10 @@ export class ReferenceCsms {
     const identity = client.identity;
     client.on('message', (ev) => this.frameLog.record(identity, ev.outbound, ev.message));
     client.on('badMessage', (ev) => this.log(`${identity}: bad message: ${ev.error.message}`));
-    answerBadMessagesAs16(client, (text) => this.log(`${identity}: ${text}`));
+    answerBadMessagesAs16(client, (text) => this.log(`${identity}: ${text}`), {
+      emptyId: this.quirks.has('call-error-without-id'),
+      ignoreCalls: this.quirks.has('ignores-incomplete-call'),
+    });
     client.on('strictValidationFailure', (ev) =>
       this.log(`${identity}: strict validation failed (${ev.outbound ? 'ours' : 'theirs'}) for ${ev.method}: ${ev.error.message}`),
     );
@@ -464,6 +471,11 @@ export class ReferenceCsms {
         currentTime: new Date().toISOString(),
         interval: this.heartbeatIntervalS,
       };
+      if (this.quirks.has('sends-custom-operation')) {
+        // Written before the answer, so it is on the wire while the boot is being handled: a function OCPP
+        // lacks, not wrapped in DataTransfer (§5.6). Its CALLERROR is only logged.
+        this.sendRaw(client, [2, newMessageId(), 'CustomOperation', { widget: 'frobnicate' }]);
+      }
       if (this.quirks.has('non-rfc3339-time')) {
         // Bypasses ocpp-rpc's strict check of our own answer, which would refuse it.
         result.currentTime = new Date().toISOString().slice(0, 19).replace('T', ' ');
@@ -529,7 +541,8 @@ export class ReferenceCsms {
     if (!this.quirks.has('lenient-validation')) {
       const problem = checkPayload16(action, 'req', args.params, { doubleR: this.quirks.has('double-r-error-code') });
       if (problem) {
-        this.sendRaw(client, [4, args.messageId, problem.code, problem.description, {}]);
+        const id = this.quirks.has('call-error-without-id') ? '' : args.messageId;
+        this.sendRaw(client, [4, id, problem.code, problem.description, {}]);
         return NOREPLY;
       }
     }

@@ -98,6 +98,20 @@ export const CP_QUIRKS = [
   'data-transfer-rejects-unknown-vendor',
   /** Its SUT control lists no `unplugEvSide` (GET /actions) and refuses it: a bench that cannot unplug at the EV side. */
   'no-ev-side-unplug',
+  /** Answers a CALL it cannot process (malformed, or an invalid payload) with a CALLERROR whose id is "" although the CALL's id was readable. */
+  'call-error-without-id',
+  /** Leaves a CALL without action and payload (`[2,"<id>"]`) unanswered. */
+  'ignores-incomplete-call',
+  /** Once its boot is accepted, sends a request `CustomOperation` that OCPP 1.6 does not have (instead of DataTransfer). */
+  'sends-custom-operation',
+  /** Sends `Authorization: Basic …` over plain ws:// although it was configured with no password. */
+  'basic-auth-unasked',
+  /** After a CSMS completed the handshake without a subprotocol, reconnects without offering one. */
+  'drops-subprotocol-on-retry',
+  /** Conforming variant (a 1.6 code, not the exact one): answers an unknown action with NotSupported instead of NotImplemented. */
+  'not-supported-for-unknown-action',
+  /** Conforming variant (a 1.6 code, not the exact one): answers every invalid payload with TypeConstraintViolation. */
+  'type-constraint-for-payload-errors',
 ] as const;
 
 export type CpQuirk = (typeof CP_QUIRKS)[number];
@@ -157,6 +171,14 @@ export const CSMS_QUIRKS = [
   'diagnostics-location-refuses-upload',
   /** Conforming: numbers its own reservations (ReserveNow carries its own reservationId from 9001 on, not the one asked for). */
   'reservation-id-own-numbering',
+  /** Answers a CALL it cannot process (malformed, or an invalid payload) with a CALLERROR whose id is "" although the CALL's id was readable. */
+  'call-error-without-id',
+  /** Leaves a CALL without action and payload (`[2,"<id>"]`) unanswered. */
+  'ignores-incomplete-call',
+  /** After accepting a BootNotification, sends the charge point a request `CustomOperation` that OCPP 1.6 does not have. */
+  'sends-custom-operation',
+  /** Refuses an upgrade offering no subprotocol it supports with HTTP 400, instead of completing it without one and closing. */
+  'refuses-unsupported-subprotocol',
 ] as const;
 
 export type CsmsQuirk = (typeof CSMS_QUIRKS)[number];

@@ -203,7 +203,14 @@ const ERROR_CODES_16 = new Set([
  * ocpp-rpc emits 'badMessage' synchronously right before it sends its answer through
  * `client.sendRaw`, so the answer is recognised there and dropped or replaced.
  */
-export function answerBadMessagesAs16(client: RpcClientLike, log: (text: string) => void): void {
+export interface BadMessageQuirks {
+  /** Quirk call-error-without-id: answer a malformed CALL with CALLERROR id "" although its id was readable. */
+  emptyId?: boolean;
+  /** Quirk ignores-incomplete-call: leave a malformed CALL (readable id) unanswered. */
+  ignoreCalls?: boolean;
+}
+
+export function answerBadMessagesAs16(client: RpcClientLike, log: (text: string) => void, quirks: BadMessageQuirks = {}): void {
   let expected: string | undefined;
   let replacement: string | undefined;
   client.on('badMessage', (ev) => {
@@ -215,8 +222,11 @@ export function answerBadMessagesAs16(client: RpcClientLike, log: (text: string)
     const [, id, code, description, details] = r;
     if (id === '-1') {
       log(`ignoring a frame without a readable message id (${ev.error.message})`);
-    } else if (typeof code === 'string' && !ERROR_CODES_16.has(code)) {
-      replacement = JSON.stringify([r[0], id, 'FormationViolation', description ?? '', details ?? {}]);
+    } else if (quirks.ignoreCalls) {
+      log(`quirk ignores-incomplete-call: not answering ${ev.error.message}`);
+    } else if (quirks.emptyId || (typeof code === 'string' && !ERROR_CODES_16.has(code))) {
+      const answerCode = typeof code === 'string' && ERROR_CODES_16.has(code) ? code : 'FormationViolation';
+      replacement = JSON.stringify([r[0], quirks.emptyId ? '' : id, answerCode, description ?? '', details ?? {}]);
     } else {
       expected = undefined; // already a 1.6 answer: let it through
     }

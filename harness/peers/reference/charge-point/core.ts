@@ -83,6 +83,8 @@ export class CpCore {
   private readonly handlers = new Map<string, InboundHandler>();
   /** Ids of CALLs sent raw (outside ocpp-rpc), so their answers are recognised in the log. */
   private readonly rawCallIds = new Set<string>();
+  /** Quirk drops-subprotocol-on-retry: the last handshake failed for want of an agreed subprotocol. */
+  private offerNoSubprotocol = false;
 
   constructor(private readonly opts: CoreOptions, readonly config: ConfigStore) {
     this.identity = opts.identity;
@@ -228,7 +230,8 @@ export class CpCore {
   private async connect(): Promise<void> {
     this.reconnectTimer = undefined;
     if (this.stopped || !this.networkUp || !this.powered || this.quirks.has('never-connects')) return;
-    const noSubprotocol = this.quirks.has('no-subprotocol-offered');
+    const noSubprotocol = this.quirks.has('no-subprotocol-offered') || this.offerNoSubprotocol;
+    this.offerNoSubprotocol = false;
     const client = new RPCClient({
       endpoint: this.opts.url,
       identity: this.identity,
@@ -236,7 +239,8 @@ export class CpCore {
       protocols: noSubprotocol ? [] : ['ocpp1.6'],
       strictMode: !noSubprotocol,
       strictModeValidators: [strictValidator16],
-      password: this.opts.password,
+      // Quirk basic-auth-unasked: credentials in the clear that no one configured.
+      password: this.opts.password ?? (this.quirks.has('basic-auth-unasked') ? 'factory-default-key' : undefined),
       callConcurrency: 1,
       callTimeoutMs: this.opts.callTimeoutMs,
       pingIntervalMs: this.config.int('WebSocketPingInterval') * 1000,
@@ -250,7 +254,10 @@ export class CpCore {
       const id = ev.response?.[1];
       this.log(`bad message from CSMS: ${ev.error.message}${typeof id === 'string' && this.rawCallIds.has(id) ? ' (answer to a raw CALL)' : ''}`);
     });
-    answerBadMessagesAs16(client, (text) => this.log(text));
+    answerBadMessagesAs16(client, (text) => this.log(text), {
+      emptyId: this.quirks.has('call-error-without-id'),
+      ignoreCalls: this.quirks.has('ignores-incomplete-call'),
+    });
     client.on('strictValidationFailure', (ev) =>
       this.log(`strict validation failed (${ev.outbound ? 'ours' : 'theirs'}) for ${ev.method}: ${ev.error.message}`),
     );
@@ -264,6 +271,7 @@ export class CpCore {
       if (this.session === session) this.session = undefined;
       if (this.stopped || !this.networkUp || !this.powered) return;
       this.connectFailures++;
+      if (this.quirks.has('drops-subprotocol-on-retry') && /no subprotocol/i.test(errText(err))) this.offerNoSubprotocol = true;
       const delay = Math.min(this.opts.reconnectDelayMs * 2 ** (this.connectFailures - 1), 5000);
       this.log(`connect failed (${errText(err)}); retrying in ${delay} ms`);
       this.scheduleReconnect(delay);
@@ -421,6 +429,8 @@ export class CpCore {
       if (interval > 0 && interval <= MAX_SECONDS) this.config.setInternal('HeartbeatInterval', String(interval));
       this.restartHeartbeat();
       if (first) for (const h of this.hooks.bootAccepted) h(session);
+      // Quirk sends-custom-operation: a function OCPP lacks, not wrapped in DataTransfer (§4.3).
+      if (first && this.quirks.has('sends-custom-operation')) void this.enqueue('CustomOperation', () => ({ widget: 'frobnicate' }));
       this.outbox.pump();
       return;
     }
@@ -474,6 +484,7 @@ export class CpCore {
         throw createRPCError('NotSupported', `${method} is not supported by this charge point`);
       }
       if (this.quirks.has('accepts-unknown-action')) return {};
+      if (this.quirks.has('not-supported-for-unknown-action')) throw createRPCError('NotSupported', `${method} is not supported`);
       throw createRPCError('NotImplemented', `unknown action ${method}`);
     });
   }
@@ -491,7 +502,9 @@ export class CpCore {
     if (!this.quirks.has('lenient-validation')) {
       const problem = checkPayload16(action, 'req', args.params, { doubleR: this.quirks.has('double-r-error-code') });
       if (problem) {
-        this.sendRaw(session, [4, args.messageId, problem.code, problem.description, {}]);
+        const id = this.quirks.has('call-error-without-id') ? '' : args.messageId;
+        const code = this.quirks.has('type-constraint-for-payload-errors') ? 'TypeConstraintViolation' : problem.code;
+        this.sendRaw(session, [4, id, code, problem.description, {}]);
         return NOREPLY;
       }
     }

@@ -51,14 +51,17 @@ export function parseFrame(raw: string): ParsedFrame {
     return { ok: false, problem: 'rpc.shape', detail: `UniqueId is ${id.length} characters, at most 36 allowed`, id };
   }
   if (type === CALL) {
-    const [, , action, payload] = value;
+    // OCPP-J 1.6 §4.2.1: "no payload" may be written null or {} ({} is only good practice): null reads as {}.
+    const [, , action, given] = value;
+    const payload = given === null ? {} : given;
     if (value.length !== 4) return shape(`a CALL has 4 elements, got ${value.length}`, id);
     if (typeof action !== 'string') return shape(`element 2 (Action) must be a string, got ${describe(action)}`, id);
     if (!isObject(payload)) return shape(`element 3 (Payload) must be an object, got ${describe(payload)}`, id);
     return { ok: true, frame: { type, id, action, payload } };
   }
   if (type === CALLRESULT) {
-    const [, , payload] = value;
+    const [, , given] = value; // §4.2.2: null or {} alike
+    const payload = given === null ? {} : given;
     if (value.length !== 3) return shape(`a CALLRESULT has 3 elements, got ${value.length}`, id);
     if (!isObject(payload)) return shape(`element 2 (Payload) must be an object, got ${describe(payload)}`, id);
     return { ok: true, frame: { type, id, payload } };

@@ -59,7 +59,7 @@ describe('config: resolveConfig', () => {
           writable: { key: 'MeterValueSampleInterval', value: '5' },
         });
         expect(c.intervals).to.deep.equal({ heartbeatS: 2, bootRetryS: 1, meterSampleS: 1 });
-        expect(c.timeouts).to.deep.equal({ connectMs: 10000, responseMs: 3000, messageMs: 5000, operatorMs: 120000 });
+        expect(c.timeouts).to.deep.equal({ connectMs: 10000, responseMs: 3000, messageMs: 5000, operatorMs: 120000, reconnectBackoffMs: 1000 });
         expect(c.toleranceMs).to.equal(500);
         expect(c.knownIssues).to.deep.equal([]);
       },

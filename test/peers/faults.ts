@@ -46,7 +46,7 @@ export const FAULTS: FaultSpec[] = [
   { peer: 'chargePoint', fault: 'sends-custom-operation', cases: ['TC_001_CS'], kills: ['rpc.action'] },
   { peer: 'chargePoint', fault: 'basic-auth-unasked', cases: ['TC_001_CS'], kills: ['handshake.basicAuthUnasked'], verdict: 'NON_STRICT' },
   { peer: 'chargePoint', fault: 'drops-subprotocol-on-retry', cases: ['X16_WS_01_CS'], kills: ['handshake.subprotocol'] },
-  // TC_003_CS step 7 also expects Finishing where the quirk reports Preparing: payload.mismatch too.
+  // TC_003_CS step 10 (ours) also expects Finishing where the quirk reports Preparing: payload.mismatch too.
   { peer: 'chargePoint', fault: 'status-charging-to-preparing', cases: ['TC_003_CS'], kills: ['status.transition', 'payload.mismatch'] },
   // The whole offline transaction is lost: the StartTransaction the case waits for after reconnecting never comes.
   { peer: 'chargePoint', fault: 'offline-transaction-messages-dropped', cases: ['TC_039_CS'], kills: ['sequence.missing'] },

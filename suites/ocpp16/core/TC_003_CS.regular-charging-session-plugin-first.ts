@@ -17,35 +17,41 @@ export default defineCase({
     'OCPP 1.6 §6.49 StopTransaction.req (idTag, reason)',
     'OCPP 1.6 §7.36 Reason',
   ],
-  provenance: 'OCTT steps 1–5 as publicly summarised (Heartbeat/booted → StatusNotification Preparing → Authorize → StartTransaction with the same idTag → StatusNotification Charging). Step 1 uses the reusable state Booted instead of waiting for a Heartbeat (plus, right after a reboot, the StatusNotifications that follow acceptance). Steps 6–8 (stop by presenting the same idTag, no Authorize for it, StopTransaction for the transaction, Finishing, unplug → Available) are ours, derived from §4.1, §4.10 and §4.9, so that the charge point is left as found.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 3; ours: the plug-in and idTag through SUT control, and steps 9–11 after the table (the same idTag stops the transaction, Finishing, unplug → Available) so that the charge point is left as found.',
+  deviations: [{
+    what: 'After the table: presenting the same idTag stops the transaction (StopTransaction for it, reason Local or none, with that idTag), Finishing, unplug → Available (not OCTT-checked); an Authorize for that idTag is reported at SHOULD',
+    why: 'The table ends charging; the session is ended the regular way so that the next case finds the charger idle',
+    source: 'OCPP 1.6 §4.10, §6.49 (idTag, reason), §4.9 (C6, F1); §4.1 requires Authorize only for an idTag not known locally',
+  }],
   actions: ['plugIn', 'presentIdTag', 'unplug'],
 }, async ({ csms, sut, cfg, step }) => {
   const connectorId = cfg.connectorIds[0]!;
   const idTag = cfg.idTags.accepted;
-  const cp = await step(1, 'The charge point is connected, its boot accepted and its connectors reported', () => csms.booted());
+  const cp = await csms.booted();
 
-  await step(2, `Plug in the cable on connector ${connectorId}; the charge point reports Preparing`, async () => {
+  await step(1, `Plug in the cable on connector ${connectorId}; the charge point reports Preparing (steps 1–2)`, async () => {
     const from = cp.mark('plugging in');
     await sut.do('plugIn', { connectorId });
     await cp.expectCall('StatusNotification', {
       where: { connectorId }, after: from,
       match: { status: 'Preparing' },
-      requirement: 'OCPP 1.6 §4.9 (A2): usage initiated by inserting the plug makes the connector Preparing',
+      requirement: 'OCTT Table 3 step 1; OCPP 1.6 §4.9 (A2): usage initiated by inserting the plug makes the connector Preparing',
     });
   });
 
-  const presented = await step(3, 'Present the valid idTag; the charge point sends Authorize for it (the harness accepts it)', async () => {
+  const presented = await step(3, 'Present the valid idTag; the charge point sends Authorize for it (the harness accepts it: step 4)', async () => {
     const from = cp.mark('presenting idTag');
     await sut.do('presentIdTag', { connectorId, idTag });
     await cp.expectCall('Authorize', {
       after: from,
       match: { idTag },
-      requirement: 'OCPP 1.6 §4.1: an idTag that is not in a local list or cache SHALL be authorised with Authorize.req before charging',
+      requirement: 'OCTT Table 3 step 3; OCPP 1.6 §4.1: an idTag that is not in a local list or cache SHALL be authorised with Authorize.req before charging',
     });
     return from;
   });
 
-  const transactionId = await step(4, 'The charge point sends StartTransaction with the same idTag and connector', async () => {
+  // Steps 5 and 7 may come in either order (Table 3, §1.2): both are looked for from the idTag on.
+  const transactionId = await step(5, 'The charge point sends StartTransaction with the same idTag and connector (the harness accepts it: step 6)', async () => {
     const start = await cp.expectCall('StartTransaction', {
       after: presented,
       match: { idTag, connectorId },
@@ -54,12 +60,12 @@ export default defineCase({
     return (await cp.answerOf(start)).transactionId as number;
   });
 
-  await step(5, 'The charge point reports Charging', () =>
+  await step(7, 'The charge point reports Charging (steps 7–8)', () =>
     cp.expectCall('StatusNotification', {
       where: { connectorId }, after: presented,
       match: { status: 'Charging' },
-      requirement: 'OCPP 1.6 §4.9 (B3): once energy flows the connector is Charging',
+      requirement: 'OCTT Table 3 step 7; OCPP 1.6 §4.9 (B3): once energy flows the connector is Charging',
     }));
 
-  await stopByIdTagThenUnplug(cp, sut, step, { first: 6, connectorId, idTag, transactionId });
+  await stopByIdTagThenUnplug(cp, sut, step, { first: 9, connectorId, idTag, transactionId });
 });

@@ -1,5 +1,6 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { stopByIdTagThenUnplug } from './cs-steps.js';
+import { reusableAuthorized, stopByIdTagThenUnplug } from './cs-steps.js';
+import { beforeKey, restoreBefore } from './cs-table-states.js';
 
 export default defineCase({
   id: 'TC_004_1_CS',
@@ -15,50 +16,46 @@ export default defineCase({
     'OCPP 1.6 §4.8 StartTransaction',
     'OCPP 1.6 §4.10 StopTransaction',
     'OCPP 1.6 §6.49 StopTransaction.req (idTag, reason)',
-    'OCPP 1.6 §9.1.6 ConnectionTimeOut',
+    'OCPP 1.6 §9.1.6 ConnectionTimeOut, §9.1.19 MeterValueSampleInterval',
   ],
-  provenance: 'OCTT steps 1–5 as publicly summarised (Heartbeat/booted → Authorize → StatusNotification Preparing → StartTransaction with the same idTag → StatusNotification Charging). Step 1 uses the reusable state Booted instead of waiting for a Heartbeat (plus, right after a reboot, the StatusNotifications that follow acceptance); the plug-in stimulus between steps 3 and 4 is implied by the title. Steps 6–8 (stop by presenting the same idTag, no Authorize for it, StopTransaction for the transaction, Finishing, unplug → Available) are ours, derived from §4.1, §4.10 and §4.9, so that the charge point is left as found. The cable is plugged in right after Preparing, well within any ConnectionTimeOut.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 4; ours: the idTag and plug-in through SUT control, MeterValueSampleInterval set to config intervals.meterSampleS (the table\'s <Configured Meter Value interval>), and steps 7–10 after the table (the same idTag stops the transaction, Finishing, unplug → Available, the key restored) so that the charge point is left as found.',
+  deviations: [{
+    what: 'After the table: presenting the same idTag stops the transaction (StopTransaction for it, reason Local or none, with that idTag), Finishing, unplug → Available (not OCTT-checked); an Authorize for that idTag is reported at SHOULD',
+    why: 'The table ends charging; the session is ended the regular way so that the next case finds the charger idle',
+    source: 'OCPP 1.6 §4.10, §6.49 (idTag, reason), §4.9 (C6, F1); §4.1 requires Authorize only for an idTag not known locally',
+  }],
   actions: ['presentIdTag', 'plugIn', 'unplug'],
-}, async ({ csms, sut, cfg, step }) => {
+}, async ({ csms, sut, cfg, step, notApplicable }) => {
   const connectorId = cfg.connectorIds[0]!;
   const idTag = cfg.idTags.accepted;
-  const cp = await step(1, 'The charge point is connected, its boot accepted and its connectors reported', () => csms.booted());
+  const cp = await csms.booted();
 
-  const presented = await step(2, `Present the valid idTag at connector ${connectorId}; the charge point sends Authorize for it (the harness accepts it)`, async () => {
-    const from = cp.mark('presenting idTag');
-    await sut.do('presentIdTag', { connectorId, idTag });
-    await cp.expectCall('Authorize', {
-      after: from,
-      match: { idTag },
-      requirement: 'OCPP 1.6 §4.1: an idTag that is not in a local list or cache SHALL be authorised with Authorize.req before charging',
-    });
-    return from;
-  });
+  const change = await step(0, `Before: MeterValueSampleInterval = ${cfg.intervals.meterSampleS} s`, () =>
+    beforeKey({ notApplicable }, cp, 'MeterValueSampleInterval', String(cfg.intervals.meterSampleS)));
 
-  await step(3, 'The charge point reports Preparing', () =>
-    cp.expectCall('StatusNotification', {
-      where: { connectorId }, after: presented,
-      match: { status: 'Preparing' },
-      requirement: 'OCPP 1.6 §4.9 (A2): usage initiated by presenting an idTag makes the connector Preparing',
-    }));
+  const { presented } = await step(1, `Reusable state Authorized: present the valid idTag at connector ${connectorId}; Authorize for it (the harness accepts it) and Preparing, in either order`, () =>
+    reusableAuthorized(cp, sut, connectorId, idTag));
 
   const plugged = cp.mark('plugging in');
-  const transactionId = await step(4, 'Plug in the cable; the charge point sends StartTransaction with the authorised idTag and the connector', async () => {
+  // Steps 3 and 5 may come in either order (Table 4 note, §1.2): both are looked for from the plug-in on.
+  const transactionId = await step(2, 'Plug in the cable; the charge point sends StartTransaction with the authorised idTag and the connector (step 3; the harness accepts it: step 4)', async () => {
     await sut.do('plugIn', { connectorId });
     const start = await cp.expectCall('StartTransaction', {
       after: presented,
       match: { idTag, connectorId },
-      requirement: 'OCPP 1.6 §4.8: the charge point SHALL send StartTransaction.req for the transaction it started, with the authorised idTag',
+      requirement: 'OCTT Table 4 step 3; OCPP 1.6 §4.8: the charge point SHALL send StartTransaction.req for the transaction it started, with the authorised idTag',
     });
     return (await cp.answerOf(start)).transactionId as number;
   });
 
-  await step(5, 'The charge point reports Charging', () =>
+  await step(5, 'The charge point reports Charging (steps 5–6)', () =>
     cp.expectCall('StatusNotification', {
       where: { connectorId }, after: plugged,
       match: { status: 'Charging' },
-      requirement: 'OCPP 1.6 §4.9 (B3): once energy flows the connector is Charging',
+      requirement: 'OCTT Table 4 step 5; OCPP 1.6 §4.9 (B3): once energy flows the connector is Charging',
     }));
 
-  await stopByIdTagThenUnplug(cp, sut, step, { first: 6, connectorId, idTag, transactionId });
+  await stopByIdTagThenUnplug(cp, sut, step, { first: 7, connectorId, idTag, transactionId });
+
+  await step(10, 'Restore MeterValueSampleInterval (ours)', () => restoreBefore(cp, [change]));
 });

@@ -1,5 +1,6 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { restoreKeys, setKey } from './cs-steps.js';
+import { reusableAuthorized } from './cs-steps.js';
+import { beforeKey, restoreBefore } from './cs-table-states.js';
 
 /** ConnectionTimeOut the case gives the charge point: short, so that the case stays short. */
 const CONNECTION_TIMEOUT_S = 2;
@@ -18,42 +19,35 @@ export default defineCase({
     'OCPP 1.6 §4.1 Authorize',
     'OCPP 1.6 §5.3 ChangeConfiguration',
   ],
-  provenance: `OCTT steps 1–5 as publicly summarised (Heartbeat/booted → GetConfiguration ConnectionTimeOut → Authorize Accepted → StatusNotification Preparing → StatusNotification Available, ConnectionTimeOut after Preparing, from ConnectionTimeOut − 1 s to + 10 s). Ours: step 1 uses the reusable state Booted; step 2 also sets ConnectionTimeOut to ${CONNECTION_TIMEOUT_S} s (and step 6 restores it) to keep the case short; the Available window is ConnectionTimeOut to ConnectionTimeOut + timeouts.messageMs after Preparing, with config toleranceMs on both sides; no StartTransaction may come meanwhile.`,
+  provenance: `OCTT 1.6 TCD 2024-04 Table 5; ours: ConnectionTimeOut set to ${CONNECTION_TIMEOUT_S} s (the table\'s <Configured connectionTimeout>, short to keep the case short; NOT_APPLICABLE when read-only at another value), the idTag through SUT control, the time window of step 2 and the key restored (step 4).`,
+  deviations: [{
+    what: 'Available comes ConnectionTimeOut to ConnectionTimeOut + timeouts.messageMs after Preparing (config toleranceMs either side), and no StartTransaction meanwhile (MUST, not OCTT-checked)',
+    why: 'The table waits for the configured timeout before it looks for Available but names no bound; a charger that never times out, or times out at once, would pass it otherwise',
+    source: 'OCPP 1.6 §9.1.6 ConnectionTimeOut (errata 3.77, 3.89: counted from the beginning of Preparing); §4.9 (B1): back to Available without a transaction',
+  }],
   actions: ['presentIdTag'],
-}, async ({ csms, sut, cfg, step }) => {
+}, async ({ csms, sut, cfg, step, notApplicable }) => {
   const connectorId = cfg.connectorIds[0]!;
   const idTag = cfg.idTags.accepted;
-  const cp = await step(1, 'The charge point is connected, its boot accepted and its connectors reported', () => csms.booted());
+  const cp = await csms.booted();
 
-  const change = await step(2, `GetConfiguration ConnectionTimeOut; set it to ${CONNECTION_TIMEOUT_S} s when it differs (ChangeConfiguration Accepted)`, () =>
-    setKey(cp, 'ConnectionTimeOut', String(CONNECTION_TIMEOUT_S)));
+  const change = await step(0, `Before: ConnectionTimeOut = ${CONNECTION_TIMEOUT_S} s`, () =>
+    beforeKey({ notApplicable }, cp, 'ConnectionTimeOut', String(CONNECTION_TIMEOUT_S)));
 
-  const presented = await step(3, `Present the valid idTag at connector ${connectorId} without a cable; the charge point sends Authorize for it (the harness accepts it)`, async () => {
-    const from = cp.mark('presenting idTag');
-    await sut.do('presentIdTag', { connectorId, idTag });
-    await cp.expectCall('Authorize', {
-      after: from,
-      match: { idTag },
-      requirement: 'OCPP 1.6 §4.1: an idTag that is not in a local list or cache SHALL be authorised with Authorize.req before charging',
-    });
-    return from;
-  });
+  const presented = await step(1, `Reusable state Authorized: present the valid idTag at connector ${connectorId} without a cable; Authorize for it (the harness accepts it) and Preparing`, () =>
+    reusableAuthorized(cp, sut, connectorId, idTag));
 
-  const preparing = await step(4, 'The charge point reports Preparing', () =>
-    cp.expectCall('StatusNotification', {
-      where: { connectorId }, after: presented,
-      match: { status: 'Preparing' },
-      requirement: 'OCPP 1.6 §4.9 (A2): usage initiated by presenting an idTag makes the connector Preparing',
-    }));
-
-  await step(5, `No cable: the charge point reports Available once ConnectionTimeOut (${CONNECTION_TIMEOUT_S} s) has passed, with no transaction`, () =>
-    cp.expectCall('StatusNotification', {
-      where: { connectorId }, after: preparing.event.seq,
-      window: { anchor: preparing.event.seq, minMs: CONNECTION_TIMEOUT_S * 1000, maxMs: CONNECTION_TIMEOUT_S * 1000 + cfg.timeouts.messageMs },
+  await step(2, `No cable: once ConnectionTimeOut (${CONNECTION_TIMEOUT_S} s) has passed the charge point reports Available (steps 2–3)`, async () => {
+    const anchor = presented.preparing ?? presented.presented;
+    await cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: anchor,
+      window: { anchor, minMs: CONNECTION_TIMEOUT_S * 1000, maxMs: CONNECTION_TIMEOUT_S * 1000 + cfg.timeouts.messageMs },
+      timingOctt: 'not-checked',
       match: { status: 'Available' },
       forbid: { actions: ['StartTransaction'], why: 'no cable was plugged in: no transaction starts (§9.1.6)' },
-      requirement: 'OCPP 1.6 §9.1.6 ConnectionTimeOut (errata 3.77): the interval from the beginning of Preparing until the incipient session is cancelled for want of a cable; the charge point SHALL go back to its original state, Available (§4.9 B1)',
-    }));
+      requirement: 'OCTT Table 5 step 2; OCPP 1.6 §9.1.6 ConnectionTimeOut (errata 3.77): the interval from the beginning of Preparing until the incipient session is cancelled for want of a cable; the charge point goes back to Available (§4.9 B1)',
+    });
+  });
 
-  await step(6, 'Restore ConnectionTimeOut to its value before the case', () => restoreKeys(cp, [change]));
+  await step(4, 'Restore ConnectionTimeOut (ours)', () => restoreBefore(cp, [change]));
 });

@@ -138,39 +138,46 @@ export async function localStop(cp: CaseLink, sut: Sut, connectorId: number, idT
 }
 
 /**
- * The end of a regular session (TC_003_CS, TC_004_1_CS): the same idTag stops it with no new Authorize
- * and reason Local or none, Finishing, then the cable out: Available. Steps `first` … `first + 2`.
+ * The end of a regular session (TC_003_CS, TC_004_1_CS), ours after the table's last step: the same
+ * idTag stops it (StopTransaction for the transaction, reason Local or none), Finishing (either order,
+ * OCTT §1.2), then the cable out: Available. No OCTT tool validation covers these (octt not-checked);
+ * an Authorize for the idTag that started the transaction is reported at SHOULD (§4.1 lets a charge
+ * point with the idTag cached send one). Steps `first` … `first + 2`.
  */
 export async function stopByIdTagThenUnplug(
   cp: CaseLink, sut: Sut, step: ChargePointSutContext['step'],
   s: { first: number; connectorId: number; idTag: string; transactionId: number },
 ): Promise<void> {
   const { connectorId, idTag, transactionId } = s;
-  const stopping = await step(s.first, 'Present the same idTag again; the charge point stops the transaction without a new Authorize', async () => {
+  const stopping = await step(s.first, 'Present the same idTag again; the charge point stops the transaction (ours)', async () => {
     const from = cp.mark('presenting idTag to stop');
     await sut.do('presentIdTag', { connectorId, idTag });
-    await cp.expectCall('StopTransaction', {
-      after: from,
+    const stop = await cp.expectCall('StopTransaction', {
+      after: from, octt: 'not-checked',
       // reason may be absent (the default is Local) or "Local" (§4.10, §6.49).
       match: { transactionId, idTag, reason: { oneOf: ['Local'], optional: true } },
-      forbid: { actions: ['Authorize'], why: 'the idTag that stops the transaction is the one that started it: no Authorize.req (§4.1)' },
       requirement: 'OCPP 1.6 §4.10, §6.49: StopTransaction.req carries the transactionId of StartTransaction.conf and the idTag that stopped it (SHALL send the idTag if known)',
+    });
+    cp.expectQuiet({
+      afterSeq: from, beforeSeq: stop.event.seq, level: 'SHOULD',
+      forbid: { actions: ['Authorize'], why: 'the idTag that stops the transaction is the one that started it: no Authorize.req needed' },
+      requirement: 'ours (SHOULD): the idTag that started the transaction stops it without a new Authorize.req (§4.1 only requires Authorize for an idTag not known locally)',
     });
     return from;
   });
 
-  await step(s.first + 1, 'The charge point reports Finishing', () =>
+  await step(s.first + 1, 'The charge point reports Finishing (ours)', () =>
     cp.expectCall('StatusNotification', {
-      where: { connectorId }, after: stopping,
+      where: { connectorId }, after: stopping, octt: 'not-checked',
       match: { status: 'Finishing' },
       requirement: 'OCPP 1.6 §4.9 (C6): the transaction stopped with the cable still plugged in: Finishing',
     }));
 
-  await step(s.first + 2, 'Unplug the cable; the charge point reports Available', async () => {
+  await step(s.first + 2, 'Unplug the cable; the charge point reports Available (ours)', async () => {
     const from = cp.mark('unplugging');
     await sut.do('unplug', { connectorId });
     await cp.expectCall('StatusNotification', {
-      where: { connectorId }, after: from,
+      where: { connectorId }, after: from, octt: 'not-checked',
       match: { status: 'Available' },
       requirement: 'OCPP 1.6 §4.9 (F1): the cable removed after the transaction: Available',
     });
@@ -344,4 +351,30 @@ export async function requireKey(
     requirement: `OCPP 1.6 §5.3: ${key} = ${value}, a supported, writable key set to a valid value, effective at once: Accepted`,
   });
   return { key, value, original: r.value };
+}
+
+/**
+ * Reusable state Authorized (OCTT Table 104) in one step: present the valid idTag; Authorize.req for
+ * it (step 1) and, when the connector was not Preparing already, StatusNotification Preparing (step 3),
+ * in either order. Returns the seq of the stimulus and of the Preparing.
+ */
+export async function reusableAuthorized(
+  cp: CaseLink, sut: Sut, connectorId: number, idTag: string, opts: { expectPreparing?: boolean } = {},
+): Promise<{ presented: number; preparing: number | undefined }> {
+  const from = cp.mark('presenting idTag');
+  await sut.do('presentIdTag', { connectorId, idTag });
+  await cp.expectCall('Authorize', {
+    after: from,
+    match: { idTag },
+    requirement: 'OCTT Table 104 step 1; OCPP 1.6 §4.1: an idTag not in a local list or cache SHALL be authorised with Authorize.req',
+  });
+  let preparing: number | undefined;
+  if (opts.expectPreparing !== false) {
+    preparing = (await cp.expectCall('StatusNotification', {
+      where: { connectorId }, after: from,
+      match: { status: 'Preparing' },
+      requirement: 'OCTT Table 104 step 3; OCPP 1.6 §4.9 (A2): usage initiated by presenting an idTag makes the connector Preparing',
+    })).event.seq;
+  }
+  return { presented: from, preparing };
 }

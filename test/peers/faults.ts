@@ -47,6 +47,8 @@ export const FAULTS: FaultSpec[] = [
   { peer: 'chargePoint', fault: 'basic-auth-unasked', cases: ['TC_001_CS'], kills: ['handshake.basicAuthUnasked'], verdict: 'NON_STRICT' },
   { peer: 'chargePoint', fault: 'drops-subprotocol-on-retry', cases: ['X16_WS_01_CS'], kills: ['handshake.subprotocol'] },
   // TC_003_CS step 10 (ours) also expects Finishing where the quirk reports Preparing: payload.mismatch too.
+  // §3.4, §4.1 MUST NOT (beyond Tables 3, 4; in Table 6 between the idTag and the StopTransaction).
+  { peer: 'chargePoint', fault: 'authorize-on-local-stop', cases: ['TC_003_CS', 'TC_004_1_CS', 'TC_068_CS'], kills: ['sequence.forbidden'] },
   { peer: 'chargePoint', fault: 'status-charging-to-preparing', cases: ['TC_003_CS'], kills: ['status.transition', 'payload.mismatch'] },
   // The whole offline transaction is lost: the StartTransaction the case waits for after reconnecting never comes.
   { peer: 'chargePoint', fault: 'offline-transaction-messages-dropped', cases: ['TC_039_CS'], kills: ['sequence.missing'] },

@@ -112,10 +112,8 @@ export const CP_QUIRKS = [
   'not-supported-for-unknown-action',
   /** Conforming variant (a 1.6 code, not the exact one): answers every invalid payload with TypeConstraintViolation. */
   'type-constraint-for-payload-errors',
-  /** Conforming variant: presenting the idTag that started the transaction sends Authorize for it before the StopTransaction (§4.1 allows it). */
+  /** Presenting the idTag that started the transaction sends Authorize for it before the StopTransaction (§3.4, §4.1: MUST NOT). */
   'authorize-on-local-stop',
-  /** Conforming variant: reports Charging before it sends StartTransaction (OCTT §1.2: either order). */
-  'charging-before-start-transaction',
 ] as const;
 
 export type CpQuirk = (typeof CP_QUIRKS)[number];

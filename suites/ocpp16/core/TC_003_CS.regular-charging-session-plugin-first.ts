@@ -19,9 +19,9 @@ export default defineCase({
   ],
   provenance: 'OCTT 1.6 TCD 2024-04 Table 3; ours: the plug-in and idTag through SUT control, and steps 9–11 after the table (the same idTag stops the transaction, Finishing, unplug → Available) so that the charge point is left as found.',
   deviations: [{
-    what: 'After the table: presenting the same idTag stops the transaction (StopTransaction for it, reason Local or none, with that idTag), Finishing, unplug → Available (not OCTT-checked); an Authorize for that idTag is reported at SHOULD',
+    what: 'After the table: presenting the same idTag stops the transaction (StopTransaction for it, reason Local or none, with that idTag), Finishing, unplug → Available and no Authorize for that idTag (MUST, not OCTT-checked)',
     why: 'The table ends charging; the session is ended the regular way so that the next case finds the charger idle',
-    source: 'OCPP 1.6 §4.10, §6.49 (idTag, reason), §4.9 (C6, F1); §4.1 requires Authorize only for an idTag not known locally',
+    source: 'OCPP 1.6 §4.10, §6.49 (idTag, reason), §4.9 (C6, F1); §3.4, §4.1: a Charge Point MUST NOT send an Authorize.req before stopping a transaction with the idTag that started it',
   }],
   actions: ['plugIn', 'presentIdTag', 'unplug'],
 }, async ({ csms, sut, cfg, step }) => {

@@ -128,7 +128,7 @@ export class Transactions {
   async presentIdTag(c: Connector | undefined, idTag: string): Promise<void> {
     const own = (c ? [c] : this.connectors.all()).find((k) => k.tx?.idTag === idTag);
     if (own) {
-      // Conforming variant: asks the CSMS about the idTag before it stops (§4.1 allows it for a known idTag).
+      // Fault: asks the CSMS about the idTag that started the transaction before it stops (§4.1: MUST NOT).
       if (this.core.quirks.has('authorize-on-local-stop')) await this.auth.authorize(idTag, { ask: true });
       await this.stop(own, 'Local', idTag);
       return;
@@ -306,9 +306,7 @@ export class Transactions {
     const tx: Tx = {
       seq: ++this.txSeq, idTag: auth.idTag, parentIdTag: auth.parentIdTag, meterStart: this.connectors.meterWh(c),
       startedAt: new Date(now).toISOString(), startedAtMs: now, reservationId: auth.reservationId,
-      deauthorized: false, evseSuspended: false, transactionData: [],
-      // Conforming variant (OCTT §1.2): Charging reported before StartTransaction.req.
-      awaitingStart: this.core.isOnline() && !this.core.quirks.has('charging-before-start-transaction'),
+      deauthorized: false, evseSuspended: false, transactionData: [], awaitingStart: this.core.isOnline(),
     };
     c.tx = tx;
     this.peers.transactionStarted(c, tx, auth.profile);

@@ -1,5 +1,6 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { plugIn, remoteStop, requireKey, restoreKeys, setKey, unplug } from './cs-steps.js';
+import { plugIn, remoteStop, requireKey, restoreKeys, unplug } from './cs-steps.js';
+import { beforeKey } from './cs-table-states.js';
 
 export default defineCase({
   id: 'TC_007_2_CS',
@@ -19,7 +20,7 @@ export default defineCase({
     'OCPP 1.6 §5.12 RemoteStopTransaction',
     'OCPP 1.6 §4.9 StatusNotification (A2, B3, C6, F1)',
   ],
-  provenance: 'OCTT 1.6 TCD 2024-04 Table 11 (TC_007_CS), the remote variant of the newer revision; ours: the IdTagCached memory state is reached with a first remote session after ClearCache (steps 5–10), the cable is unplugged and plugged in again between the sessions through SUT control, and the keys are restored at the end.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 11 (TC_007_CS, a remote start: the newer revision calls it TC_007_2_CS); ours: the step numbers (Table 11 steps 1–8 are our steps 11–14), the IdTagCached memory state is reached with a first remote session after ClearCache (steps 5–10), the cable is unplugged and plugged in again between the sessions through SUT control, and the keys are restored at the end.',
   actions: ['plugIn', 'unplug'],
   declarations: { authorizationCache: true },
 }, async ({ csms, sut, cfg, step, notApplicable }) => {
@@ -31,8 +32,8 @@ export default defineCase({
     // Prerequisite (Table 11): AuthorizeRemoteTxRequests is not read-only with false; §9.1.3 allows read-only.
     await step(2, 'AuthorizeRemoteTxRequests = true (GetConfiguration; ChangeConfiguration when it differs and is writable; NOT_APPLICABLE when read-only false)', () =>
       requireKey(cp, notApplicable, 'AuthorizeRemoteTxRequests', 'true', 'a remote start is then not authorised at all, so the cache cannot be observed (Table 11 prerequisite)')),
-    await step(3, 'AuthorizationCacheEnabled = true', () => setKey(cp, 'AuthorizationCacheEnabled', 'true')),
-    await step(4, 'LocalPreAuthorize = true', () => setKey(cp, 'LocalPreAuthorize', 'true')),
+    await step(3, 'AuthorizationCacheEnabled = true', () => beforeKey({ notApplicable }, cp, 'AuthorizationCacheEnabled', 'true')),
+    await step(4, 'LocalPreAuthorize = true', () => beforeKey({ notApplicable }, cp, 'LocalPreAuthorize', 'true')),
   ];
 
   await step(5, 'ClearCache: the charge point accepts it (the cache starts empty)', () =>

@@ -1,5 +1,9 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { localStop, plugIn, restoreKeys, setKey, unplug } from './cs-steps.js';
+import { reusableAuthorized } from './cs-steps.js';
+import { beforeKey, restoreBefore } from './cs-table-states.js';
+
+/** ConnectionTimeOut the case gives the charge point (the table's <Configured ConnectionTimeout>): short, so that the case stays short. */
+const CONNECTION_TIMEOUT_S = 5;
 
 export default defineCase({
   id: 'TC_061_1_CS',
@@ -7,7 +11,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
-  octt: { table: 12, documentId: 'TC_061_CS', follows: 'newer revision' },
+  octt: { table: 12, documentId: 'TC_061_CS', follows: '2024-04' },
   purpose: 'ClearCache is accepted and empties the Authorization Cache: an idTag the charge point had cached is, when presented again with LocalPreAuthorize enabled, authorised with Authorize.req instead of from the cache.',
   refs: [
     'OCPP 1.6 §5.4 ClearCache, §6.11 ClearCache.req, §7.20 ClearCacheStatus',
@@ -15,83 +19,69 @@ export default defineCase({
     'OCPP 1.6 §3.5 LocalPreAuthorize, §9.1.13 LocalPreAuthorize',
     'OCPP 1.6 §9.1.2 AuthorizationCacheEnabled',
     'OCPP 1.6 §4.1 Authorize',
-    'OCPP 1.6 §4.8 StartTransaction, §4.10 StopTransaction',
-    'OCPP 1.6 §4.9 StatusNotification (A2, B3, C6, F1)',
+    'OCPP 1.6 §9.1.6 ConnectionTimeOut',
+    'OCPP 1.6 §4.9 StatusNotification (A2, B1)',
   ],
-  provenance: 'No public step summary of TC_061_1_CS was found; the steps are derived from the specification (§5.4, §3.5.1, §4.1, §9.1.13), in the shape of EVerest\'s public test_clear_authorization_data_cache (the idTag authorised once, ClearCache Accepted, the idTag presented again → Authorize.req). Ours: a first session fills the cache (its Authorize is neither required nor forbidden: the idTag may be cached already); LocalPreAuthorize is set true so that a cached idTag would start without Authorize — the Authorize of step 10 then shows that the cache was emptied; the sessions are started and stopped by presenting the idTag with the cable plugged in (as TC_003_CS); the keys are restored at the end.',
-  actions: ['plugIn', 'presentIdTag', 'unplug'],
+  provenance: `OCTT 1.6 TCD 2024-04 Table 12 (TC_061_CS, a local start: the newer revision calls it TC_061_1_CS); ours: ConnectionTimeOut set to ${CONNECTION_TIMEOUT_S} s (the table's <Configured ConnectionTimeout>), the idTag presented through SUT control, no cable at any time, and step 9 (the idTag presented once more, or ConnectionTimeOut: Available; keys restored) leaves the charge point as found.`,
+  deviations: [{
+    what: 'The Available of step 3 (and of step 9) comes within ConnectionTimeOut + timeouts.messageMs of presenting the idTag again (MUST, timing not OCTT-checked)',
+    why: 'The table accepts either a deauthorising second swipe or the expiry of ConnectionTimeOut; both are over by then',
+    source: 'OCPP 1.6 §9.1.6 ConnectionTimeOut (errata 3.77), §4.9 (B1)',
+  }],
+  actions: ['presentIdTag'],
   declarations: { authorizationCache: true },
-}, async ({ csms, sut, cfg, step }) => {
+}, async ({ csms, sut, cfg, step, notApplicable }) => {
   const connectorId = cfg.connectorIds[0]!;
   const idTag = cfg.idTags.accepted;
-  const cp = await step(1, 'The charge point is connected, its boot accepted and its connectors reported', () => csms.booted());
-
-  const changes = [
-    await step(2, 'AuthorizationCacheEnabled = true (GetConfiguration; ChangeConfiguration when it differs)', () =>
-      setKey(cp, 'AuthorizationCacheEnabled', 'true')),
-    await step(3, 'LocalPreAuthorize = true', () => setKey(cp, 'LocalPreAuthorize', 'true')),
-  ];
-
-  // A first session puts the idTag in the cache (Authorize.conf, StartTransaction.conf, StopTransaction.conf).
-  await step(4, `Plug in the cable on connector ${connectorId}; the charge point reports Preparing`, () => plugIn(cp, sut, connectorId));
-
-  const firstTx = await step(5, 'Present the valid idTag; the charge point starts a transaction for it (StartTransaction, Charging)', async () => {
-    const from = cp.mark('presenting idTag');
+  const cp = await csms.booted();
+  const t = { notApplicable };
+  const backToAvailable = async (stepNo: number, requirement: string, octt: 'fails' | 'not-checked') => {
+    const from = cp.mark('presenting the idTag again');
     await sut.do('presentIdTag', { connectorId, idTag });
-    const start = await cp.expectCall('StartTransaction', {
-      after: from,
-      match: { idTag, connectorId },
-      requirement: 'OCPP 1.6 §4.8: the charge point SHALL send StartTransaction.req for the transaction it started, with the authorised idTag',
-    });
     await cp.expectCall('StatusNotification', {
       where: { connectorId }, after: from,
-      match: { status: 'Charging' },
-      requirement: 'OCPP 1.6 §4.9 (B3): once energy flows the connector is Charging',
+      within: CONNECTION_TIMEOUT_S * 1000 + cfg.timeouts.messageMs,
+      match: { status: 'Available' }, octt,
+      forbid: { actions: ['StartTransaction'], why: 'no cable is plugged in: no transaction starts' },
+      requirement: `OCTT Table 12 step ${stepNo}; ${requirement}`,
     });
-    return (await cp.answerOf(start)).transactionId as number;
-  });
+  };
 
-  await step(6, 'Present the idTag again; the charge point stops the transaction and reports Finishing', () => localStop(cp, sut, connectorId, idTag, firstTx));
+  const changes = await step(0, `Before: AuthorizationCacheEnabled and LocalPreAuthorize true, ConnectionTimeOut ${CONNECTION_TIMEOUT_S} s (NOT_APPLICABLE when read-only otherwise)`, async () => [
+    await beforeKey(t, cp, 'AuthorizationCacheEnabled', 'true'),
+    await beforeKey(t, cp, 'LocalPreAuthorize', 'true'),
+    await beforeKey(t, cp, 'ConnectionTimeOut', String(CONNECTION_TIMEOUT_S)),
+  ]);
 
-  await step(7, 'Send ClearCache; the charge point accepts it', () =>
+  await step(1, `Reusable state Authorized: present the valid idTag at connector ${connectorId}; Authorize (the harness accepts it, so the idTag is cached) and Preparing (steps 1–2)`, () =>
+    reusableAuthorized(cp, sut, connectorId, idTag));
+
+  await step(3, 'Present the idTag again (or let ConnectionTimeOut expire); the charge point reports Available (steps 3–4)', () =>
+    backToAvailable(3, 'OCPP 1.6 §4.9 (B1): usage ended before a cable was plugged in, by the idTag again or ConnectionTimeOut (§9.1.6): Available', 'fails'));
+
+  await step(5, 'Send ClearCache; the charge point accepts it (step 6)', () =>
     cp.call('ClearCache', {}, {
       expect: { status: 'Accepted' },
-      requirement: 'OCPP 1.6 §5.4: a charge point with an Authorization Cache SHALL clear it on ClearCache.req and answer Accepted (§7.20)',
+      requirement: 'OCTT Table 12 step 6; OCPP 1.6 §5.4: a charge point with an Authorization Cache SHALL clear it on ClearCache.req and answer Accepted (§7.20)',
     }));
 
-  await step(8, 'Unplug the cable; the charge point reports Available', () => unplug(cp, sut, connectorId));
-
-  await step(9, 'Plug in the cable again; the charge point reports Preparing', () => plugIn(cp, sut, connectorId));
-
-  const presented = await step(10, 'Present the same idTag; the cache is empty, so the charge point sends Authorize for it before StartTransaction (the harness accepts it)', async () => {
+  await step(7, 'Present the same idTag; the cache is empty, so the charge point sends Authorize for it (the harness accepts it: step 8)', async () => {
     const from = cp.mark('presenting the idTag after ClearCache');
     await sut.do('presentIdTag', { connectorId, idTag });
     await cp.expectCall('Authorize', {
       after: from,
       match: { idTag },
-      forbid: { actions: ['StartTransaction'], why: 'after ClearCache the idTag is no longer in the cache: no transaction starts for it before it is authorised (§4.1, §9.1.13)' },
-      requirement: 'OCPP 1.6 §5.4: ClearCache clears the Authorization Cache; §4.1: an idTag that is not in the Local Authorization List or Authorization Cache SHALL be authorised with Authorize.req',
+      requirement: 'OCTT Table 12 step 7; OCPP 1.6 §5.4: ClearCache clears the Authorization Cache; §4.1: an idTag that is not in the Local Authorization List or Authorization Cache SHALL be authorised with Authorize.req',
     });
-    return from;
-  });
-
-  const transactionId = await step(11, 'The charge point sends StartTransaction for the idTag and reports Charging', async () => {
-    const start = await cp.expectCall('StartTransaction', {
-      after: presented,
-      match: { idTag, connectorId },
-      requirement: 'OCPP 1.6 §4.8: the charge point SHALL send StartTransaction.req for the transaction it started, with the authorised idTag',
-    });
+    // Accepted again: the connector is Preparing before the clean-up (ours).
     await cp.expectCall('StatusNotification', {
-      where: { connectorId }, after: presented,
-      match: { status: 'Charging' },
-      requirement: 'OCPP 1.6 §4.9 (B3): once energy flows the connector is Charging',
+      where: { connectorId }, after: from, match: { status: 'Preparing' }, octt: 'not-checked',
+      requirement: 'OCPP 1.6 §4.9 (A2): usage initiated by presenting an idTag makes the connector Preparing',
     });
-    return (await cp.answerOf(start)).transactionId as number;
   });
 
-  await step(12, 'Present the idTag again; the charge point stops the transaction and reports Finishing', () => localStop(cp, sut, connectorId, idTag, transactionId));
-
-  await step(13, 'Unplug the cable; the charge point reports Available', () => unplug(cp, sut, connectorId));
-
-  await step(14, 'Restore AuthorizationCacheEnabled and LocalPreAuthorize', () => restoreKeys(cp, changes));
+  await step(9, 'Clean-up (ours): present the idTag again (or let ConnectionTimeOut expire): Available; keys restored', async () => {
+    await backToAvailable(9, 'ours: the usage ends as at step 3', 'not-checked');
+    await restoreBefore(cp, changes);
+  });
 });

@@ -1,5 +1,6 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { plugIn, remoteStop, requireKey, restoreKeys, setKey, unplug } from './cs-steps.js';
+import { plugIn, remoteStop, requireKey, restoreKeys, unplug } from './cs-steps.js';
+import { beforeKey } from './cs-table-states.js';
 
 export default defineCase({
   id: 'TC_061_2_CS',
@@ -19,7 +20,7 @@ export default defineCase({
     'OCPP 1.6 §5.12 RemoteStopTransaction',
     'OCPP 1.6 §4.9 StatusNotification (A2, B3, C6, F1)',
   ],
-  provenance: 'OCTT 1.6 TCD 2024-04 Table 12 (TC_061_CS), the remote variant of the newer revision; ours: AuthorizeRemoteTxRequests must be true (read; set when writable; NOT_APPLICABLE when read-only false) so that a cached idTag would start without Authorize, a first remote session fills the cache, the cable is plugged in and out through SUT control, and the keys are restored at the end.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 12 (TC_061_CS) is the local start (our TC_061_1_CS); this remote variant is the newer revision\'s TC_061_2_CS, ours in its steps: AuthorizeRemoteTxRequests must be true (read; set when writable; NOT_APPLICABLE when read-only false) so that a cached idTag would start without Authorize, a first remote session fills the cache, the cable is plugged in and out through SUT control, and the keys are restored at the end.',
   actions: ['plugIn', 'unplug'],
   declarations: { authorizationCache: true },
 }, async ({ csms, sut, cfg, step, notApplicable }) => {
@@ -31,8 +32,8 @@ export default defineCase({
     // The remote variant needs AuthorizeRemoteTxRequests true; §9.1.3 allows read-only.
     await step(2, 'AuthorizeRemoteTxRequests = true (GetConfiguration; ChangeConfiguration when it differs and is writable; NOT_APPLICABLE when read-only false)', () =>
       requireKey(cp, notApplicable, 'AuthorizeRemoteTxRequests', 'true', 'a remote start is then not authorised at all, so the cleared cache cannot be observed in this remote variant')),
-    await step(3, 'AuthorizationCacheEnabled = true', () => setKey(cp, 'AuthorizationCacheEnabled', 'true')),
-    await step(4, 'LocalPreAuthorize = true', () => setKey(cp, 'LocalPreAuthorize', 'true')),
+    await step(3, 'AuthorizationCacheEnabled = true', () => beforeKey({ notApplicable }, cp, 'AuthorizationCacheEnabled', 'true')),
+    await step(4, 'LocalPreAuthorize = true', () => beforeKey({ notApplicable }, cp, 'LocalPreAuthorize', 'true')),
   ];
 
   const remoteStart = async (): Promise<number> => {

@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { remoteStartSession } from './cs-steps.js';
+import { cleanUpUnplug, reusableCharging } from './cs-table-states.js';
 
 export default defineCase({
   id: 'TC_012_CS',
@@ -17,44 +17,37 @@ export default defineCase({
     'OCPP 1.6 §5.11 RemoteStartTransaction',
     'OCPP 1.6 §4.9 StatusNotification (A2, B3, C6, F1)',
   ],
-  provenance: 'OCTT steps 1–8 as publicly summarised (booted → Preparing → RemoteStartTransaction Accepted → StartTransaction → Charging → RemoteStopTransaction Accepted → StopTransaction with reason Remote → Finishing; steps 7 and 8 in either order). Step 1 uses the reusable state Booted instead of waiting for a Heartbeat (plus, right after a reboot, the StatusNotifications that follow acceptance). The summary also wants the StopTransaction to carry the idTag of the start; §6.49 makes idTag optional and names the idTag "which requested to stop", which a remote stop does not have, so it is not required here. The summary\'s step 9 (Preparing) is replaced by ours: unplug → Available, to leave the charge point as found.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 16; ours: the reusable state Charging (Table 105) with the plug-in through SUT control, and step 7 (unplug → Available; not OCTT-checked). The StopTransaction need not carry an idTag (§6.49: optional; a remote stop has none that requested it).',
   actions: ['plugIn', 'unplug'],
 }, async ({ csms, sut, cfg, step }) => {
   const connectorId = cfg.connectorIds[0]!;
   const idTag = cfg.idTags.accepted;
-  const cp = await step(1, 'The charge point is connected, its boot accepted and its connectors reported', () => csms.booted());
+  const cp = await csms.booted();
 
-  const { transactionId } = await remoteStartSession(cp, sut, step, connectorId, idTag, { numbers: [2, 3, 4, 5] });
+  const { transactionId } = await step(0, `Before: reusable state Charging on connector ${connectorId}`, () => reusableCharging(cp, sut, connectorId, idTag));
 
-  const stopping = await step(6, 'Send RemoteStopTransaction for the transaction; the charge point accepts it', async () => {
+  const stopping = await step(1, 'Send RemoteStopTransaction for the transaction; the charge point accepts it (step 2)', async () => {
     const res = await cp.call('RemoteStopTransaction', { transactionId }, {
       expect: { status: 'Accepted' },
-      requirement: 'OCPP 1.6 §5.12: the charge point SHALL answer RemoteStopTransaction; a transaction with that id is ongoing and will be stopped: Accepted',
+      requirement: 'OCTT Table 16 step 2; OCPP 1.6 §5.12: the charge point SHALL answer RemoteStopTransaction; a transaction with that id is ongoing and will be stopped: Accepted',
     });
     return res.call.seq;
   });
 
-  await step(7, 'The charge point sends StopTransaction for the transaction with reason Remote', () =>
+  // Steps 3 and 5 may come in either order (Table 16, §1.2): both are looked for from the request on.
+  await step(3, 'The charge point sends StopTransaction for the transaction with reason Remote (steps 3–4)', () =>
     cp.expectCall('StopTransaction', {
       after: stopping,
       match: { transactionId, reason: 'Remote' },
-      requirement: 'OCPP 1.6 §5.12: the transaction SHALL be stopped and StopTransaction.req sent; §6.49, §7.36: reason may be omitted only when it is Local — a remote stop is Remote',
+      requirement: 'OCTT Table 16 step 3; OCPP 1.6 §5.12: the transaction SHALL be stopped and StopTransaction.req sent; §6.49, §7.36: reason may be omitted only when it is Local — a remote stop is Remote',
     }));
 
-  await step(8, 'The charge point reports Finishing', () =>
+  await step(5, 'The charge point reports Finishing (steps 5–6)', () =>
     cp.expectCall('StatusNotification', {
       where: { connectorId }, after: stopping,
       match: { status: 'Finishing' },
-      requirement: 'OCPP 1.6 §4.9 (C6): the transaction stopped with the cable still plugged in: Finishing',
+      requirement: 'OCTT Table 16 step 5; OCPP 1.6 §4.9 (C6): the transaction stopped with the cable still plugged in: Finishing',
     }));
 
-  await step(9, 'Unplug the cable; the charge point reports Available', async () => {
-    const from = cp.mark('unplugging');
-    await sut.do('unplug', { connectorId });
-    await cp.expectCall('StatusNotification', {
-      where: { connectorId }, after: from,
-      match: { status: 'Available' },
-      requirement: 'OCPP 1.6 §4.9 (F1): the cable removed after the transaction: Available',
-    });
-  });
+  await step(7, 'Unplug the cable; the charge point reports Available (ours)', () => cleanUpUnplug(cp, sut, connectorId));
 });

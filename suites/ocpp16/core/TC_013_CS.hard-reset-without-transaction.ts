@@ -15,6 +15,11 @@ export default defineCase({
     'OCPP 1.6 §4.2 BootNotification',
     'OCPP 1.6 §4.9 StatusNotification (A8, H1)',
   ],
-  provenance: 'OCTT steps 1–8 as publicly summarised (Heartbeat/booted → ChangeAvailability connector 1 Inoperative Accepted → StatusNotification Unavailable → Reset Hard Accepted → BootNotification → StatusNotification connector 0 Available and connector 1 Unavailable → ChangeAvailability Operative Accepted → StatusNotification Available). Ours: step 1 uses the reusable state Booted; the connector is the first of config connectorIds instead of 1; nothing but BootNotification may come first on the new connection (§4.2).',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 17; ours: the connector is the first of config connectorIds, and the other connectors whose Available step 9 checks are the other configured ones.',
+  deviations: [{
+    what: 'No request before the answer to the BootNotification after the reset (MUST, not a tool validation of the table)',
+    why: 'The table validates only the messages it lists',
+    source: 'OCPP 1.6 §4.2: between the reboot and the successful completion of a BootNotification the charge point SHALL NOT send any other request',
+  }],
   actions: [],
 }, (t) => resetWithoutTransaction(t, 'Hard'));

@@ -15,6 +15,15 @@ export default defineCase({
     'OCPP 1.6 §4.2 BootNotification',
     'OCPP 1.6 §4.9 StatusNotification (A8, H1)',
   ],
-  provenance: 'OCTT steps 1–8 as publicly summarised (Heartbeat/booted → ChangeAvailability connector 1 Inoperative Accepted → StatusNotification Unavailable → Reset Soft Accepted → BootNotification → StatusNotification connector 0 Available and connector 1 Unavailable → ChangeAvailability Operative Accepted → StatusNotification Available). Ours: step 1 uses the reusable state Booted; the connector is the first of config connectorIds instead of 1; nothing but BootNotification may come first on the new connection (§4.2).',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 18; ours: the connector is the first of config connectorIds, and the other connectors whose Available step 9 checks are the other configured ones. The new connection with its BootNotification is required here although Table 18 step 7 calls it optional: without a transaction a soft reset that keeps the connection cannot be told from an accepted Reset never carried out.',
+  deviations: [{
+    what: 'No request before the answer to the BootNotification after the reset (MUST, not a tool validation of the table)',
+    why: 'The table validates only the messages it lists',
+    source: 'OCPP 1.6 §4.2: between the reboot and the successful completion of a BootNotification the charge point SHALL NOT send any other request',
+  }, {
+    what: 'The soft reset must show: a new connection whose first request is BootNotification (Table 18 step 7 calls the BootNotification optional)',
+    why: 'Without a transaction a soft reset that keeps the connection cannot be told from an accepted Reset never carried out (fault reset-accepted-not-executed); kept on the lead\'s decision',
+    source: 'OCPP 1.6 §5.14 (errata 3.36): Accepted means the charge point will reset itself',
+  }],
   actions: [],
 }, (t) => resetWithoutTransaction(t, 'Soft'));

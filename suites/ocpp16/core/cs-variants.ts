@@ -9,72 +9,78 @@ import { expectBootNotification, isTrue, plugIn, readKey, remoteStartSession, re
 export type ResetType = 'Hard' | 'Soft';
 
 /**
- * TC_013_CS / TC_014_CS: a connector made Unavailable stays Unavailable across a reset of `type`
- * (§5.2, §5.14), and becomes Available again on ChangeAvailability Operative.
+ * TC_013_CS (Table 17) / TC_014_CS (Table 18): a connector made Unavailable stays Unavailable across a
+ * reset of `type` (§5.2, §5.14), and becomes Available again on ChangeAvailability Operative. The
+ * steps carry the table's numbers. An accepted Reset must be carried out: a new connection whose first
+ * request is BootNotification (for Soft too, although Table 18 step 7 calls it optional: without a
+ * transaction a soft reset that keeps the connection cannot be told from one never carried out).
  */
 export async function resetWithoutTransaction({ csms, cfg, step }: ChargePointSutContext, type: ResetType): Promise<void> {
+  const table = type === 'Hard' ? 17 : 18;
   const connectorId = cfg.connectorIds[0]!;
-  const cp = await step(1, 'The charge point is connected, its boot accepted and its connectors reported', () => csms.booted());
+  const cp = await csms.booted();
 
-  const inoperative = await step(2, `ChangeAvailability connector ${connectorId} Inoperative: Accepted`, async () => {
+  const inoperative = await step(1, `Send ChangeAvailability connector ${connectorId} Inoperative; the charge point accepts it (step 2)`, async () => {
     const res = await cp.call('ChangeAvailability', { connectorId, type: 'Inoperative' }, {
       expect: { status: 'Accepted' },
-      requirement: 'OCPP 1.6 §5.2: with no transaction on the connector, the change to Inoperative is Accepted',
+      requirement: `OCTT Table ${table} step 2; OCPP 1.6 §5.2: with no transaction on the connector, the change to Inoperative is Accepted`,
     });
     return res.call.seq;
   });
 
-  await step(3, 'The charge point reports the connector Unavailable', () =>
+  await step(3, 'The charge point reports the connector Unavailable (steps 3–4)', () =>
     cp.expectCall('StatusNotification', {
       where: { connectorId }, after: inoperative,
       match: { status: 'Unavailable' },
-      requirement: 'OCPP 1.6 §5.2: once the availability changed the charge point SHALL report it with StatusNotification; §4.9 (A8): Unavailable',
+      requirement: `OCTT Table ${table} step 3; OCPP 1.6 §5.2: once the availability changed the charge point SHALL report it with StatusNotification; §4.9 (A8): Unavailable`,
     }));
 
   // Accepted means it will reset (§5.14): a reboot that never comes is its failure, not an inconclusive case.
   const next = csms.nextConnection({ requirement: 'OCPP 1.6 §5.14: a charge point that answered Reset Accepted resets itself, reconnects and sends BootNotification' });
-  next.catch(() => undefined); // awaited in step 5
-  await step(4, `Send Reset ${type}: Accepted`, async () => {
+  next.catch(() => undefined); // awaited in step 7
+  await step(5, `Send Reset ${type}; the charge point accepts it (step 6)`, async () => {
     const res = await cp.call('Reset', { type }, {
       expect: { status: 'Accepted' },
-      requirement: 'OCPP 1.6 §5.14: the charge point SHALL answer Reset.req with whether it will attempt to reset itself',
+      requirement: `OCTT Table ${table} step 6; OCPP 1.6 §5.14: the charge point SHALL answer Reset.req with whether it will attempt to reset itself`,
     });
     if (res.payload.status !== 'Accepted') throw new ExpectationUnmet('the charge point did not accept the Reset: no reboot to observe');
   });
 
   const resetAt = cp.mark('reset accepted');
-  const { link, booted } = await step(5, 'The charge point reboots: a new connection whose first message is BootNotification (the harness accepts it)', async () => {
+  const { link, booted } = await step(7, 'The charge point reboots: a new connection whose first request is BootNotification (the harness accepts it: step 8)', async () => {
     const link = await next;
     const { reply } = await expectBootNotification(link, { from: resetAt });
     return { link, booted: reply };
   });
 
-  await step(6, 'StatusNotification connector 0 Available and the connector Unavailable: the availability persisted', async () => {
-    await link.expectCall('StatusNotification', {
-      where: { connectorId: 0 }, after: booted.seq,
-      match: { status: 'Available' },
-      requirement: 'OCPP 1.6 §4.9: after an accepted boot the charge point reports the status of connector 0',
-    });
+  await step(9, 'The charge point reports the connector Unavailable, connector 0 and the other connectors Available: the availability persisted (steps 9–10)', async () => {
     await link.expectCall('StatusNotification', {
       where: { connectorId }, after: booted.seq,
       match: { status: 'Unavailable' },
-      requirement: 'OCPP 1.6 §5.2, §5.14: a connector set to Unavailable SHALL stay Unavailable across a reboot (persistent state)',
+      requirement: `OCTT Table ${table} step 9; OCPP 1.6 §5.2: a connector set to Unavailable SHALL stay Unavailable across a reboot (persistent state)`,
     });
+    for (const other of [0, ...cfg.connectorIds.filter((c) => c !== connectorId)]) {
+      await link.expectCall('StatusNotification', {
+        where: { connectorId: other }, after: booted.seq,
+        match: { status: 'Available' },
+        requirement: `OCTT Table ${table} step 9 (the other StatusNotifications); OCPP 1.6 §4.9: after an accepted boot the charge point reports connector 0 and every connector; these are Available`,
+      });
+    }
   });
 
-  const operative = await step(7, `ChangeAvailability connector ${connectorId} Operative: Accepted`, async () => {
+  const operative = await step(11, `Send ChangeAvailability connector ${connectorId} Operative; the charge point accepts it (step 12)`, async () => {
     const res = await link.call('ChangeAvailability', { connectorId, type: 'Operative' }, {
       expect: { status: 'Accepted' },
-      requirement: 'OCPP 1.6 §5.2: the change back to Operative is Accepted',
+      requirement: `OCTT Table ${table} step 12; OCPP 1.6 §5.2: the change back to Operative is Accepted`,
     });
     return res.call.seq;
   });
 
-  await step(8, 'The charge point reports the connector Available', () =>
+  await step(13, 'The charge point reports the connector Available (steps 13–14)', () =>
     link.expectCall('StatusNotification', {
       where: { connectorId }, after: operative,
       match: { status: 'Available' },
-      requirement: 'OCPP 1.6 §5.2: once the availability changed the charge point SHALL report it with StatusNotification; §4.9 (H1): Available',
+      requirement: `OCTT Table ${table} step 13; OCPP 1.6 §5.2: once the availability changed the charge point SHALL report it with StatusNotification; §4.9 (H1): Available`,
     }));
 }
 

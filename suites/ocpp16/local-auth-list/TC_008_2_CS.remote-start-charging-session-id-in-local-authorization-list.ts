@@ -36,7 +36,7 @@ export default defineCase({
     await setKey({ note, notApplicable }, cp, 'LocalAuthListEnabled', 'true', { required: true, why: LIST_ENABLED_WHY }),
     await setKey({ note, notApplicable }, cp, 'LocalPreAuthorize', 'true', { required: true, why: 'OCPP 1.6 §9.1.13 LocalPreAuthorize' }),
     // §9.1.3: R or RW, the charge point's choice; without it the remote idTag is not authorised locally at all.
-    await setKey({ note, notApplicable }, cp, 'AuthorizeRemoteTxRequests', 'true', { why: 'OCPP 1.6 §5.11, §9.1.3: the remote idTag is authorised like a local one' }),
+    await setKey({ note, notApplicable }, cp, 'AuthorizeRemoteTxRequests', 'true', { why: 'Table 54 prerequisite: not read-only false; OCPP 1.6 §5.11, §9.1.3: the remote idTag is authorised like a local one' }),
     await cacheOff({ note, notApplicable }, cp),
   ]);
 

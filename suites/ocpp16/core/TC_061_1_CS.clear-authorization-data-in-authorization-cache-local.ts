@@ -11,7 +11,7 @@ export default defineCase({
   ocpp: '1.6',
   profile: 'Core',
   sut: 'ChargePoint',
-  octt: { table: 12, documentId: 'TC_061_CS', follows: '2024-04' },
+  octt: { table: 12, documentId: 'TC_061_CS', follows: 'newer revision' },
   purpose: 'ClearCache is accepted and empties the Authorization Cache: an idTag the charge point had cached is, when presented again with LocalPreAuthorize enabled, authorised with Authorize.req instead of from the cache.',
   refs: [
     'OCPP 1.6 §5.4 ClearCache, §6.11 ClearCache.req, §7.20 ClearCacheStatus',

@@ -98,6 +98,8 @@ export const FAULTS: FaultSpec[] = [
   { peer: 'chargePoint', fault: 'data-transfer-accepts-unknown-vendor', cases: ['TC_062_CS'], kills: ['payload.mismatch'], verdict: 'NON_STRICT' },
   // A SUT control that lists no unplugEvSide: the EV-side cases are NOT_APPLICABLE before anything is sent.
   { peer: 'chargePoint', fault: 'no-ev-side-unplug', cases: ['TC_005_1_CS', 'TC_005_2_CS', 'TC_005_3_CS'], kills: [], verdict: 'NOT_APPLICABLE' },
+  // Table 9 step 3: Finishing OR Available after an EV-side disconnect stopped the transaction (the old case wanted Finishing).
+  { peer: 'chargePoint', fault: 'ev-side-stop-goes-available', cases: ['TC_005_2_CS'], kills: [], verdict: 'PASS' },
   // CSMS faults (the harness plays a charge point).
   { peer: 'csms', fault: 'non-rfc3339-time', cases: ['TC_001_CSMS'], kills: ['schema.callResult'] },
   { peer: 'csms', fault: 'no-subprotocol', cases: ['TC_001_CSMS'], kills: ['handshake.subprotocol'] },

@@ -114,6 +114,8 @@ export const CP_QUIRKS = [
   'type-constraint-for-payload-errors',
   /** Presenting the idTag that started the transaction sends Authorize for it before the StopTransaction (§3.4, §4.1: MUST NOT). */
   'authorize-on-local-stop',
+  /** A transaction stopped by an EV-side disconnect leaves the connector Available, not Finishing (conforming: Table 9 step 3 allows both). */
+  'ev-side-stop-goes-available',
 ] as const;
 
 export type CpQuirk = (typeof CP_QUIRKS)[number];

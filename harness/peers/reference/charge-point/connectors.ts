@@ -79,6 +79,8 @@ export class Connectors {
       return { status: 'Charging', errorCode: 'NoError' };
     }
     if (!c.operative || !this.cp0.operative || this.firmwareInstalling) return { status: 'Unavailable', errorCode: 'NoError' };
+    // Quirk ev-side-stop-goes-available (conforming, Table 9 step 3): with the EV gone, nothing is left to finish.
+    if (c.finishing && c.evSideDisconnected && this.core.quirks.has('ev-side-stop-goes-available')) return { status: 'Available', errorCode: 'NoError' };
     if (c.finishing) {
       // Quirk: an illegal transition (C → B is not in the table of §4.9).
       return { status: this.core.quirks.has('status-charging-to-preparing') ? 'Preparing' : 'Finishing', errorCode: 'NoError' };

@@ -120,6 +120,8 @@ export interface MeterValuesExpectation extends Common {
   minCount: number;
   /** Level of the findings about when frames arrived, when it differs from `level`. */
   arrivalLevel?: 'MUST' | 'SHOULD';
+  /** OCTT axis of the findings about when frames arrived, when it differs (a table that judges only meterValue.timestamp). */
+  arrivalOctt?: 'fails' | 'not-checked';
 }
 
 /**

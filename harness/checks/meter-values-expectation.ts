@@ -114,7 +114,7 @@ function sampledIntervals(e: MeterValuesExpectation, sel: MeterValuesSelection, 
   const arrival = gaps(frames.map((f) => ({ ms: f.t, seq: f.seq })), want, e.toleranceMs);
   if (arrival.bad.length) {
     findings.push({
-      step: e.step, checkId: 'meterValues.interval', level: arrivalLevel,
+      step: e.step, checkId: 'meterValues.interval', level: arrivalLevel, ...(e.arrivalOctt ? { octt: e.arrivalOctt } : {}),
       requirement: `${e.requirement} — judged on arrival at the harness (harness clock)`,
       expected: `successive MeterValues.req for connector ${e.connectorId} every ${fmtS(want)} ± ${fmtS(e.toleranceMs)}`,
       actual: `gaps ${arrival.text}`,
@@ -203,7 +203,7 @@ function clockAligned(e: MeterValuesExpectation, sel: MeterValuesSelection, leve
   }
   if (badArrivals.length) {
     findings.push({
-      step: e.step, checkId: 'meterValues.interval', level: arrivalLevel,
+      step: e.step, checkId: 'meterValues.interval', level: arrivalLevel, ...(e.arrivalOctt ? { octt: e.arrivalOctt } : {}),
       requirement: `${e.requirement} — judged on arrival at the harness (harness wall clock)`,
       expected: `each MeterValues.req arrives within ${fmtS(e.toleranceMs)} of a ${every}`,
       actual: `arrivals ${cap(arrParts)}`,

@@ -43,6 +43,8 @@ export interface ExpectMeterValuesOptions {
   octt?: 'fails' | 'not-checked';
   /** Level of the findings about when frames arrived (default: `level`). */
   arrivalLevel?: 'MUST' | 'SHOULD';
+  /** OCTT axis of the findings about when frames arrived (default: `octt`). */
+  arrivalOctt?: 'fails' | 'not-checked';
   connectorId: number;
   /** Only MeterValues.req of this transaction count. */
   transactionId?: number;
@@ -147,7 +149,7 @@ export class CaseLink {
       mode: opts.mode, intervalS: opts.intervalS, toleranceMs: opts.toleranceMs ?? cfg.toleranceMs,
       measurands: opts.measurands, context, minCount: opts.minCount ?? opts.count ?? 1,
       requirement: opts.requirement ?? `OCPP 1.6 ${opts.mode === 'sampled' ? '§3.16.1' : '§3.16.2'}, §4.7: meter values as ${key} prescribe`,
-      level: opts.level, arrivalLevel: opts.arrivalLevel, octt: opts.octt,
+      level: opts.level, arrivalLevel: opts.arrivalLevel, arrivalOctt: opts.arrivalOctt, octt: opts.octt,
     };
     const enough = () => opts.count !== undefined && selectMeterValues(expectation, buildRpcModel(recorder.events)).count >= opts.count;
     await new Promise<void>((resolve, reject) => {

@@ -99,6 +99,24 @@ describe('meterValues expectation: sampled interval', () => {
       ['meterValues.interval', 'SHOULD', 'gaps 0.10 s (−9900 ms, frame #3), 0.10 s (−9900 ms, frame #5)']]);
   });
 
+  it('arrivalOctt: arrival findings carry their own OCTT axis, timestamp findings keep the default', () => {
+    const { b, afterSeq, untilSeq } = observe([
+      { t: 1_000, ts: 1_000 }, { t: 11_000, ts: 11_000 }, { t: 24_400, ts: 24_000 }]);
+    const findings = run(sampled(afterSeq, untilSeq, { arrivalOctt: 'not-checked' }), b);
+    expect(findings.map((f) => [f.checkId, f.level, f.octt, f.requirement.split(' — ')[1]])).to.deep.equal([
+      ['meterValues.interval', 'MUST', 'not-checked', 'judged on arrival at the harness (harness clock)'],
+      ['meterValues.interval', 'MUST', 'fails', 'judged on meterValue.timestamp (the charge point\'s clock)']]);
+  });
+
+  it('arrivalOctt on clock-aligned values: a late arrival is not-checked', () => {
+    const { b, afterSeq, untilSeq } = observe([
+      { t: 900_100, ts: 900_000, context: 'Sample.Clock' }, { t: 1_820_000, ts: 1_800_000, context: 'Sample.Clock' }]);
+    const e: MeterValuesExpectation = {
+      ...sampled(afterSeq, untilSeq, { arrivalOctt: 'not-checked' }), mode: 'clockAligned', intervalS: 900, context: 'Sample.Clock', minCount: 2,
+    };
+    expect(run(e, b).map((f) => [f.checkId, f.level, f.octt])).to.deep.equal([['meterValues.interval', 'MUST', 'not-checked']]);
+  });
+
   it('only the connector and transaction asked for count; Transaction.Begin and Trigger readings are left out', () => {
     const { b, afterSeq, untilSeq } = observe([
       { t: 500, context: 'Transaction.Begin' },

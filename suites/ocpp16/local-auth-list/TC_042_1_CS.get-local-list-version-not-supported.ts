@@ -21,16 +21,16 @@ export default defineCase({
     { what: 'Only -1 is accepted, not a CALLERROR NotSupported', why: 'the case runs only against a charger that declares LocalAuthListManagement, which has the defined answer', source: 'OCPP 1.6 §5.10' },
   ],
 }, async ({ csms, step, note, notApplicable }) => {
-  const cp = await step(1, 'The charge point is connected and its boot accepted', () => csms.booted());
+  const cp = await step(0, 'The charge point is connected and its boot accepted', () => csms.booted());
 
-  const listed = await step(2, 'GetConfiguration of SupportedFeatureProfiles: does it list LocalAuthListManagement?', async () => {
+  const listed = await step(0, 'GetConfiguration of SupportedFeatureProfiles: does it list LocalAuthListManagement?', async () => {
     const profiles = await readKey(cp, 'SupportedFeatureProfiles');
     const names = (profiles.value ?? '').split(',').map((s) => s.trim());
     note(`SupportedFeatureProfiles: ${profiles.value ?? '(no value)'}`);
     return names.includes('LocalAuthListManagement');
   });
 
-  const changed = await step(3, 'Preparation: LocalAuthListEnabled false (when the profile is listed)', async () => {
+  const changed = await step(0, 'Before: LocalAuthListEnabled false (when the profile is listed)', async () => {
     if (!listed) {
       note('LocalAuthListManagement is not listed: the charge point does not support local lists, no key to change');
       return undefined;
@@ -38,11 +38,11 @@ export default defineCase({
     return setKey({ note, notApplicable }, cp, 'LocalAuthListEnabled', 'false', { why: `${LIST_ENABLED_WHY}; the case needs a charge point that allows false` });
   });
 
-  await step(4, 'GetLocalListVersion: listVersion -1 (OCTT steps 1–2)', () =>
+  await step(1, 'GetLocalListVersion: listVersion -1 (steps 1–2)', () =>
     localListVersion(cp, {
       listVersion: -1,
       requirement: 'OCPP 1.6 §5.10: a version number of -1 SHALL indicate that the charge point does not support Local Authorization Lists (here: none in use, LocalAuthListEnabled false or the profile absent)',
     }));
 
-  await step(5, 'Restore LocalAuthListEnabled', () => restoreKeys(cp, [changed]));
+  await step(3, 'Restore LocalAuthListEnabled (ours)', () => restoreKeys(cp, [changed]));
 });

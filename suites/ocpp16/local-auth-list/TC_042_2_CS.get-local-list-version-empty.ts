@@ -17,22 +17,22 @@ export default defineCase({
   ],
   provenance: 'OCTT 1.6 TCD 2024-04 Table 49; ours: step 1 is the reusable state Booted rather than a Heartbeat, and SupportedFeatureProfiles is left to the declaration.',
 }, async ({ csms, step, note, notApplicable }) => {
-  const cp = await step(1, 'The charge point is connected and its boot accepted', () => csms.booted());
+  const cp = await step(0, 'The charge point is connected and its boot accepted', () => csms.booted());
 
-  const changed = await step(2, 'Preparation: LocalAuthListEnabled true', () =>
+  const changed = await step(0, 'Before: LocalAuthListEnabled true', () =>
     setKey({ note, notApplicable }, cp, 'LocalAuthListEnabled', 'true', { required: true, why: LIST_ENABLED_WHY }));
 
-  await step(3, 'SendLocalList, Full, listVersion 1, no entries: Accepted (OCTT steps 1–2)', () =>
+  await step(1, 'SendLocalList, Full, listVersion 1, no entries: Accepted (steps 1–2)', () =>
     sendLocalList(cp, 1, 'Full', [], {
       status: 'Accepted',
       requirement: 'OCPP 1.6 §5.15, §6.41: a Full update without localAuthorizationList removes every identifier; the charge point applies it and answers Accepted',
     }));
 
-  await step(4, 'GetLocalListVersion: 0, the list is empty (OCTT steps 3–4)', () =>
+  await step(3, 'GetLocalListVersion: 0, the list is empty (steps 3–4)', () =>
     localListVersion(cp, {
       listVersion: 0,
       requirement: 'OCPP 1.6 §5.10: a version number of 0 SHALL indicate that the Local Authorization List is empty',
     }));
 
-  await step(5, 'Restore LocalAuthListEnabled', () => restoreKeys(cp, [changed]));
+  await step(5, 'Restore LocalAuthListEnabled (ours)', () => restoreKeys(cp, [changed]));
 });

@@ -21,30 +21,30 @@ export default defineCase({
     { what: 'The answer must be SendLocalList.conf NotSupported, not a CALLERROR; the list version is unchanged', why: 'a charger with the profile has the defined status; §5.10 keeps a refused list out', source: 'OCPP 1.6 §7.47, §5.10' },
   ],
 }, async ({ csms, cfg, step, note, notApplicable }) => {
-  const cp = await step(1, 'The charge point is connected and its boot accepted', () => csms.booted());
+  const cp = await step(0, 'The charge point is connected and its boot accepted', () => csms.booted());
 
-  const before = await step(2, 'GetLocalListVersion while the list is in use: the version before the case', async () => {
+  const before = await step(0, 'GetLocalListVersion while the list is in use: the version before the case', async () => {
     const enabled = await readKey(cp, 'LocalAuthListEnabled');
     return enabled.value === 'true' ? localListVersion(cp) : undefined;
   });
 
-  const changed = await step(3, 'Preparation: LocalAuthListEnabled false', () =>
+  const changed = await step(0, 'Before: LocalAuthListEnabled false', () =>
     setKey({ note, notApplicable }, cp, 'LocalAuthListEnabled', 'false', { why: `${LIST_ENABLED_WHY}; the case needs a charge point that allows false` }));
 
-  await step(4, 'SendLocalList, Full, with the valid idTag: NotSupported (OCTT steps 1–2)', () =>
+  await step(1, 'SendLocalList, Full, with the valid idTag: NotSupported (steps 1–2)', () =>
     sendLocalList(cp, nextVersion(before ?? 0), 'Full', [configuredEntries(cfg).accepted], {
       status: 'NotSupported',
       requirement: 'OCPP 1.6 §6.42, §7.47: with the Local Authorization List not in use the update is not supported: NotSupported',
     }));
 
-  await step(5, 'Restore LocalAuthListEnabled; the list was not taken: GetLocalListVersion as before', async () => {
+  await step(3, 'Restore LocalAuthListEnabled; the list was not taken: GetLocalListVersion as before (ours)', async () => {
     await restoreKeys(cp, [changed]);
     if (before === undefined) {
       note('LocalAuthListEnabled was false before the case: no version to compare');
       return;
     }
     await localListVersion(cp, {
-      listVersion: before,
+      listVersion: before, octt: 'not-checked',
       requirement: 'OCPP 1.6 §6.42: only an Accepted update is applied; after NotSupported the list keeps its version (§5.10)',
     });
   });

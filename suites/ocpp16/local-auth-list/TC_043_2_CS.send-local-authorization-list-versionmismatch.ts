@@ -8,7 +8,7 @@ export default defineCase({
   profile: 'LocalAuthListManagement',
   sut: 'ChargePoint',
   octt: { table: 52, follows: '2024-04' },
-  purpose: 'The charge point takes the version of each Full update (2, then 5) and reports it, and answers a Differential update whose version is not higher than the current one (4 after 5) with VersionMismatch, keeping version 5.',
+  purpose: 'The charge point takes the version of a Full update (2) and of a Differential update (5) and reports it, and answers a Differential update whose version is not higher than the current one (4 after 5) with VersionMismatch, keeping version 5.',
   refs: [
     'OCPP 1.6 §5.15 Send Local List',
     'OCPP 1.6 §5.10 Get Local List Version',
@@ -22,30 +22,36 @@ export default defineCase({
   ],
 }, async ({ csms, cfg, step, note, notApplicable }) => {
   const entry = configuredEntries(cfg).accepted;
-  const cp = await step(1, 'The charge point is connected and its boot accepted', () => csms.booted());
+  const cp = await step(0, 'The charge point is connected and its boot accepted', () => csms.booted());
 
-  const changed = await step(2, 'Preparation: LocalAuthListEnabled true', () =>
+  const changed = await step(0, 'Before: LocalAuthListEnabled true', () =>
     setKey({ note, notApplicable }, cp, 'LocalAuthListEnabled', 'true', { required: true, why: LIST_ENABLED_WHY }));
 
-  await step(3, 'SendLocalList, Full, listVersion 2: Accepted; GetLocalListVersion: 2 (OCTT steps 1–4)', async () => {
-    await sendLocalList(cp, 2, 'Full', [entry], { status: 'Accepted', requirement: 'OCPP 1.6 §5.15: a Full update within SendLocalListMaxLength is applied and answered Accepted' });
+  await step(1, 'SendLocalList, Full, listVersion 2: Accepted (steps 1–2)', () =>
+    sendLocalList(cp, 2, 'Full', [entry], { status: 'Accepted', requirement: 'OCPP 1.6 §5.15: a Full update within SendLocalListMaxLength is applied and answered Accepted' }));
+
+  await step(3, 'GetLocalListVersion: 2 (steps 3–4)', async () => {
     await localListVersion(cp, { listVersion: 2, requirement: 'OCPP 1.6 §5.15, §5.10: the charge point MUST associate the listVersion of the update with its list and report it' });
   });
 
-  await step(4, 'SendLocalList, Full, listVersion 5: Accepted; GetLocalListVersion: 5 (OCTT steps 5–8)', async () => {
-    await sendLocalList(cp, 5, 'Full', [entry], { status: 'Accepted', requirement: 'OCPP 1.6 §5.15: a Full update replaces the list whatever its version; Accepted' });
+  await step(5, 'SendLocalList, Differential, listVersion 5: Accepted (steps 5–6)', () =>
+    sendLocalList(cp, 5, 'Differential', [entry], { status: 'Accepted', requirement: 'OCPP 1.6 §5.15, §7.47: a Differential update with a version above the current list is applied; Accepted' }));
+
+  await step(7, 'GetLocalListVersion: 5 (steps 7–8)', async () => {
     await localListVersion(cp, { listVersion: 5, requirement: 'OCPP 1.6 §5.15, §5.10: the charge point MUST associate the listVersion of the update with its list and report it' });
   });
 
-  await step(5, 'SendLocalList, Differential, listVersion 4: VersionMismatch; GetLocalListVersion: still 5 (OCTT steps 9–12)', async () => {
-    await sendLocalList(cp, 4, 'Differential', [entry], {
+  await step(9, 'SendLocalList, Differential, listVersion 4: VersionMismatch (steps 9–10)', () =>
+    sendLocalList(cp, 4, 'Differential', [entry], {
       status: 'VersionMismatch',
       requirement: 'OCPP 1.6 §7.47: VersionMismatch — the version number in a differential update is less than or equal to the version of the current list',
-    });
+    }));
+
+  await step(11, 'GetLocalListVersion: still 5 (steps 11–12)', async () => {
     await localListVersion(cp, { listVersion: 5, requirement: 'OCPP 1.6 §6.42: an update that is not Accepted is not applied; the list keeps version 5 (§5.10)' });
   });
 
-  await step(6, 'Clean-up: empty the Local Authorization List and restore LocalAuthListEnabled', async () => {
+  await step(13, 'Clean-up: empty the Local Authorization List and restore LocalAuthListEnabled', async () => {
     await emptyList(cp, 6);
     await restoreKeys(cp, [changed]);
   });

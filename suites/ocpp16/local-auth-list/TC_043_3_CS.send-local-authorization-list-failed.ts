@@ -25,12 +25,12 @@ export default defineCase({
     { what: 'The list version is unchanged after Failed', why: '§5.10 keeps a list that was not taken out', source: 'OCPP 1.6 §5.10' },
   ],
 }, async ({ csms, cfg, step, note, notApplicable }) => {
-  const cp = await step(1, 'The charge point is connected and its boot accepted', () => csms.booted());
+  const cp = await step(0, 'The charge point is connected and its boot accepted', () => csms.booted());
 
-  const changed = await step(2, 'Preparation: LocalAuthListEnabled true', () =>
+  const changed = await step(0, 'Before: LocalAuthListEnabled true', () =>
     setKey({ note, notApplicable }, cp, 'LocalAuthListEnabled', 'true', { required: true, why: LIST_ENABLED_WHY }));
 
-  const { maxLength, before } = await step(3, 'GetConfiguration of SendLocalListMaxLength, and GetLocalListVersion: the version before', async () => {
+  const { maxLength, before } = await step(0, 'GetConfiguration of SendLocalListMaxLength, and GetLocalListVersion: the version before', async () => {
     const key = await readKey(cp, 'SendLocalListMaxLength');
     const n = Number(key.value);
     if (!key.known || !Number.isInteger(n) || n < 0) {
@@ -40,7 +40,7 @@ export default defineCase({
     return { maxLength: n, before: await localListVersion(cp) };
   });
 
-  await step(4, `SendLocalList, Full, listVersion 2, ${maxLength + 1} entries (SendLocalListMaxLength + 1): Failed (OCTT steps 1–2)`, async () => {
+  await step(1, `SendLocalList, Full, listVersion 2, ${maxLength + 1} entries (SendLocalListMaxLength + 1): Failed (steps 1–2)`, async () => {
     const entries: ListEntry[] = Array.from({ length: maxLength + 1 }, (_, i) => ({ idTag: `${i}-${cfg.idTags.accepted}`.slice(0, 20), status: 'Accepted' }));
     await sendLocalList(cp, 2, 'Full', entries, {
       status: 'Failed',
@@ -48,11 +48,11 @@ export default defineCase({
     });
   });
 
-  await step(5, 'GetLocalListVersion: the version before the failed update', () =>
+  await step(3, 'GetLocalListVersion: the version before the failed update (ours)', () =>
     localListVersion(cp, {
-      listVersion: before,
+      listVersion: before, octt: 'not-checked',
       requirement: 'OCPP 1.6 §6.42: only an update the charge point accepted is applied; after Failed the list keeps its version (§5.10)',
     }));
 
-  await step(6, 'Restore LocalAuthListEnabled', () => restoreKeys(cp, [changed]));
+  await step(4, 'Restore LocalAuthListEnabled (ours)', () => restoreKeys(cp, [changed]));
 });

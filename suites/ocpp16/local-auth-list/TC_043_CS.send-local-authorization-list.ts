@@ -19,33 +19,35 @@ export default defineCase({
   ],
   provenance: 'OCTT 1.6 TCD 2024-04 Table 50; ours: the entries and versions, GetLocalListVersion after each update, LocalAuthListEnabled set and restored, the list emptied at the end.',
   deviations: [
-    { what: 'GetLocalListVersion after each update reports the version sent', why: '§5.15: the charge point MUST associate the version with its list', source: 'OCPP 1.6 §5.15' },
+    { what: 'GetLocalListVersion after each update reports the version sent (MUST, OCTT not-checked)', why: '§5.15: the charge point MUST associate the version with its list', source: 'OCPP 1.6 §5.15' },
     { what: 'The last steps (empty list) (clean-up)', why: 'leave the system under test as found (§1.3 post-conditions)', source: 'OCTT 1.6 TCD 2024-04 §1.3' },
   ],
 }, async ({ csms, cfg, step, note, notApplicable }) => {
   const entries = configuredEntries(cfg);
-  const cp = await step(1, 'The charge point is connected and its boot accepted', () => csms.booted());
+  const cp = await step(0, 'The charge point is connected and its boot accepted', () => csms.booted());
 
-  const changed = await step(2, 'Preparation: LocalAuthListEnabled true', () =>
+  const changed = await step(0, 'Before: LocalAuthListEnabled true', () =>
     setKey({ note, notApplicable }, cp, 'LocalAuthListEnabled', 'true', { required: true, why: LIST_ENABLED_WHY }));
 
-  const full = await step(3, 'GetLocalListVersion; SendLocalList, Full, the next version: Accepted (OCTT steps 1–2); GetLocalListVersion reports it', async () => {
-    const v = nextVersion(await localListVersion(cp));
+  const current = await step(0, 'GetLocalListVersion: the version before the case', () => localListVersion(cp));
+
+  const full = await step(1, 'SendLocalList, Full, the next version: Accepted (steps 1–2); GetLocalListVersion reports it (ours)', async () => {
+    const v = nextVersion(current);
     await sendLocalList(cp, v, 'Full', [entries.accepted, entries.blocked], {
       status: 'Accepted',
       requirement: 'OCPP 1.6 §5.15: a Full update within SendLocalListMaxLength, every entry with an idTagInfo, is applied and answered Accepted',
     });
-    await localListVersion(cp, { listVersion: v, requirement: 'OCPP 1.6 §5.15, §5.10: the charge point MUST associate the listVersion of the update with its list and report it' });
+    await localListVersion(cp, { listVersion: v, octt: 'not-checked', requirement: 'OCPP 1.6 §5.15, §5.10: the charge point MUST associate the listVersion of the update with its list and report it' });
     return v;
   });
 
-  const differential = await step(4, 'SendLocalList, Differential, one version up: add an entry, remove one: Accepted (OCTT steps 3–4); GetLocalListVersion reports it', async () => {
+  const differential = await step(3, 'SendLocalList, Differential, one version up: add an entry, remove one: Accepted (steps 3–4); GetLocalListVersion reports it (ours)', async () => {
     const v = full + 1;
     await sendLocalList(cp, v, 'Differential', [entries.expired, { idTag: entries.blocked.idTag }], {
       status: 'Accepted',
       requirement: 'OCPP 1.6 §5.15, §6.41, §7.1: a Differential update with a higher version adds or updates the entries with an idTagInfo and removes those without; Accepted',
     });
-    await localListVersion(cp, { listVersion: v, requirement: 'OCPP 1.6 §5.15, §5.10: the charge point MUST associate the listVersion of the update with its list and report it' });
+    await localListVersion(cp, { listVersion: v, octt: 'not-checked', requirement: 'OCPP 1.6 §5.15, §5.10: the charge point MUST associate the listVersion of the update with its list and report it' });
     return v;
   });
 

@@ -25,6 +25,7 @@ export interface ChangedKey {
 /** GetConfiguration of one key. */
 export async function readKey(cp: CaseLink, key: string): Promise<KeyState> {
   const res = await cp.call('GetConfiguration', { key: [key] }, {
+    octt: 'not-checked', // reading the Before state: no tool validation
     requirement: 'OCPP 1.6 §5.8: the charge point answers GetConfiguration with the keys it knows and their values',
   });
   const list = Array.isArray(res.payload.configurationKey) ? res.payload.configurationKey as Array<Record<string, unknown>> : [];
@@ -61,10 +62,10 @@ export async function setKey(
   }
   const res = await cp.call('ChangeConfiguration', { key, value }, opts.required
     ? {
-      expect: { status: 'Accepted' },
+      expect: { status: 'Accepted' }, octt: 'not-checked',
       requirement: `OCPP 1.6 §5.3, §9: ${key} is a required read-write key; a valid value is Accepted (${opts.why})`,
     }
-    : { requirement: 'OCPP 1.6 §5.3: the charge point answers ChangeConfiguration' });
+    : { octt: 'not-checked', requirement: 'OCPP 1.6 §5.3: the charge point answers ChangeConfiguration' });
   if (res.payload.status !== 'Accepted') {
     if (opts.required) throw new ExpectationUnmet(`${key} could not be set to ${value}: ${String(res.payload.status)}`);
     t.notApplicable(`${key} could not be set to ${value} (${String(res.payload.status)}); the case needs it (${opts.why})`);
@@ -77,17 +78,20 @@ export async function restoreKeys(cp: CaseLink, changed: Array<ChangedKey | unde
   for (const c of [...changed].reverse()) {
     if (!c) continue;
     await cp.call('ChangeConfiguration', { key: c.key, value: c.original }, {
-      expect: { status: 'Accepted' },
+      expect: { status: 'Accepted' }, octt: 'not-checked',
       requirement: `OCPP 1.6 §5.3: setting ${c.key} back to the value the charge point reported is Accepted`,
     });
   }
 }
 
-/** GetLocalListVersion; `expect` the version it must report. Returns the reported version. */
-export async function localListVersion(cp: CaseLink, expect?: { listVersion: number; requirement: string }): Promise<number> {
+/**
+ * GetLocalListVersion; `expect` the version it must report (octt: 'not-checked' where the table does not
+ * validate it). Without `expect` only a reading: OCTT not-checked. Returns the reported version.
+ */
+export async function localListVersion(cp: CaseLink, expect?: { listVersion: number; requirement: string; octt?: 'fails' | 'not-checked' }): Promise<number> {
   const res = await cp.call('GetLocalListVersion', {}, expect
-    ? { expect: { listVersion: expect.listVersion }, requirement: expect.requirement }
-    : { requirement: 'OCPP 1.6 §5.10: the charge point SHALL answer GetLocalListVersion with the version of its Local Authorization List' });
+    ? { expect: { listVersion: expect.listVersion }, requirement: expect.requirement, octt: expect.octt }
+    : { octt: 'not-checked', requirement: 'OCPP 1.6 §5.10: the charge point SHALL answer GetLocalListVersion with the version of its Local Authorization List' });
   return typeof res.payload.listVersion === 'number' ? res.payload.listVersion : 0;
 }
 
@@ -106,13 +110,13 @@ export function sendLocalListPayload(listVersion: number, updateType: 'Full' | '
   return payload;
 }
 
-/** SendLocalList, expecting `status`. */
+/** SendLocalList, expecting `status` (octt: 'not-checked' where the table does not validate it). */
 export function sendLocalList(
   cp: CaseLink, listVersion: number, updateType: 'Full' | 'Differential', entries: ListEntry[],
-  expect: { status: string; requirement: string },
+  expect: { status: string; requirement: string; octt?: 'fails' | 'not-checked' },
 ) {
   return cp.call('SendLocalList', sendLocalListPayload(listVersion, updateType, entries), {
-    expect: { status: expect.status }, requirement: expect.requirement,
+    expect: { status: expect.status }, requirement: expect.requirement, octt: expect.octt,
   });
 }
 
@@ -122,11 +126,11 @@ export function sendLocalList(
  */
 export async function emptyList(cp: CaseLink, nextVersion: number): Promise<void> {
   await sendLocalList(cp, Math.max(1, nextVersion), 'Full', [], {
-    status: 'Accepted',
+    status: 'Accepted', octt: 'not-checked', // clean-up
     requirement: 'OCPP 1.6 §5.15, §6.41: a Full update without localAuthorizationList removes every identifier; the charge point accepts it',
   });
   await localListVersion(cp, {
-    listVersion: 0,
+    listVersion: 0, octt: 'not-checked',
     requirement: 'OCPP 1.6 §5.10: version 0 SHALL indicate that the Local Authorization List is empty',
   });
 }
@@ -163,10 +167,10 @@ export async function cacheOff(t: Ctx, cp: CaseLink): Promise<ChangedKey | undef
   }
   if (state.value === 'false') return undefined;
   if (!state.readonly) {
-    const res = await cp.call('ChangeConfiguration', { key, value: 'false' }, { requirement: 'OCPP 1.6 §5.3: the charge point answers ChangeConfiguration' });
+    const res = await cp.call('ChangeConfiguration', { key, value: 'false' }, { octt: 'not-checked', requirement: 'OCPP 1.6 §5.3: the charge point answers ChangeConfiguration' });
     if (res.payload.status === 'Accepted') return { key, original: state.value ?? 'true' };
   }
   t.note(`${key} cannot be switched off: ClearCache instead, so that the idTag cannot be authorised from the cache`);
-  await cp.call('ClearCache', {}, { requirement: 'OCPP 1.6 §5.4: the charge point answers ClearCache' });
+  await cp.call('ClearCache', {}, { octt: 'not-checked', requirement: 'OCPP 1.6 §5.4: the charge point answers ClearCache' });
   return undefined;
 }

@@ -21,8 +21,9 @@ export default defineCase({
   ],
   provenance: 'OCTT 1.6 TCD 2024-04 Table 60; ours: the other card is a second idTag the harness accepts (so only the reservation can refuse it), checked by what §5.13 requires instead of the table\'s silence about it, and steps 14–17 (stop, Finishing, unplug, other connectors back).',
   deviations: [
+    { what: 'Step 0 (the table\'s Before state): the answers and status notifications that set it up are checked at MUST (spec-backed), OCTT not-checked', why: 'a charger that does not reach the Before state cannot run the table', source: 'OCTT 1.6 TCD 2024-04 §1.3; OCPP 1.6 §5.2, §4.9' },
     { what: 'Step 5: for the other idTag only that it does not charge (the next status is the reserved idTag\'s Preparing; StartTransaction carries the reserved idTag); an Authorize.req for it is allowed', why: 'the specification does not forbid asking the CSMS about an idTag', source: 'OCPP 1.6 §5.13' },
-    { what: 'Steps 14–17 (clean-up)', why: 'leave the system under test as found (§1.3 post-conditions)', source: 'OCTT 1.6 TCD 2024-04 §1.3' },
+    { what: 'Steps 14–17 (clean-up; checked at MUST (spec-backed), OCTT not-checked)', why: 'leave the system under test as found (§1.3 post-conditions)', source: 'OCTT 1.6 TCD 2024-04 §1.3' },
   ],
   actions: ['presentIdTag', 'plugIn', 'unplug'],
 }, async ({ csms, sut, cfg, step }) => {
@@ -58,7 +59,7 @@ export default defineCase({
     return from;
   });
 
-  const presented = await step(6, 'Present the reserved idTag; the charge point reports Preparing (steps 6–9; Authorize.req is optional)', async () => {
+  const presented = await step(7, 'Present the reserved idTag; the charge point reports Preparing (steps 5–8; Authorize.req is optional)', async () => {
     const from = cp.mark('presenting the reserved idTag');
     await sut.do('presentIdTag', { connectorId, idTag });
     await cp.expectCall('StatusNotification', {
@@ -73,11 +74,11 @@ export default defineCase({
   await reservedSessionTail({ sut, step }, cp, restore, {
     connectorId, idTag, reservationId, presented,
     plug: {
-      n: 10,
-      title: 'Plug in the cable; the charge point sends StartTransaction with the reserved idTag and the reservationId (steps 10–11)',
+      n: 9,
+      title: 'Plug in the cable; the charge point sends StartTransaction with the reserved idTag and the reservationId (steps 9–10)',
       requirement: `${CARRIES_RESERVATION}; the reserved connector is used by the reserved idTag (§5.13)`,
     },
-    charging: { n: 12, title: 'The charge point reports Charging (steps 12–13)' },
+    charging: { n: 11, title: 'The charge point reports Charging (steps 11–12)', octt: 'fails' },
     stop: { n: 14, title: 'Present the same idTag again; the charge point stops the transaction (ours)', mark: 'presenting idTag to stop' },
     finishing: 15, unplug: 16, restore: 17,
   });

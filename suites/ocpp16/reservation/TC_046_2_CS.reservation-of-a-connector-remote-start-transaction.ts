@@ -18,7 +18,7 @@ export default defineCase({
   ],
   provenance: 'OCTT 1.6 TCD 2024-04 Table 61; ours: step 5 (reusable state Charging) is done as RemoteStartTransaction for the reserved idTag, Preparing, plug in, StartTransaction, Charging, and steps 10–13 end the transaction.',
   deviations: [
-    { what: 'Step 5: RemoteStartTransaction Accepted, Preparing and Charging are checked along the way', why: 'the reusable state Charging goes through them; each is an OCPP 1.6 MUST', source: 'OCPP 1.6 §5.11, §4.9' },
+    { what: 'Step 5: RemoteStartTransaction Accepted, Preparing and Charging are checked along the way (checked at MUST (spec-backed), OCTT not-checked)', why: 'the reusable state Charging goes through them; each is an OCPP 1.6 MUST', source: 'OCPP 1.6 §5.11, §4.9' },
     { what: 'Steps 10–13 (clean-up)', why: 'leave the system under test as found (§1.3 post-conditions)', source: 'OCTT 1.6 TCD 2024-04 §1.3' },
   ],
   actions: ['plugIn', 'unplug'],
@@ -45,18 +45,20 @@ export default defineCase({
   const requested = await step(5, 'Send RemoteStartTransaction for the reserved idTag and connector; the charge point accepts it and reports Preparing (step 5)', async () => {
     const res = await cp.call('RemoteStartTransaction', { connectorId, idTag }, {
       expect: { status: 'Accepted' },
+      octt: 'not-checked',
       requirement: 'OCPP 1.6 §5.11, §5.13: the reserved idTag may use the reserved connector: RemoteStartTransaction Accepted',
     });
     await cp.expectCall('StatusNotification', {
       where: { connectorId }, after: res.call.seq, match: { status: 'Preparing' },
       forbid: { actions: ['StartTransaction'], why: 'no cable is plugged in yet' },
+      octt: 'not-checked',
       requirement: 'OCPP 1.6 §4.9 (G2): the reservation identity presented (a RemoteStartTransaction.req for it) makes the connector Preparing',
     });
     return res.call.seq;
   });
 
   const plugged = cp.mark('plugging in');
-  const transactionId = await step(6, 'Plug in the cable; the charge point sends StartTransaction with the reserved idTag and the reservationId (step 5)', async () => {
+  const transactionId = await step(5, 'Plug in the cable; the charge point sends StartTransaction with the reserved idTag and the reservationId (step 5)', async () => {
     await sut.do('plugIn', { connectorId });
     const start = await cp.expectCall('StartTransaction', {
       after: requested, match: { connectorId, idTag, reservationId },
@@ -65,9 +67,10 @@ export default defineCase({
     return (await cp.answerOf(start)).transactionId as number;
   });
 
-  await step(8, 'The charge point reports Charging (step 5)', () =>
+  await step(5, 'The charge point reports Charging (step 5)', () =>
     cp.expectCall('StatusNotification', {
       where: { connectorId }, after: plugged, match: { status: 'Charging' },
+      octt: 'not-checked',
       requirement: 'OCPP 1.6 §4.9 (B3): once energy flows the connector is Charging',
     }));
 

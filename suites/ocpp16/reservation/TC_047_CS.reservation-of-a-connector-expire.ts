@@ -23,6 +23,7 @@ export default defineCase({
   ],
   provenance: 'OCTT 1.6 TCD 2024-04 Table 62; ours: the expiry offset (about 2 s, a whole second), the time bound on Available (SHOULD), the way step 7 charges (plug in, RemoteStartTransaction for a second idTag the harness accepts), and the clean-up after step 7.',
   deviations: [
+    { what: 'Step 0 (the table\'s Before state): the answers and status notifications that set it up are checked at MUST (spec-backed), OCTT not-checked', why: 'a charger that does not reach the Before state cannot run the table', source: 'OCTT 1.6 TCD 2024-04 §1.3; OCPP 1.6 §5.2, §4.9' },
     {
       what: `Available comes at the expiryDate: not before it and at most toleranceMs after it (SHOULD); later than that but within timeouts.messageMs is NON_STRICT, never FAIL`,
       why: 'the table only asks for Available after the expiry; neither the table nor §5.13 bounds how soon a charge point notices an expired reservation',

@@ -15,36 +15,41 @@ export default defineCase({
     'OCPP 1.6 §5.2 ChangeAvailability',
     'OCPP 1.6 §4.9 StatusNotification (A8, H1)',
   ],
-  provenance: 'OCTT 1.6 TCD 2024-04 Table 65; ours: SetConnectorUnavailable is done with ChangeAvailability Inoperative, and steps 7–8 make the connector Operative again.',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 65; ours: SetConnectorUnavailable is done with ChangeAvailability Inoperative, and step 3 makes the connector Operative again.',
   deviations: [
-    { what: 'Steps 7–8 (clean-up)', why: 'leave the system under test as found (§1.3 post-conditions)', source: 'OCTT 1.6 TCD 2024-04 §1.3' },
+    { what: 'Step 0 (the table\'s Before state): the answers and status notifications that set it up are checked at MUST (spec-backed), OCTT not-checked', why: 'a charger that does not reach the Before state cannot run the table', source: 'OCTT 1.6 TCD 2024-04 §1.3; OCPP 1.6 §5.2, §4.9' },
+    { what: 'Step 3 (clean-up)', why: 'leave the system under test as found (§1.3 post-conditions)', source: 'OCTT 1.6 TCD 2024-04 §1.3' },
   ],
   actions: [],
 }, async ({ csms, cfg, step }) => {
   const connectorId = cfg.connectorIds[0]!;
   const cp = await csms.booted();
 
-  await step(1, `Send ChangeAvailability Inoperative for connector ${connectorId}; the charge point accepts it and reports Unavailable (steps 1–4)`, async () => {
+  await step(0, `Before: ChangeAvailability Inoperative for connector ${connectorId}, Accepted, Unavailable reported (OCTT: SetConnectorUnavailable)`, async () => {
     const res = await cp.call('ChangeAvailability', { connectorId, type: 'Inoperative' }, {
       expect: { status: 'Accepted' },
+      octt: 'not-checked',
       requirement: 'OCPP 1.6 §5.2: an idle connector is made Inoperative at once: ChangeAvailability Accepted',
     });
     await cp.expectCall('StatusNotification', {
       where: { connectorId }, after: res.call.seq, match: { status: 'Unavailable' },
+      octt: 'not-checked',
       requirement: 'OCPP 1.6 §4.9 (A8), §5.2: a connector made Inoperative is reported Unavailable',
     });
   });
 
-  await step(5, `Send ReserveNow for the Unavailable connector ${connectorId}; the charge point answers Unavailable (steps 5–6)`, () =>
+  await step(1, `Send ReserveNow for the Unavailable connector ${connectorId}; the charge point answers Unavailable (steps 1–2)`, () =>
     reserveRefused(cp, cfg, { connectorId, reservationId: 483 }, 'Unavailable', 'the connector is in the Unavailable state'));
 
-  await step(7, 'Send ChangeAvailability Operative; the charge point reports the connector Available (ours)', async () => {
+  await step(3, 'Send ChangeAvailability Operative; the charge point reports the connector Available (ours)', async () => {
     const res = await cp.call('ChangeAvailability', { connectorId, type: 'Operative' }, {
       expect: { status: 'Accepted' },
+      octt: 'not-checked',
       requirement: 'OCPP 1.6 §5.2: ChangeAvailability Operative for an Inoperative connector is Accepted',
     });
     await cp.expectCall('StatusNotification', {
       where: { connectorId }, after: res.call.seq, match: { status: 'Available' },
+      octt: 'not-checked',
       requirement: 'OCPP 1.6 §4.9 (H1): the connector made Operative again (and never reserved) is Available',
     });
   });

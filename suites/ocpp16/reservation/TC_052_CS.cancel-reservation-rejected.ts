@@ -17,6 +17,7 @@ export default defineCase({
   ],
   provenance: 'OCTT 1.6 TCD 2024-04 Table 73; ours: the reusable state Reserved is step 0, and step 3 cancels the reservation with its own id (Accepted), showing it survived, then Available.',
   deviations: [
+    { what: 'Step 0 (the table\'s Before state): the answers and status notifications that set it up are checked at MUST (spec-backed), OCTT not-checked', why: 'a charger that does not reach the Before state cannot run the table', source: 'OCTT 1.6 TCD 2024-04 §1.3; OCPP 1.6 §5.13, §4.9' },
     { what: 'Step 3: CancelReservation with the reservation\'s own id is Accepted, then Available', why: 'shows the unknown id cancelled nothing, and leaves the charger as found', source: 'OCPP 1.6 §5.1; §1.3' },
   ],
   actions: [],
@@ -29,10 +30,12 @@ export default defineCase({
   await step(0, `Reusable state Reserved: ReserveNow for connector ${connectorId} and the valid idTag, Accepted; the connector is Reserved`, async () => {
     const res = await cp.call('ReserveNow', { connectorId, expiryDate: lastingExpiry(cfg), idTag: cfg.idTags.accepted, reservationId }, {
       expect: { status: 'Accepted' },
+      octt: 'not-checked',
       requirement: `${RESERVE_NOW_ANSWERED}; an Available connector of a charge point that accepts reservations: Accepted (§7.40)`,
     });
     await cp.expectCall('StatusNotification', {
       where: { connectorId }, after: res.call.seq, match: { status: 'Reserved' },
+      octt: 'not-checked',
       requirement: RESERVED_STATUS,
     });
   });
@@ -47,10 +50,12 @@ export default defineCase({
   await step(3, 'Clean-up: CancelReservation for the reservation itself is Accepted — it was not cancelled — and the connector is Available (ours)', async () => {
     const res = await cp.call('CancelReservation', { reservationId }, {
       expect: { status: 'Accepted' },
+      octt: 'not-checked',
       requirement: 'OCPP 1.6 §5.1: the rejected cancellation cancelled nothing: the reservation still exists, so cancelling it is Accepted',
     });
     await cp.expectCall('StatusNotification', {
       where: { connectorId }, after: res.call.seq, match: { status: 'Available' },
+      octt: 'not-checked',
       requirement: 'OCPP 1.6 §4.9 (G1): cancelling the reservation makes the connector Available',
     });
   });

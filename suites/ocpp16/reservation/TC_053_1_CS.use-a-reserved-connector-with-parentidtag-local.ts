@@ -23,6 +23,8 @@ export default defineCase({
   ],
   provenance: 'OCTT 1.6 TCD 2024-04 Table 74; ours (the local variant of a newer revision): the group (parentId and idTag 2, derived from idTags.accepted) is the harness\'s, the Authorize.req for idTag 2 is optional, and steps 11–14 (idTag 2 stops, Finishing, unplug, other connectors back).',
   deviations: [
+    { what: 'Steps 5 and 9: Preparing and Charging are checked along the way (checked at MUST (spec-backed), OCTT not-checked)', why: 'the table validates only the StartTransaction; each status is an OCPP 1.6 MUST', source: 'OCPP 1.6 §4.9' },
+    { what: 'Step 0 (the table\'s Before state): the answers and status notifications that set it up are checked at MUST (spec-backed), OCTT not-checked', why: 'a charger that does not reach the Before state cannot run the table', source: 'OCTT 1.6 TCD 2024-04 §1.3; OCPP 1.6 §5.2, §4.9' },
     { what: 'No Authorize.req is required for idTag 2', why: 'the charge point MAY know its parent from its list or cache', source: 'OCPP 1.6 §5.13' },
     { what: 'Steps 11–14 (clean-up)', why: 'leave the charge point as found (§1.3 post-conditions)', source: 'OCTT 1.6 TCD 2024-04 §1.3' },
   ],
@@ -59,6 +61,7 @@ export default defineCase({
     await cp.expectCall('StatusNotification', {
       where: { connectorId }, after: from, match: { status: 'Preparing' },
       forbid: { actions: ['StartTransaction'], why: 'no cable is plugged in yet' },
+      octt: 'not-checked',
       requirement: 'OCPP 1.6 §5.13, §4.9 (G2): an incoming idTag whose parentIdTag matches the reservation\'s may use the reserved connector (its parent learnt from Authorize.conf, §7.27): Preparing',
     });
     return from;
@@ -71,7 +74,7 @@ export default defineCase({
       title: 'Plug in the cable; the charge point sends StartTransaction with idTag 2 and the reservationId (steps 6–8)',
       requirement: `${CARRIES_RESERVATION}; a transaction of an idTag of the reserved parentIdTag ends the reservation (§5.13)`,
     },
-    charging: { n: 9, title: 'The charge point reports Charging (steps 9–10)' },
+    charging: { n: 9, title: 'The charge point reports Charging (steps 9–10)', octt: 'not-checked' },
     stop: { n: 11, title: 'Present idTag 2 again; the charge point stops the transaction (ours)', mark: 'presenting idTag 2 to stop' },
     finishing: 12, unplug: 13, restore: 14,
   });

@@ -22,6 +22,7 @@ export default defineCase({
   ],
   provenance: 'OCTT 1.6 TCD 2024-04 Table 74; ours (the remote variant of a newer revision): the group (parentId and idTag 2, derived from idTags.accepted) is the harness\'s, idTag 2 starts remotely before the cable, and steps 10–13 end the session.',
   deviations: [
+    { what: 'Steps 5 and 9: RemoteStartTransaction Accepted, Preparing and Charging are checked along the way (checked at MUST (spec-backed), OCTT not-checked)', why: 'the table validates only the StartTransaction; each is an OCPP 1.6 MUST', source: 'OCPP 1.6 §5.11, §4.9' },
     { what: 'No Authorize.req is required for idTag 2', why: 'the charge point MAY know its parent from its list or cache', source: 'OCPP 1.6 §5.13' },
     { what: 'Steps 10–13 (clean-up)', why: 'leave the charge point as found (§1.3 post-conditions)', source: 'OCTT 1.6 TCD 2024-04 §1.3' },
   ],
@@ -52,11 +53,13 @@ export default defineCase({
   const requested = await step(5, `Send RemoteStartTransaction for valid idTag 2 (${idTag2}), of the reserved group; the charge point accepts it and reports Preparing (step 5)`, async () => {
     const res = await cp.call('RemoteStartTransaction', { connectorId, idTag: idTag2 }, {
       expect: { status: 'Accepted' },
+      octt: 'not-checked',
       requirement: 'OCPP 1.6 §5.11, §5.13: an idTag of the reserved group may use the reserved connector: RemoteStartTransaction Accepted',
     });
     await cp.expectCall('StatusNotification', {
       where: { connectorId }, after: res.call.seq, match: { status: 'Preparing' },
       forbid: { actions: ['StartTransaction'], why: 'no cable is plugged in yet' },
+      octt: 'not-checked',
       requirement: 'OCPP 1.6 §5.13, §4.9 (G2): an incoming idTag whose parentIdTag matches the reservation\'s may use the reserved connector (its parent learnt from Authorize.conf, §7.27): Preparing',
     });
     return res.call.seq;
@@ -75,6 +78,7 @@ export default defineCase({
   await step(9, 'The charge point reports Charging (steps 9–10)', () =>
     cp.expectCall('StatusNotification', {
       where: { connectorId }, after: plugged, match: { status: 'Charging' },
+      octt: 'not-checked',
       requirement: 'OCPP 1.6 §4.9 (B3): once energy flows the connector is Charging',
     }));
 

@@ -100,6 +100,8 @@ export const FAULTS: FaultSpec[] = [
   { peer: 'chargePoint', fault: 'no-ev-side-unplug', cases: ['TC_005_1_CS', 'TC_005_2_CS', 'TC_005_3_CS'], kills: [], verdict: 'NOT_APPLICABLE' },
   // Table 9 step 3: Finishing OR Available after an EV-side disconnect stopped the transaction (the old case wanted Finishing).
   { peer: 'chargePoint', fault: 'ev-side-stop-goes-available', cases: ['TC_005_2_CS'], kills: [], verdict: 'PASS' },
+  // Tables 48 and 51 step 2: a CALLERROR NotSupported is as good as listVersion -1 / status NotSupported.
+  { peer: 'chargePoint', fault: 'local-list-refusal-as-callerror', cases: ['TC_042_1_CS', 'TC_043_1_CS'], kills: [], verdict: 'PASS' },
   // CSMS faults (the harness plays a charge point).
   { peer: 'csms', fault: 'non-rfc3339-time', cases: ['TC_001_CSMS'], kills: ['schema.callResult'] },
   { peer: 'csms', fault: 'no-subprotocol', cases: ['TC_001_CSMS'], kills: ['handshake.subprotocol'] },

@@ -116,6 +116,8 @@ export const CP_QUIRKS = [
   'authorize-on-local-stop',
   /** A transaction stopped by an EV-side disconnect leaves the connector Available, not Finishing (conforming: Table 9 step 3 allows both). */
   'ev-side-stop-goes-available',
+  /** With the local list not in use, GetLocalListVersion and SendLocalList are refused with CALLERROR NotSupported (conforming: Tables 48 and 51 allow it). */
+  'local-list-refusal-as-callerror',
 ] as const;
 
 export type CpQuirk = (typeof CP_QUIRKS)[number];

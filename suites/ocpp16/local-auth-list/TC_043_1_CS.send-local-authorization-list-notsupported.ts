@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { configuredEntries, LIST_ENABLED_WHY, localListVersion, nextVersion, readKey, restoreKeys, sendLocalList, setKey } from './local-list-steps.js';
+import { configuredEntries, LIST_ENABLED_WHY, localListVersion, nextVersion, readKey, restoreKeys, sendLocalListPayload, setKey } from './local-list-steps.js';
 
 export default defineCase({
   id: 'TC_043_1_CS',
@@ -18,7 +18,7 @@ export default defineCase({
   ],
   provenance: 'OCTT 1.6 TCD 2024-04 Table 51; ours: the list is disabled (LocalAuthListEnabled false, restored) for a charger that declares the profile.',
   deviations: [
-    { what: 'The answer must be SendLocalList.conf NotSupported, not a CALLERROR; the list version is unchanged', why: 'a charger with the profile has the defined status; §5.10 keeps a refused list out', source: 'OCPP 1.6 §7.47, §5.10' },
+    { what: 'The list version is unchanged after the refused update', why: '§5.10 keeps a refused list out; the table does not re-read the version', source: 'OCPP 1.6 §6.42, §5.10' },
   ],
 }, async ({ csms, cfg, step, note, notApplicable }) => {
   const cp = await step(0, 'The charge point is connected and its boot accepted', () => csms.booted());
@@ -31,10 +31,11 @@ export default defineCase({
   const changed = await step(0, 'Before: LocalAuthListEnabled false', () =>
     setKey({ note, notApplicable }, cp, 'LocalAuthListEnabled', 'false', { why: `${LIST_ENABLED_WHY}; the case needs a charge point that allows false` }));
 
-  await step(1, 'SendLocalList, Full, with the valid idTag: NotSupported (steps 1–2)', () =>
-    sendLocalList(cp, nextVersion(before ?? 0), 'Full', [configuredEntries(cfg).accepted], {
-      status: 'NotSupported',
-      requirement: 'OCPP 1.6 §6.42, §7.47: with the Local Authorization List not in use the update is not supported: NotSupported',
+  // Table 51 step 2: status NotSupported, or a CALLERROR NotSupported.
+  await step(1, 'SendLocalList, Full, with the valid idTag: NotSupported, or CALLERROR NotSupported (steps 1–2)', () =>
+    cp.callResultOrError('SendLocalList', sendLocalListPayload(nextVersion(before ?? 0), 'Full', [configuredEntries(cfg).accepted]), {
+      expect: { status: 'NotSupported' }, errorCodes: ['NotSupported'],
+      requirement: 'OCTT Table 51 step 2; OCPP 1.6 §6.42, §7.47: with the Local Authorization List not in use the update is not supported: NotSupported',
     }));
 
   await step(3, 'Restore LocalAuthListEnabled; the list was not taken: GetLocalListVersion as before (ours)', async () => {

@@ -11,6 +11,7 @@
 //   unless the answer is Accepted.
 // - The list is only changed by SendLocalList, and kept across reboots and power failures.
 
+import { createRPCError } from '../rpc.js';
 import { int, str, asRecord } from '../util.js';
 import type { CpCore } from './core.js';
 import type { IdTagInfo, Payload } from './types.js';
@@ -21,8 +22,16 @@ export class LocalList {
 
   constructor(private readonly core: CpCore, private readonly supported: boolean) {
     // Without the profile (or with the list disabled): version -1 (§5.10) and NotSupported (§6.42).
-    core.handle('GetLocalListVersion', () => ({ listVersion: core.quirks.has('local-list-version-zero') ? 0 : this.reportedVersion }));
-    core.handle('SendLocalList', (p) => ({ status: supported ? this.sendLocalList(p) : 'NotSupported' }));
+    // Quirk local-list-refusal-as-callerror (conforming, Tables 48 and 51): refuse with CALLERROR NotSupported.
+    const refuseAsError = () => core.quirks.has('local-list-refusal-as-callerror') && !this.enabled;
+    core.handle('GetLocalListVersion', () => {
+      if (refuseAsError()) throw createRPCError('NotSupported', 'no Local Authorization List in use');
+      return { listVersion: core.quirks.has('local-list-version-zero') ? 0 : this.reportedVersion };
+    });
+    core.handle('SendLocalList', (p) => {
+      if (refuseAsError()) throw createRPCError('NotSupported', 'no Local Authorization List in use');
+      return { status: supported ? this.sendLocalList(p) : 'NotSupported' };
+    });
   }
 
   get enabled(): boolean {

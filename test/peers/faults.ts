@@ -85,9 +85,9 @@ export const FAULTS: FaultSpec[] = [
   // TC_041_CS clears the fault it caused; the connector stays Faulted, so its Available never comes.
   { peer: 'chargePoint', fault: 'fault-cannot-be-cleared', cases: ['TC_041_CS'], kills: ['sequence.missing'] },
   // Conforming variants (§9.1.3 AuthorizeRemoteTxRequests "R or RW"; errata 3.36 resets): the cases read the key and branch.
-  { peer: 'chargePoint', fault: 'authorize-remote-read-only-false', cases: ['TC_010_CS', 'TC_011_1_CS', 'TC_011_2_CS'], kills: [], verdict: 'PASS' },
+  { peer: 'chargePoint', fault: 'authorize-remote-read-only-false', cases: ['TC_010_CS', 'TC_011_1_CS', 'TC_011_2_CS', 'TC_019_CS'], kills: [], verdict: 'PASS' },
   { peer: 'chargePoint', fault: 'authorize-remote-read-only-false', cases: ['TC_007_2_CS', 'TC_008_2_CS', 'TC_061_2_CS'], kills: [], verdict: 'NOT_APPLICABLE' },
-  { peer: 'chargePoint', fault: 'authorize-remote-read-only-true', cases: ['TC_007_2_CS', 'TC_008_2_CS', 'TC_010_CS', 'TC_011_1_CS', 'TC_011_2_CS', 'TC_061_2_CS'], kills: [], verdict: 'PASS' },
+  { peer: 'chargePoint', fault: 'authorize-remote-read-only-true', cases: ['TC_007_2_CS', 'TC_008_2_CS', 'TC_010_CS', 'TC_011_1_CS', 'TC_011_2_CS', 'TC_019_CS', 'TC_061_2_CS'], kills: [], verdict: 'PASS' },
   { peer: 'chargePoint', fault: 'hard-reset-stops-after-boot', cases: ['TC_015_CS'], kills: [], verdict: 'PASS' },
   // Table 18/20 step 7: after a soft reset the BootNotification is optional (errata 3.36: the software restarts).
   { peer: 'chargePoint', fault: 'soft-reset-without-reboot', cases: ['TC_014_CS', 'TC_016_CS'], kills: [], verdict: 'PASS' },

@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { unlockWithoutSession } from './cs-variants.js';
+import { unlockConnector } from './cs-variants.js';
 
 export default defineCase({
   id: 'TC_017_2_CS',
@@ -8,13 +8,16 @@ export default defineCase({
   profile: 'Core',
   sut: 'ChargePoint',
   octt: { table: 22, follows: '2024-04' },
-  purpose: 'With a cable plugged in and no transaction, a charge point with a fixed cable (no connector lock) answers UnlockConnector with NotSupported.',
+  purpose: 'With no transaction, a charge point with a fixed cable (no connector lock) answers UnlockConnector with NotSupported.',
   refs: [
     'OCPP 1.6 §5.18 UnlockConnector',
     'OCPP 1.6 §6.53 UnlockConnector.req, §6.54 UnlockConnector.conf, §7.46 UnlockStatus (errata 3.87)',
-    'OCPP 1.6 §4.9 StatusNotification (A2, B1)',
   ],
-  provenance: 'OCTT steps 1–3 as publicly summarised (Heartbeat/booted → StatusNotification Preparing → UnlockConnector answered NotSupported). Ours: step 1 uses the reusable state Booted; the cable is connected to the EV through SUT control (plugIn) in step 2; no StopTransaction may follow the unlock (there is no transaction); step 4 (unplug → Available) leaves the charge point as found. Needs a fixed cable (declaration fixedCable true); plugIn / unplug mean connecting the cable to the EV and hanging it back.',
-  actions: ['plugIn', 'unplug'],
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 22; ours: the connector is the first of config connectorIds, with no cable plugged in (the table has no Before state).',
+  actions: [],
   declarations: { fixedCable: true },
-}, (t) => unlockWithoutSession(t, true));
+}, async (t) => {
+  const connectorId = t.cfg.connectorIds[0]!;
+  const cp = await t.csms.booted();
+  await unlockConnector(t, cp, connectorId, true, 22);
+});

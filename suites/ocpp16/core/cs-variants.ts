@@ -4,7 +4,7 @@
 import { ExpectationUnmet } from '../../../harness/dsl/errors.js';
 import type { CaseLink } from '../../../harness/dsl/case-link.js';
 import type { ChargePointSutContext } from '../../../harness/dsl/context.js';
-import { expectBootNotification, isTrue, plugIn, readKey, remoteStartSession, requireKey, setKey, unplug, type KeyChange } from './cs-steps.js';
+import { expectBootNotification, isTrue, readKey, remoteStartSession, requireKey, setKey, unplug, type KeyChange } from './cs-steps.js';
 
 export type ResetType = 'Hard' | 'Soft';
 
@@ -330,88 +330,27 @@ export async function evSideCleanUp({ sut, step }: ChargePointSutContext, cp: Ca
   await step(n, 'Clean-up (ours): take the cable out of the charge point; it reports Available', () => unplug(cp, sut, connectorId));
 }
 
-/** What tells the detachable-cable (fixedCable false) and the fixed-cable (true) variants apart. */
-interface CableVariant {
-  plugTitle: (connectorId: number) => string;
-  unlockStatus: 'Unlocked' | 'NotSupported';
-  unlockRequirement: string;
-  /** TC_017_x_CS step 4. */
-  noSessionUnplugTitle: string;
-}
-
-const cableVariant = (fixedCable: boolean): CableVariant => fixedCable
-  ? {
-    plugTitle: (connectorId) => `Connect the cable of connector ${connectorId}; the charge point reports Preparing`,
-    unlockStatus: 'NotSupported',
-    unlockRequirement: 'OCPP 1.6 §5.18: the charge point SHALL answer whether it was able to unlock the connector; §7.46 (errata 3.87): a fixed cable has no connector lock: NotSupported',
-    noSessionUnplugTitle: 'Hang the cable back; the charge point reports Available, with no StopTransaction',
-  }
-  : {
-    plugTitle: (connectorId) => `Plug in the cable on connector ${connectorId}; the charge point reports Preparing`,
-    unlockStatus: 'Unlocked',
-    unlockRequirement: 'OCPP 1.6 §5.18: the charge point SHALL answer whether it was able to unlock the connector; §7.46: a connector lock that opened: Unlocked',
-    noSessionUnplugTitle: 'Unplug the cable; the charge point reports Available, with no StopTransaction',
-  };
+/** What tells the detachable-cable (fixedCable false) and the fixed-cable (true) variants apart (§7.46, errata 3.87). */
+const unlockAnswer = (fixedCable: boolean): { status: 'Unlocked' | 'NotSupported'; requirement: string } => fixedCable
+  ? { status: 'NotSupported', requirement: 'OCPP 1.6 §5.18: the charge point SHALL answer whether it was able to unlock the connector; §7.46 (errata 3.87): a fixed cable has no connector lock: NotSupported' }
+  : { status: 'Unlocked', requirement: 'OCPP 1.6 §5.18: the charge point SHALL answer whether it was able to unlock the connector; §7.46: a connector lock that opened: Unlocked' };
 
 /**
- * TC_017_1_CS / TC_017_2_CS: with a cable plugged in and no transaction, UnlockConnector is answered
- * Unlocked (detachable cable) or NotSupported (fixed cable, §7.46 errata 3.87); then the cable is
- * taken out with no StopTransaction.
+ * Steps 1–2 of TC_017_x_CS / TC_018_x_CS (Tables 21–24): UnlockConnector for the connector (step 1)
+ * and its answer (step 2, the table's tool validation): Unlocked with a detachable cable, NotSupported
+ * with a fixed one. Returns the seq just before the request: what the charge point does because of it
+ * (a StopTransaction may come before the answer) is looked for from there on.
  */
-export async function unlockWithoutSession({ csms, sut, cfg, step }: ChargePointSutContext, fixedCable: boolean): Promise<void> {
-  const v = cableVariant(fixedCable);
-  const connectorId = cfg.connectorIds[0]!;
-  const cp = await step(1, 'The charge point is connected, its boot accepted and its connectors reported', () => csms.booted());
-
-  await step(2, v.plugTitle(connectorId), () => plugIn(cp, sut, connectorId));
-
-  await step(3, `Send UnlockConnector for the connector: ${v.unlockStatus}`, () =>
-    cp.call('UnlockConnector', { connectorId }, {
-      expect: { status: v.unlockStatus },
-      requirement: v.unlockRequirement,
+export async function unlockConnector(
+  { step }: Pick<ChargePointSutContext, 'step'>, cp: CaseLink, connectorId: number, fixedCable: boolean, table: number,
+): Promise<number> {
+  const answer = unlockAnswer(fixedCable);
+  const from = cp.mark('unlocking the connector');
+  const res = await step(1, `Send UnlockConnector for connector ${connectorId}`, () => cp.call('UnlockConnector', { connectorId }));
+  await step(2, `The charge point answers UnlockConnector ${answer.status}`, () =>
+    cp.checkAnswer(res, 'UnlockConnector', {
+      expect: { status: answer.status },
+      requirement: `OCTT Table ${table} step 2; ${answer.requirement}`,
     }));
-
-  await step(4, v.noSessionUnplugTitle, async () => {
-    const from = cp.mark('unplugging');
-    await sut.do('unplug', { connectorId });
-    await cp.expectCall('StatusNotification', {
-      where: { connectorId }, after: from,
-      match: { status: 'Available' },
-      forbid: { actions: ['StopTransaction'], why: 'there was no transaction to stop (§5.18)' },
-      requirement: 'OCPP 1.6 §4.9 (B1): the cable removed with no transaction: Available',
-    });
-  });
-}
-
-/** A transaction of the TC_018_x_CS cases and the mark just before the UnlockConnector sent during it. */
-export interface UnlockedDuringSession {
-  cp: CaseLink;
-  connectorId: number;
-  idTag: string;
-  transactionId: number;
-  unlocking: number;
-}
-
-/**
- * TC_018_1_CS / TC_018_2_CS steps 1–6: cable plugged in, a remote start (§5.11), Charging, then
- * UnlockConnector answered Unlocked (detachable cable) or NotSupported (fixed cable).
- */
-export async function unlockDuringSession({ csms, sut, cfg, step }: ChargePointSutContext, fixedCable: boolean): Promise<UnlockedDuringSession> {
-  const v = cableVariant(fixedCable);
-  const connectorId = cfg.connectorIds[0]!;
-  const idTag = cfg.idTags.accepted;
-  const cp = await step(1, 'The charge point is connected, its boot accepted and its connectors reported', () => csms.booted());
-
-  const { transactionId } = await remoteStartSession(cp, sut, step, connectorId, idTag, { numbers: [2, 3, 4, 5], plugTitle: v.plugTitle(connectorId) });
-
-  const unlocking = await step(6, `Send UnlockConnector for the connector: ${v.unlockStatus}`, async () => {
-    const from = cp.mark('unlocking the connector during the transaction');
-    await cp.call('UnlockConnector', { connectorId }, {
-      expect: { status: v.unlockStatus },
-      requirement: v.unlockRequirement,
-    });
-    return from;
-  });
-
-  return { cp, connectorId, idTag, transactionId, unlocking };
+  return from;
 }

@@ -77,4 +77,14 @@ describe('OCTT 1.6 test case document (FINAL 2024-04) coverage, every profile bu
     }
     expect(problems).to.deep.equal([]);
   });
+
+  it('every case that cites a table says so in its provenance, naming what is its own', async () => {
+    const problems: string[] = [];
+    for (const { meta } of await discoverCases()) {
+      if (!meta.octt) continue;
+      if (!meta.provenance.startsWith(`OCTT 1.6 TCD 2024-04 Table ${meta.octt.table}`)) problems.push(`${meta.id}: provenance "${meta.provenance.slice(0, 60)}…"`);
+      if (/publicly summari[sz]ed|no public/i.test(meta.provenance)) problems.push(`${meta.id}: still says no step list is public`);
+    }
+    expect(problems).to.deep.equal([]);
+  });
 });

@@ -109,6 +109,10 @@ export function judge(input: JudgeInput): Judgement {
   if (ours.length) {
     return { verdict: 'INCONCLUSIVE', reason: `harness fault: the harness sent a frame that fails its own schema (${ours[0]})`, findings };
   }
+  if (end?.kind === 'case-end' && end.stoppedEarly && should.length) {
+    // A missed SHOULD the case could not go on without: the SUT's, graded as such; the rest did not run.
+    return { verdict: 'NON_STRICT', reason: `${summarise(should)}; the case stopped there (${end.stoppedEarly}), its later steps did not run`, findings };
+  }
   if (end?.kind === 'case-end' && end.stoppedEarly) {
     // The case stopped on a problem the checks should have named; if none did, we cannot judge.
     return { verdict: 'INCONCLUSIVE', reason: `stopped early (${end.stoppedEarly}) without a finding`, findings };

@@ -38,6 +38,11 @@ export class ChargePointTracker {
     return [...this.transactions.values()];
   }
 
+  /** The charge point says it knows no such transaction (RemoteStop Rejected): stop tracking it. */
+  forget(transactionId: number): void {
+    this.transactions.delete(transactionId);
+  }
+
   lastCaseText(): string {
     return this.currentCase ?? 'the previous case';
   }

@@ -224,7 +224,12 @@ export class ChargePointConditions {
 
   private async stopTransactions(link: Link, result: ConditionsResult, signal: AbortSignal): Promise<void> {
     for (const tx of this.tracker.openTransactions()) {
-      await this.call(link, 'RemoteStopTransaction', { transactionId: tx.transactionId }, result, signal);
+      const answer = await this.call(link, 'RemoteStopTransaction', { transactionId: tx.transactionId }, result, signal);
+      if (answer?.kind === 'result' && answer.payload.status === 'Rejected') {
+        // It knows no such transaction (its StopTransaction was lost): nothing to wait for.
+        this.tracker.forget(tx.transactionId);
+        continue;
+      }
       const stopped = await this.tracker.waitStopped(tx.transactionId, this.cfg.timeouts.messageMs, signal);
       if (!stopped) result.done.push(`transaction ${tx.transactionId} did not stop`);
       // Until the charger reports the connector, the cable is still in: unplug it.

@@ -192,6 +192,18 @@ describe('judge: verdicts', () => {
     expect(verdictOf(b).verdict).to.equal('INCONCLUSIVE');
   });
 
+  it('stopping early on a missed SHOULD is NON_STRICT with the reason, not INCONCLUSIVE "without a finding"', () => {
+    const b = new TraceBuilder();
+    const anchor = b.note(0, 'waiting for StatusNotification');
+    b.expect(0, { type: 'call', action: 'StatusNotification', afterSeq: anchor, level: 'SHOULD', octt: 'fails',
+      window: { anchorSeq: anchor, maxMs: 100, toleranceMs: 0, graceMs: 0 }, requirement: 'Finishing after reconnecting (SHOULD)' });
+    b.end(200, { stoppedEarly: 'StatusNotification did not arrive in time' });
+    const j = verdictOf(b);
+    expect(j.verdict).to.equal('NON_STRICT');
+    expect(j.reason).to.match(/sequence\.missing.*later steps did not run/);
+    expect(j.findings[0]).to.include({ checkId: 'sequence.missing', level: 'SHOULD', octt: 'fails' });
+  });
+
   it('a known issue turns the FAIL it covers into EXPECTED_FAIL, and only that one', () => {
     const b = new TraceBuilder();
     b.in(0, 'x');

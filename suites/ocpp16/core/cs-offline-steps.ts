@@ -4,7 +4,7 @@
 import type { CaseLink } from '../../../harness/dsl/case-link.js';
 import type { ChargePointSutContext } from '../../../harness/dsl/context.js';
 import type { KeyChange } from './cs-steps.js';
-import { beforeKey } from './cs-table-states.js';
+import { beforeKey, inspectKey } from './cs-table-states.js';
 
 /**
  * RemoteStartTransaction for a plugged-in connector (Accepted), the StartTransaction it leads to (with
@@ -65,6 +65,14 @@ export function shift(iso: string, ms: number): string {
 export async function offlineAuthorizationKeys(
   t: Pick<ChargePointSutContext, 'notApplicable'>, cp: CaseLink,
 ): Promise<(KeyChange | undefined)[]> {
+  // Tables 40/44 prerequisite: offline transactions through the local list, the cache or unknown ids.
+  // A charger that reports none of the three means cannot meet it: NOT_APPLICABLE, not a FAIL.
+  const means = ['LocalAuthListEnabled', 'AuthorizationCacheEnabled', 'AllowOfflineTxForUnknownId'];
+  const present = [];
+  for (const key of means) if (await inspectKey(cp, key)) present.push(key);
+  if (present.length === 0) {
+    return t.notApplicable(`the table's prerequisite is offline authorization through the local list, the cache or unknown ids; the charge point reports none of ${means.join(', ')}`);
+  }
   return [
     await beforeKey(t, cp, 'LocalAuthorizeOffline', 'true'),
     await beforeKey(t, cp, 'LocalAuthListEnabled', 'true', { optional: true }),

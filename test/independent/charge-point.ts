@@ -21,10 +21,21 @@ type Status = 'Available' | 'Preparing' | 'Charging' | 'SuspendedEV' | 'Finishin
 
 interface Transaction { id: number; idTag: string; meterStart: number; sampler?: NodeJS.Timeout }
 
+/**
+ * Two bugs this peer really had while it was written, kept switchable so the e2e test can show the harness
+ * catching a defect in code it did not write:
+ * - `shared-availability`: one availability flag for connector 0 and connector 1, so after ChangeAvailability
+ *   of connector 1 and a reboot, connector 0 reports Unavailable (TC_013_CS step 6 fails).
+ * - `no-offline-queue`: transaction-related messages sent while offline are lost instead of queued
+ *   (§4.7 MUST; TC_038_CS step 1 fails).
+ */
+export type IndependentCpDefect = 'shared-availability' | 'no-offline-queue';
+
 export interface IndependentChargePointOptions {
   /** CSMS URL without the identity: the identity is appended as the last path segment (OCPP-J §3.1.1). */
   url: string;
   identity?: string;
+  defects?: IndependentCpDefect[];
 }
 
 /** The charge-point actions our control endpoint offers (README, "Driving the system under test"). */
@@ -61,14 +72,19 @@ export class IndependentChargePoint {
   /** A status change while offline, to report once back (§4.9: the current status, not the history). */
   private statusChangedOffline = false;
   private aligned: NodeJS.Timeout | undefined;
-  private readonly queue = new TransactionQueue(
-    (method, params) => this.call(method, params),
-    () => this.client !== undefined,
-    () => Number(this.config.get('TransactionMessageAttempts')) || 1,
-  );
+  private readonly defects: ReadonlySet<IndependentCpDefect>;
+  private readonly queue: TransactionQueue;
 
   constructor(private readonly opts: IndependentChargePointOptions) {
     this.identity = opts.identity ?? 'CP001';
+    this.defects = new Set(opts.defects ?? []);
+    const lossy = this.defects.has('no-offline-queue');
+    this.queue = new TransactionQueue(
+      (method, params) => this.call(method, params),
+      // The defect: the queue believes it is always online and gives up after one try, so offline messages are lost.
+      lossy ? () => true : () => this.client !== undefined,
+      lossy ? () => 1 : () => Number(this.config.get('TransactionMessageAttempts')) || 1,
+    );
   }
 
   async start(): Promise<{ controlUrl: string }> {
@@ -131,7 +147,8 @@ export class IndependentChargePoint {
       this.accepted = true;
       if (interval > 0) this.config.setHeartbeatInterval(interval);
       this.restartHeartbeat();
-      await this.notify(0, this.chargePointOperative ? 'Available' : 'Unavailable');
+      const cpAvailable = this.defects.has('shared-availability') ? this.operative : this.chargePointOperative;
+      await this.notify(0, cpAvailable ? 'Available' : 'Unavailable');
       await this.notify(CONNECTOR, this.status);
       this.statusChangedOffline = false;
       this.restartAligned();

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { IndependentChargePoint, type IndependentCpDefect } from '../independent/charge-point.js';
+import { IndependentChargePoint, type IndependentCpDefect, type IndependentCpVariant } from '../independent/charge-point.js';
 import { IndependentCsms } from '../independent/csms.js';
 import { runCli } from '../support/cli.js';
 
@@ -47,9 +47,9 @@ describe('independent peers (not written with the harness) judged over real sock
     return new Map(results.cases.map((c) => [c.id, c]));
   }
 
-  async function runChargePoint(name: string, cases: string[], defects: IndependentCpDefect[] = []): Promise<Map<string, CaseResult>> {
+  async function runChargePoint(name: string, cases: string[], defects: IndependentCpDefect[] = [], variants: IndependentCpVariant[] = []): Promise<Map<string, CaseResult>> {
     const port = await freePort();
-    const cp = new IndependentChargePoint({ url: `ws://127.0.0.1:${port}/ocpp`, identity: 'CP001', defects });
+    const cp = new IndependentChargePoint({ url: `ws://127.0.0.1:${port}/ocpp`, identity: 'CP001', defects, variants });
     const { controlUrl } = await cp.start();
     try {
       return await run(name, ['test', 'charge-point', '--listen', `127.0.0.1:${port}`], controlUrl, cases);
@@ -91,6 +91,28 @@ describe('independent peers (not written with the harness) judged over real sock
     for (const id of CP_PASS) expect(results.get(id)?.verdict, `${id}: ${JSON.stringify(results.get(id)?.findings)}`).to.equal('PASS');
     expect(results.get('X16_RPC_02_CS')?.verdict).to.equal('NON_STRICT');
     expect(results.get('X16_RPC_02_CS')?.findings.map((f) => f.checkId)).to.deep.equal(['rpc.errorCode']);
+  });
+
+  it('charge point under test: conforming alternatives the tables allow still PASS', async () => {
+    // No idTag in a StopTransaction nobody's card stopped (§6.51 optional), no reason when Local (§7.44 default),
+    // Charging before StartTransaction (TCD §1.2), remote starts authorized first (AuthorizeRemoteTxRequests true:
+    // this also makes TC_023_5_CS applicable).
+    const cases = ['TC_010_CS', 'TC_012_CS', 'TC_018_1_CS', 'TC_023_5_CS', 'TC_038_CS', 'TC_068_CS'];
+    const results = await runChargePoint('cp-variants', cases, [], ['stop-without-idtag', 'local-reason-omitted', 'charging-first', 'authorize-remote']);
+    for (const id of cases) expect(results.get(id)?.verdict, `${id}: ${JSON.stringify(results.get(id)?.findings)}`).to.equal('PASS');
+  });
+
+  it('CSMS under test: a CSMS that accepts any idTag fails the Authorize-invalid case at its table step', async () => {
+    const csms = new IndependentCsms({ defects: ['accept-any-idtag'] });
+    const { url, controlUrl } = await csms.listen();
+    try {
+      const results = await run('csms-accept-any', ['test', 'csms', '--url', url], controlUrl, ['TC_023_1_CSMS']);
+      expect(results.get('TC_023_1_CSMS')?.verdict).to.equal('FAIL');
+      // Table 136 names its only tool validation (Authorize.conf idTagInfo.status Invalid) "Step 1".
+      expect(results.get('TC_023_1_CSMS')?.findings.map((f) => `${f.checkId}@${f.step}`)).to.include('payload.mismatch@1');
+    } finally {
+      await csms.close();
+    }
   });
 
   it('charge point under test: real bugs the independent charge point had are caught at the table step', async () => {

@@ -31,11 +31,21 @@ interface Transaction { id: number; idTag: string; meterStart: number; sampler?:
  */
 export type IndependentCpDefect = 'shared-availability' | 'no-offline-queue';
 
+/**
+ * Conforming alternatives a real charger may choose; the harness must PASS each:
+ * - `stop-without-idtag`: StopTransaction has no idTag when no idTag stopped it (§6.51: optional).
+ * - `local-reason-omitted`: StopTransaction has no reason when it is Local (§7.44: Local is the default).
+ * - `charging-first`: StatusNotification Charging before StartTransaction (TCD §1.2: either order).
+ * - `authorize-remote`: AuthorizeRemoteTxRequests is true, a remote start is authorized first (§5.11).
+ */
+export type IndependentCpVariant = 'stop-without-idtag' | 'local-reason-omitted' | 'charging-first' | 'authorize-remote';
+
 export interface IndependentChargePointOptions {
   /** CSMS URL without the identity: the identity is appended as the last path segment (OCPP-J §3.1.1). */
   url: string;
   identity?: string;
   defects?: IndependentCpDefect[];
+  variants?: IndependentCpVariant[];
 }
 
 /** The charge-point actions our control endpoint offers (README, "Driving the system under test"). */
@@ -68,16 +78,24 @@ export class IndependentChargePoint {
   /** An idTag authorized (locally or by RemoteStart) and waiting for the cable. */
   private pendingIdTag: string | undefined;
   private tx: Transaction | undefined;
+  /**
+   * A StartTransaction whose answer we have not yet processed. The CSMS may send RemoteStop/Unlock right after
+   * answering it, in the same network read: those handlers wait for it (a race this peer really had).
+   */
+  private starting: Promise<void> | undefined;
   private meterWh = 1000;
   /** A status change while offline, to report once back (§4.9: the current status, not the history). */
   private statusChangedOffline = false;
   private aligned: NodeJS.Timeout | undefined;
   private readonly defects: ReadonlySet<IndependentCpDefect>;
+  private readonly variants: ReadonlySet<IndependentCpVariant>;
   private readonly queue: TransactionQueue;
 
   constructor(private readonly opts: IndependentChargePointOptions) {
     this.identity = opts.identity ?? 'CP001';
     this.defects = new Set(opts.defects ?? []);
+    this.variants = new Set(opts.variants ?? []);
+    if (this.variants.has('authorize-remote')) this.config.override('AuthorizeRemoteTxRequests', 'true');
     const lossy = this.defects.has('no-offline-queue');
     this.queue = new TransactionQueue(
       (method, params) => this.call(method, params),
@@ -238,11 +256,20 @@ export class IndependentChargePoint {
     }, Number(this.config.get('ConnectionTimeOut')) * 1000);
   }
 
-  private async startTransaction(idTag: string): Promise<void> {
+  private startTransaction(idTag: string): Promise<void> {
+    const started = this.doStartTransaction(idTag).finally(() => {
+      if (this.starting === started) this.starting = undefined;
+    });
+    this.starting = started;
+    return started;
+  }
+
+  private async doStartTransaction(idTag: string): Promise<void> {
     this.pendingIdTag = undefined;
     if (this.connectionTimer) clearTimeout(this.connectionTimer);
     const meterStart = this.meterWh;
     const timestamp = new Date().toISOString();
+    if (this.variants.has('charging-first')) await this.notify(CONNECTOR, 'Charging');
     const res = await this.queue.push('StartTransaction', () => ({ connectorId: CONNECTOR, idTag, meterStart, timestamp }));
     if (!res) return;
     const tx: Transaction = { id: Number(res.transactionId), idTag, meterStart };
@@ -252,7 +279,7 @@ export class IndependentChargePoint {
       // Not authorized after all: end it at once (StopTransactionOnInvalidId is true here).
       return this.stopTransaction('DeAuthorized');
     }
-    await this.notify(CONNECTOR, 'Charging');
+    if (!this.variants.has('charging-first')) await this.notify(CONNECTOR, 'Charging');
     const sampleS = Number(this.config.get('MeterValueSampleInterval'));
     if (sampleS > 0) tx.sampler = setInterval(() => void this.sample(tx), sampleS * 1000);
   }
@@ -297,6 +324,8 @@ export class IndependentChargePoint {
     // §6.52: idTag is the one that stopped it; a stop not by an idTag (Remote, EVDisconnected…) may leave it out,
     // but we send the starting one, as many chargers do.
     payload.idTag = idTag ?? tx.idTag;
+    if (this.variants.has('stop-without-idtag') && idTag === undefined && reason !== 'Local') delete payload.idTag;
+    if (this.variants.has('local-reason-omitted') && reason === 'Local') delete payload.reason;
     // Queued, not awaited: offline the driver still sees the transaction end at once.
     void this.queue.push('StopTransaction', () => ({ ...payload, transactionId: tx.id }));
     if (this.operative) await this.notify(CONNECTOR, this.plugged ? after : 'Available');
@@ -330,11 +359,15 @@ export class IndependentChargePoint {
       // Only connector 1 exists; 0 is not a connector a transaction can run on (§5.11).
       if (connectorId !== CONNECTOR || this.tx || !this.operative) return { status: 'Rejected' };
       const idTag = String(params.idTag);
-      // AuthorizeRemoteTxRequests is false here: a remote start is authorized by the CSMS itself.
-      setImmediate(() => void (this.plugged ? this.startTransaction(idTag) : this.waitForCable(idTag)));
+      // With AuthorizeRemoteTxRequests false a remote start is authorized by the CSMS itself; with true, first Authorize.
+      setImmediate(() => void (async () => {
+        if (this.config.get('AuthorizeRemoteTxRequests') === 'true' && await this.authorize(idTag) !== 'Accepted') return;
+        await (this.plugged ? this.startTransaction(idTag) : this.waitForCable(idTag));
+      })());
       return { status: 'Accepted' };
     });
-    client.handle('RemoteStopTransaction', ({ params }) => {
+    client.handle('RemoteStopTransaction', async ({ params }) => {
+      await this.starting;
       if (!this.tx || this.tx.id !== Number(params.transactionId)) return { status: 'Rejected' };
       setImmediate(() => void this.stopTransaction('Remote'));
       return { status: 'Accepted' };
@@ -352,7 +385,8 @@ export class IndependentChargePoint {
     });
     client.handle('GetConfiguration', ({ params }) => this.config.read(params.key as string[] | undefined));
     client.handle('ClearCache', () => ({ status: 'Accepted' }));
-    client.handle('UnlockConnector', ({ params }) => {
+    client.handle('UnlockConnector', async ({ params }) => {
+      await this.starting;
       if (Number(params.connectorId) !== CONNECTOR) return { status: 'NotSupported' };
       // Unlocking during a transaction ends it first (§5.17, reason UnlockCommand).
       if (this.tx) setImmediate(() => void this.stopTransaction('UnlockCommand'));

@@ -36,6 +36,11 @@ export class ConfigStore {
     return this.keys.get(key)?.value;
   }
 
+  /** A value the charger itself is built with (not a ChangeConfiguration). */
+  override(name: string, value: string): void {
+    this.keys.get(name)!.value = value;
+  }
+
   /** The CSMS's BootNotification interval overrides the heartbeat interval (§4.2.1). */
   setHeartbeatInterval(seconds: number): void {
     this.keys.get('HeartbeatInterval')!.value = String(seconds);

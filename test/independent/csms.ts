@@ -34,6 +34,11 @@ export interface IndependentCsmsOptions {
    * it, as a CSMS's operator API usually does; 'sent' answers as soon as the request is on the wire.
    */
   controlAnswers?: 'response' | 'sent';
+  /**
+   * A bug a quick CSMS plausibly has, to show the harness catching it: `accept-any-idtag` answers every
+   * Authorize Accepted (no idTag list looked up).
+   */
+  defects?: 'accept-any-idtag'[];
 }
 
 /** The CSMS-side actions the harness drives (README, "Driving the system under test"), Core profile only. */
@@ -51,9 +56,12 @@ export class IndependentCsms {
   // Our own transaction ids: not 1, 2, 3 from zero, so a harness that assumed them would show it.
   private nextTransactionId = 7000 + Math.floor(Math.random() * 1000);
   private control: ControlEndpoint | undefined;
-  private readonly opts: Required<Omit<IndependentCsmsOptions, 'idTags'>> & { idTags: Required<NonNullable<IndependentCsmsOptions['idTags']>> };
+  private readonly opts: Required<Omit<IndependentCsmsOptions, 'idTags' | 'defects'>> & { idTags: Required<NonNullable<IndependentCsmsOptions['idTags']>> };
+
+  private readonly acceptAny: boolean;
 
   constructor(opts: IndependentCsmsOptions = {}) {
+    this.acceptAny = opts.defects?.includes('accept-any-idtag') ?? false;
     this.opts = {
       host: opts.host ?? '127.0.0.1',
       port: opts.port ?? 0,
@@ -84,7 +92,7 @@ export class IndependentCsms {
     client.handle('BootNotification', () => ({ status: 'Accepted', currentTime: now(), interval: this.opts.heartbeatIntervalS }));
     client.handle('Heartbeat', () => ({ currentTime: now() }));
     client.handle('StatusNotification', () => ({}));
-    client.handle('Authorize', ({ params }) => ({ idTagInfo: this.idTagInfo(params.idTag) }));
+    client.handle('Authorize', ({ params }) => ({ idTagInfo: this.acceptAny ? { status: 'Accepted' } : this.idTagInfo(params.idTag) }));
     client.handle('StartTransaction', ({ params }) => {
       const id = this.nextTransactionId++;
       this.transactions.set(id, { id, identity: client.identity, connectorId: Number(params.connectorId), idTag: String(params.idTag), meterStart: Number(params.meterStart), open: true });

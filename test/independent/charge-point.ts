@@ -19,7 +19,7 @@ interface RpcClientLike {
 
 type Status = 'Available' | 'Preparing' | 'Charging' | 'SuspendedEV' | 'Finishing' | 'Unavailable' | 'Faulted';
 
-interface Transaction { id: number; idTag: string; meterStart: number; sampler?: NodeJS.Timeout }
+interface Transaction { id: number; idTag: string; parentIdTag?: string; meterStart: number; sampler?: NodeJS.Timeout }
 
 /**
  * Two bugs this peer really had while it was written, kept switchable so the e2e test can show the harness
@@ -227,8 +227,11 @@ export class IndependentChargePoint {
     if (this.tx) {
       // The same card again stops the transaction (§3.6 the same identifier, reason Local).
       if (this.tx.idTag === idTag) return this.stopTransaction('Local');
-      const info = await this.authorize(idTag);
-      if (info === 'Accepted') return this.stopTransaction('Local', idTag);
+      // Another card stops it only if it shares the transaction's parentIdTag (§3.10 groups). Without a group
+      // there is nothing to look up: no Authorize, no stop (TC_068_CS). We once stopped on any accepted card.
+      if (this.tx.parentIdTag === undefined) return;
+      const info = await this.authorizeInfo(idTag);
+      if (info?.status === 'Accepted' && info.parentIdTag === this.tx.parentIdTag) return this.stopTransaction('Local', idTag);
       return;
     }
     if (!this.operative) return;
@@ -239,8 +242,12 @@ export class IndependentChargePoint {
   }
 
   private async authorize(idTag: string): Promise<string | undefined> {
+    return (await this.authorizeInfo(idTag))?.status;
+  }
+
+  private async authorizeInfo(idTag: string): Promise<{ status?: string; parentIdTag?: string } | undefined> {
     const res = await this.call('Authorize', { idTag }).catch(() => undefined);
-    return (res?.idTagInfo as Params | undefined)?.status as string | undefined;
+    return res?.idTagInfo as { status?: string; parentIdTag?: string } | undefined;
   }
 
   /** Authorized without a cable: Preparing, and give up after ConnectionTimeOut (§9.1.9 ConnectionTimeOut). */
@@ -272,7 +279,8 @@ export class IndependentChargePoint {
     if (this.variants.has('charging-first')) await this.notify(CONNECTOR, 'Charging');
     const res = await this.queue.push('StartTransaction', () => ({ connectorId: CONNECTOR, idTag, meterStart, timestamp }));
     if (!res) return;
-    const tx: Transaction = { id: Number(res.transactionId), idTag, meterStart };
+    const info = res.idTagInfo as { parentIdTag?: string } | undefined;
+    const tx: Transaction = { id: Number(res.transactionId), idTag, meterStart, ...(info?.parentIdTag ? { parentIdTag: info.parentIdTag } : {}) };
     this.tx = tx;
     const status = (res.idTagInfo as Params | undefined)?.status;
     if (status !== 'Accepted') {

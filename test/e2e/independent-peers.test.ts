@@ -62,12 +62,19 @@ describe('independent peers (not written with the harness) judged over real sock
     const csms = new IndependentCsms({ heartbeatIntervalS: 300 });
     const { url, controlUrl } = await csms.listen();
     try {
-      const results = await run('csms', ['test', 'csms', '--url', url], controlUrl, [...CSMS_PASS, 'X16_RPC_02_CSMS']);
+      const results = await run('csms', ['test', 'csms', '--url', url], controlUrl, [...CSMS_PASS, 'X16_RPC_02_CSMS', 'X16_RPC_09_CSMS', 'TC_088_CSMS']);
       for (const id of CSMS_PASS) expect(results.get(id)?.verdict, `${id}: ${JSON.stringify(results.get(id)?.findings)}`).to.equal('PASS');
       // ocpp-rpc's own behaviour: a missing required field is refused as "OccurrenceConstraintViolation" (the
       // English spelling; OCPP-J 1.6 §4.2.3 spells it "Occurence…"): tolerated, a SHOULD (our own X16 case).
       expect(results.get('X16_RPC_02_CSMS')?.verdict).to.equal('NON_STRICT');
       expect(results.get('X16_RPC_02_CSMS')?.findings.map((f) => f.checkId)).to.deep.equal(['rpc.errorCode']);
+      // Real defects of ocpp-rpc 2.2.1's server, kept (library behaviour, not ours): an offer of only an unknown
+      // subprotocol gets HTTP 400, where OCPP-J 1.6 §4.1.2 says MUST complete the handshake without the header
+      // and close; an incomplete CALL `[2,"id"]` is refused with "RpcFrameworkError", not an OCPP-J 1.6 error code.
+      expect(results.get('TC_088_CSMS')?.verdict).to.equal('FAIL');
+      expect(results.get('TC_088_CSMS')?.findings.map((f) => f.checkId)).to.include('handshake.unsupportedSubprotocol');
+      expect(results.get('X16_RPC_09_CSMS')?.verdict).to.equal('FAIL');
+      expect(results.get('X16_RPC_09_CSMS')?.findings.map((f) => f.checkId)).to.include('rpc.errorCode');
     } finally {
       await csms.close();
     }

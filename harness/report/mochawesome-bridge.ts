@@ -15,7 +15,7 @@ import Mocha from 'mocha';
 import Mochawesome from 'mochawesome';
 import addContext from 'mochawesome/addContext.js';
 import { profileDisplayName } from '../dsl/profiles.js';
-import { isFailing } from './exit-code.js';
+import { isFailing, octtWouldFail } from './exit-code.js';
 import { withReadiness } from './readiness-html.js';
 import {
   caseTitle, findingAxes, findingStep, formatFindingWithEvidence, formatStepsTable, formatTrace, sutDisplayName,
@@ -170,7 +170,7 @@ export function buildMocha(run: RunResult, reporter: Mocha.ReporterConstructor, 
   for (const raw of run.cases) {
     const c = redactCase(raw);
     const suite = suiteFor([`OCPP ${c.ocpp}`, profileDisplayName(c.profile), `SUT: ${sutDisplayName(c.sut)}`]);
-    const test = new Mocha.Test(caseTitle(c), replay(c, run.strict));
+    const test = new Mocha.Test(listTitle(c), replay(c, run.strict));
     durations.set(test, c.durationMs);
     suite.addTest(test);
   }
@@ -251,4 +251,11 @@ export function writeHtmlReport(run: RunResult, reportDir: string, options: Html
   const job = queue.then(() => buildOnce(run, reportDir, options));
   queue = job.catch(() => undefined);
   return job;
+}
+
+/** The title in the test list: the verdict is said in words where mochawesome's icon would mislead. */
+function listTitle(c: CaseResult): string {
+  const title = caseTitle(c);
+  if (c.verdict === 'PASS' || c.verdict === 'FAIL') return title;
+  return `${title} — ${c.verdict}${octtWouldFail(c) ? ' (OCTT fails this)' : ''}`;
 }

@@ -67,7 +67,10 @@ export async function startControlServer(
   const server = createServer((req, res) => {
     void (async () => {
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-      const action = decodeURIComponent(path.replace(/^\/+|\/+$/g, ''));
+      // The action is the last path segment: `POST /plugIn` and `POST /control/plugIn` alike, so a
+      // sutControl url with a path prefix (as the shipped example has) reaches the same actions.
+      const segments = path.replace(/^\/+|\/+$/g, '').split('/');
+      const action = decodeURIComponent(segments[segments.length - 1] ?? '');
       const listing = typeof peer === 'function' ? undefined : peer.actions;
       if (req.method === 'GET' && action === 'actions' && listing) {
         send(res, 200, { actions: [...listing] });
@@ -78,7 +81,7 @@ export async function startControlServer(
         send(res, 405, { error: 'use POST /<action>' });
         return;
       }
-      if (!action || action.includes('/')) {
+      if (!action) {
         send(res, 404, { error: 'no such action' });
         return;
       }

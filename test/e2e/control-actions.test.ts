@@ -35,3 +35,26 @@ describe('SUT control actions: what the adapter offers decides before the case s
     expect(actionsThatUnlock(run.cases)).to.deep.equal([['unplugEvSide', ['TC_005_1_CS', 'TC_005_2_CS']]]);
   });
 });
+
+describe('the shipped example config reaches the simulator it documents', function () {
+  this.timeout(30_000);
+
+  it('csms.example.json\'s sutControl url (with its /control path) gets the actions of `simulate csms --control`', async () => {
+    const { readFileSync } = await import('node:fs');
+    const example = JSON.parse(readFileSync('fixtures/configs/csms.example.json', 'utf8')) as { sutControl: { url: string } };
+    const done: string[] = [];
+    const peer = { actions: ['RemoteStartTransaction'], knowsAction: (a: string) => a === 'RemoteStartTransaction', perform: async (a: string) => { done.push(a); return { outcome: 'done' as const }; } };
+    const server = await startControlServer(peer);
+    try {
+      // The example's path on the server the simulator starts (only host and port differ here).
+      const url = `${server.url}${new URL(example.sutControl.url).pathname}`;
+      const control = new HttpSutControl({ url });
+      expect(await control.supportedActions()).to.deep.equal(['RemoteStartTransaction']);
+      const outcome = await control.perform('RemoteStartTransaction', { connectorId: 1, idTag: 'ACCEPTED01' }, { identity: 'CP', ocpp: '1.6' });
+      expect(outcome.outcome).to.equal('done');
+      expect(done).to.deep.equal(['RemoteStartTransaction']);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -83,7 +83,8 @@ export class ChargePointConditions {
   constructor(
     private readonly role: CsmsRole,
     private readonly cfg: HarnessConfig,
-    private readonly control: SutControl,
+    /** The SUT control's perform (the control itself may be made after this object). */
+    private readonly perform: SutControl['perform'],
     /** Features the run declares for the charge point (to compare with SupportedFeatureProfiles). */
     private readonly features: string[],
     private readonly warn: (line: string) => void,
@@ -256,7 +257,7 @@ export class ChargePointConditions {
   }
 
   private async stimulus(action: string, params: Record<string, unknown>, result: ConditionsResult, signal: AbortSignal): Promise<void> {
-    const outcome = await this.control.perform(action, params, { identity: this.cfg.identity, ocpp: '1.6', signal });
+    const outcome = await this.perform(action, params, { identity: this.cfg.identity, ocpp: '1.6', signal });
     result.done.push(`${action} ${JSON.stringify(params)} → ${outcome.outcome}${outcome.outcome === 'done' ? '' : ` (${outcome.detail})`}`);
   }
 

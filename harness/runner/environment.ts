@@ -60,8 +60,7 @@ export async function chargePointSide(opts: SideOptions): Promise<SideEnvironmen
   let control!: SutControl;
   // Watching from before the first connection: the charger may connect (and start a transaction) at once.
   const features = cfg.featuresBySut?.ChargePoint ?? cfg.features;
-  const conditions = new ChargePointConditions(role, cfg, { kind: 'builtin', perform: (...a) => control.perform(...a), close: async () => undefined },
-    features, opts.warn ?? ((line) => process.stderr.write(`${line}\n`)));
+  const conditions = new ChargePointConditions(role, cfg, (...a) => control.perform(...a), features, opts.warn ?? ((line) => process.stderr.write(`${line}\n`)));
   if (opts.builtin) {
     peer = new ReferenceChargePoint({
       url, identity: cfg.identity, connectorIds: cfg.connectorIds,

@@ -93,16 +93,18 @@ async function runOne(env: SideEnvironment, def: CaseDefinition, run: RunContext
   } finally {
     clearTimeout(timer);
   }
+  // The case's handlers end with its body (and a CSMS it took offline comes back).
+  env.csmsRole?.resetOverrides();
+  env.cpRole?.resetOverrides();
   // Whatever the verdict: undo what the case changed (not after Ctrl-C: the user wants out).
   if (env.conditions && !run.signal.aborted) {
-    env.csmsRole?.resetOverrides();
-    env.cpRole?.resetOverrides();
     const restore = new AbortController();
     const stopRestore = () => restore.abort(new Interrupted('interrupted by the user (Ctrl-C)'));
     run.signal.addEventListener('abort', stopRestore, { once: true });
     const limit = setTimeout(() => restore.abort(new Interrupted('post-conditions took too long')), run.cfg.timeouts.operatorMs);
     try {
-      await env.conditions.post(recorder, [...recorder.events], restore.signal);
+      // post reads what the case changed before it sends anything, so the live array serves.
+      await env.conditions.post(recorder, recorder.events, restore.signal);
     } catch {
       // Left for the next case's pre-conditions to find and report.
     } finally {
@@ -117,8 +119,6 @@ async function runOne(env: SideEnvironment, def: CaseDefinition, run: RunContext
   recorder.record(end);
   unfollow?.();
   run.hub.endCase();
-  env.csmsRole?.resetOverrides();
-  env.cpRole?.resetOverrides();
 
   const judgement = judge({ caseId: meta.id, sut: meta.sut, events: recorder.events, settings: run.judging, registry: run.registry, knownIssues: run.cfg.knownIssues });
   // The wire trace in the reports shows each frame's schema verdict, both directions.

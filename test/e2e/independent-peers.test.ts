@@ -3,25 +3,14 @@
 // Every verdict asserted here was checked by hand against its OCTT 1.6 table (TCD 2024-04) and the spec.
 import { expect } from 'chai';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IndependentChargePoint, type IndependentCpDefect, type IndependentCpVariant } from '../independent/charge-point.js';
 import { IndependentCsms } from '../independent/csms.js';
+import { freePort } from '../support/free-port.js';
 import { runCli } from '../support/cli.js';
 
 interface CaseResult { id: string; verdict: string; reason?: string; findings: { checkId: string; level: string; octt?: string; step: number | string }[] }
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 // Cases the independent peers support and PASS (tables read step by step). Left out: cases needing control
 // actions the charge point does not offer (NOT_APPLICABLE by design), slow ones (cold boot, meter-value

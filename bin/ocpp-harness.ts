@@ -6,19 +6,30 @@ import { UsageError } from '../harness/cli/parse.js';
 import { rejudgeCommand } from '../harness/cli/rejudge-command.js';
 import { simulateCommand } from '../harness/cli/simulate-command.js';
 import { testCommand } from '../harness/cli/test-command.js';
+import { guardOutputStreams } from '../harness/cli/output-guard.js';
 import { ConfigError } from '../harness/config/load.js';
+import { PortInUseError } from '../harness/transport/port-in-use.js';
+import { CP_QUIRKS, CSMS_QUIRKS } from '../harness/peers/reference/quirks.js';
 import { packageInfo } from '../harness/package-info.js';
 
 const { version } = packageInfo;
 
-// `ocpp-harness list | head`: the reader went away; that is the end of the output, not an error.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(0);
-    throw err;
-  });
-}
+guardOutputStreams();
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** Wrap a comma list at 100 columns, continuation lines indented by `indent`. */
+function wrap(text: string, indent: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + word.length + 1 > 100 - indent) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  lines.push(line);
+  return lines.join(`\n${' '.repeat(indent + 2)}`);
+}
 
 const program = new Command('ocpp-harness')
   .description('OCPP conformance test harness: plays the CSMS to test a charge point, or a charge point to test a CSMS')
@@ -39,13 +50,22 @@ program.command('test')
   .option('--config <file>', 'run configuration (JSON); see fixtures/configs/')
   .option('--report-dir <dir>', 'where reports go (default ./reports/<timestamp>)')
   .option('--strict', 'NON_STRICT findings (SHOULDs, tolerated spellings) fail the run')
+  .option('--require-complete', 'exit 2 when a declared profile is incomplete (applicable cases did not run: missing SUT control action, operator skip, filter)')
   .option('--dry-run', 'list the selected cases without running them')
   .option('--builtin', 'test the built-in reference peer(s) instead of an external system')
   .option('--parallel <n>', 'with --builtin: run cases in n independent lanes, each with its own peer (default 4)')
   .addOption(new Option('--builtin-fault <name>', 'give the built-in peer a named fault (repeatable), to see a check fail').argParser(collect))
   .option('--quiet', 'print only failures and the summary')
   .option('--verbose', 'print more (the built-in peer\'s log)')
-  .addHelpText('after', '\nExit codes: 0 no failures; 1 at least one FAIL; 2 usage/config error, or a case could not be judged.')
+  .addHelpText('after', () => [
+    '',
+    'Exit codes: 0 no failures; 1 at least one FAIL; 2 usage/config error, a case could not be judged,',
+    '            or (with --require-complete) a declared profile is incomplete.',
+    '',
+    'Faults for --builtin-fault (the built-in peer behaves wrongly in that named way):',
+    `  charge point: ${wrap(CP_QUIRKS.join(', '), 14)}`,
+    `  CSMS:         ${wrap(CSMS_QUIRKS.join(', '), 14)}`,
+  ].join('\n'))
   .action(async (sut: string, flags) => {
     process.exitCode = await testCommand(sut, flags);
   });
@@ -91,7 +111,7 @@ try {
   const e = err as { code?: string; exitCode?: number; message?: string };
   if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') process.exitCode = 0;
   else if (e.code?.startsWith('commander.')) process.exitCode = 2;
-  else if (err instanceof UsageError || err instanceof ConfigError) {
+  else if (err instanceof UsageError || err instanceof ConfigError || err instanceof PortInUseError) {
     process.stderr.write(`ocpp-harness: ${err.message}\n`);
     process.exitCode = 2;
   } else {

@@ -71,11 +71,26 @@ function unsupportedSubprotocolProblem(e: Extract<TraceEvent, { kind: 'http-upgr
 export function checkConnection(events: TraceEvent[], maxFrameBytes: number): Finding[] {
   const findings: Finding[] = [];
   let restartAnnounced = false;
+  // A slow control (an operator, a script) may report the restart done after the SUT already dropped
+  // and reopened the connection: while it is pending, a new connection does not end the announcement.
+  let restartPending = false;
+  let closedWhilePending = false;
+  let cycleCompleted = false;
   // Connections without an agreed subprotocol are closed at once on purpose (OCPP-J 1.6 §3.2): no session.
   const withoutSession = new Set<number | undefined>();
   for (const e of events) {
     if (e.kind === 'ws-open' && e.chosenProtocol === null) withoutSession.add(e.conn);
-    if (e.kind === 'stimulus' && RESTARTING_STIMULI.has(e.action)) restartAnnounced = true;
+    if (e.kind === 'stimulus' && RESTARTING_STIMULI.has(e.action)) {
+      restartAnnounced = true;
+      if (e.outcome === 'pending') {
+        restartPending = true;
+        closedWhilePending = cycleCompleted = false;
+      } else {
+        restartPending = false;
+        // The whole drop-and-reconnect happened before the control answered: the restart is over.
+        if (cycleCompleted) restartAnnounced = false;
+      }
+    }
     // A request broken on purpose (Reset {"type":"Medium"}) announces nothing: it must be refused.
     if (e.kind === 'frame' && e.dir === 'out' && !e.deliberatelyInvalid && /"(Reset|UpdateFirmware|SignedUpdateFirmware)"/.test(e.raw)) {
       const parsed = parseFrame(e.raw);
@@ -86,7 +101,11 @@ export function checkConnection(events: TraceEvent[], maxFrameBytes: number): Fi
       const parsed = parseFrame(e.raw);
       if (parsed.ok && parsed.frame.type === 3 && isBootRejection(parsed.frame.payload)) restartAnnounced = true;
     }
-    if (e.kind === 'ws-open' && !e.inherited) restartAnnounced = false;
+    if (e.kind === 'ws-open' && !e.inherited) {
+      if (!restartPending) restartAnnounced = false;
+      else if (closedWhilePending) cycleCompleted = true;
+    }
+    if (e.kind === 'ws-close' && restartPending) closedWhilePending = true;
     if (e.kind === 'ws-error' && e.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
       findings.push({
         checkId: 'transport.frameTooLarge', level: 'MUST',

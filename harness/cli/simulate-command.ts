@@ -4,6 +4,7 @@ import { startControlServer, type ControlServer } from '../peers/control-server.
 import { ReferenceChargePoint } from '../peers/reference/charge-point.js';
 import { ReferenceCsms } from '../peers/reference/csms.js';
 import { CP_QUIRKS, CSMS_QUIRKS, isCpQuirk, isCsmsQuirk } from '../peers/reference/quirks.js';
+import { asPortInUse } from '../transport/port-in-use.js';
 import { parseHostPort, parseList, parseWsUrl, UsageError } from './parse.js';
 
 export interface SimulateFlags {
@@ -44,7 +45,9 @@ export async function simulateCommand(role: string, flags: SimulateFlags): Promi
     const heartbeat = flags.heartbeat ? Number(flags.heartbeat) : 60;
     if (!Number.isInteger(heartbeat) || heartbeat < 1) throw new UsageError('--heartbeat: whole seconds >= 1');
     const csms = new ReferenceCsms({ host: listen.host, port: listen.port, heartbeatIntervalS: heartbeat, password: flags.password, quirks: faults.filter(isCsmsQuirk), log });
-    const { url } = await csms.listen();
+    const { url } = await csms.listen().catch((err: unknown) => {
+      throw asPortInUse(err, '--listen', listen) ?? err;
+    });
     peer = csms;
     stop = () => csms.close();
     process.stderr.write(`reference CSMS listening on ${url}/<identity>\n`);
@@ -54,7 +57,10 @@ export async function simulateCommand(role: string, flags: SimulateFlags): Promi
   let control: ControlServer | undefined;
   if (flags.control) {
     const at = parseHostPort(flags.control, '--control');
-    control = await startControlServer(peer, { host: at.host, port: at.port });
+    control = await startControlServer(peer, { host: at.host, port: at.port }).catch(async (err: unknown) => {
+      await stop();
+      throw asPortInUse(err, '--control', at) ?? err;
+    });
     // A machine-readable line: the tests and scripts read the control URL from it.
     process.stdout.write(`control: ${control.url}\n`);
   }

@@ -7,6 +7,7 @@ import { CP_QUIRKS, CSMS_QUIRKS, isCpQuirk, isCsmsQuirk } from '../peers/referen
 import type { HarnessConfig } from '../config/types.js';
 import { runTests, selectForRun } from '../runner/run.js';
 import { SelectionError } from '../runner/select.js';
+import { PortInUseError } from '../transport/port-in-use.js';
 import { defaultReportDir, parseHostPort, parseList, parseSides, parseWsUrl, UsageError } from './parse.js';
 
 /** Lanes for --builtin runs: the cases mostly wait on timers, so 4 lanes suit even 2 cores. */
@@ -23,6 +24,7 @@ export interface TestFlags {
   config?: string;
   reportDir?: string;
   strict?: boolean;
+  requireComplete?: boolean;
   dryRun?: boolean;
   builtin?: boolean;
   builtinFault?: string[];
@@ -89,7 +91,7 @@ export async function testCommand(sutArg: string, flags: TestFlags): Promise<num
       const outcome = await runTests({
         ...selection, cfg,
         reportDir: flags.reportDir ?? defaultReportDir(),
-        strict: Boolean(flags.strict), builtin: Boolean(flags.builtin),
+        strict: Boolean(flags.strict), requireComplete: Boolean(flags.requireComplete), builtin: Boolean(flags.builtin),
         quiet: flags.quiet, verbose: flags.verbose,
         listen, url, identityFilter: flags.identity, parallel,
         quirks: { chargePoint: faults.filter(isCpQuirk), csms: faults.filter(isCsmsQuirk) },
@@ -101,7 +103,7 @@ export async function testCommand(sutArg: string, flags: TestFlags): Promise<num
       process.off('SIGTERM', onSigint);
     }
   } catch (err) {
-    if (err instanceof ConfigError || err instanceof UsageError || err instanceof SelectionError) {
+    if (err instanceof ConfigError || err instanceof UsageError || err instanceof SelectionError || err instanceof PortInUseError) {
       process.stderr.write(`ocpp-harness: ${err.message}\n`);
       return 2;
     }

@@ -10,6 +10,9 @@ export class CaseScope {
   currentStep: number | undefined;
   /** A case of our own (no OCTT table): nothing it expects is a tool validation of the OCTT. */
   beyondOctt = false;
+  /** The running case's id and step title, for operator prompts. */
+  caseId: string | undefined;
+  currentStepTitle: string | undefined;
 
   constructor(
     readonly recorder: Recorder,
@@ -25,8 +28,8 @@ export class CaseScope {
   }
 
   /** Record a note and return its seq: an anchor for time windows measured from "now". */
-  mark(text: string): number {
-    return this.recorder.record({ kind: 'note', text }).seq;
+  mark(text: string, waitMs?: number): number {
+    return this.recorder.record({ kind: 'note', text, ...(waitMs !== undefined ? { waitMs } : {}) }).seq;
   }
 
   /** Sleep that ends early (with Interrupted) when the case is aborted. */

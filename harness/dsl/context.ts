@@ -121,6 +121,7 @@ export function baseContext(scope: CaseScope): CaseContextBase {
     cfg: scope.cfg,
     async step(n, title, fn) {
       scope.currentStep = n;
+      scope.currentStepTitle = title;
       scope.record({ kind: 'step', step: n, title, phase: 'start' });
       try {
         return await fn();
@@ -131,8 +132,16 @@ export function baseContext(scope: CaseScope): CaseContextBase {
     sut: {
       async do(action, params = {}) {
         scope.record({ kind: 'stimulus', action, params, outcome: 'pending' });
-        const result = await scope.control.perform(action, params, { identity: scope.cfg.identity, ocpp: '1.6', signal: scope.signal });
-        scope.record({ kind: 'stimulus', action, params, outcome: result.outcome, ...(result.detail ? { detail: result.detail } : {}) });
+        const result = await scope.control.perform(action, params, {
+          identity: scope.cfg.identity, ocpp: '1.6', signal: scope.signal,
+          ...(scope.caseId ? { caseId: scope.caseId } : {}),
+          ...(scope.currentStep !== undefined ? { step: `step ${scope.currentStep}${scope.currentStepTitle ? `: ${scope.currentStepTitle}` : ''}` } : {}),
+        });
+        scope.record({
+          kind: 'stimulus', action, params, outcome: result.outcome,
+          ...(result.detail ? { detail: result.detail } : {}),
+          ...(result.outcome === 'unsupported' && result.by ? { by: result.by } : {}),
+        });
         if (scope.signal.aborted) throw scope.abortReason();
         if (result.outcome === 'unsupported') throw new NotApplicable(`SUT control cannot perform "${action}": ${result.detail}`);
         if (result.outcome !== 'done') throw new Inconclusive(`SUT control action "${action}" ${result.outcome}: ${result.detail}`);
@@ -146,6 +155,9 @@ export function baseContext(scope: CaseScope): CaseContextBase {
   };
 }
 
+/** Stimuli after which the charge point comes back on a new connection. */
+const RECONNECTING_STIMULI = new Set(['reboot', 'powerFailure', 'networkDown', 'networkUp']);
+
 export function chargePointSutContext(scope: CaseScope, role: CsmsRole, startSeq: number, files?: () => Promise<FileServers>): ChargePointSutContext {
   const base = baseContext(scope);
   const { cfg } = scope;
@@ -156,8 +168,9 @@ export function chargePointSutContext(scope: CaseScope, role: CsmsRole, startSeq
     if (!caseLink) links.set(link, (caseLink = new CaseLink(link, scope, startSeq)));
     return caseLink;
   };
+  const connectWait = () => `waiting up to ${Math.round(cfg.timeouts.connectMs / 1000)} s for ${cfg.identity} to connect to ${role.url ?? 'the harness'}/${cfg.identity}`;
   const next = async (opts?: { requirement: string }) => {
-    const anchor = opts ? scope.mark('waiting for the charge point to reboot and reconnect') : 0;
+    const anchor = opts ? scope.mark('waiting for the charge point to reboot and reconnect', cfg.timeouts.connectMs) : scope.mark(connectWait(), cfg.timeouts.connectMs);
     const link = await role.nextConnection(cfg.identity, cfg.timeouts.connectMs, scope.signal);
     if (link) return wrap(link);
     if (!opts) throw new Inconclusive(`the charge point "${cfg.identity}" did not connect within ${cfg.timeouts.connectMs} ms`);
@@ -193,6 +206,7 @@ export function chargePointSutContext(scope: CaseScope, role: CsmsRole, startSeq
       if (!live) {
         // A charge point that has not connected yet boots on its own when it does; one that dropped
         // the connection comes back, with or without a boot.
+        scope.mark(connectWait(), cfg.timeouts.connectMs);
         live = await role.nextConnection(cfg.identity, cfg.timeouts.connectMs, scope.signal);
       }
       if (live?.state.bootStatus === 'Accepted') return wrap(live);
@@ -242,13 +256,23 @@ export function chargePointSutContext(scope: CaseScope, role: CsmsRole, startSeq
       return found;
     },
   };
-  return { ...base, csms };
+  const sut: ChargePointSutContext['sut'] = {
+    ...base.sut,
+    async do(action, params) {
+      // The charger may be back before a slow control (an operator, a script) says "done": hold its
+      // new connection for the case, so the case's handlers answer its BootNotification.
+      if (RECONNECTING_STIMULI.has(action)) role.holdNextConnection(cfg.identity);
+      return base.sut.do(action, params);
+    },
+  };
+  return { ...base, csms, sut };
 }
 
 export function csmsSutContext(scope: CaseScope, role: ChargePointRole, startSeq: number): CsmsSutContext {
   const base = baseContext(scope);
   const { cfg } = scope;
   const dialNew = async () => {
+    scope.mark(`dialling ${role.endpoint}, waiting up to ${Math.round(cfg.timeouts.connectMs / 1000)} s for the handshake`, cfg.timeouts.connectMs);
     try {
       return new CaseLink(await role.connect(cfg.timeouts.connectMs, scope.signal), scope, startSeq);
     } catch (err) {

@@ -1,10 +1,10 @@
 // Console output: one line per finished case, and the end-of-run summary block.
 import { join } from 'node:path';
 import { profileDisplayName } from '../dsl/profiles.js';
-import { EXIT_CODE_MEANING, exitCodeFor, isFailing, isReady, readiness, summarise } from './exit-code.js';
+import { EXIT_CODE_MEANING, exitCodeFor, INCOMPLETE_MEANING, isFailing, readiness, readinessWord, summarise, unlockLines } from './exit-code.js';
 import { findingAxes, findingStep, formatSeconds, sutDisplayName } from './format.js';
 import { redactText } from './redact.js';
-import type { CaseResult, RunResult } from './result.js';
+import type { CaseResult, ReadinessRow, RunResult } from './result.js';
 import { VERDICTS, type Verdict } from './verdict.js';
 
 export interface ConsoleOptions {
@@ -28,6 +28,7 @@ export function useColor(options: ConsoleOptions = {}): boolean {
   const env = options.env ?? process.env;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '' && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
+  if (env.TERM === 'dumb') return false;
   const stream = options.stream ?? process.stdout;
   return Boolean(stream.isTTY);
 }
@@ -111,7 +112,7 @@ export function summaryBlock(run: RunResult, reportDir: string, options: Console
   const color = useColor(options);
   const strict = options.strict ?? run.strict;
   const summary = summarise(run.cases);
-  const code = exitCodeFor({ cases: run.cases, strict });
+  const code = exitCodeFor({ ...run, strict }, { requireComplete: run.requireComplete });
   const lines: string[] = [''];
   const counts = VERDICTS.filter((v) => summary[v] > 0 || v === 'PASS' || v === 'FAIL')
     .map((v) => `${verdictLabel(v, color)} ${summary[v]}`);
@@ -119,7 +120,7 @@ export function summaryBlock(run: RunResult, reportDir: string, options: Console
   if (run.interrupted) lines.push(paint(color, 'yellow', 'Interrupted: not every selected case ran.'));
 
   if (!options.quiet) {
-    const rows = readiness(run.cases, { strict });
+    const rows = readiness(run.cases, { strict, notRun: run.notRun });
     if (rows.length) {
       lines.push('', paint(color, 'bold', 'Certification readiness'));
       const header = ['Profile', 'SUT', ...VERDICTS.map((v) => SHORT[v]), 'Ready'];
@@ -127,17 +128,21 @@ export function summaryBlock(run: RunResult, reportDir: string, options: Console
         profileDisplayName(r.profile),
         sutDisplayName(r.sut),
         ...VERDICTS.map((v) => String(r.counts[v])),
-        isReady(r) ? 'yes' : 'no',
+        readinessWord(r),
       ]);
       const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] ?? '').length)));
-      const fmt = (cells: string[]): string => `  ${cells.map((c, i) => pad(c, widths[i] ?? 0)).join('  ')}`;
+      const fmt = (cells: string[]): string => `  ${cells.map((c, i) => pad(c, widths[i] ?? 0)).join('  ')}`.trimEnd();
       lines.push(paint(color, 'gray', fmt(header)));
+      const style: Record<ReadinessRow['status'], Style | undefined> = { ready: undefined, 'not ready': 'red', incomplete: 'yellow', 'not declared': 'gray' };
       body.forEach((b, i) => {
-        const row = rows[i];
+        const row = rows[i]!;
         const text = fmt(b);
-        lines.push(row && isReady(row) ? text : paint(color, row && row.failed.length ? 'red' : 'yellow', text));
-        if (row && row.failed.length) lines.push(`      failed: ${row.failed.join(', ')}`);
-        if (row?.octtFails?.length) lines.push(`      OCTT fails this (NON_STRICT here, a FAIL at the lab): ${row.octtFails.join(', ')}`);
+        const s = style[row.status];
+        lines.push(s ? paint(color, s, text) : text);
+        if (row.failed.length) lines.push(`      failed: ${row.failed.join(', ')}`);
+        if (row.octtFails?.length) lines.push(`      OCTT fails this (NON_STRICT here, a FAIL at the lab): ${row.octtFails.join(', ')}`);
+        for (const why of unlockLines(row, options.verbose ? Infinity : 6)) lines.push(`      ${why}`);
+        if (row.status === 'not declared') lines.push(paint(color, 'gray', `      add "${row.profile}" to "features" to run its ${row.counts.NOT_APPLICABLE} case(s)`));
       });
     }
   }
@@ -153,7 +158,8 @@ export function summaryBlock(run: RunResult, reportDir: string, options: Console
     lines.push(`        ${join(reportDir, 'results.json')}, ${join(reportDir, 'junit.xml')}, ${join(reportDir, 'traces')}/`);
   }
   const codeStyle: Style = code === 0 ? 'green' : code === 1 ? 'red' : 'yellow';
-  lines.push(paint(color, codeStyle, `Exit code ${code}: ${EXIT_CODE_MEANING[code]}${strict ? ' (strict: NON_STRICT counts as failure)' : ''}`));
+  const incompleteOnly = code === 2 && exitCodeFor({ ...run, strict }) === 0;
+  lines.push(paint(color, codeStyle, `Exit code ${code}: ${incompleteOnly ? INCOMPLETE_MEANING : EXIT_CODE_MEANING[code]}${strict ? ' (strict: NON_STRICT counts as failure)' : ''}`));
   return lines.join('\n');
 }
 

@@ -36,10 +36,12 @@ export interface CaseResult {
   /** Why the verdict, in one line (always set for NOT_APPLICABLE, INCONCLUSIVE, EXPECTED_FAIL). */
   reason?: string;
   /**
-   * For NOT_APPLICABLE: by declaration (features / declarations exclude it), by the SUT control (it
-   * lacks `actions`), or by the case itself (the charger's own configuration rules it out).
+   * For NOT_APPLICABLE: by declaration (`declaration` names it: "features" when the whole profile is not
+   * declared), by the SUT control (it lacks `actions`), by the operator (typed "skip" at a prompt for
+   * `actions`), or by the case itself (the charger's own configuration rules it out). Only declaration
+   * and case are a verdict on the SUT; control and operator mean the case did not run.
    */
-  notApplicable?: { by: 'declaration' | 'control' | 'case'; actions?: string[] };
+  notApplicable?: NotApplicableBy;
   startedAt: string;
   durationMs: number;
   steps: StepResult[];
@@ -50,13 +52,47 @@ export interface CaseResult {
   traceFile?: string;
 }
 
+export type NotApplicableBy =
+  | { by: 'declaration'; declaration?: string }
+  | { by: 'control' | 'operator'; actions?: string[] }
+  | { by: 'case' };
+
+/** Why a case of the catalogue has no result: left out by --cases/--exclude/--profile, or the run was interrupted. */
+export interface NotRunCase {
+  id: string;
+  title: string;
+  profile: Profile;
+  sut: Sut;
+  why: 'filter' | 'interrupted';
+}
+
+/**
+ * ready: every case the declaration makes applicable ran and passed.
+ * not ready: a FAIL (NON_STRICT in a strict run), or a NON_STRICT the OCTT's tool validation fails.
+ * incomplete: nothing failed, but applicable cases did not run (control, operator, filter,
+ *   interruption) or could not be judged (INCONCLUSIVE).
+ * not declared: the profile is not in `features` for this side; none of its cases apply.
+ */
+export type ReadinessStatus = 'ready' | 'not ready' | 'incomplete' | 'not declared';
+
+/** An applicable case that did not run or was not judged, and what would let it run. */
+export interface UnrunCase {
+  id: string;
+  why: 'control' | 'operator' | 'filter' | 'interrupted' | 'inconclusive';
+  /** SUT control actions it needs (control / operator). */
+  actions?: string[];
+}
+
 export interface ReadinessRow {
+  status: ReadinessStatus;
   profile: Profile;
   sut: Sut;
   counts: Record<Verdict, number>;
   failed: string[];
   /** NON_STRICT here, but a finding the OCTT's tool validation fails: not ready for the lab. */
   octtFails?: string[];
+  /** Applicable cases that did not run or were not judged. */
+  notRun: UnrunCase[];
 }
 
 export interface RunResult {
@@ -67,9 +103,13 @@ export interface RunResult {
   /** True when the run was interrupted (Ctrl-C) before every selected case ran. */
   interrupted: boolean;
   strict: boolean;
+  /** --require-complete: an incomplete declared profile makes the exit code 2. */
+  requireComplete?: boolean;
   selection: { ocpp: OcppVersion; sut: Sut[]; profiles: string[]; cases?: string[]; exclude?: string[] };
   /** Errata overlay entries that were in force for schema validation. */
   errata: { id: string; source: string; appliesTo: string }[];
   summary: Record<Verdict, number> & { total: number };
   cases: CaseResult[];
+  /** Catalogue cases of the profiles and sides in this run that have no result (filtered out or interrupted). */
+  notRun?: NotRunCase[];
 }

@@ -35,7 +35,7 @@ const CASE_KEYS = [
 ];
 const RUN_KEYS = [
   'tool', 'startedAt', 'finishedAt', 'durationMs', 'interrupted', 'strict', 'selection', 'errata',
-  'summary', 'readiness', 'cases',
+  'requireComplete', 'summary', 'readiness', 'notRun', 'cases',
 ];
 
 function caseJson(c: CaseResult): CaseResultJson {
@@ -58,7 +58,8 @@ export function toResultsJson(run: RunResult): ResultsJson {
       selection: ordered(run.selection, ['ocpp', 'sut', 'profiles', 'cases', 'exclude']),
       errata: run.errata.map((e) => ordered(e, ['id', 'source', 'appliesTo'])),
       summary: summary as RunResult['summary'],
-      readiness: readiness(run.cases, { strict: run.strict }).map((r) => ordered(r, ['profile', 'sut', 'counts', 'failed', 'octtFails'])),
+      readiness: readiness(run.cases, { strict: run.strict, notRun: run.notRun })
+        .map((r) => ordered(r, ['profile', 'sut', 'status', 'counts', 'failed', 'octtFails', 'notRun'])),
       cases: run.cases.map(caseJson),
     },
     RUN_KEYS,

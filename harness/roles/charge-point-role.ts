@@ -1,6 +1,6 @@
 // The harness plays a charge point: it dials the CSMS under test and keeps the connection across
 // cases, as a real charge point would.
-import { dial, DialError } from '../transport/client.js';
+import { dial, DialError, endpointUrl } from '../transport/client.js';
 import { probeHandshake, type ProbeOutcome } from '../transport/handshake-probe.js';
 import { chargePointDefaults16 } from './charge-point-defaults-16.js';
 import type { RoleDeps } from './csms-role.js';
@@ -10,6 +10,11 @@ export class ChargePointRole {
   private link: Link | undefined;
 
   constructor(private readonly deps: RoleDeps, private readonly target: { url: string; identity: string; password?: string }) {}
+
+  /** The URL dialled: the CSMS endpoint with the identity appended. */
+  get endpoint(): string {
+    return endpointUrl(this.target.url, this.target.identity);
+  }
 
   current(): Link | undefined {
     return this.link?.isOpen ? this.link : undefined;

@@ -19,6 +19,8 @@ export class CsmsRole {
   private readonly endpoint: WsServerEndpoint;
   private readonly live = new Map<string, Link>();
   private readonly waiters = new Set<(link: Link) => void>();
+  private readonly holding = new Set<string>();
+  private readonly held = new Map<string, Link>();
   private readonly connectionListeners = new Set<(link: Link) => void>();
   private readonly memory: CsmsMemory = { nextTransactionId: 1 };
 
@@ -44,14 +46,25 @@ export class CsmsRole {
       });
       this.live.set(channel.info.identity, link);
       for (const listener of this.connectionListeners) listener(link);
+      if (this.holding.has(channel.info.identity) && this.waiters.size === 0) {
+        // A restart is under way and the case is not waiting yet (a slow control): keep the new
+        // connection's first frames unread until the case takes it, so its handlers answer them.
+        channel.pause();
+        this.held.set(channel.info.identity, link);
+        return;
+      }
       for (const waiter of [...this.waiters]) waiter(link);
     });
   }
 
+  /** Where charge points connect (set by start()), for messages such as "waiting for CP001 to connect to …". */
+  url?: string;
+
   async start(): Promise<{ url: string; host: string; port: number }> {
     const { host, port } = await this.endpoint.listen();
     const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
-    return { url: `ws://${shown}:${port}/ocpp`, host, port };
+    this.url = `ws://${shown}:${port}/ocpp`;
+    return { url: this.url, host, port };
   }
 
   /** Called for every new connection, before its first CALL is dispatched. */
@@ -61,6 +74,7 @@ export class CsmsRole {
   }
 
   current(identity: string): Link | undefined {
+    if (this.held.has(identity)) return this.take(identity);
     const link = this.live.get(identity);
     return link?.isOpen ? link : undefined;
   }
@@ -70,7 +84,34 @@ export class CsmsRole {
   }
 
   /** Wait for a connection from `identity` that opens after this call. */
+  /**
+   * A restart of `identity` is being asked for: until the case takes the next connection (nextConnection
+   * or current), a connection that opens meanwhile is held unread instead of answered by the defaults.
+   */
+  holdNextConnection(identity: string): void {
+    this.holding.add(identity);
+  }
+
+  /** End a hold (the case ended): a held connection goes on being served by the defaults. */
+  releaseHeld(): void {
+    this.holding.clear();
+    for (const link of this.held.values()) link.channel.resume();
+    this.held.clear();
+  }
+
+  /** Hand a held connection to the case; its frames flow once the case's continuation has run. */
+  private take(identity: string): Link | undefined {
+    this.holding.delete(identity);
+    const link = this.held.get(identity);
+    if (!link) return undefined;
+    this.held.delete(identity);
+    setImmediate(() => link.channel.resume());
+    return link.isOpen ? link : undefined;
+  }
+
   nextConnection(identity: string, timeoutMs: number, signal?: AbortSignal): Promise<Link | undefined> {
+    const held = this.take(identity);
+    if (held) return Promise.resolve(held);
     return new Promise((resolve, reject) => {
       const done = (link: Link | undefined) => {
         clearTimeout(timer);

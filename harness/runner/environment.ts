@@ -1,4 +1,5 @@
 // One side of a run: the harness role, the SUT control, and (with --builtin) the reference peer.
+import type { Readable, Writable } from 'node:stream';
 import type { HarnessConfig } from '../config/types.js';
 import { startFileServers, type FileServers } from '../files/file-servers.js';
 import { transferTraceEvent } from '../files/transfer-log.js';
@@ -49,6 +50,8 @@ export interface SideOptions {
   log?: (line: string) => void;
   /** Warnings a user must see (e.g. the charger's SupportedFeatureProfiles disagree with `features`). */
   warn?: (line: string) => void;
+  /** Where a manual control prompts and reads the answer (default the terminal). */
+  operator?: { input: Readable; output: Writable };
 }
 
 export async function chargePointSide(opts: SideOptions): Promise<SideEnvironment> {
@@ -71,7 +74,7 @@ export async function chargePointSide(opts: SideOptions): Promise<SideEnvironmen
     control = makeSutControl({ type: 'builtin' }, { builtin: { perform: (a, params) => p.perform(a, params), actions: p.actions } });
     await peer.start();
   } else {
-    control = makeSutControl(cfg.sutControl, { defaultTimeoutMs: cfg.timeouts.operatorMs });
+    control = makeSutControl(cfg.sutControl, { defaultTimeoutMs: cfg.timeouts.operatorMs, ...opts.operator });
   }
   let files: Promise<FileServers> | undefined;
   const startFiles = () => (files ??= startFileServers({
@@ -112,7 +115,7 @@ export async function csmsSide(opts: SideOptions): Promise<SideEnvironment> {
     });
   } else {
     if (!url) throw new Error('the CSMS under test needs --url');
-    control = makeSutControl(cfg.sutControl, { defaultTimeoutMs: cfg.timeouts.operatorMs });
+    control = makeSutControl(cfg.sutControl, { defaultTimeoutMs: cfg.timeouts.operatorMs, ...opts.operator });
   }
   const target = url;
   if (!target) throw new Error('the CSMS under test needs --url');

@@ -25,6 +25,8 @@ export interface RunContext {
   /** Harness faults raised outside the case body (a handler that threw) land here. */
   harnessErrors: unknown[];
   onCase?: (result: CaseResult) => void;
+  /** A case starts running (after its applicability checks). */
+  onCaseStart?: (def: CaseDefinition) => void;
   /** What the running cases do, for the progress line. */
   progress?: Progress;
 }
@@ -47,7 +49,7 @@ async function runOne(env: SideEnvironment, def: CaseDefinition, run: RunContext
   const startedAt = new Date().toISOString();
   const features = run.cfg.featuresBySut?.[meta.sut] ?? run.cfg.features;
   if (!features.includes(meta.profile)) {
-    return { ...skeleton(def, startedAt, 'NOT_APPLICABLE', `profile ${meta.profile} is not declared in "features" (declared: ${features.join(', ')})`), notApplicable: { by: 'declaration' } };
+    return { ...skeleton(def, startedAt, 'NOT_APPLICABLE', `profile ${meta.profile} is not declared in "features" (declared: ${features.join(', ')})`), notApplicable: { by: 'declaration', declaration: 'features' } };
   }
   const undeclared = declarationMismatch(meta, run.cfg.declarationsBySut?.[meta.sut] ?? run.cfg.declarations);
   if (undeclared) return { ...skeleton(def, startedAt, 'NOT_APPLICABLE', undeclared), notApplicable: { by: 'declaration' } };
@@ -74,6 +76,8 @@ async function runOne(env: SideEnvironment, def: CaseDefinition, run: RunContext
   const timer = setTimeout(() => controller.abort(new Interrupted(`case exceeded its time limit of ${limit / 1000} s`)), limit);
   const scope = new CaseScope(recorder, run.cfg, run.registry, env.control, controller.signal);
   scope.beyondOctt = !meta.octt;
+  scope.caseId = meta.id;
+  run.onCaseStart?.(def);
 
   let end: Omit<CaseEndEvent, 'seq' | 't' | 'wall'> = { kind: 'case-end' };
   if (env.conditions) env.conditions.currentCase = meta.id;
@@ -93,7 +97,9 @@ async function runOne(env: SideEnvironment, def: CaseDefinition, run: RunContext
   } finally {
     clearTimeout(timer);
   }
-  // The case's handlers end with its body (and a CSMS it took offline comes back).
+  // The case's handlers end with its body (and a CSMS it took offline comes back); a connection held
+  // for a case that never took it is served by the defaults again.
+  env.csmsRole?.releaseHeld();
   env.csmsRole?.resetOverrides();
   env.cpRole?.resetOverrides();
   // Whatever the verdict: undo what the case changed (not after Ctrl-C: the user wants out).
@@ -184,8 +190,14 @@ function stepsOf(events: TraceEvent[], failedSteps: (number | undefined)[]): Ste
   return steps;
 }
 
-/** Why a case that ran turned out NOT_APPLICABLE: an action the control lacked, or the case's own finding. */
+/**
+ * Why a case that ran turned out NOT_APPLICABLE: an action the operator skipped or the control lacked
+ * (the case did not run), or the case's own finding about the SUT.
+ */
 function notApplicableBy(events: TraceEvent[]): NonNullable<CaseResult['notApplicable']> {
-  const lacked = [...new Set(events.flatMap((e) => (e.kind === 'stimulus' && e.outcome === 'unsupported' ? [e.action] : [])))];
-  return lacked.length ? { by: 'control', actions: lacked } : { by: 'case' };
+  const unsupported = events.filter((e): e is Extract<TraceEvent, { kind: 'stimulus' }> => e.kind === 'stimulus' && e.outcome === 'unsupported');
+  const actions = (list: typeof unsupported) => [...new Set(list.map((e) => e.action))];
+  const skipped = unsupported.filter((e) => e.by === 'operator');
+  if (skipped.length) return { by: 'operator', actions: actions(skipped) };
+  return unsupported.length ? { by: 'control', actions: actions(unsupported) } : { by: 'case' };
 }

@@ -1,9 +1,10 @@
 // A whole `test` run: select, set up each side, run the cases, write every report.
+import type { Readable, Writable } from 'node:stream';
 import type { HarnessConfig } from '../config/types.js';
-import type { CaseDefinition } from '../dsl/define-case.js';
-import { caseLine, summaryBlock } from '../report/console.js';
+import { declarationMismatch, type CaseDefinition } from '../dsl/define-case.js';
+import { caseLine, summaryBlock, useColor } from '../report/console.js';
 import { exitCodeFor, summarise, type ExitCode } from '../report/exit-code.js';
-import type { CaseResult, RunResult } from '../report/result.js';
+import type { CaseResult, NotRunCase, RunResult } from '../report/result.js';
 import { writeReports, type WrittenReports } from '../report/write-all.js';
 import { packageInfo as pkg } from '../package-info.js';
 import { schemaRegistry } from '../schema/registry.js';
@@ -14,6 +15,7 @@ import { chargePointSide, csmsSide, type SideEnvironment } from './environment.j
 import { runSide, skeleton, type RunContext } from './run-cases.js';
 import { Progress } from './progress.js';
 import { selectCases } from './select.js';
+import { asPortInUse } from '../transport/port-in-use.js';
 
 export const DEFAULT_MAX_FRAME_BYTES = 4 * 1024 * 1024;
 
@@ -42,6 +44,10 @@ export interface TestRunOptions {
   signal?: AbortSignal;
   /** Skip writing report files (benchmarks). */
   noReports?: boolean;
+  /** Where a manual SUT control prompts and reads answers (default the terminal; tests, a UI). */
+  operator?: { input: Readable; output: Writable };
+  /** An incomplete declared profile (applicable cases that did not run) makes the exit code 2. */
+  requireComplete?: boolean;
 }
 
 export interface TestRunOutcome {
@@ -60,7 +66,10 @@ export async function selectForRun(opts: Pick<TestRunOptions, 'sides' | 'ocpp' |
 export async function runTests(opts: TestRunOptions): Promise<TestRunOutcome> {
   const out = opts.out ?? process.stdout;
   const signal = opts.signal ?? new AbortController().signal;
-  const selected = await selectForRun(opts);
+  const catalogue = await discoverCases();
+  const selected = selectCases(catalogue, {
+    ocpp: opts.ocpp, sut: opts.sides, profiles: opts.profiles, cases: opts.cases, exclude: opts.exclude,
+  });
   const started = Date.now();
   const registry = schemaRegistry();
   const judging: JudgingSettings & { maxFrameBytes: number } = {
@@ -72,33 +81,51 @@ export async function runTests(opts: TestRunOptions): Promise<TestRunOutcome> {
   const results: CaseResult[] = [];
   const consoleOpts = { quiet: opts.quiet, verbose: opts.verbose, strict: opts.strict, stream: out as { isTTY?: boolean } };
   const progress = new Progress();
-  const tty = Boolean((out as { isTTY?: boolean }).isTTY);
+  progress.plan(selected.length, opts.parallel ?? 1);
+  // A live line needs a terminal that understands "erase line"; TERM=dumb and logs get plain lines.
+  const tty = Boolean((out as { isTTY?: boolean }).isTTY) && process.env.TERM !== 'dumb';
+  const color = useColor(consoleOpts);
   let shown = false; // a live progress line is on screen (TTY only)
-  let lastLogged = 0;
   const clearLive = () => {
     if (shown) out.write('\r\x1b[2K');
     shown = false;
   };
+  const showLive = (line: string) => {
+    clearLive();
+    const cols = (out as { columns?: number }).columns ?? 120;
+    out.write(line.slice(0, cols - 1));
+    shown = true;
+  };
+  const begun = new Set<string>();
   const ctx: RunContext = {
     cfg: opts.cfg, registry, hub, judging, signal, harnessErrors, progress,
+    onCaseStart: (def) => {
+      begun.add(def.meta.id);
+      if (opts.quiet) return;
+      const line = `  ▸ ${def.meta.id}  ${def.meta.title}`;
+      if (tty) showLive(`${progress.counter()} ${line.trim()}`);
+      else out.write(`${color ? `\x1b[90m${line}\x1b[39m` : line}\n`);
+    },
     onCase: (r) => {
+      if (!begun.has(r.id)) progress.skipped();
       clearLive();
       const line = caseLine(r, consoleOpts);
       if (line) out.write(`${line}\n`);
     },
   };
-  // Long cases say what they wait for: live on a terminal (after 2 s), every 30 s otherwise (CI logs).
+  // Waits say what the harness waits for and how long it will: a live countdown on a terminal, a
+  // line once a wait passes 5 s (then every 30 s, with the estimate of time left) in a log.
+  let lastSummary = Date.now();
   const ticker = opts.quiet ? undefined : setInterval(() => {
-    const lines = progress.lines(tty ? 2000 : 30_000);
-    if (!lines.length) return;
     if (tty) {
-      clearLive();
-      const cols = (out as { columns?: number }).columns ?? 120;
-      out.write(lines[0]!.slice(0, cols - 1));
-      shown = true;
-    } else if (Date.now() - lastLogged >= 30_000) {
-      lastLogged = Date.now();
-      for (const line of lines) out.write(`${line}\n`);
+      const [line] = progress.lines(0);
+      if (line) showLive(`${progress.counter()} ${line.trim()}`);
+      return;
+    }
+    for (const line of progress.waitLines(5000, 30_000)) out.write(`${line}\n`);
+    if (Date.now() - lastSummary >= 30_000) {
+      lastSummary = Date.now();
+      out.write(`  ${progress.counter()}\n`);
     }
   }, 1000);
   ticker?.unref();
@@ -123,17 +150,42 @@ export async function runTests(opts: TestRunOptions): Promise<TestRunOutcome> {
     durationMs: Date.now() - started,
     interrupted,
     strict: opts.strict,
+    ...(opts.requireComplete ? { requireComplete: true } : {}),
     selection: { ocpp: '1.6', sut: opts.sides, profiles: opts.profiles, cases: opts.cases, exclude: opts.exclude },
     errata: registry.errataInForce(),
     summary: summarise(results),
     cases: results,
+    notRun: casesNotRun(catalogue, selected, results, opts),
   };
-  const exitCode = exitCodeFor(run);
+  const exitCode = exitCodeFor(run, { requireComplete: opts.requireComplete });
   if (opts.noReports) return { run, exitCode };
   const reports = await writeReports(run, opts.reportDir, judging);
   for (const err of reports.errors ?? []) out.write(`warning: ${String(err)}\n`);
   out.write(`${summaryBlock(run, opts.reportDir, consoleOpts)}\n`);
   return { run, exitCode, reports };
+}
+
+/**
+ * Applicable cases without a result: selected but not reached (interrupted), or left out by
+ * --cases/--exclude from a profile and side the run did test. A case the declarations exclude is
+ * not missing, so it is not listed.
+ */
+export function casesNotRun(
+  catalogue: readonly CaseDefinition[], selected: readonly CaseDefinition[], results: readonly CaseResult[],
+  opts: Pick<TestRunOptions, 'ocpp' | 'sides' | 'profiles' | 'cfg'>,
+): NotRunCase[] {
+  const ran = new Set(results.map((r) => r.id));
+  const chosen = new Set(selected.map((c) => c.meta.id));
+  const rowsTested = new Set(selected.map((c) => `${c.meta.profile}/${c.meta.sut}`));
+  const inScope = selectCases([...catalogue], { ocpp: opts.ocpp, sut: opts.sides, profiles: opts.profiles });
+  return inScope.flatMap((c): NotRunCase[] => {
+    const { meta } = c;
+    if (ran.has(meta.id) || !rowsTested.has(`${meta.profile}/${meta.sut}`)) return [];
+    const features = opts.cfg.featuresBySut?.[meta.sut] ?? opts.cfg.features;
+    if (!features.includes(meta.profile)) return [];
+    if (declarationMismatch(meta, opts.cfg.declarationsBySut?.[meta.sut] ?? opts.cfg.declarations)) return [];
+    return [{ id: meta.id, title: meta.title, profile: meta.profile, sut: meta.sut, why: chosen.has(meta.id) ? 'interrupted' : 'filter' }];
+  });
 }
 
 /**
@@ -151,6 +203,9 @@ async function runSideInLanes(sut: Sut, cases: CaseDefinition[], lanes: number, 
     try {
       env = await setUp(sut, { ...opts, cfg }, laneCtx);
     } catch (err) {
+      // A port in use is the operator's to fix: stop the run with one clear line.
+      const inUse = sut === 'ChargePoint' ? asPortInUse(err, '--listen', opts.listen) : undefined;
+      if (inUse) throw inUse;
       // Cannot even listen or start the peer: the cases this lane would have run go to the others,
       // and if no lane could start they are reported INCONCLUSIVE below.
       ctx.harnessErrors.push(err);
@@ -191,7 +246,7 @@ function setUp(sut: Sut, opts: TestRunOptions, ctx: RunContext): Promise<SideEnv
   const log = opts.verbose ? (line: string) => (opts.out ?? process.stdout).write(`    [peer] ${line}\n`) : undefined;
   if (sut === 'ChargePoint') {
     const warn = (line: string) => (opts.out ?? process.stdout).write(`  ${line}\n`);
-    return chargePointSide({ deps, cfg: opts.cfg, builtin: opts.builtin, quirks: opts.quirks?.chargePoint, listen: opts.listen, identityFilter: opts.identityFilter, log, warn });
+    return chargePointSide({ deps, cfg: opts.cfg, builtin: opts.builtin, quirks: opts.quirks?.chargePoint, listen: opts.listen, identityFilter: opts.identityFilter, log, warn, operator: opts.operator });
   }
-  return csmsSide({ deps, cfg: opts.cfg, builtin: opts.builtin, quirks: opts.quirks?.csms, url: opts.url, log });
+  return csmsSide({ deps, cfg: opts.cfg, builtin: opts.builtin, quirks: opts.quirks?.csms, url: opts.url, log, operator: opts.operator });
 }

@@ -44,10 +44,37 @@ export function selectCases(all: CaseDefinition[], s: Selection): CaseDefinition
     !exclude.some((r) => answersTo(c, r)));
   for (const pattern of s.cases ?? []) {
     if (!all.some((c) => answersTo(c, globToRegExp(pattern)))) {
-      throw new SelectionError(`no case matches "${pattern}" (see: ocpp-harness list)`);
+      throw new SelectionError(`no case matches "${pattern}"${suggest(pattern, all.filter((c) => s.sut.includes(c.meta.sut)))} (see: ocpp-harness list)`);
     }
   }
+  if (chosen.length === 0 && s.cases?.length) {
+    // The ids exist, but not for this side or these profiles: say which and offer the ones that are.
+    const sides = s.sut.map((x) => (x === 'ChargePoint' ? 'charge-point' : 'csms')).join(' and ');
+    const elsewhere = all.filter((c) => include.some((r) => answersTo(c, r)));
+    const where = [...new Set(elsewhere.map((c) => `${c.meta.id} is a ${c.meta.sut === 'ChargePoint' ? 'charge-point' : 'csms'} case (${c.meta.profile})`))].slice(0, 3).join('; ');
+    const near = s.cases.map((p) => suggest(p, all.filter((c) => s.sut.includes(c.meta.sut) && (profiles === 'all' || profiles.includes(c.meta.profile))))).find(Boolean) ?? '';
+    throw new SelectionError(`--cases ${s.cases.join(',')} selects no ${sides} case${profiles === 'all' ? '' : ` in ${profiles.join(', ')}`}: ${where}${near}`);
+  }
   return chosen;
+}
+
+/** "; nearest: TC_001_CS, TC_010_CS" — the ids closest to what was typed (edit distance), or ''. */
+export function suggest(pattern: string, among: readonly CaseDefinition[]): string {
+  const wanted = pattern.toUpperCase().replace(/[*?]/g, '');
+  const scored = among.flatMap((c) => [c.meta.id, ...aliasesOf(c.meta)]).map((id) => ({ id, d: editDistance(wanted, id.toUpperCase()) }));
+  scored.sort((a, b) => a.d - b.d || a.id.localeCompare(b.id));
+  const best = [...new Set(scored.filter((x) => x.d <= Math.max(3, Math.ceil(wanted.length / 3))).map((x) => x.id))].slice(0, 3);
+  return best.length ? `; nearest: ${best.join(', ')}` : '';
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
 }
 
 /** A case answers to its id and to its aliases (the 2024-04 document id of a case a newer revision split). */

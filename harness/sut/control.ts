@@ -5,7 +5,7 @@ export type StimulusOutcome =
   /** The action was carried out (or the operator confirmed it). */
   | { outcome: 'done'; detail?: string }
   /** The control cannot do this action: the case becomes NOT_APPLICABLE and names the action. */
-  | { outcome: 'unsupported'; detail: string }
+  | { outcome: 'unsupported'; detail: string; /** The operator chose to skip it (manual control). */ by?: 'operator' }
   /** The control tried and failed, or timed out: the case becomes INCONCLUSIVE. */
   | { outcome: 'failed'; detail: string }
   | { outcome: 'timeout'; detail: string };
@@ -15,6 +15,9 @@ export interface StimulusContext {
   ocpp: string;
   /** Cancelled when the case is aborted (Ctrl-C, case timeout). */
   signal?: AbortSignal;
+  /** The case and step asking (shown in operator prompts). */
+  caseId?: string;
+  step?: string;
 }
 
 export interface SutControl {

@@ -113,7 +113,7 @@ export class ManualSutControl implements SutControl {
             return finish({ outcome: 'done', detail: `operator confirmed: ${instruction}` });
           }
           if (line === 'skip' || line === 's') {
-            return finish({ outcome: 'unsupported', detail: `operator skipped: ${instruction}` });
+            return finish({ outcome: 'unsupported', detail: `operator skipped: ${instruction}`, by: 'operator' });
           }
           if (line === 'fail' || line === 'f') {
             return finish({ outcome: 'failed', detail: `operator could not: ${instruction}` });
@@ -132,8 +132,9 @@ export class ManualSutControl implements SutControl {
         finish({ outcome: 'timeout', detail: `no confirmation from the operator within ${seconds} s: ${instruction}` });
       }, this.timeoutMs);
 
+      const where = ctx.caseId ? ` (${ctx.caseId}${ctx.step ? `, ${ctx.step}` : ''}; action "${action}")` : '';
       this.output.write(
-        `\n>>> ACTION NEEDED: ${instruction}.\n` +
+        `\n>>> ACTION NEEDED${where}: ${instruction}.\n` +
           `    Press Enter when done (type "skip" if it cannot be done here); waiting up to ${seconds} s.\n`,
       );
       input.on('data', onData);

@@ -100,11 +100,15 @@ export interface StimulusEvent extends TraceEventBase {
   params: Record<string, unknown>;
   outcome: 'done' | 'unsupported' | 'failed' | 'timeout' | 'pending';
   detail?: string;
+  /** Set when an operator skipped the action (it did not run; not a property of the SUT). */
+  by?: 'operator';
 }
 
 export interface NoteEvent extends TraceEventBase {
   kind: 'note';
   text: string;
+  /** The harness now waits up to this long (ms) for what the text says (shown as a countdown). */
+  waitMs?: number;
 }
 
 /**

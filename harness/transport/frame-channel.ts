@@ -48,6 +48,15 @@ export class FrameChannel {
     });
   }
 
+  /** Stop reading frames (they wait in the socket) until resume(): a case takes the connection first. */
+  pause(): void {
+    this.ws.pause();
+  }
+
+  resume(): void {
+    this.ws.resume();
+  }
+
   get isOpen(): boolean {
     return !this.closed && this.ws.readyState === this.ws.OPEN;
   }

@@ -222,8 +222,8 @@ describe('report', function () {
     expect(fail.findings[1].evidence).to.deep.equal([2, 3]);
     expect(doc.cases[2].reason).to.equal('SmartCharging not in features');
     expect(doc.readiness).to.deep.equal([
-      { profile: 'Core', sut: 'ChargePoint', counts: { PASS: 1, FAIL: 1, NON_STRICT: 0, NOT_APPLICABLE: 0, INCONCLUSIVE: 1, EXPECTED_FAIL: 0 }, failed: ['TC_013_CS'], octtFails: [] },
-      { profile: 'SmartCharging', sut: 'ChargePoint', counts: { PASS: 0, FAIL: 0, NON_STRICT: 0, NOT_APPLICABLE: 1, INCONCLUSIVE: 0, EXPECTED_FAIL: 0 }, failed: [], octtFails: [] },
+      { profile: 'Core', sut: 'ChargePoint', status: 'not ready', counts: { PASS: 1, FAIL: 1, NON_STRICT: 0, NOT_APPLICABLE: 0, INCONCLUSIVE: 1, EXPECTED_FAIL: 0 }, failed: ['TC_013_CS'], octtFails: [], notRun: [{ id: 'TC_020_CS', why: 'inconclusive' }] },
+      { profile: 'SmartCharging', sut: 'ChargePoint', status: 'ready', counts: { PASS: 0, FAIL: 0, NON_STRICT: 0, NOT_APPLICABLE: 1, INCONCLUSIVE: 0, EXPECTED_FAIL: 0 }, failed: [], octtFails: [], notRun: [] },
     ]);
   });
 

@@ -66,7 +66,7 @@ describe('sut: ManualSutControl', () => {
     const p = ctl.perform('presentIdTag', { connectorId: 1, idTag: 'BLOCKED01' }, ctx);
     await out.waitFor('ACTION NEEDED');
     input.write('skip\r\n');
-    expect(await p).to.deep.equal({ outcome: 'unsupported', detail: 'operator skipped: Present id tag BLOCKED01 at connector 1' });
+    expect(await p).to.deep.equal({ outcome: 'unsupported', detail: 'operator skipped: Present id tag BLOCKED01 at connector 1', by: 'operator' });
   });
 
   it('no answer → timeout', async () => {

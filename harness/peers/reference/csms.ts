@@ -2,7 +2,7 @@
 // on the harness's own transport/RPC code). Each quirk (quirks.ts) is one switch at the one place
 // where it bites.
 
-import type { Server as HttpServer } from 'node:http';
+import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startFileServers, type FileServers } from '../../files/file-servers.js';
 import { firmwareImage } from '../../files/firmware-image.js';
@@ -177,7 +177,17 @@ export class ReferenceCsms {
     });
     server.on('client', (client) => this.onClient(client));
     try {
-      this.httpServer = await server.listen(this.port, this.host);
+      // Our own HTTP server: ocpp-rpc's listen() leaves a listen error (port in use) unhandled.
+      const http = createServer((_req, res) => res.writeHead(404).end());
+      http.on('upgrade', server.handleUpgrade);
+      await new Promise<void>((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(this.port, this.host, () => {
+          http.off('error', reject);
+          resolve();
+        });
+      });
+      this.httpServer = http;
     } catch (err) {
       await this.closeFiles();
       throw err;

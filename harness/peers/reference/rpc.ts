@@ -117,6 +117,8 @@ export type RpcReject = (code?: number, message?: string) => void;
 export interface RpcServerLike {
   auth(cb: (accept: RpcAccept, reject: RpcReject, handshake: RpcHandshake, signal: AbortSignal) => void): void;
   listen(port?: number, host?: string): Promise<HttpServer>;
+  /** The 'upgrade' handler, for an HTTP server of our own. */
+  readonly handleUpgrade: (request: import('node:http').IncomingMessage, socket: import('node:stream').Duplex, head: Buffer) => void;
   close(options?: RpcCloseOptions): Promise<void>;
   on(event: 'client', listener: (client: RpcServerClientLike) => void): this;
   on(event: 'error', listener: (err: Error) => void): this;

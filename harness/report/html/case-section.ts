@@ -63,7 +63,7 @@ ${chart.note ? `<p class="warn chart-note">${escapeHtml(chart.note)}</p>` : ''}
     ? `<h4>Pictures</h4><div class="pictures">${pictures.map((p, i) => `<figure class="picture" data-kind="${p.kind}"><figcaption>${escapeHtml(p.title)}</figcaption><div class="plot" id="${id}-p${i}"></div><script type="application/json" class="picture-data">${scriptJson(p)}</script></figure>`).join('')}</div>`
     : '';
   return `<details class="case ${VERDICT_LOOK[c.verdict].cls}" id="case-${escapeHtml(c.id)}" data-verdict="${c.verdict}" data-profile="${escapeHtml(c.profile)}" data-side="${escapeHtml(c.sut)}" data-id="${escapeHtml([c.id, ...(c.aliases ?? [])].join(' '))}"${open}>
-<summary>${verdictBadge(c.verdict)}<code class="cid">${escapeHtml(c.id)}</code><span class="ctitle">${escapeHtml(c.title)}</span>${words.length ? `<span class="why">${words.map((w) => `<span>${escapeHtml(w)}</span>`).join('')}</span>` : ''}<span class="dur">${seconds(c.durationMs)}</span></summary>
+<summary>${verdictBadge(c.verdict)}<code class="cid">${escapeHtml(c.id)}</code><span class="ctitle">${escapeHtml(c.title)}</span><span class="dur">${seconds(c.durationMs)}</span>${words.length ? `<span class="why">${words.map((w) => `<span>${escapeHtml(w)}</span>`).join('')}</span>` : ''}</summary>
 <div class="case-body">
 ${c.findings.length ? `<h4>Findings (${c.findings.length})</h4>${findingsHtml(c.findings, c.trace)}` : ''}
 ${metadataTable(c)}

@@ -103,11 +103,11 @@ export const CLIENT_SCRIPT = String.raw`
       opts = { width: width, height: 200, scales: { x: { time: false } },
         axes: [{ label: 'seconds since the case started' }, { label: 'interval (s)' }],
         series: [{ label: 't' },
-          { label: 'observed', stroke: '#1565c0', width: 0, points: { show: true, size: 7, fill: '#1565c0' } },
-          { label: 'configured', stroke: '#555', width: 1.5 },
+          { label: 'configured', stroke: '#1a7f37', width: 1.5 },
           { label: '− tolerance', stroke: '#aaa', dash: [4, 4], width: 1 },
-          { label: '+ tolerance', stroke: '#aaa', dash: [4, 4], width: 1 }] };
-      data = [p.x, p.observed, fill(p.configured), fill(Math.max(0, p.configured - p.toleranceS)), fill(p.configured + p.toleranceS)];
+          { label: '+ tolerance', stroke: '#aaa', dash: [4, 4], width: 1 },
+          { label: 'observed', stroke: '#c62828', width: 1, points: { show: true, size: 9, width: 2, stroke: '#c62828', fill: '#fff' } }] };
+      data = [p.x, fill(p.configured), fill(Math.max(0, p.configured - p.toleranceS)), fill(p.configured + p.toleranceS), p.observed];
     }
     new uPlot(opts, data, el);
     fig._drawn = true;

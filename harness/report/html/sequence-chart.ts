@@ -29,9 +29,11 @@ export interface SequenceChart {
 export const DEFAULT_MAX_ROWS = 300;
 
 const PALETTE = ['#1565c0', '#6a1b9a', '#00838f', '#ad1457', '#2e7d32', '#ef6c00', '#4527a0', '#5d4037'];
-const W = 960;
-const X_HARNESS = 210;
-const X_SUT = 880;
+const W = 1000;
+const X_HARNESS = 170;
+const X_SUT = 760;
+/** Marks (schema, evidence) go in their own column right of the SUT lifeline, clear of the labels. */
+const X_FLAGS = 772;
 const ROW = 24;
 const BAND_HEAD = 18;
 const TOP = 46;
@@ -203,12 +205,12 @@ export function sequenceChart(
     const flags = [invalid ? '⚠ schema' : '', ev.deliberatelyInvalid ? 'broken on purpose' : '', cites ? `evidence: ${cites.join(', ')}` : ''].filter(Boolean);
     const tip = [`#${ev.seq} ${ms(ev.t)}${ev.conn !== undefined ? ` connection ${ev.conn}` : ''}`, label, ev.schema ? `schema: ${ev.schema}` : '', cites ? `cited by ${cites.join(', ')}` : '', 'click to show the frame'].filter(Boolean).join('\n');
     parts.push(`<g class="${classes}" data-seq="${ev.seq}" tabindex="0"><title>${escapeHtml(tip)}</title>` +
-      (cites ? `<rect class="evidence-box" x="${X_HARNESS - 110}" y="${r.y + 1}" width="${X_SUT - X_HARNESS + 220}" height="${ROW - 2}" rx="3"/>` : '') +
+      (cites ? `<rect class="evidence-box" x="${X_HARNESS - 84}" y="${r.y + 1}" width="${W - X_HARNESS + 80}" height="${ROW - 2}" rx="3"/>` : '') +
       `<rect class="hit" x="0" y="${r.y}" width="${W}" height="${ROW}"/>` +
-      `<text x="8" y="${mid}" class="time">${escapeHtml(ms(ev.t))}</text><text x="${X_HARNESS - 116}" y="${mid}" class="seqno">#${ev.seq}</text>` +
+      `<text x="8" y="${mid}" class="time">${escapeHtml(ms(ev.t))}</text><text x="${X_HARNESS - 8}" y="${mid}" text-anchor="end" class="seqno">#${ev.seq}</text>` +
       `<line x1="${fromX}" y1="${r.y + ROW - 5}" x2="${toX}" y2="${r.y + ROW - 5}" stroke="${colour}" stroke-width="${p.type === 2 ? 1.6 : 1.2}"${dashed ? ' stroke-dasharray="5 3"' : ''} marker-end="url(#${marker})"/>` +
-      `<text x="${(X_HARNESS + X_SUT) / 2}" y="${r.y + ROW - 9}" text-anchor="middle" class="label" fill="${colour}">${escapeHtml(shorten(label, 90))}</text>` +
-      (flags.length ? `<text x="${ev.dir === 'out' ? X_SUT - 6 : X_HARNESS + 6}" y="${r.y + ROW - 9}" text-anchor="${ev.dir === 'out' ? 'end' : 'start'}" class="flag">${escapeHtml(flags.join(' · '))}</text>` : '') +
+      `<text x="${(X_HARNESS + X_SUT) / 2}" y="${r.y + ROW - 9}" text-anchor="middle" class="label" fill="${colour}">${escapeHtml(shorten(label, 84))}</text>` +
+      (flags.length ? `<text x="${X_FLAGS}" y="${mid}" class="flag">${escapeHtml(shorten(flags.join(' · '), 38))}</text>` : '') +
       '</g>');
   }
   parts.push('</svg>');

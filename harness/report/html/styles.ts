@@ -61,6 +61,7 @@ table.meta td{padding:2px 0;overflow-wrap:anywhere}
 ul.dev{margin:0;padding-left:18px}
 table.steps{font-size:12px}
 table.steps th,table.steps td{text-align:left;padding:2px 10px 2px 0;border-bottom:1px solid #eef0f2}
+table.steps td:nth-child(n+3){white-space:nowrap}
 tr.st-failed td{color:#c62828}tr.st-aborted td{color:#7b1fa2}
 ol.findings{margin:0;padding:0;list-style:none}
 li.finding{border:1px solid var(--line);border-left:4px solid #999;border-radius:4px;padding:8px 12px;margin:0 0 8px;background:#fcfcfd}

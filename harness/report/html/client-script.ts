@@ -14,6 +14,7 @@ export const CLIENT_SCRIPT = String.raw`
     return on;
   }
   function applyFilters() {
+    if (!form) return; // a page without filters (the chart page of rejudge)
     var verdicts = checkedVerdicts();
     var profile = form.elements.profile.value;
     var side = form.elements.side.value;
@@ -30,20 +31,22 @@ export const CLIENT_SCRIPT = String.raw`
     groups.forEach(function (g) { g.hidden = !g.querySelector('details.case:not([hidden])'); });
     countEl.textContent = shown + ' of ' + cases.length + ' cases shown';
   }
-  form.addEventListener('input', applyFilters);
-  form.addEventListener('change', applyFilters);
-  form.addEventListener('submit', function (e) { e.preventDefault(); });
-  document.getElementById('filter-reset').addEventListener('click', function () {
-    form.reset();
-    applyFilters();
-  });
-  // A click on a summary chip shows only that verdict.
-  Array.prototype.forEach.call(document.querySelectorAll('#summary .chip'), function (chip) {
-    chip.addEventListener('click', function () {
-      Array.prototype.forEach.call(form.querySelectorAll('input[name=verdict]'), function (i) { i.checked = i.value === chip.dataset.verdict; });
+  if (form) {
+    form.addEventListener('input', applyFilters);
+    form.addEventListener('change', applyFilters);
+    form.addEventListener('submit', function (e) { e.preventDefault(); });
+    document.getElementById('filter-reset').addEventListener('click', function () {
+      form.reset();
       applyFilters();
     });
-  });
+    // A click on a summary chip shows only that verdict.
+    Array.prototype.forEach.call(document.querySelectorAll('#summary .chip'), function (chip) {
+      chip.addEventListener('click', function () {
+        Array.prototype.forEach.call(form.querySelectorAll('input[name=verdict]'), function (i) { i.checked = i.value === chip.dataset.verdict; });
+        applyFilters();
+      });
+    });
+  }
 
   // Sequence charts: a click on an arrow shows that frame's JSON in the case's panel.
   function framesOf(body) {

@@ -101,6 +101,7 @@ program.command('rejudge')
   .argument('<trace>', 'a trace file written by `test`')
   .option('--strict', 'NON_STRICT findings fail')
   .option('--json', 'machine-readable output')
+  .option('--chart [file]', 'also write the message sequence chart of the trace as HTML (default <trace>.sequence.html)')
   .action(async (file: string, flags) => {
     process.exitCode = await rejudgeCommand(file, flags);
   });

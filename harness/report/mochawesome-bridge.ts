@@ -1,4 +1,6 @@
-// index.html via mochawesome: a programmatic Mocha run whose tests REPLAY recorded verdicts.
+// mochawesome.html + mochawesome.json, an extra output for pipelines that consume mochawesome: a
+// programmatic Mocha run whose tests REPLAY recorded verdicts. (index.html is the harness's own page,
+// harness/report/html/.)
 //
 // Each case becomes one Mocha test under `OCPP <ver> / <Profile> / SUT: <side>`. The test does not
 // run the case; it attaches the recorded evidence with addContext and then passes, fails (with
@@ -9,7 +11,7 @@
 // (consoleReporter 'none', quiet); mocha's runner adds no SIGINT handler and this module never calls
 // process.exit. While a report is being built (a few ms to a second) the inner runner has its own
 // uncaughtException/unhandledRejection listeners installed; it removes them when it ends.
-import { access, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { access, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import Mocha from 'mocha';
 import Mochawesome from 'mochawesome';
@@ -190,13 +192,11 @@ async function exists(p: string): Promise<boolean> {
 
 async function buildOnce(run: RunResult, reportDir: string, options: HtmlReportOptions): Promise<string> {
   const dir = resolve(reportDir);
-  const htmlPath = join(dir, 'index.html');
-  const margeJson = join(dir, 'index.json');
-  const jsonPath = join(dir, 'mochawesome.json');
+  const htmlPath = join(dir, 'mochawesome.html');
   await rm(htmlPath, { force: true });
   const reporterOptions = {
     reportDir: dir,
-    reportFilename: 'index',
+    reportFilename: 'mochawesome',
     reportTitle: options.reportTitle ?? `OCPP ${run.selection.ocpp} conformance — ${run.tool.name} ${run.tool.version}`,
     reportPageTitle: `${run.tool.name} report`,
     inlineAssets: true,
@@ -237,14 +237,13 @@ async function buildOnce(run: RunResult, reportDir: string, options: HtmlReportO
   if (!(await exists(htmlPath))) {
     throw new Error(`mochawesome did not produce ${htmlPath}`);
   }
-  if (await exists(margeJson)) await rename(margeJson, jsonPath);
   await writeFile(htmlPath, withReadiness(await readFile(htmlPath, 'utf8'), run), 'utf8');
   return htmlPath;
 }
 
 /**
- * Writes `<reportDir>/index.html` (self-contained, assets inlined) and `<reportDir>/mochawesome.json`
- * (the report data, with every test's context) and returns the path of index.html.
+ * Writes `<reportDir>/mochawesome.html` (self-contained, assets inlined) and `<reportDir>/mochawesome.json`
+ * (the report data, with every test's context) and returns the path of mochawesome.html.
  * Safe to call several times in one process; calls run one after another.
  */
 export function writeHtmlReport(run: RunResult, reportDir: string, options: HtmlReportOptions = {}): Promise<string> {

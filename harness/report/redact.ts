@@ -137,8 +137,14 @@ export function redactFrameText(raw: string): string {
   } catch {
     return redactText(raw);
   }
-  const { value, changed } = redactStructured(parsed);
-  return changed ? JSON.stringify(value) : raw;
+  try {
+    const { value, changed } = redactStructured(parsed);
+    return changed ? JSON.stringify(value) : raw;
+  } catch (err) {
+    // A frame nested deeper than the stack allows (a hostile peer can send one): mask it as text.
+    if (err instanceof RangeError) return redactText(raw);
+    throw err;
+  }
 }
 
 /** Copy of one trace event with its secrets masked. */

@@ -1,11 +1,13 @@
 // Writes every report of a run into one directory:
-//   traces/<ID>.jsonl, results.json, junit.xml, index.html (+ mochawesome.json).
-// The HTML report is written last; if it fails the other files are still there and the error is returned.
+//   traces/<ID>.jsonl, results.json, junit.xml, index.html (the harness's own page), and
+//   mochawesome.html + mochawesome.json for pipelines that consume mochawesome.
+// The HTML reports are written last; if one fails the other files are still there and the error is returned.
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { JudgingSettings, TraceHeader } from '../trace/types.js';
 import { writeJunit } from './junit.js';
-import { writeHtmlReport, type HtmlReportOptions } from './mochawesome-bridge.js';
+import { writeIndexHtml } from './html/write-html.js';
+import { writeHtmlReport as writeMochawesome, type HtmlReportOptions } from './mochawesome-bridge.js';
 import type { CaseResult, RunResult } from './result.js';
 import { writeResultsJson } from './results-json.js';
 import { TRACE_FORMAT, traceFileName, writeTraceFile } from './trace-file.js';
@@ -13,12 +15,14 @@ import { TRACE_FORMAT, traceFileName, writeTraceFile } from './trace-file.js';
 export interface WrittenReports {
   /** Path of index.html, or undefined when the HTML report could not be written (see `errors`). */
   html: string | undefined;
+  /** Path of mochawesome.html (its data is mochawesome.json beside it), or undefined when it failed. */
+  mochawesome: string | undefined;
   junit: string;
   json: string;
   /** Paths of the trace files, in case order. */
   traces: string[];
-  /** Steps that failed without stopping the others (currently only 'html' can). */
-  errors: { step: 'html'; error: Error }[];
+  /** Steps that failed without stopping the others. */
+  errors: { step: 'html' | 'mochawesome'; error: Error }[];
 }
 
 export function traceHeaderFor(c: CaseResult, judging: JudgingSettings): TraceHeader {
@@ -74,11 +78,18 @@ export async function writeReports(
   await writeJunit(junit, withFiles);
 
   const errors: WrittenReports['errors'] = [];
+  const asError = (err: unknown): Error => (err instanceof Error ? err : new Error(String(err)));
   let html: string | undefined;
   try {
-    html = await writeHtmlReport(withFiles, dir, options);
+    html = await writeIndexHtml(withFiles, dir, { toleranceMs: judging.toleranceMs, ...(options.reportTitle ? { title: options.reportTitle } : {}) });
   } catch (err) {
-    errors.push({ step: 'html', error: err instanceof Error ? err : new Error(String(err)) });
+    errors.push({ step: 'html', error: asError(err) });
   }
-  return { html, junit, json, traces, errors };
+  let mochawesome: string | undefined;
+  try {
+    mochawesome = await writeMochawesome(withFiles, dir, options);
+  } catch (err) {
+    errors.push({ step: 'mochawesome', error: asError(err) });
+  }
+  return { html, mochawesome, junit, json, traces, errors };
 }

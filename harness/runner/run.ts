@@ -160,7 +160,7 @@ export async function runTests(opts: TestRunOptions): Promise<TestRunOutcome> {
   const exitCode = exitCodeFor(run, { requireComplete: opts.requireComplete });
   if (opts.noReports) return { run, exitCode };
   const reports = await writeReports(run, opts.reportDir, judging);
-  for (const err of reports.errors ?? []) out.write(`warning: ${String(err)}\n`);
+  for (const err of reports.errors ?? []) out.write(`warning: ${err.step} report not written: ${err.error.message}\n`);
   out.write(`${summaryBlock(run, opts.reportDir, consoleOpts)}\n`);
   return { run, exitCode, reports };
 }

@@ -194,10 +194,11 @@ describe('report', function () {
   it('writes every file and reports no error', async () => {
     expect(written.errors).to.deep.equal([]);
     expect(written.html).to.equal(join(dir, 'index.html'));
+    expect(written.mochawesome).to.equal(join(dir, 'mochawesome.html'));
     expect(written.json).to.equal(join(dir, 'results.json'));
     expect(written.junit).to.equal(join(dir, 'junit.xml'));
     expect(written.traces).to.deep.equal(['TC_001_CS', 'TC_013_CS', 'TC_056_CS', 'TC_020_CS'].map((id) => join(dir, 'traces', `${id}.jsonl`)));
-    for (const p of [written.json, written.junit, written.html!, join(dir, 'mochawesome.json'), ...written.traces]) {
+    for (const p of [written.json, written.junit, written.html!, written.mochawesome!, join(dir, 'mochawesome.json'), ...written.traces]) {
       expect((await stat(p)).size, p).to.be.greaterThan(0);
     }
   });
@@ -250,10 +251,15 @@ describe('report', function () {
     ]);
   });
 
-  it('index.html is self-contained and mochawesome.json has the context of every test', async () => {
-    const html = await readFile(join(dir, 'index.html'), 'utf8');
-    expect(html).to.match(/^<!doctype html>/i);
-    expect(html).to.not.match(/<script[^>]+src=/);
+  it('index.html and mochawesome.html are self-contained and mochawesome.json has the context of every test', async () => {
+    for (const page of ['index.html', 'mochawesome.html']) {
+      const html = await readFile(join(dir, page), 'utf8');
+      expect(html, page).to.match(/^<!doctype html>/i);
+      expect(html, page).to.not.match(/<script[^>]+src=/);
+      expect(html, page).to.not.match(/<link[^>]+href=/);
+    }
+    expect(await readFile(join(dir, 'index.html'), 'utf8')).to.contain('id="certification-readiness"').and.not.contain('<div id="report"></div>');
+    expect(await readFile(join(dir, 'mochawesome.html'), 'utf8')).to.contain('<div id="report"></div>');
     const report = JSON.parse(await readFile(join(dir, 'mochawesome.json'), 'utf8'));
     expect(report.stats).to.include({ tests: 4, passes: 1, failures: 1, pending: 2 });
     expect(report.stats.duration).to.equal(5000);

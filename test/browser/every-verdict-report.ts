@@ -26,7 +26,7 @@ export async function buildEveryVerdictReport(work: string): Promise<string> {
   await writeFile(known, JSON.stringify({ knownIssues: [{ caseId: 'TC_012_CS', note: 'firmware 1.2 omits the stop reason; fixed in 1.3' }] }));
   const cp = await runCli(['test', 'charge-point', '--builtin', '--builtin-fault', 'boot-retry-too-early',
     '--builtin-fault', 'stop-without-reason-after-remote-stop', '--config', known,
-    '--cases', 'TC_001_CS,TC_002_CS,TC_003_CS,TC_012_CS,TC_017_2_CS,TC_066_CS,TC_070_CS', '--report-dir', join(work, 'cp'), '--quiet']);
+    '--cases', 'TC_001_CS,TC_002_CS,TC_003_CS,TC_012_CS,TC_017_2_CS,TC_070_CS,TC_056_CS,TC_057_CS,TC_058_*_CS,TC_059_CS,TC_060_CS,TC_066_CS,TC_067_CS,TC_072_CS,TC_082_CS', '--report-dir', join(work, 'cp'), '--quiet']);
   if (cp.code !== 1) throw new Error(`charge-point run: exit ${cp.code}, expected 1\n${cp.stdout}${cp.stderr}`);
   const closed = await freePort(); // free a moment ago: nothing listens there
   const csms = await runCli(['test', 'csms', '--url', `ws://127.0.0.1:${closed}/ocpp`, '--cases', 'TC_001_CSMS', '--report-dir', join(work, 'csms'), '--quiet']);

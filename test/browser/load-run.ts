@@ -31,6 +31,7 @@ export function mergeRuns(runs: RunResult[]): RunResult {
     interrupted: runs.some((r) => r.interrupted),
     selection: { ...first.selection, sut: [...new Set(runs.flatMap((r) => r.selection.sut))] },
     summary: summarise(cases),
+    notRun: runs.flatMap((r) => r.notRun ?? []),
     cases,
   };
 }

@@ -187,10 +187,11 @@ describe('HTML report (index.html)', () => {
   });
 
   it('readiness shows a row\'s own status word when it has one, else yes/no', () => {
-    const row: ReadinessRow = { profile: 'Core', sut: 'ChargePoint', counts: { PASS: 1, FAIL: 0, NON_STRICT: 0, NOT_APPLICABLE: 0, INCONCLUSIVE: 0, EXPECTED_FAIL: 0 }, failed: [], octtFails: [] };
+    const row: ReadinessRow = { status: 'ready', profile: 'Core', sut: 'ChargePoint', counts: { PASS: 1, FAIL: 0, NON_STRICT: 0, NOT_APPLICABLE: 0, INCONCLUSIVE: 0, EXPECTED_FAIL: 0 }, failed: [], octtFails: [], notRun: [] };
     expect(readinessWord(row)).to.deep.equal({ word: 'yes', ready: true });
-    expect(readinessWord({ ...row, failed: ['TC_1'] })).to.deep.equal({ word: 'no', ready: false });
-    expect(readinessWord({ ...row, status: 'incomplete' } as ReadinessRow).word).to.equal('incomplete');
+    expect(readinessWord({ ...row, status: 'not ready', failed: ['TC_1'] })).to.deep.equal({ word: 'no', ready: false });
+    expect(readinessWord({ ...row, status: 'incomplete', notRun: [{ id: 'TC_2', why: 'control', actions: ['plugIn'] }] }).word).to.equal('incomplete: 1 not run');
+    expect(readinessWord({ ...row, status: 'not declared' }).word).to.equal('not declared');
     expect(html).to.match(/<td class="ready ready-no">no<\/td>/);
   });
 

@@ -29,7 +29,7 @@ table.readiness{width:100%;font-size:13px}
 table.readiness th,table.readiness td{text-align:left;padding:5px 8px;border-bottom:1px solid var(--line);vertical-align:middle}
 table.readiness td.counts .chip{margin:1px 2px}
 td.ready{font-weight:700}
-.ready-yes{color:#1a7f37}.ready-no{color:#c62828}.ready-other{color:#a15c00}
+.ready-yes{color:#1a7f37}.ready-no{color:#c62828}.ready-incomplete{color:#a15c00}.ready-other{color:#6b7280}.unlock{color:#555;font-size:12px}
 td.ids{font-family:var(--mono);font-size:12px}
 #filters{position:sticky;top:0;z-index:5;display:flex;flex-wrap:wrap;gap:8px 14px;align-items:center;padding:8px 18px}
 #filters label.vf{display:inline-flex;align-items:center;gap:2px;cursor:pointer}

@@ -50,6 +50,7 @@ export async function testCommand(sutArg: string, flags: TestFlags): Promise<num
       process.stdout.write(`${cases.length} case${cases.length === 1 ? '' : 's'} selected (dry run: nothing was run)\n`);
       return cases.length ? 0 : 2;
     }
+    if (sides.length > 1 && !flags.builtin && (!flags.url || !flags.config)) throw new UsageError(testAllNeeds(flags));
     if (sides.includes('Csms') && !flags.builtin && !flags.url) {
       throw new UsageError('test csms needs --url ws(s)://host:port/path of the CSMS under test (or --builtin)');
     }
@@ -109,6 +110,24 @@ export async function testCommand(sutArg: string, flags: TestFlags): Promise<num
     }
     throw err;
   }
+}
+
+/**
+ * `test all` against real systems needs both sides wired at once: say everything in one message, not
+ * one missing piece per attempt.
+ */
+function testAllNeeds(flags: TestFlags): string {
+  const needs = [
+    `${flags.url ? '✓' : '✗'} --url ws(s)://host:port/path — the CSMS under test (the harness dials it as charge point ${flags.identity ?? 'CP001'})`,
+    `✓ --listen host:port — where the charger under test connects (now ${flags.listen ?? '0.0.0.0:9000'}, as ws://<host>:<port>/ocpp/<identity>)`,
+    `${flags.config ? '✓' : '✗'} --config FILE with sutControl for each side (http or command; manual needs a terminal) — see fixtures/configs/`,
+  ];
+  return [
+    'test all needs both systems under test at once:',
+    ...needs.map((n) => `  ${n}`),
+    'and runs the charge-point cases, then the CSMS cases. To try everything against the built-in reference peers: test all --builtin',
+    'For one real system, use test charge-point or test csms.',
+  ].join('\n');
 }
 
 /** With --builtin, the reference peers' own declarations apply where the config file is silent. */

@@ -80,14 +80,17 @@ export async function testCommand(sutArg: string, flags: TestFlags): Promise<num
     }
     const interrupt = new AbortController();
     let interrupts = 0;
-    const onSigint = () => {
+    const onSignal = (signal: NodeJS.Signals) => {
       interrupts += 1;
-      if (interrupts > 1) process.exit(130);
-      process.stderr.write('\ninterrupted: finishing the current case and writing the report of what ran (Ctrl-C again to quit at once)\n');
-      interrupt.abort(new Interrupted('interrupted by the user (Ctrl-C)'));
+      if (interrupts > 1) process.exit(signal === 'SIGTERM' ? 143 : 130);
+      const what = signal === 'SIGTERM' ? 'terminated (SIGTERM)' : 'interrupted by the user (Ctrl-C)';
+      process.stderr.write(`\n${what}: finishing the current case and writing the report of what ran (${signal === 'SIGTERM' ? 'SIGTERM' : 'Ctrl-C'} again to quit at once)\n`);
+      interrupt.abort(new Interrupted(what));
     };
+    const onSigint = () => onSignal('SIGINT');
+    const onSigterm = () => onSignal('SIGTERM');
     process.on('SIGINT', onSigint);
-    process.on('SIGTERM', onSigint);
+    process.on('SIGTERM', onSigterm);
     try {
       const outcome = await runTests({
         ...selection, cfg,
@@ -101,7 +104,7 @@ export async function testCommand(sutArg: string, flags: TestFlags): Promise<num
       return outcome.exitCode;
     } finally {
       process.off('SIGINT', onSigint);
-      process.off('SIGTERM', onSigint);
+      process.off('SIGTERM', onSigterm);
     }
   } catch (err) {
     if (err instanceof ConfigError || err instanceof UsageError || err instanceof SelectionError || err instanceof PortInUseError) {

@@ -70,7 +70,9 @@ async function runOne(env: SideEnvironment, def: CaseDefinition, run: RunContext
   run.harnessErrors.length = 0;
 
   const controller = new AbortController();
-  const onRunAbort = () => controller.abort(new Interrupted('interrupted by the user (Ctrl-C)'));
+  // The run's reason says which signal (Ctrl-C or SIGTERM).
+  const runReason = () => (run.signal.reason instanceof Interrupted ? run.signal.reason : new Interrupted('interrupted by the user (Ctrl-C)'));
+  const onRunAbort = () => controller.abort(runReason());
   run.signal.addEventListener('abort', onRunAbort, { once: true });
   const limit = meta.timeoutMs ?? DEFAULT_CASE_TIMEOUT_MS;
   const timer = setTimeout(() => controller.abort(new Interrupted(`case exceeded its time limit of ${limit / 1000} s`)), limit);
@@ -105,7 +107,7 @@ async function runOne(env: SideEnvironment, def: CaseDefinition, run: RunContext
   // Whatever the verdict: undo what the case changed (not after Ctrl-C: the user wants out).
   if (env.conditions && !run.signal.aborted) {
     const restore = new AbortController();
-    const stopRestore = () => restore.abort(new Interrupted('interrupted by the user (Ctrl-C)'));
+    const stopRestore = () => restore.abort(runReason());
     run.signal.addEventListener('abort', stopRestore, { once: true });
     const limit = setTimeout(() => restore.abort(new Interrupted('post-conditions took too long')), run.cfg.timeouts.operatorMs);
     try {

@@ -51,6 +51,25 @@ describe('the run as it happens', function () {
     expect(results.cases).to.have.length(3);
   });
 
+  it('SIGTERM is reported as SIGTERM (not as Ctrl-C), and the report of what ran is written', async () => {
+    const out = join(dir, 'sigterm');
+    const cfg = join(dir, 'wait-long.json');
+    writeFileSync(cfg, JSON.stringify({ timeouts: { connectMs: 60000 } }));
+    const child = spawn(process.execPath, [CLI, 'test', 'charge-point', '--builtin', '--builtin-fault', 'never-connects', '--config', cfg, '--cases', 'TC_001_CS,TC_003_CS', '--report-dir', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.on('data', (d: Buffer) => {
+      if (d.toString().includes('▸ TC_001_CS')) setTimeout(() => child.kill('SIGTERM'), 500);
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).to.equal(2);
+    expect(stderr).to.include('terminated (SIGTERM)');
+    expect(stderr).to.not.include('Ctrl-C)');
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { interrupted: boolean; cases: { id: string; reason?: string }[] };
+    expect(results.interrupted).to.equal(true);
+    expect(results.cases.find((c) => c.id === 'TC_001_CS')?.reason).to.include('SIGTERM');
+  });
+
   it('a port in use: one line naming it and the option, exit 2 — in test and in simulate', async () => {
     const { server, port } = await occupy();
     try {

@@ -2,6 +2,7 @@
 // ocpp-harness: an OCPP conformance test harness that plays either side of an OCPP-J link.
 import { Command, Option } from 'commander';
 import { listCommand } from '../harness/cli/list-command.js';
+import { pkiInitCommand, pkiShowCommand } from '../harness/cli/pki-command.js';
 import { UsageError } from '../harness/cli/parse.js';
 import { rejudgeCommand } from '../harness/cli/rejudge-command.js';
 import { simulateCommand } from '../harness/cli/simulate-command.js';
@@ -55,6 +56,8 @@ program.command('test')
   .option('--builtin', 'test the built-in reference peer(s) instead of an external system')
   .option('--parallel <n>', 'with --builtin: run cases in n independent lanes, each with its own peer (default 4)')
   .addOption(new Option('--builtin-fault <name>', 'give the built-in peer a named fault (repeatable), to see a check fail').argParser(collect))
+  .option('--security-profile <n>', 'OCPP 1.6 security profile 0-3 (overrides security.profile; 2 and 3 use TLS)')
+  .option('--pki <dir>', 'test PKI made by `pki init` (overrides security.pkiDir; profiles 2-3 make one per run when none is given)')
   .option('--quiet', 'print only failures and the summary')
   .option('--verbose', 'print more (the built-in peer\'s log)')
   .addHelpText('after', () => [
@@ -94,6 +97,26 @@ program.command('simulate')
   .option('--quiet', 'no log output')
   .action(async (role: string, flags) => {
     process.exitCode = await simulateCommand(role, flags);
+  });
+
+const pki = program.command('pki')
+  .description('a test PKI for security profiles 2 and 3 (OCPP 1.6 Security Whitepaper)');
+pki.command('init')
+  .description('make a CSMS root CA, server certificates (RSA and EC), charge point certificates, a manufacturer root, a firmware signing certificate and the negative ones')
+  .argument('<dir>', 'directory to write the PEM files and pki.json into')
+  .option('--identity <id>', 'charge point identity: CN of its client certificate', 'CP001')
+  .addOption(new Option('--host <host>', 'host of the CSMS server certificate: CN and SAN (repeatable; default 127.0.0.1 and localhost)').argParser(collect))
+  .option('--key <rsa|ec>', 'key family of the roots and the default certificates', 'ec')
+  .option('--cpo-name <name>', 'CPO organisation (O, and the CpoName a charger puts in its CSR)')
+  .option('--force', 'replace a PKI already in the directory')
+  .action(async (dir: string, flags) => {
+    process.exitCode = await pkiInitCommand(dir, flags);
+  });
+pki.command('show')
+  .description('print what a charger must trust and install, and what a CSMS must trust')
+  .argument('<dir>', 'a directory made by pki init')
+  .action(async (dir: string) => {
+    process.exitCode = await pkiShowCommand(dir);
   });
 
 program.command('rejudge')

@@ -41,3 +41,9 @@ export function parseWsUrl(text: string): string {
 export function defaultReportDir(now = new Date()): string {
   return `reports/${now.toISOString().replace(/[:.]/g, '-').replace('T', '_').slice(0, 19)}`;
 }
+
+/** `--security-profile`: 0, 1, 2 or 3 (Security Whitepaper ed. 3 §2.1). */
+export function parseSecurityProfile(text: string): 0 | 1 | 2 | 3 {
+  if (!/^[0-3]$/.test(text.trim())) throw new UsageError(`--security-profile: 0, 1, 2 or 3, got "${text}"`);
+  return Number(text.trim()) as 0 | 1 | 2 | 3;
+}

@@ -8,7 +8,9 @@ import type { HarnessConfig } from '../config/types.js';
 import { runTests, selectForRun } from '../runner/run.js';
 import { SelectionError } from '../runner/select.js';
 import { PortInUseError } from '../transport/port-in-use.js';
-import { defaultReportDir, parseHostPort, parseList, parseSides, parseWsUrl, UsageError } from './parse.js';
+import { PkiError } from '../security/load-pki.js';
+import { preflightSecurity } from '../security/security-settings.js';
+import { defaultReportDir, parseHostPort, parseList, parseSecurityProfile, parseSides, parseWsUrl, UsageError } from './parse.js';
 
 /** Lanes for --builtin runs: the cases mostly wait on timers, so 4 lanes suit even 2 cores. */
 export const DEFAULT_BUILTIN_LANES = 4;
@@ -31,6 +33,8 @@ export interface TestFlags {
   parallel?: string;
   quiet?: boolean;
   verbose?: boolean;
+  securityProfile?: string;
+  pki?: string;
 }
 
 export async function testCommand(sutArg: string, flags: TestFlags): Promise<number> {
@@ -59,10 +63,20 @@ export async function testCommand(sutArg: string, flags: TestFlags): Promise<num
     const overrides: ConfigOverrides = {
       ...(flags.identity ? { identity: flags.identity } : {}),
       ...(flags.builtin ? { sutControl: { type: 'builtin' as const } } : {}),
+      ...(flags.securityProfile !== undefined || flags.pki !== undefined ? {
+        security: {
+          ...(flags.securityProfile !== undefined ? { profile: parseSecurityProfile(flags.securityProfile) } : {}),
+          ...(flags.pki !== undefined ? { pkiDir: flags.pki } : {}),
+        },
+      } : {}),
     };
     const file = flags.config ? await loadConfigFile(flags.config) : undefined;
     const cfg = resolveConfig(file, overrides, { source: flags.config });
     if (flags.builtin) applyBuiltinDeclarations(cfg, file);
+    if (flags.builtin && (cfg.security?.profile ?? 0) >= 2) {
+      throw new UsageError(`security profile ${cfg.security!.profile}: the built-in reference peers do not speak TLS yet; test a real charger or CSMS, or use profile 0 or 1 with --builtin`);
+    }
+    await preflightSecurity(cfg);
     if (cfg.sutControl.type === 'builtin' && !flags.builtin) {
       throw new UsageError('sutControl "builtin" drives the built-in peers: run with --builtin');
     }
@@ -107,7 +121,7 @@ export async function testCommand(sutArg: string, flags: TestFlags): Promise<num
       process.off('SIGTERM', onSigterm);
     }
   } catch (err) {
-    if (err instanceof ConfigError || err instanceof UsageError || err instanceof SelectionError || err instanceof PortInUseError) {
+    if (err instanceof ConfigError || err instanceof UsageError || err instanceof SelectionError || err instanceof PortInUseError || err instanceof PkiError) {
       process.stderr.write(`ocpp-harness: ${err.message}\n`);
       return 2;
     }

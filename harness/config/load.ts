@@ -37,6 +37,7 @@ export interface ConfigOverrides {
   smartCharging?: Partial<HarnessConfig['smartCharging']>;
   toleranceMs?: number;
   basicAuthPassword?: string;
+  security?: HarnessConfig['security'];
   sutControl?: SutControlConfig;
   knownIssues?: KnownIssue[];
 }
@@ -465,6 +466,7 @@ export function redactUrl(url: string): string {
 export function redactConfig(cfg: HarnessConfig): HarnessConfig {
   const out = structuredClone(cfg);
   if (out.basicAuthPassword !== undefined) out.basicAuthPassword = '***';
+  if (out.security?.basicAuthPassword !== undefined) out.security.basicAuthPassword = '***';
   if (out.sutControl.type === 'http') out.sutControl.url = redactUrl(out.sutControl.url);
   return out;
 }

@@ -39,6 +39,28 @@ export interface SmartChargingConfig {
   maxTimeDeviationS: number;
 }
 
+/**
+ * Security profile settings (Security Whitepaper ed. 3 §2). `ca`, `cert`, `key` are PEM file paths:
+ * `cert`/`key` are the harness's own certificate in the role it plays (the CSMS server certificate, or
+ * the charge point client certificate), `ca` what it trusts for the other side. Without them the
+ * files come from `pkiDir` (made by `ocpp-harness pki init`, or per run when the profile is 2 or 3).
+ */
+export interface SecurityConfig {
+  profile?: 0 | 1 | 2 | 3;
+  /** The charger's AuthorizationKey, as configured (profiles 1 and 2); redacted in every report. */
+  basicAuthPassword?: string;
+  pkiDir?: string;
+  ca?: string;
+  cert?: string;
+  key?: string;
+  /** CPO organisation: O of generated certificates, and what a client certificate must carry (A00.FR.404). */
+  cpoName?: string;
+  /** Key family of a generated PKI's default certificates. */
+  keyType?: 'rsa' | 'ec';
+  /** Highest TLS version offered (default TLSv1.2, so the whitepaper's suites are what is negotiated). */
+  tlsMaxVersion?: 'TLSv1.2' | 'TLSv1.3';
+}
+
 export interface HarnessConfig {
   /** Charge point identity (chargeBoxId): the last path segment of the WebSocket URL. */
   identity: string;
@@ -76,8 +98,10 @@ export interface HarnessConfig {
   toleranceMs: number;
   /** Where the harness, as CSMS, serves firmware and receives diagnostics (default: beside --listen). */
   fileTransfer?: { host?: string; advertisedHost?: string; httpPort?: number; ftpPort?: number };
-  /** HTTP Basic-auth password the CSMS expects (security profile 1); redacted in reports. */
+  /** HTTP Basic-auth password the CSMS expects (security profile 1); redacted in reports. Kept for older files: `security.basicAuthPassword` wins. */
   basicAuthPassword?: string;
+  /** OCPP 1.6 Security Whitepaper profiles; absent = profile 0 (plain ws://, no checks). */
+  security?: SecurityConfig;
   sutControl: SutControlConfig;
   knownIssues: KnownIssue[];
 }

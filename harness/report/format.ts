@@ -52,6 +52,7 @@ export function formatTraceLine(ev: TraceEvent, options: TraceLineOptions = {}):
       ];
       if (ev.authorization !== undefined) parts.push(`authorization=${ev.authorization}`);
       if (ev.remoteAddress) parts.push(`remote=${ev.remoteAddress}`);
+      if (ev.tls) parts.push(`tls=${ev.tls.protocol ?? '?'}/${ev.tls.cipher?.standardName ?? ev.tls.cipher?.name ?? '?'}`);
       if (ev.inherited) parts.push('inherited');
       return `${head} ⇄ ws-open ${parts.join(' ')}`;
     }
@@ -82,6 +83,17 @@ export function formatTraceLine(ev: TraceEvent, options: TraceLineOptions = {}):
       return `${head} · expect ${JSON.stringify(ev.expectation)}`;
     case 'file-transfer':
       return `${head} ⇅ ${ev.protocol} ${ev.direction} ${ev.request} ${ev.path} → ${ev.outcome} (status ${ev.status}, ${ev.bytes} bytes, sha256 ${ev.sha256.slice(0, 12)}…, ${ev.harnessRole === 'server' ? 'from' : 'to'} ${ev.remoteAddress})`;
+    case 'tls': {
+      const f = ev.facts;
+      const parts = [`${f.protocol ?? '(no version)'}`, f.cipher ? (f.cipher.standardName ?? f.cipher.name) : '(no cipher)'];
+      if (f.servername) parts.push(`sni=${f.servername}`);
+      if (f.clientCertificatePresented !== undefined) parts.push(`client-cert=${f.clientCertificatePresented ? 'presented' : 'none'}`);
+      if (f.peerCertificate) parts.push(`peer=${JSON.stringify(f.peerCertificate.subject)} issuer=${JSON.stringify(f.peerCertificate.issuer)} valid ${f.peerCertificate.validFrom} – ${f.peerCertificate.validTo}`);
+      if (f.chain) parts.push(`chain=${f.chain}`);
+      if (f.hostCheck) parts.push(`host=${f.hostCheck}`);
+      const error = ev.error ? ` — ${ev.error.code ? `${ev.error.code}: ` : ''}${oneLine(ev.error.message)}` : '';
+      return `${head} 🔒 tls ${ev.outcome} (harness = ${f.harnessSide}) ${parts.join(' ')}${error}`;
+    }
     default: {
       const other = ev as { kind?: string };
       return `${head} ? ${other.kind ?? 'event'} ${JSON.stringify(ev)}`;

@@ -1,5 +1,6 @@
 // The harness plays a charge point: it dials the CSMS under test and keeps the connection across
 // cases, as a real charge point would.
+import type { ClientSecurity } from '../security/security-settings.js';
 import { dial, DialError, endpointUrl } from '../transport/client.js';
 import { probeHandshake, type ProbeOutcome } from '../transport/handshake-probe.js';
 import { chargePointDefaults16 } from './charge-point-defaults-16.js';
@@ -9,7 +10,8 @@ import { Link } from './link.js';
 export class ChargePointRole {
   private link: Link | undefined;
 
-  constructor(private readonly deps: RoleDeps, private readonly target: { url: string; identity: string; password?: string }) {}
+  /** `security`: profile 2/3 TLS material (the password is `password`); absent = as before. */
+  constructor(private readonly deps: RoleDeps, private readonly target: { url: string; identity: string; password?: string; security?: ClientSecurity }) {}
 
   /** The URL dialled: the CSMS endpoint with the identity appended. */
   get endpoint(): string {
@@ -47,6 +49,8 @@ export class ChargePointRole {
     const channel = await dial(this.deps.hub, {
       url: this.target.url, identity: this.target.identity, subprotocols: ['ocpp1.6'],
       password: this.target.password, timeoutMs, maxFrameBytes: this.deps.maxFrameBytes,
+      ...(this.target.security?.tls ? { tls: this.target.security.tls } : {}),
+      ...(this.target.security && this.target.security.profile > 0 ? { securityProfile: this.target.security.profile } : {}),
     });
     const link = new Link(channel, this.deps.registry, chargePointDefaults16(this.deps.cfg), this.deps.onHarnessError);
     channel.onClose(() => { if (this.link === link) this.closedAt = Date.now(); });
@@ -58,6 +62,7 @@ export class ChargePointRole {
   probe(subprotocols: string[], timeoutMs: number, closeWithinMs: number): Promise<ProbeOutcome> {
     return probeHandshake(this.deps.hub, {
       url: this.target.url, identity: this.target.identity, password: this.target.password, subprotocols, timeoutMs, closeWithinMs,
+      ...(this.target.security?.tls ? { tls: this.target.security.tls } : {}),
     });
   }
 

@@ -2,6 +2,7 @@
 // across cases, because a real charger stays connected between cases.
 import type { HarnessConfig } from '../config/types.js';
 import type { SchemaRegistry } from '../schema/registry.js';
+import type { ServerSecurity } from '../security/security-settings.js';
 import type { TraceHub } from '../trace/recorder.js';
 import { WsServerEndpoint } from '../transport/server.js';
 import { csmsDefaults16, type CsmsMemory } from './csms-defaults-16.js';
@@ -24,11 +25,16 @@ export class CsmsRole {
   private readonly connectionListeners = new Set<(link: Link) => void>();
   private readonly memory: CsmsMemory = { nextTransactionId: 1 };
 
-  constructor(private readonly deps: RoleDeps, listen: { host: string; port: number; identity?: string }) {
+  private readonly scheme: 'ws' | 'wss';
+
+  /** `security`: profile 1–3 (Basic auth, TLS, client certificates); absent = profile 0, plain ws://. */
+  constructor(private readonly deps: RoleDeps, listen: { host: string; port: number; identity?: string; security?: ServerSecurity }) {
+    this.scheme = listen.security?.tls ? 'wss' : 'ws';
     this.endpoint = new WsServerEndpoint(deps.hub, {
       host: listen.host, port: listen.port, identity: listen.identity,
       subprotocol: 'ocpp1.6', maxFrameBytes: deps.maxFrameBytes,
-      basicAuthExpected: deps.cfg.basicAuthPassword !== undefined,
+      basicAuthExpected: (listen.security?.basicAuthPassword ?? deps.cfg.basicAuthPassword) !== undefined,
+      ...(listen.security && listen.security.profile > 0 ? { security: listen.security } : {}),
     });
     this.endpoint.onConnection((channel) => {
       if (channel.info.chosenProtocol === null) {
@@ -63,7 +69,7 @@ export class CsmsRole {
   async start(): Promise<{ url: string; host: string; port: number }> {
     const { host, port } = await this.endpoint.listen();
     const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
-    this.url = `ws://${shown}:${port}/ocpp`;
+    this.url = `${this.scheme}://${shown}:${port}/ocpp`;
     return { url: this.url, host, port };
   }
 

@@ -7,6 +7,7 @@ import { ReferenceChargePoint } from '../peers/reference/charge-point.js';
 import { ReferenceCsms } from '../peers/reference/csms.js';
 import type { CpQuirk, CsmsQuirk } from '../peers/reference/quirks.js';
 import { ChargePointRole } from '../roles/charge-point-role.js';
+import { basicAuthPassword, clientSecurity, securityProfile, serverSecurity } from '../security/security-settings.js';
 import { CsmsRole, type RoleDeps } from '../roles/csms-role.js';
 import type { SutControl } from '../sut/control.js';
 import { makeSutControl } from '../sut/make-control.js';
@@ -57,7 +58,8 @@ export interface SideOptions {
 export async function chargePointSide(opts: SideOptions): Promise<SideEnvironment> {
   const { cfg } = opts;
   const listen = opts.builtin ? { host: '127.0.0.1', port: 0 } : (opts.listen ?? { host: '0.0.0.0', port: 9000 });
-  const role = new CsmsRole(opts.deps, { ...listen, identity: opts.identityFilter });
+  const security = securityProfile(cfg) > 0 ? await serverSecurity(cfg) : undefined;
+  const role = new CsmsRole(opts.deps, { ...listen, identity: opts.identityFilter, ...(security ? { security } : {}) });
   const { url } = await role.start();
   let peer: ReferenceChargePoint | undefined;
   let control!: SutControl;
@@ -67,7 +69,7 @@ export async function chargePointSide(opts: SideOptions): Promise<SideEnvironmen
   if (opts.builtin) {
     peer = new ReferenceChargePoint({
       url, identity: cfg.identity, connectorIds: cfg.connectorIds,
-      password: cfg.basicAuthPassword, quirks: (opts.quirks ?? []) as CpQuirk[], log: opts.log,
+      password: basicAuthPassword(cfg), quirks: (opts.quirks ?? []) as CpQuirk[], log: opts.log,
       lateResponseMs: lateBy(cfg),
     });
     const p = peer;
@@ -105,7 +107,7 @@ export async function csmsSide(opts: SideOptions): Promise<SideEnvironment> {
     peer = new ReferenceCsms({
       host: '127.0.0.1', port: 0, heartbeatIntervalS: cfg.intervals.heartbeatS,
       idTags: { accepted: [cfg.idTags.accepted], blocked: [cfg.idTags.blocked], expired: [cfg.idTags.expired] },
-      password: cfg.basicAuthPassword, quirks: (opts.quirks ?? []) as CsmsQuirk[], log: opts.log,
+      password: basicAuthPassword(cfg), quirks: (opts.quirks ?? []) as CsmsQuirk[], log: opts.log,
       lateResponseMs: lateBy(cfg),
     });
     url = (await peer.listen()).url;
@@ -119,7 +121,10 @@ export async function csmsSide(opts: SideOptions): Promise<SideEnvironment> {
   }
   const target = url;
   if (!target) throw new Error('the CSMS under test needs --url');
-  const role = new ChargePointRole(opts.deps, { url: target, identity: cfg.identity, password: cfg.basicAuthPassword });
+  const security = securityProfile(cfg) > 0 ? await clientSecurity(cfg) : undefined;
+  // Profile 3 authenticates with the client certificate, not a password (TC_086_CS note: only profile 2 sends one).
+  const password = security ? security.basicAuthPassword : basicAuthPassword(cfg);
+  const role = new ChargePointRole(opts.deps, { url: target, identity: cfg.identity, password, ...(security ? { security } : {}) });
   return {
     sut: 'Csms', endpoint: target, cpRole: role, control, conditions: new CsmsConditions(role, cfg),
     async teardown() {

@@ -8,6 +8,7 @@ import type { CaseResult, NotRunCase, RunResult } from '../report/result.js';
 import { writeReports, type WrittenReports } from '../report/write-all.js';
 import { packageInfo as pkg } from '../package-info.js';
 import { schemaRegistry } from '../schema/registry.js';
+import { ensureRunPki, securityProfile } from '../security/security-settings.js';
 import { TraceHub } from '../trace/recorder.js';
 import type { JudgingSettings, Sut } from '../trace/types.js';
 import { discoverCases } from './discover.js';
@@ -70,6 +71,11 @@ export async function runTests(opts: TestRunOptions): Promise<TestRunOutcome> {
   const selected = selectCases(catalogue, {
     ocpp: opts.ocpp, sut: opts.sides, profiles: opts.profiles, cases: opts.cases, exclude: opts.exclude,
   });
+  // Profiles 2 and 3 without certificates given: a fresh test PKI for this run, beside its reports.
+  const pkiDir = await ensureRunPki(opts.cfg, opts.reportDir, [opts.listen?.host ?? '127.0.0.1', opts.cfg.fileTransfer?.advertisedHost ?? '']);
+  if (pkiDir && !opts.quiet) {
+    out.write(`security profile ${securityProfile(opts.cfg)}: generated a test PKI in ${pkiDir} (what to trust and install: ocpp-harness pki show ${pkiDir})\n`);
+  }
   const started = Date.now();
   const registry = schemaRegistry();
   const judging: JudgingSettings & { maxFrameBytes: number } = {

@@ -33,6 +33,52 @@ export interface ConnectionOpenEvent extends TraceEventBase {
   basicAuthExpected?: boolean;
   /** True when the connection was already open when the case started. */
   inherited?: boolean;
+  /** The TLS facts of a wss:// connection (security profiles 2 and 3); absent on plain ws://. */
+  tls?: TlsFacts;
+  /** The security profile the harness ran this endpoint at (0–3), when configured. */
+  securityProfile?: number;
+}
+
+/** A certificate as the trace keeps it: what a check needs, never the key. */
+export interface TraceCertificate {
+  subject: string;
+  issuer: string;
+  serialNumber: string;
+  validFrom: string;
+  validTo: string;
+  /** SHA-256 of the DER, upper-case hex with colons. */
+  fingerprint256: string;
+  subjectAltName?: string;
+}
+
+/** What one TLS handshake showed, from the harness's side of it. */
+export interface TlsFacts {
+  /** The harness was the TLS server (harness = CSMS) or the client (harness = charge point). */
+  harnessSide: 'server' | 'client';
+  /** Negotiated version, e.g. TLSv1.2; absent when the handshake failed before agreeing one. */
+  protocol?: string;
+  /** Negotiated suite: OpenSSL name and IANA name. */
+  cipher?: { name: string; standardName?: string };
+  /** SNI: the server name the client asked for (absent for an IP address, RFC 6066 §3). */
+  servername?: string;
+  /** The other end's certificate (the charger's client certificate, or the CSMS's server certificate). */
+  peerCertificate?: TraceCertificate;
+  /** Harness = server: whether the client presented a certificate at all. */
+  clientCertificatePresented?: boolean;
+  /** Chain verification against the configured CA: `ok`, or the OpenSSL / Node error code. */
+  chain?: 'ok' | string;
+  /** Harness = client: the host name check (ok, or why not). */
+  hostCheck?: 'ok' | string;
+}
+
+/** One TLS handshake, established or failed (a failed one has no ws-open after it). */
+export interface TlsHandshakeEvent extends TraceEventBase {
+  kind: 'tls';
+  outcome: 'established' | 'refused' | 'failed';
+  facts: TlsFacts;
+  remoteAddress?: string;
+  /** Why it was refused by the harness or failed (the error code first, e.g. CERT_HAS_EXPIRED). */
+  error?: { code?: string; message: string };
 }
 
 export interface ConnectionCloseEvent extends TraceEventBase {
@@ -178,7 +224,8 @@ export type TraceEvent =
   | ExpectEvent
   | UpgradeEvent
   | CaseEndEvent
-  | FileTransferEvent;
+  | FileTransferEvent
+  | TlsHandshakeEvent;
 
 export type TraceEventInput = TraceEvent extends infer E
   ? E extends TraceEvent ? Omit<E, 'seq' | 't' | 'wall'> : never

@@ -2,7 +2,7 @@
 // tells listeners. Knows nothing of OCPP and never answers, closes or reconnects by itself.
 import type { WebSocket, RawData } from 'ws';
 import type { TraceHub } from '../trace/recorder.js';
-import type { FrameEvent, TraceEvent } from '../trace/types.js';
+import type { FrameEvent, TlsFacts, TraceEvent } from '../trace/types.js';
 
 export interface ChannelInfo {
   url: string;
@@ -13,6 +13,8 @@ export interface ChannelInfo {
   remoteAddress?: string;
   secure?: boolean;
   basicAuthExpected?: boolean;
+  tls?: TlsFacts;
+  securityProfile?: number;
 }
 
 export type FrameListener = (raw: string, event: FrameEvent) => void;

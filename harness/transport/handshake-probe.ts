@@ -19,6 +19,8 @@ export interface ProbeOptions {
   timeoutMs: number;
   /** After a 101, how long the CSMS has to close the connection by itself. */
   closeWithinMs: number;
+  /** Profile 3: the client certificate to present (the probe watches the handshake; it does not judge TLS). */
+  tls?: { cert?: string; key?: string };
 }
 
 export interface ProbeOutcome {
@@ -56,7 +58,10 @@ export function probeHandshake(hub: Pick<TraceHub, 'record'>, opts: ProbeOptions
       record(outcome);
       resolve(outcome);
     };
-    const req = (target.protocol === 'https:' ? httpsRequest : httpRequest)(target, { headers, rejectUnauthorized: false });
+    const req = (target.protocol === 'https:' ? httpsRequest : httpRequest)(target, {
+      headers, rejectUnauthorized: false,
+      ...(opts.tls?.cert && opts.tls.key ? { cert: opts.tls.cert, key: opts.tls.key } : {}),
+    });
     const timer = setTimeout(() => {
       req.destroy();
       finish({ status: 0, chosenProtocol: null });

@@ -1,9 +1,17 @@
 // The harness as CSMS: an HTTP(S) server that accepts charge point WebSocket upgrades.
-// Records the handshake (path, identity, offered and chosen subprotocol, Authorization header).
+// Records the handshake (path, identity, offered and chosen subprotocol, Authorization header) and,
+// at security profiles 2 and 3, every TLS handshake with its facts (see security/tls-facts.ts).
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
+import type { TLSSocket } from 'node:tls';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { checkBasicAuth } from '../security/basic-auth.js';
+import { cipherList, TLS_MIN_VERSION } from '../security/cipher-suites.js';
+import type { ServerSecurity } from '../security/security-settings.js';
+import { tlsFacts } from '../security/tls-facts.js';
 import type { TraceHub } from '../trace/recorder.js';
+import type { TlsFacts } from '../trace/types.js';
 import { FrameChannel } from './frame-channel.js';
 
 export interface ServerOptions {
@@ -16,6 +24,11 @@ export interface ServerOptions {
   maxFrameBytes: number;
   /** The harness was configured with a basicAuthPassword (recorded with every connection, for the checks). */
   basicAuthExpected?: boolean;
+  /**
+   * Security profile 1–3: Basic auth checked (401 otherwise), TLS at 2 and 3, client certificates at 3.
+   * Absent: plain ws:// exactly as before (profile 0).
+   */
+  security?: ServerSecurity;
 }
 
 export type ConnectionListener = (channel: FrameChannel) => void;
@@ -30,6 +43,9 @@ export class WsServerEndpoint {
   /** Upgrades still to answer as a CSMS that supports none of the offered subprotocols. */
   private disagreeing = 0;
 
+  /** TLS facts of each established connection, for its ws-open event. */
+  private readonly tlsBySocket = new WeakMap<object, TlsFacts>();
+
   constructor(private readonly hub: TraceHub, private readonly opts: ServerOptions) {
     this.wss = new WebSocketServer({
       noServer: true,
@@ -43,10 +59,49 @@ export class WsServerEndpoint {
         return offered.has(opts.subprotocol) ? opts.subprotocol : false;
       },
     });
-    this.http = createServer((_req, res) => {
+    const answerPlainRequest = (_req: IncomingMessage, res: import('node:http').ServerResponse) => {
       res.writeHead(426, { 'content-type': 'text/plain' }).end('OCPP-J endpoint: WebSocket upgrade required\n');
-    });
+    };
+    const tls = opts.security?.tls;
+    this.http = tls ? this.createTlsServer(tls, answerPlainRequest) : createServer(answerPlainRequest);
     this.http.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket, head));
+  }
+
+  /** wss://: TLS 1.2+, only the whitepaper's suites; at profile 3 the client certificate is judged here. */
+  private createTlsServer(tls: NonNullable<ServerSecurity['tls']>, handler: Parameters<typeof createServer>[1]): Server {
+    const server = createHttpsServer({
+      key: tls.key, cert: tls.cert, ...(tls.ca ? { ca: tls.ca } : {}),
+      minVersion: TLS_MIN_VERSION, maxVersion: tls.maxVersion, ciphers: cipherList(tls.maxVersion), honorCipherOrder: true,
+      // Accept at the TLS layer and decide in code, so the trace can say why a certificate was refused.
+      requestCert: tls.requireClientCertificate, rejectUnauthorized: false,
+    }, handler!);
+    server.on('secureConnection', (socket: TLSSocket) => {
+      socket.on('error', () => undefined);
+      const facts = tlsFacts(socket, 'server');
+      const remoteAddress = socket.remoteAddress;
+      if (tls.requireClientCertificate && facts.chain !== 'ok') {
+        // A00.FR.407: no valid client certificate, or an invalid certification path → terminate.
+        const code = facts.clientCertificatePresented ? facts.chain ?? 'CLIENT_CERT_NOT_VERIFIED' : 'NO_CLIENT_CERTIFICATE';
+        const message = facts.clientCertificatePresented
+          ? `client certificate refused: its chain does not verify against the configured CA (${code})`
+          : 'no client certificate presented (security profile 3 needs one, A00.FR.401/402)';
+        this.hub.record({ kind: 'tls', outcome: 'refused', facts, remoteAddress, error: { code, message } });
+        socket.destroy();
+        return;
+      }
+      this.tlsBySocket.set(socket, facts);
+      this.hub.record({ kind: 'tls', outcome: 'established', facts, remoteAddress });
+    });
+    server.on('tlsClientError', (err: Error & { code?: string }, socket: TLSSocket) => {
+      const facts: TlsFacts = { harnessSide: 'server' };
+      const servername = (socket as TLSSocket & { servername?: string | false }).servername;
+      if (typeof servername === 'string' && servername) facts.servername = servername;
+      this.hub.record({
+        kind: 'tls', outcome: 'failed', facts, remoteAddress: socket.remoteAddress,
+        error: { ...(err.code ? { code: err.code } : {}), message: err.message },
+      });
+    });
+    return server as unknown as Server;
   }
 
   listen(): Promise<{ host: string; port: number }> {
@@ -116,6 +171,8 @@ export class WsServerEndpoint {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
+    const security = this.opts.security;
+    if (security && !this.admit(req, socket, identity, security)) return;
     const offered = String(req.headers['sec-websocket-protocol'] ?? '')
       .split(',').map((s) => s.trim()).filter(Boolean);
     this.wss.handleUpgrade(req, socket, head, (ws) => {
@@ -130,8 +187,41 @@ export class WsServerEndpoint {
         remoteAddress: req.socket.remoteAddress,
         secure: 'encrypted' in req.socket && Boolean((req.socket as { encrypted?: boolean }).encrypted),
         basicAuthExpected: this.opts.basicAuthExpected ?? false,
+        ...(security ? { securityProfile: security.profile } : {}),
+        ...(this.tlsBySocket.has(req.socket) ? { tls: this.tlsBySocket.get(req.socket)! } : {}),
       });
       for (const listener of this.listeners) listener(channel);
     });
   }
+
+  /**
+   * Profile 3: the client certificate must name this charge point (CN, A00.FR.405) and, when a CPO
+   * name is configured, its organisation (O, A00.FR.404). Profiles 1 and 2: Basic auth, else 401.
+   * Refusals are recorded with their reason (never the password) and answered before the upgrade.
+   */
+  private admit(req: IncomingMessage, socket: Duplex, identity: string, security: ServerSecurity): boolean {
+    const refuse = (status: 401 | 403, code: string, message: string, extraHeaders = '') => {
+      this.hub.record({ kind: 'ws-error', status, code, message });
+      const text = status === 401 ? 'Unauthorized' : 'Forbidden';
+      socket.end(`HTTP/1.1 ${status} ${text}\r\n${extraHeaders}Connection: close\r\nContent-Length: 0\r\n\r\n`);
+      return false;
+    };
+    if (security.profile === 3) {
+      const subject = (req.socket as TLSSocket).getPeerCertificate?.()?.subject as Record<string, string | string[]> | undefined;
+      const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+      const fields = { CN: first(subject?.CN), O: first(subject?.O) };
+      if (fields.CN !== identity) {
+        return refuse(403, 'CLIENT_CERT_WRONG_IDENTITY', `client certificate CN ${JSON.stringify(fields.CN ?? '')} is not the charge point ${JSON.stringify(identity)} of the URL (A00.FR.405)`);
+      }
+      if (security.tls?.cpoName !== undefined && fields.O !== security.tls.cpoName) {
+        return refuse(403, 'CLIENT_CERT_WRONG_ORGANIZATION', `client certificate O ${JSON.stringify(fields.O ?? '')} is not the CPO ${JSON.stringify(security.tls.cpoName)} (A00.FR.404)`);
+      }
+    }
+    if (security.basicAuthPassword !== undefined) {
+      const verdict = checkBasicAuth(req.headers.authorization, identity, security.basicAuthPassword);
+      if (!verdict.ok) return refuse(401, verdict.code, `HTTP Basic authentication failed: ${verdict.reason}`, 'WWW-Authenticate: Basic realm="OCPP", charset="UTF-8"\r\n');
+    }
+    return true;
+  }
 }
+

@@ -1,0 +1,39 @@
+// The TLS facts of one handshake, taken from the socket, for the trace (and so for rejudge).
+import type { PeerCertificate, TLSSocket } from 'node:tls';
+import type { TlsFacts, TraceCertificate } from '../trace/types.js';
+
+function nameText(name: unknown): string {
+  if (!name || typeof name !== 'object') return '';
+  // Node gives { CN: 'x', O: 'y' } (a repeated attribute as an array).
+  return Object.entries(name as Record<string, string | string[]>)
+    .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('+') : v}`).join(', ');
+}
+
+export function traceCertificate(cert: PeerCertificate | null | undefined): TraceCertificate | undefined {
+  if (!cert || !cert.raw || Object.keys(cert).length === 0) return undefined;
+  return {
+    subject: nameText(cert.subject), issuer: nameText(cert.issuer), serialNumber: cert.serialNumber,
+    validFrom: new Date(cert.valid_from).toISOString(), validTo: new Date(cert.valid_to).toISOString(),
+    fingerprint256: cert.fingerprint256,
+    ...(cert.subjectaltname ? { subjectAltName: cert.subjectaltname } : {}),
+  };
+}
+
+/** Facts of an established (or just-failed) handshake; fields the socket cannot tell are left out. */
+export function tlsFacts(socket: TLSSocket, harnessSide: 'server' | 'client'): TlsFacts {
+  const facts: TlsFacts = { harnessSide };
+  const protocol = socket.getProtocol?.();
+  if (protocol) facts.protocol = protocol;
+  const cipher = socket.getCipher?.();
+  if (cipher?.name) facts.cipher = { name: cipher.name, ...(cipher.standardName ? { standardName: cipher.standardName } : {}) };
+  const servername = (socket as TLSSocket & { servername?: string | false }).servername;
+  if (typeof servername === 'string' && servername) facts.servername = servername;
+  const peer = traceCertificate(socket.getPeerCertificate?.());
+  if (peer) facts.peerCertificate = peer;
+  if (harnessSide === 'server') facts.clientCertificatePresented = peer !== undefined;
+  if (peer || harnessSide === 'client') {
+    const error = socket.authorizationError as unknown as (Error & { code?: string }) | string | null | undefined;
+    facts.chain = socket.authorized ? 'ok' : typeof error === 'string' ? error : (error?.code ?? error?.message ?? 'not verified');
+  }
+  return facts;
+}

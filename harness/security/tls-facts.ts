@@ -33,7 +33,16 @@ export function tlsFacts(socket: TLSSocket, harnessSide: 'server' | 'client'): T
   if (harnessSide === 'server') facts.clientCertificatePresented = peer !== undefined;
   if (peer || harnessSide === 'client') {
     const error = socket.authorizationError as unknown as (Error & { code?: string }) | string | null | undefined;
-    facts.chain = socket.authorized ? 'ok' : typeof error === 'string' ? error : (error?.code ?? error?.message ?? 'not verified');
+    const code = socket.authorized ? 'ok' : typeof error === 'string' ? error : (error?.code ?? error?.message ?? 'not verified');
+    // Node checks the host name only after the chain verified, and reports a mismatch in the same
+    // field: keep the two apart (the caller fills hostCheck).
+    facts.chain = code === 'ERR_TLS_CERT_ALTNAME_INVALID' ? 'ok' : code;
   }
   return facts;
+}
+
+/** OpenSSL's `…:SSL routines:func:reason:file:line:` → `reason` (no build paths in the trace). */
+export function tlsErrorText(message: string): string {
+  const m = /SSL routines:[^:]*:([^:]+):/.exec(message);
+  return m ? m[1]!.trim() : message.trim();
 }

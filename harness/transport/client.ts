@@ -7,7 +7,7 @@ import { WebSocket } from 'ws';
 import { basicAuthHeader } from '../security/basic-auth.js';
 import { cipherList, TLS_MIN_VERSION } from '../security/cipher-suites.js';
 import { sniFor, type ClientSecurity } from '../security/security-settings.js';
-import { tlsFacts } from '../security/tls-facts.js';
+import { tlsErrorText, tlsFacts } from '../security/tls-facts.js';
 import type { TraceHub } from '../trace/recorder.js';
 import type { TlsFacts } from '../trace/types.js';
 import { FrameChannel } from './frame-channel.js';
@@ -155,7 +155,7 @@ function verifiedTlsConnection(hub: TraceHub, tls: NonNullable<ClientSecurity['t
       settle(null, facts, 'established');
     });
     socket.on('error', (err: Error & { code?: string }) => {
-      settle(new TlsRefusal(err.message, err.code ?? 'TLS_ERROR'), { harnessSide: 'client', ...(servername ? { servername } : {}) }, 'failed');
+      settle(new TlsRefusal(tlsErrorText(err.message), err.code ?? 'TLS_ERROR'), { harnessSide: 'client', ...(servername ? { servername } : {}) }, 'failed');
     });
     return undefined;
   };

@@ -9,7 +9,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { checkBasicAuth } from '../security/basic-auth.js';
 import { cipherList, TLS_MIN_VERSION } from '../security/cipher-suites.js';
 import type { ServerSecurity } from '../security/security-settings.js';
-import { tlsFacts } from '../security/tls-facts.js';
+import { tlsErrorText, tlsFacts } from '../security/tls-facts.js';
 import type { TraceHub } from '../trace/recorder.js';
 import type { TlsFacts } from '../trace/types.js';
 import { FrameChannel } from './frame-channel.js';
@@ -98,7 +98,7 @@ export class WsServerEndpoint {
       if (typeof servername === 'string' && servername) facts.servername = servername;
       this.hub.record({
         kind: 'tls', outcome: 'failed', facts, remoteAddress: socket.remoteAddress,
-        error: { ...(err.code ? { code: err.code } : {}), message: err.message },
+        error: { ...(err.code ? { code: err.code } : {}), message: tlsErrorText(err.message) },
       });
     });
     return server as unknown as Server;

@@ -467,6 +467,8 @@ export function redactConfig(cfg: HarnessConfig): HarnessConfig {
   const out = structuredClone(cfg);
   if (out.basicAuthPassword !== undefined) out.basicAuthPassword = '***';
   if (out.security?.basicAuthPassword !== undefined) out.security.basicAuthPassword = '***';
+  // `key` is a file path; should someone paste the PEM itself, it is masked too.
+  if (out.security?.key?.includes('PRIVATE KEY')) out.security.key = '***';
   if (out.sutControl.type === 'http') out.sutControl.url = redactUrl(out.sutControl.url);
   return out;
 }

@@ -2,7 +2,8 @@
 //
 // What is masked (replaced with `***`):
 //  - the credentials of an Authorization header (`Basic ***`, scheme kept);
-//  - values of JSON keys named like password / passphrase / authorizationKey / privateKey;
+//  - values of JSON keys named like password / passphrase / authorizationKey / privateKey / privKey /
+//    secret (security.basicAuthPassword, an AuthorizationKey, a client secret);
 //  - the `value` of a configuration entry whose `key` is such a name
 //    (ChangeConfiguration "AuthorizationKey", GetConfiguration.conf entries, 2.0.1 SetVariables);
 //  - PEM private key blocks anywhere in a string;
@@ -12,7 +13,7 @@ import type { TraceEvent } from '../trace/types.js';
 
 export const MASK = '***';
 
-const SENSITIVE_NAME_PARTS = ['password', 'passwd', 'passphrase', 'authorizationkey', 'privatekey'];
+const SENSITIVE_NAME_PARTS = ['password', 'passwd', 'passphrase', 'authorizationkey', 'privatekey', 'privkey', 'secret'];
 
 /** True for key names that hold secrets: `password`, `AuthorizationKey`, `private_key`, `BasicAuthPassword` … */
 export function isSensitiveName(name: string): boolean {
@@ -34,7 +35,7 @@ const FLAT_OBJECT = /\{[^{}]*\}/g;
 const VALUE_FIELD = /("(?:value|attributeValue)"\s*:\s*)("(?:[^"\\]|\\.)*"|-?\d[\d.eE+-]*)/g;
 const KEY_FIELD = /"(?:key|name)"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
 /** `password=hunter2`, `AuthorizationKey: 0011…` in prose or command lines. */
-const TEXT_PAIR = /\b([A-Za-z_-]*(?:password|passwd|passphrase|authorizationkey|authorization_key|privatekey|private_key)[A-Za-z_-]*)(\s*[=:]\s*)(?!\*\*\*)([^\s,;&"'<>]+)/gi;
+const TEXT_PAIR = /\b([A-Za-z_-]*(?:password|passwd|passphrase|authorizationkey|authorization_key|privatekey|private_key|privkey)[A-Za-z_-]*)(\s*[=:]\s*)(?!\*\*\*)([^\s,;&"'<>]+)/gi;
 
 /** True when `token` is base64 of something that looks like `user:password`. */
 function looksLikeBasicCredentials(token: string): boolean {

@@ -5,7 +5,7 @@ import { ReferenceChargePoint } from '../peers/reference/charge-point.js';
 import { ReferenceCsms } from '../peers/reference/csms.js';
 import { CP_QUIRKS, CSMS_QUIRKS, isCpQuirk, isCsmsQuirk } from '../peers/reference/quirks.js';
 import { asPortInUse } from '../transport/port-in-use.js';
-import { parseHostPort, parseList, parseWsUrl, UsageError } from './parse.js';
+import { parseHostPort, parseList, parseSecurityProfile, parseWsUrl, UsageError } from './parse.js';
 
 export interface SimulateFlags {
   url?: string;
@@ -17,11 +17,18 @@ export interface SimulateFlags {
   fault?: string[];
   heartbeat?: string;
   quiet?: boolean;
+  securityProfile?: string;
 }
 
 export async function simulateCommand(role: string, flags: SimulateFlags): Promise<number> {
   const log = flags.quiet ? undefined : (line: string) => process.stderr.write(`${line}\n`);
   const faults = flags.fault ?? [];
+  if (flags.securityProfile !== undefined) {
+    const profile = parseSecurityProfile(flags.securityProfile);
+    // The reference peers do Basic auth (profile 1) but no TLS yet: say so rather than run insecurely.
+    if (profile >= 2) throw new UsageError(`--security-profile ${profile}: the reference peers do not speak TLS yet (profiles 0 and 1 only)`);
+    if (profile === 1 && flags.password === undefined) throw new UsageError('--security-profile 1 needs --password (the AuthorizationKey)');
+  }
   let peer: { perform: ReferenceChargePoint['perform']; knowsAction(a: string): boolean };
   let stop: () => Promise<void>;
   if (role === 'charge-point') {

@@ -14,8 +14,12 @@ export interface ServerSecurity {
   profile: SecurityProfile;
   basicAuthPassword?: string;
   tls?: {
-    key: string;
-    cert: string;
+    /**
+     * One certificate, or one per key family: A00.FR.317 notes that the Central System provides an RSA
+     * and an ECDSA certificate to support both kinds of suite; OpenSSL picks the one the suite needs.
+     */
+    key: string | string[];
+    cert: string | string[];
     /** Profile 3: the CA that issued the chargers' client certificates. */
     ca?: string;
     requireClientCertificate: boolean;
@@ -86,6 +90,18 @@ async function ownPem(cfg: HarnessConfig, part: 'cert' | 'key', entry: 'serverCe
   return readEntryPem(s.pkiDir, manifest, manifest.use[entry], part);
 }
 
+/** From a PKI directory (no cert/key files given): the RSA and the ECDSA server certificate, the default first. */
+async function bothServerCertificates(cfg: HarnessConfig): Promise<{ key: string[]; cert: string[] } | undefined> {
+  const s = cfg.security!;
+  if (s.cert || !s.pkiDir) return undefined;
+  const manifest = await readManifest(s.pkiDir);
+  const names = [manifest.use.serverCert, manifest.use.serverCert === 'csms-server-rsa' ? 'csms-server-ec' as const : 'csms-server-rsa' as const];
+  return {
+    key: await Promise.all(names.map((n) => readEntryPem(s.pkiDir!, manifest, n, 'key'))),
+    cert: await Promise.all(names.map((n) => readEntryPem(s.pkiDir!, manifest, n, 'cert'))),
+  };
+}
+
 async function trustedCa(cfg: HarnessConfig): Promise<string> {
   const s = cfg.security!;
   if (s.ca) return readPemFile(s.ca);
@@ -99,8 +115,9 @@ export async function serverSecurity(cfg: HarnessConfig): Promise<ServerSecurity
   const password = needsPassword(cfg, profile);
   const out: ServerSecurity = { profile, ...(password !== undefined ? { basicAuthPassword: password } : {}) };
   if (profile >= 2) {
+    const both = await bothServerCertificates(cfg);
     out.tls = {
-      key: await ownPem(cfg, 'key', 'serverCert'), cert: await ownPem(cfg, 'cert', 'serverCert'),
+      key: both?.key ?? await ownPem(cfg, 'key', 'serverCert'), cert: both?.cert ?? await ownPem(cfg, 'cert', 'serverCert'),
       requireClientCertificate: profile === 3, maxVersion: cfg.security?.tlsMaxVersion ?? DEFAULT_TLS_MAX_VERSION,
       ...(profile === 3 ? { ca: await trustedCa(cfg) } : {}),
       ...(profile === 3 && cfg.security?.cpoName ? { cpoName: cfg.security.cpoName } : {}),

@@ -99,6 +99,23 @@ describe('security: TLS and Basic auth on real sockets (harness server ⇄ harne
       });
     }
 
+    it('with both server certificates (A00.FR.317), serves the RSA one to an RSA-only client and the EC one to an ECDSA-only client', async () => {
+      const server = await startServer({
+        profile: 2, basicAuthPassword: KEY,
+        tls: { key: [pki.key('csms-server-ec'), pki.key('csms-server-rsa')], cert: [pki.cert('csms-server-ec'), pki.cert('csms-server-rsa')], requireClientCertificate: false, maxVersion: 'TLSv1.2' },
+      });
+      const served = (ciphers: string) => new Promise<string>((resolve, reject) => {
+        const socket = tlsConnect({ host: '127.0.0.1', port: server.port, ca: pki.cert('csms-root-ca'), maxVersion: 'TLSv1.2', ciphers });
+        socket.on('secureConnect', () => {
+          resolve(`${socket.getCipher().standardName} ${socket.getPeerCertificate().fingerprint256}`);
+          socket.destroy();
+        });
+        socket.on('error', reject);
+      });
+      expect(await served('AES256-GCM-SHA384')).to.equal(`TLS_RSA_WITH_AES_256_GCM_SHA384 ${pki.manifest.entries['csms-server-rsa'].fingerprint256}`);
+      expect(await served('ECDHE-ECDSA-AES256-GCM-SHA384')).to.equal(`TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384 ${pki.manifest.entries['csms-server-ec'].fingerprint256}`);
+    });
+
     it('answers 401 to a wrong or missing password and records why, without the password', async () => {
       const server = await startServer(tlsServer(2));
       const wrong = await connect(server.port, { password: 'ffeeddccbbaa99887766' });

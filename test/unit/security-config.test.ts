@@ -1,5 +1,6 @@
 // The `security` section of the configuration: validated with clear messages, resolved into what the
 // transports need, and a PKI made per run when profile 2 or 3 has none.
+import { X509Certificate } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -74,8 +75,12 @@ describe('security: configuration', () => {
       expect(existsSync(join(dir, 'pki', 'pki.json'))).to.equal(true);
       const server = await serverSecurity(cfg);
       expect(server.basicAuthPassword).to.equal('0011223344556677');
-      expect(server.tls?.cert).to.contain('BEGIN CERTIFICATE');
-      expect(server.tls?.key).to.contain('PRIVATE KEY');
+      // both server certificates, the default (EC) first: A00.FR.317's RSA and ECDSA suites both work
+      const certs = server.tls?.cert as string[];
+      expect(certs).to.have.length(2);
+      expect(new X509Certificate(certs[0]!).publicKey.asymmetricKeyType).to.equal('ec');
+      expect(new X509Certificate(certs[1]!).publicKey.asymmetricKeyType).to.equal('rsa');
+      expect(server.tls?.key).to.have.length(2);
       expect(server.tls?.requireClientCertificate).to.equal(false);
       const client = await clientSecurity(cfg);
       expect(client.tls?.ca).to.contain('BEGIN CERTIFICATE');

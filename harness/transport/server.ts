@@ -67,14 +67,29 @@ export class WsServerEndpoint {
     this.http.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket, head));
   }
 
-  /** wss://: TLS 1.2+, only the whitepaper's suites; at profile 3 the client certificate is judged here. */
-  private createTlsServer(tls: NonNullable<ServerSecurity['tls']>, handler: Parameters<typeof createServer>[1]): Server {
-    const server = createHttpsServer({
-      key: tls.key, cert: tls.cert, ...(tls.ca ? { ca: tls.ca } : {}),
+  private secureContextOptions(tls: NonNullable<ServerSecurity['tls']>, certificate?: { key: string; cert: string }) {
+    return {
+      key: certificate?.key ?? tls.key, cert: certificate?.cert ?? tls.cert, ...(tls.ca ? { ca: tls.ca } : {}),
       minVersion: TLS_MIN_VERSION, maxVersion: tls.maxVersion, ciphers: cipherList(tls.maxVersion), honorCipherOrder: true,
       // Accept at the TLS layer and decide in code, so the trace can say why a certificate was refused.
       requestCert: tls.requireClientCertificate, rejectUnauthorized: false,
-    }, handler!);
+    };
+  }
+
+  /**
+   * Present another server certificate to new connections (e.g. an expired one for a negative case);
+   * no argument: back to the configured one. Connections already open keep theirs.
+   */
+  setServerCertificate(certificate?: { key: string; cert: string }): void {
+    const tls = this.opts.security?.tls;
+    if (!tls) throw new Error('setServerCertificate needs a wss:// endpoint (security profile 2 or 3)');
+    (this.http as unknown as import('node:tls').Server).setSecureContext(this.secureContextOptions(tls, certificate));
+    this.hub.record({ kind: 'note', text: certificate ? 'the CSMS presents another server certificate to new connections' : 'the CSMS presents its configured server certificate again' });
+  }
+
+  /** wss://: TLS 1.2+, only the whitepaper's suites; at profile 3 the client certificate is judged here. */
+  private createTlsServer(tls: NonNullable<ServerSecurity['tls']>, handler: Parameters<typeof createServer>[1]): Server {
+    const server = createHttpsServer(this.secureContextOptions(tls), handler!);
     server.on('secureConnection', (socket: TLSSocket) => {
       socket.on('error', () => undefined);
       const facts = tlsFacts(socket, 'server');

@@ -40,12 +40,12 @@ describe('security: TLS and Basic auth on real sockets (harness server ⇄ harne
   });
   after(() => pki.remove());
 
-  async function startServer(security: ServerSecurity): Promise<{ hub: TraceHub; port: number }> {
+  async function startServer(security: ServerSecurity): Promise<{ hub: TraceHub; port: number; server: WsServerEndpoint }> {
     const hub = new TraceHub();
     const server = new WsServerEndpoint(hub, { host: '127.0.0.1', port: 0, subprotocol: 'ocpp1.6', maxFrameBytes: 65536, security });
     servers.push(server);
     const { port } = await server.listen();
-    return { hub, port };
+    return { hub, port, server };
   }
   const tlsServer = (profile: 2 | 3, cert: PkiEntryName = 'csms-server-ec'): ServerSecurity => ({
     profile, ...(profile === 2 ? { basicAuthPassword: KEY } : {}),
@@ -153,6 +153,15 @@ describe('security: TLS and Basic auth on real sockets (harness server ⇄ harne
         expect(server.hub.recorder.events.filter((e) => e.kind === 'ws-error' || e.kind === 'ws-open')).to.deep.equal([]);
       });
     }
+
+    it('a case can swap the server certificate for new connections (an expired one) and restore it', async () => {
+      const { server, port } = await startServer(tlsServer(2));
+      expect((await connect(port, { password: KEY })).error).to.equal(undefined);
+      server.setServerCertificate({ key: pki.key('bad-server-expired'), cert: pki.cert('bad-server-expired') });
+      expect((await connect(port, { password: KEY })).error).to.include({ kind: 'tls', code: 'CERT_HAS_EXPIRED' });
+      server.setServerCertificate();
+      expect((await connect(port, { password: KEY })).error).to.equal(undefined);
+    });
 
     it('refuses TLS 1.1 and a suite the whitepaper does not list, and records why', async () => {
       const server = await startServer(tlsServer(2, 'csms-server-rsa'));

@@ -1,10 +1,8 @@
 // From the run configuration to what each transport needs: the security profile, the Basic-auth
 // password, and the TLS material of the harness's own side (read from files or a PKI directory).
-import { isIP } from 'node:net';
 import { join } from 'node:path';
 import type { HarnessConfig } from '../config/types.js';
 import { DEFAULT_TLS_MAX_VERSION, type TlsVersion } from './cipher-suites.js';
-import { DEFAULT_PKI_OPTIONS, generatePki } from './generate-pki.js';
 import { PkiError, readEntryPem, readManifest, readPemFile } from './load-pki.js';
 
 export type SecurityProfile = 0 | 1 | 2 | 3;
@@ -61,6 +59,8 @@ export async function ensureRunPki(cfg: HarnessConfig, reportDir: string, hosts:
   const s = cfg.security;
   if (!s || (s.profile ?? 0) < 2 || s.pkiDir || (s.cert && s.key)) return undefined;
   const dir = join(reportDir, 'pki');
+  // Loaded on demand: the x509 library is only needed when a PKI is made.
+  const { DEFAULT_PKI_OPTIONS, generatePki } = await import('./generate-pki.js');
   await generatePki(dir, {
     ...DEFAULT_PKI_OPTIONS, identity: cfg.identity, hosts: serverHosts(hosts),
     ...(s.cpoName ? { cpoName: s.cpoName } : {}), ...(s.keyType ? { keyKind: s.keyType } : {}),
@@ -139,11 +139,6 @@ export async function clientSecurity(cfg: HarnessConfig): Promise<ClientSecurity
   return out;
 }
 
-/** SNI for a host: none for an IP address (RFC 6066 §3 allows only host names). */
-export function sniFor(host: string): string | undefined {
-  const bare = host.replace(/^\[|\]$/g, '');
-  return isIP(bare) ? undefined : bare;
-}
 
 /**
  * Before a run: the security settings hang together and their files can be read, so a bad

@@ -1,4 +1,5 @@
 // The TLS facts of one handshake, taken from the socket, for the trace (and so for rejudge).
+import { isIP } from 'node:net';
 import type { PeerCertificate, TLSSocket } from 'node:tls';
 import type { TlsFacts, TraceCertificate } from '../trace/types.js';
 
@@ -45,4 +46,10 @@ export function tlsFacts(socket: TLSSocket, harnessSide: 'server' | 'client'): T
 export function tlsErrorText(message: string): string {
   const m = /SSL routines:[^:]*:([^:]+):/.exec(message);
   return m ? m[1]!.trim() : message.trim();
+}
+
+/** SNI for a host: none for an IP address (RFC 6066 §3 allows only host names). */
+export function sniFor(host: string): string | undefined {
+  const bare = host.replace(/^\[|\]$/g, '');
+  return isIP(bare) ? undefined : bare;
 }

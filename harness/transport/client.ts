@@ -6,8 +6,8 @@ import { checkServerIdentity, connect as tlsConnect, type TLSSocket } from 'node
 import { WebSocket } from 'ws';
 import { basicAuthHeader } from '../security/basic-auth.js';
 import { cipherList, TLS_MIN_VERSION } from '../security/cipher-suites.js';
-import { sniFor, type ClientSecurity } from '../security/security-settings.js';
-import { tlsErrorText, tlsFacts } from '../security/tls-facts.js';
+import type { ClientSecurity } from '../security/security-settings.js';
+import { sniFor, tlsErrorText, tlsFacts } from '../security/tls-facts.js';
 import type { TraceHub } from '../trace/recorder.js';
 import type { TlsFacts } from '../trace/types.js';
 import { FrameChannel } from './frame-channel.js';

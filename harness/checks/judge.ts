@@ -1,4 +1,5 @@
 // From a trace to findings and a verdict. Pure: the live run and `rejudge` both end here.
+import { capFinding } from './finding-text-limit.js';
 import type { KnownIssue } from '../config/types.js';
 import type { Verdict } from '../report/verdict.js';
 import type { SchemaRegistry } from '../schema/registry.js';
@@ -49,6 +50,7 @@ export function findingsOf(input: JudgeInput): Finding[] {
   const findings = [...generic, ...evaluateExpectations(model)];
   attributeSteps(findings, input.events);
   for (const f of findings) f.octt ??= (CHECKS as Record<string, CheckInfo>)[f.checkId]?.octt ?? 'not-checked';
+  for (const f of findings) capFinding(f);
   return findings.sort((a, b) => (a.evidence[0] ?? 0) - (b.evidence[0] ?? 0));
 }
 

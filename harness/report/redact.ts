@@ -44,10 +44,36 @@ function looksLikeBasicCredentials(token: string): boolean {
   return decoded.includes(':') && /^[\x20-\x7e\u00a0-\u00ff]+$/.test(decoded);
 }
 
+// Secrets known by value (the configured passwords, AuthorizationKey values the harness sends): a SUT
+// may echo them anywhere — free text, a non-JSON frame, a field with an innocent name.
+const knownSecrets = new Set<string>();
+
+/** Mask `value` wherever it appears in any report from now on (values shorter than 4 characters are ignored). */
+export function registerSecret(value: string | undefined | null): void {
+  if (typeof value !== 'string' || value.length < 4 || value === MASK) return;
+  knownSecrets.add(value);
+  // An AuthorizationKey is hexadecimal text; its decoded form is the same secret.
+  if (/^(?:[0-9a-fA-F]{2}){4,}$/.test(value)) {
+    const decoded = Buffer.from(value, 'hex').toString('latin1');
+    if (/^[\x20-\x7e]+$/.test(decoded)) knownSecrets.add(decoded);
+  }
+}
+
+/** Forget the registered values (tests). */
+export function clearRegisteredSecrets(): void {
+  knownSecrets.clear();
+}
+
+function maskKnownSecrets(s: string): string {
+  let out = s;
+  for (const secret of knownSecrets) if (out.includes(secret)) out = out.split(secret).join(MASK);
+  return out;
+}
+
 /** Masks secrets in free text (log lines, notes, finding texts, non-JSON frames). Idempotent. */
 export function redactText(s: string): string {
   if (!s) return s;
-  let out = s.replace(PEM_PRIVATE_KEY, (_m, kind: string) =>
+  let out = maskKnownSecrets(s).replace(PEM_PRIVATE_KEY, (_m, kind: string) =>
     `-----BEGIN ${kind}PRIVATE KEY----- ${MASK} -----END ${kind}PRIVATE KEY-----`);
   out = out.replace(URL_USERINFO, (_m, userPart: string) => `${userPart}:${MASK}@`);
   out = out.replace(BEARER, `$1 ${MASK}`);

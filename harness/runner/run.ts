@@ -5,6 +5,7 @@ import { declarationMismatch, type CaseDefinition } from '../dsl/define-case.js'
 import { caseLine, summaryBlock, useColor } from '../report/console.js';
 import { exitCodeFor, summarise, type ExitCode } from '../report/exit-code.js';
 import type { CaseResult, NotRunCase, RunResult } from '../report/result.js';
+import { registerSecret } from '../report/redact.js';
 import { writeReports, type WrittenReports } from '../report/write-all.js';
 import { packageInfo as pkg } from '../package-info.js';
 import { schemaRegistry } from '../schema/registry.js';
@@ -67,6 +68,8 @@ export async function selectForRun(opts: Pick<TestRunOptions, 'sides' | 'ocpp' |
 export async function runTests(opts: TestRunOptions): Promise<TestRunOutcome> {
   const out = opts.out ?? process.stdout;
   const signal = opts.signal ?? new AbortController().signal;
+  // The configured secrets are masked by value wherever a SUT echoes them.
+  for (const secret of [opts.cfg.basicAuthPassword, opts.cfg.security?.basicAuthPassword]) registerSecret(secret);
   const catalogue = await discoverCases();
   const selected = selectCases(catalogue, {
     ocpp: opts.ocpp, sut: opts.sides, profiles: opts.profiles, cases: opts.cases, exclude: opts.exclude,

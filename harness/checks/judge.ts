@@ -101,6 +101,8 @@ export function judge(input: JudgeInput): Judgement {
   const must = findings.filter((f) => f.level === 'MUST');
   const should = findings.filter((f) => f.level === 'SHOULD');
 
+  // A harness fault is never judged as the SUT's: what followed it may be our doing.
+  if (abort?.harnessFault) return { verdict: 'INCONCLUSIVE', reason: abort.reason, findings };
   if (must.length) {
     const issues = (input.knownIssues ?? []).filter((k) => k.caseId === input.caseId);
     const covered = issues.length > 0 && must.every((f) => issues.some((k) => !k.checkId || k.checkId === f.checkId));

@@ -111,7 +111,14 @@ export class Link {
       }
     } catch (err) {
       if (!this.channel.isOpen) return; // the peer went away meanwhile: recorded, nothing to answer
-      this.onHarnessError(err);
+      // Our handler failed. Still answer, so the SUT is not left waiting: a payload that breaks the
+      // schema gets the code an exemplary receiver would send; otherwise it is our fault (InternalError).
+      const check = this.registry.validate(action, 'req', payload);
+      const code = !check.ok && check.rpcErrorCode ? check.rpcErrorCode : 'InternalError';
+      const why = err instanceof Error ? err.message : String(err);
+      await this.session.replyError(call, code, `the harness could not handle this ${action}: ${why}`.slice(0, 200)).catch(() => undefined);
+      // An invalid request is the SUT's fault (the schema check reports it); a valid one we failed on is ours.
+      if (check.ok) this.onHarnessError(err);
     }
   }
 }

@@ -122,7 +122,7 @@ async function runOne(env: SideEnvironment, def: CaseDefinition, run: RunContext
   }
   run.signal.removeEventListener('abort', onRunAbort);
   if (run.harnessErrors.length && !end.abort) {
-    end = { kind: 'case-end', abort: { verdict: 'INCONCLUSIVE', reason: `harness error: ${errorText(run.harnessErrors[0])}` } };
+    end = { kind: 'case-end', abort: { verdict: 'INCONCLUSIVE', reason: `harness error: ${errorText(run.harnessErrors[0])}`, harnessFault: true } };
   }
   recorder.record(end);
   unfollow?.();

@@ -116,7 +116,7 @@ export interface UpgradeEvent extends TraceEventBase {
 /** How the case ended, when it did not simply run to its end. */
 export interface CaseEndEvent extends TraceEventBase {
   kind: 'case-end';
-  abort?: { verdict: 'NOT_APPLICABLE' | 'INCONCLUSIVE'; reason: string };
+  abort?: { verdict: 'NOT_APPLICABLE' | 'INCONCLUSIVE'; reason: string; /** The harness itself failed: no finding of this case can be trusted. */ harnessFault?: boolean };
   /** The case stopped early because an expectation was not met or the connection was lost. */
   stoppedEarly?: string;
 }

@@ -1,7 +1,11 @@
 // junit.xml for CI: one <testsuite> per (OCPP version, SUT, profile), one <testcase> per case.
+// The document keeps to the Jenkins xUnit plugin's junit-10.xsd (test/fixtures/junit/), the schema
+// most JUnit consumers follow and the one that plugin rejects files against. That schema has no
+// <properties> inside <testcase>, so each case's verdict goes where it allows one: the testcase's
+// `status` attribute, and `<ID>.verdict` / `<ID>.octt` properties of its <testsuite>.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { isFailing } from './exit-code.js';
+import { isFailing, octtWouldFail } from './exit-code.js';
 import { caseTitle, formatFinding } from './format.js';
 import { redactDeep } from './redact.js';
 import type { CaseResult, RunResult } from './result.js';
@@ -43,12 +47,30 @@ export function junitClassname(c: Pick<CaseResult, 'ocpp' | 'sut' | 'profile'>):
   return `ocpp${c.ocpp}.${c.sut}.${c.profile}`;
 }
 
-type Outcome = 'passed' | 'failure' | 'skipped';
+type Outcome = 'passed' | 'failure' | 'error' | 'skipped';
 
-function outcome(c: CaseResult, strict: boolean): Outcome {
+/**
+ * FAIL (NON_STRICT when strict) is a failure; INCONCLUSIVE is an error — the run exits 2 on it, so CI
+ * must not draw it grey; NOT_APPLICABLE and EXPECTED_FAIL are skipped; PASS and NON_STRICT pass.
+ */
+export function junitOutcome(c: Pick<CaseResult, 'verdict'>, strict: boolean): Outcome {
   if (isFailing(c.verdict, strict)) return 'failure';
-  if (c.verdict === 'NOT_APPLICABLE' || c.verdict === 'INCONCLUSIVE' || c.verdict === 'EXPECTED_FAIL') return 'skipped';
+  if (c.verdict === 'INCONCLUSIVE') return 'error';
+  if (c.verdict === 'NOT_APPLICABLE' || c.verdict === 'EXPECTED_FAIL') return 'skipped';
   return 'passed';
+}
+
+/** What a NON_STRICT case that passes says about itself, first line of its system-out. */
+function nonStrictNote(c: CaseResult): string {
+  const lab = octtWouldFail(c) ? '; OCTT would fail this (a SHOULD the OCTT tool validation of its step fails)' : '';
+  return `NON_STRICT: passes, but fails with --strict (a SHOULD missed or a tolerated spelling used)${lab}`;
+}
+
+/** The per-case properties of a testsuite: `<ID>.verdict`, and `<ID>.octt = fails` when the lab would fail it. */
+function caseProperties(c: CaseResult): [string, string][] {
+  const props: [string, string][] = [[`${c.id}.verdict`, c.verdict]];
+  if (octtWouldFail(c)) props.push([`${c.id}.octt`, 'fails']);
+  return props;
 }
 
 function skipMessage(c: CaseResult): string {
@@ -62,9 +84,9 @@ function skipMessage(c: CaseResult): string {
 }
 
 function testcaseXml(c: CaseResult, strict: boolean, indent: string): string {
-  const head = `${indent}<testcase${attrs({ name: caseTitle(c), classname: junitClassname(c), time: seconds(c.durationMs) })}`;
+  const head = `${indent}<testcase${attrs({ name: caseTitle(c), classname: junitClassname(c), time: seconds(c.durationMs), status: c.verdict })}`;
   const inner: string[] = [];
-  const o = outcome(c, strict);
+  const o = junitOutcome(c, strict);
   if (o === 'failure') {
     const first = c.findings[0];
     const message = first
@@ -72,12 +94,17 @@ function testcaseXml(c: CaseResult, strict: boolean, indent: string): string {
       : `${c.verdict}: ${c.reason ?? 'no findings recorded'}`;
     const body = c.findings.length ? c.findings.map(formatFinding).join('\n') : (c.reason ?? '');
     inner.push(`${indent}  <failure${attrs({ message, type: first?.checkId ?? c.verdict })}>${xmlText(body)}</failure>`);
+  } else if (o === 'error') {
+    const reason = c.reason ?? 'could not be judged (no reason recorded)';
+    inner.push(`${indent}  <error${attrs({ message: `INCONCLUSIVE: ${reason}`, type: 'INCONCLUSIVE' })}>${xmlText(reason)}</error>`);
   } else if (o === 'skipped') {
     inner.push(`${indent}  <skipped${attrs({ message: skipMessage(c) })}/>`);
   }
-  const out: string[] = [`verdict: ${c.verdict}${c.reason ? ` (${c.reason})` : ''}`, `trace: ${c.traceFile ?? traceRelPath(c.id)}`];
+  const out: string[] = [];
+  if (c.verdict === 'NON_STRICT' && o === 'passed') out.push(nonStrictNote(c));
+  out.push(`verdict: ${c.verdict}${c.reason ? ` (${c.reason})` : ''}`, `trace: ${c.traceFile ?? traceRelPath(c.id)}`);
   out.push(`octt: ${c.octtTable ?? 'none (a case of our own)'}${c.aliases?.length ? ` (document id ${c.aliases.join(', ')})` : ''}`);
-  if (c.verdict === 'NON_STRICT' && c.findings.some((f) => f.level === 'SHOULD' && f.octt === 'fails')) {
+  if (octtWouldFail(c)) {
     out.push('OCTT fails this: a SHOULD-level finding that the OCTT tool validation of its step would fail (certification lab)');
   }
   for (const d of c.deviations ?? []) out.push(`deviation: ${d.what} (why: ${d.why}; source: ${d.source})`);
@@ -96,7 +123,7 @@ export function junitXml(input: RunResult): string {
     list.push(c);
     groups.set(key, list);
   }
-  const count = (cases: CaseResult[], o: Outcome): number => cases.filter((c) => outcome(c, run.strict) === o).length;
+  const count = (cases: CaseResult[], o: Outcome): number => cases.filter((c) => junitOutcome(c, run.strict) === o).length;
   const total = (cases: CaseResult[]): number => cases.reduce((s, c) => s + c.durationMs, 0);
   const suites: string[] = [];
   let id = 0;
@@ -107,23 +134,25 @@ export function junitXml(input: RunResult): string {
         id: id++,
         tests: cases.length,
         failures: count(cases, 'failure'),
-        errors: 0,
+        errors: count(cases, 'error'),
         skipped: count(cases, 'skipped'),
         time: seconds(total(cases)),
         timestamp: cases[0]?.startedAt.replace(/Z$/, ''),
       })}>`,
+      '    <properties>',
+      ...cases.flatMap(caseProperties).map(([name, value]) => `      <property${attrs({ name, value })}/>`),
+      '    </properties>',
       ...cases.map((c) => testcaseXml(c, run.strict, '    ')),
       '  </testsuite>',
     );
   }
+  // junit-10.xsd allows no `skipped` or `timestamp` on the root; each testsuite carries them.
   const root = `<testsuites${attrs({
     name: `${run.tool.name} ${run.tool.version} OCPP ${run.selection.ocpp}`,
     tests: run.cases.length,
     failures: count(run.cases, 'failure'),
-    errors: 0,
-    skipped: count(run.cases, 'skipped'),
+    errors: count(run.cases, 'error'),
     time: seconds(run.durationMs),
-    timestamp: run.startedAt.replace(/Z$/, ''),
   })}>`;
   return ['<?xml version="1.0" encoding="UTF-8"?>', root, ...suites, '</testsuites>', ''].join('\n');
 }

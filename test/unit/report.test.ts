@@ -11,6 +11,7 @@ import type { CaseResult, RunResult } from '../../harness/report/result.js';
 import { readTraceFile, TraceFileError } from '../../harness/report/trace-file.js';
 import type { Verdict } from '../../harness/report/verdict.js';
 import { writeReports } from '../../harness/report/write-all.js';
+import { findAll, parseXml } from '../support/xml.js';
 import type { JudgingSettings, TraceEvent } from '../../harness/trace/types.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -108,53 +109,6 @@ function makeRun(): RunResult {
   };
 }
 
-// ---------------------------------------------------------------------------------------------
-// A very small XML reader (elements, attributes, text) — enough to check junit.xml structurally.
-
-interface XmlNode { name: string; attrs: Record<string, string>; children: XmlNode[]; text: string }
-
-function decodeXml(s: string): string {
-  return s.replace(/&(#x?[0-9a-fA-F]+|amp|lt|gt|quot|apos);/g, (_m, e: string) => {
-    if (e === 'amp') return '&';
-    if (e === 'lt') return '<';
-    if (e === 'gt') return '>';
-    if (e === 'quot') return '"';
-    if (e === 'apos') return "'";
-    return String.fromCodePoint(e.startsWith('#x') ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-  });
-}
-
-function parseXml(xml: string): XmlNode {
-  const root: XmlNode = { name: '#root', attrs: {}, children: [], text: '' };
-  const stack = [root];
-  const re = /<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<\/([\w:-]+)\s*>|<([\w:-]+)((?:\s+[\w:-]+="[^"]*")*)\s*(\/?)>|([^<]+)/g;
-  let m: RegExpExecArray | null;
-  let consumed = 0;
-  while ((m = re.exec(xml)) !== null) {
-    if (m.index !== consumed) throw new Error(`unparsable XML at ${consumed}`);
-    consumed = re.lastIndex;
-    const top = stack[stack.length - 1]!;
-    if (m[1]) {
-      if (top.name !== m[1]) throw new Error(`mismatched </${m[1]}> (open: ${top.name})`);
-      stack.pop();
-    } else if (m[2]) {
-      const attrs: Record<string, string> = {};
-      for (const a of (m[3] ?? '').matchAll(/([\w:-]+)="([^"]*)"/g)) attrs[a[1]!] = decodeXml(a[2]!);
-      const node: XmlNode = { name: m[2], attrs, children: [], text: '' };
-      top.children.push(node);
-      if (!m[4]) stack.push(node);
-    } else if (m[5]) {
-      top.text += decodeXml(m[5]);
-    }
-  }
-  if (consumed !== xml.length || stack.length !== 1) throw new Error('truncated XML');
-  return root;
-}
-
-function findAll(node: XmlNode, name: string): XmlNode[] {
-  return node.children.flatMap((c) => [...(c.name === name ? [c] : []), ...findAll(c, name)]);
-}
-
 async function listFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -228,15 +182,15 @@ describe('report', function () {
     ]);
   });
 
-  it('junit.xml has one testcase per case, a failure with the check id, and two skipped', async () => {
+  it('junit.xml has one testcase per case, a failure with the check id, an error for INCONCLUSIVE and one skipped', async () => {
     const doc = parseXml(await readFile(join(dir, 'junit.xml'), 'utf8'));
     const [suitesEl] = findAll(doc, 'testsuites');
-    expect(suitesEl?.attrs).to.include({ tests: '4', failures: '1', skipped: '2', errors: '0' });
+    expect(suitesEl?.attrs).to.include({ tests: '4', failures: '1', errors: '1' });
     const suites = findAll(doc, 'testsuite');
     expect(suites.map((s) => s.attrs.name)).to.deep.equal(['ocpp1.6.ChargePoint.Core', 'ocpp1.6.ChargePoint.SmartCharging']);
     const cases = findAll(doc, 'testcase');
     expect(cases).to.have.length(4);
-    expect(cases[0]!.attrs).to.deep.equal({ name: 'TC_001_CS Title of TC_001_CS', classname: 'ocpp1.6.ChargePoint.Core', time: '1.234' });
+    expect(cases[0]!.attrs).to.deep.equal({ name: 'TC_001_CS Title of TC_001_CS', classname: 'ocpp1.6.ChargePoint.Core', time: '1.234', status: 'PASS' });
     const failures = findAll(doc, 'failure');
     expect(failures).to.have.length(1);
     expect(failures[0]!.attrs.type).to.equal('schema.conf');
@@ -245,10 +199,8 @@ describe('report', function () {
     expect(failures[0]!.text).to.contain('[timing.notBefore] (MUST · the OCTT does not check this) step 3:');
     expect(failures[0]!.text).to.contain('expected: >= 100 ms after #2 / actual: 40 ms after #2 / evidence: #2, #3');
     const skipped = findAll(doc, 'skipped');
-    expect(skipped.map((s) => s.attrs.message)).to.deep.equal([
-      'INCONCLUSIVE: operator action timed out', // grouped with Core
-      'NOT_APPLICABLE: SmartCharging not in features',
-    ]);
+    expect(skipped.map((s) => s.attrs.message)).to.deep.equal(['NOT_APPLICABLE: SmartCharging not in features']);
+    expect(findAll(doc, 'error').map((e) => e.attrs.message)).to.deep.equal(['INCONCLUSIVE: operator action timed out']);
   });
 
   it('index.html and mochawesome.html are self-contained and mochawesome.json has the context of every test', async () => {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // ocpp-harness: an OCPP conformance test harness that plays either side of an OCPP-J link.
 import { Command, Option } from 'commander';
+import { compareCommand } from '../harness/cli/compare-command.js';
 import { listCommand } from '../harness/cli/list-command.js';
 import { pkiInitCommand, pkiShowCommand } from '../harness/cli/pki-command.js';
 import { UsageError } from '../harness/cli/parse.js';
@@ -128,6 +129,16 @@ program.command('rejudge')
   .option('--chart [file]', 'also write the message sequence chart of the trace as HTML (default <trace>.sequence.html)')
   .action(async (file: string, flags) => {
     process.exitCode = await rejudgeCommand(file, flags);
+  });
+
+program.command('compare')
+  .description('what changed between two runs: new FAILs, fixed cases, changed verdicts and findings, cases added or removed')
+  .argument('<old>', 'results.json of the earlier run (or its report directory)')
+  .argument('<new>', 'results.json of the later run (or its report directory)')
+  .option('--json', 'machine-readable output')
+  .addHelpText('after', '\nExit codes: 0 no case FAILs that did not before; 1 at least one regression; 2 a file could not be read.')
+  .action(async (oldFile: string, newFile: string, flags) => {
+    process.exitCode = await compareCommand(oldFile, newFile, flags);
   });
 
 try {

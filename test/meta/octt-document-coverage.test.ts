@@ -1,11 +1,13 @@
 // The 1.6 catalogue against the official OCTT test case document (FINAL 2024-04): every table but the
 // Security ones has a case (or a case that answers to its id as an alias), under the document's title,
 // for the side and profile of the document's section, citing that very table. The document sits beside
-// the repository (../shared/spec) in development and CI; without it the test is skipped.
+// the repository (../shared/spec) in development and CI; without it the test is skipped and says why
+// (CI_REQUIRE_SHARED=1, as in .ci/run, makes that a failure).
 import { expect } from 'chai';
 import { aliasesOf } from '../../harness/dsl/octt.js';
 import { discoverCases } from '../../harness/runner/discover.js';
-import { octtDocumentAvailable, readOcttTables, type OcttTable } from '../support/octt-document.js';
+import { OCTT_16_PATH, readOcttTables, type OcttTable } from '../support/octt-document.js';
+import { requireShared } from '../support/shared-files.js';
 
 /** Spelling differences we do not copy: an en dash for a hyphen, and the document's typos. */
 const norm = (title: string) => title.replace(/[–—]/g, '-').replace(/\s+/g, ' ').trim().toLowerCase();
@@ -24,7 +26,7 @@ const NEWER_REVISION_ONLY: Record<string, string> = {
 describe('OCTT 1.6 test case document (FINAL 2024-04) coverage, every profile but Security', function () {
   let tables: OcttTable[] = [];
   before(function () {
-    if (!octtDocumentAvailable()) this.skip();
+    requireShared(this, [OCTT_16_PATH], 'the OCTT 1.6 test case document');
     tables = readOcttTables();
   });
 

@@ -1,7 +1,7 @@
 // Reads the official "Test case document OCTT for OCPP 1.6" (FINAL 2024-04, a text extract of the PDF,
 // beside the repository in ../shared/spec) into its tables: id, title, section and the profile that
 // section belongs to. Used only by the harness's own tests; the document itself is never copied.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 
 export const OCTT_16_PATH = '../shared/spec/ocpp16/OCTT 1.6 test case document FINAL 2024-04.txt';
 
@@ -14,10 +14,6 @@ export interface OcttTable {
   sectionTitle: string;
   /** The profile of our PROFILES list that the section belongs to. */
   profile: string;
-}
-
-export function octtDocumentAvailable(): boolean {
-  return existsSync(OCTT_16_PATH);
 }
 
 /** Sections are named after use cases; these belong to a profile other than Core. */

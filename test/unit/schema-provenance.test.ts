@@ -6,6 +6,7 @@ import { expect } from 'chai';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rawSchemaFile } from '../../harness/schema/registry.js';
+import { requireShared } from '../support/shared-files.js';
 
 const OCA_DIRS = ['../shared/spec/ocpp16/schemas/json', '../shared/spec/ocpp16/security-schemas'];
 const NON_VALIDATING = new Set(['$schema', 'id', '$id', 'title', 'javaType', 'comment', '$comment']);
@@ -25,10 +26,12 @@ function normalise(node: unknown): unknown {
 }
 
 describe('schema provenance: the ocpp-rpc copies are the OCA 1.6 schemas', function () {
-  const present = OCA_DIRS.every((d) => existsSync(d));
+  // The OCA originals are beside the repository (../shared) in CI and development.
+  before(function () {
+    requireShared(this, OCA_DIRS, 'the OCA 1.6 JSON schemas');
+  });
 
   it('every OCA schema file has a validation-equivalent counterpart', function () {
-    if (!present) this.skip(); // the OCA originals are beside the repository in CI and development
     const ours = new Map(rawSchemaFile('1.6').map((s) => [s.$id, s]));
     let compared = 0;
     for (const schema of ours.values()) {
@@ -44,7 +47,6 @@ describe('schema provenance: the ocpp-rpc copies are the OCA 1.6 schemas', funct
   });
 
   it('the comparison would notice an edit (an added enum value)', function () {
-    if (!present) this.skip();
     const oca = JSON.parse(readFileSync(join(OCA_DIRS[0], 'BootNotificationResponse.json'), 'utf8').replace(/^\uFEFF/, '')) as {
       properties: { status: { enum: string[] } };
     };

@@ -68,11 +68,13 @@ describe('installing the packed tarball in another project (README, before publi
     for (const cmd of ['test', 'list', 'simulate', 'rejudge', 'compare']) expect(r.out).to.match(new RegExp(`^\\s+${cmd} `, 'm'));
   });
 
-  it('npx ocpp-harness runs a built-in case to PASS and writes its reports', async () => {
+  it('npx ocpp-harness runs a built-in case to PASS and writes its reports, the HTML one too', async () => {
     const out = join(dir, 'report');
     const r = await npm(['exec', '--no', '--', 'ocpp-harness', 'test', 'charge-point', '--builtin', '--cases', 'TC_001_CS', '--report-dir', out, '--quiet'], project);
     expect(r.code, r.out).to.equal(0);
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { cases: { id: string; verdict: string }[] };
     expect(results.cases.map((c) => [c.id, c.verdict])).to.deep.equal([['TC_001_CS', 'PASS']]);
+    // The HTML report inlines what it needs from the installed dependencies (nothing from the repository).
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).to.contain('TC_001_CS');
   });
 });

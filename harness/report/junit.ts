@@ -76,7 +76,8 @@ function caseProperties(c: CaseResult): [string, string][] {
 function skipMessage(c: CaseResult): string {
   const reason = c.reason ?? 'no reason recorded';
   switch (c.verdict) {
-    case 'NOT_APPLICABLE': return `NOT_APPLICABLE: ${reason}`;
+    // "by control" / "by operator": the case did not run, which CI should see apart from a declaration.
+    case 'NOT_APPLICABLE': return `NOT_APPLICABLE${c.notApplicable ? ` (by ${c.notApplicable.by})` : ''}: ${reason}`;
     case 'INCONCLUSIVE': return `INCONCLUSIVE: ${reason}`;
     case 'EXPECTED_FAIL': return `EXPECTED_FAIL (known issue): ${reason}`;
     default: return `${c.verdict}: ${reason}`;

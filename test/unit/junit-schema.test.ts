@@ -111,8 +111,8 @@ describe('junit.xml against the JUnit schema (junit-10.xsd)', function () {
     expect(childNames(byId(strict, 'TC_003_CS'))).to.deep.equal(['failure', 'system-out']);
   });
 
-  it('NOT_APPLICABLE and EXPECTED_FAIL are skipped with their reason; FAIL is a failure', () => {
-    expect(byId(doc, 'TC_056_CS').children[0]).to.deep.include({ name: 'skipped', attrs: { message: 'NOT_APPLICABLE: profile SmartCharging is not declared' } });
+  it('NOT_APPLICABLE (saying by what) and EXPECTED_FAIL are skipped with their reason; FAIL is a failure', () => {
+    expect(byId(doc, 'TC_056_CS').children[0]).to.deep.include({ name: 'skipped', attrs: { message: 'NOT_APPLICABLE (by declaration): profile SmartCharging is not declared' } });
     expect(byId(doc, 'TC_006_CS').children[0]).to.deep.include({ name: 'skipped', attrs: { message: 'EXPECTED_FAIL (known issue): known issue: JIRA-1' } });
     const fail = byId(doc, 'TC_002_CS').children[0]!;
     expect(fail.name).to.equal('failure');

@@ -49,6 +49,7 @@ export class ChargePointRole {
     const channel = await dial(this.deps.hub, {
       url: this.target.url, identity: this.target.identity, subprotocols: ['ocpp1.6'],
       password: this.target.password, timeoutMs, maxFrameBytes: this.deps.maxFrameBytes,
+      ...(signal ? { signal } : {}),
       ...(this.target.security?.tls ? { tls: this.target.security.tls } : {}),
       ...(this.target.security && this.target.security.profile > 0 ? { securityProfile: this.target.security.profile } : {}),
     });

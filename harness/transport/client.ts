@@ -19,6 +19,8 @@ export interface DialOptions {
   subprotocols: string[];
   /** HTTP Basic-auth password (security profile 1). */
   password?: string;
+  /** Ends the dial at once (Ctrl-C): the attempt is torn down, not left to time out. */
+  signal?: AbortSignal;
   timeoutMs: number;
   maxFrameBytes: number;
   /** Profile 2/3 (with a wss:// URL): what to trust and which client certificate to present. */
@@ -56,9 +58,26 @@ export function dial(hub: TraceHub, opts: DialOptions): Promise<FrameChannel> {
       ...(createConnection ? { createConnection: createConnection as unknown as typeof import('node:net').createConnection } : {}),
     });
     let settled = false;
+    // ws's handshakeTimeout counts idle time only: a peer trickling a byte every 2 s held a 3 s dial for
+    // 153 s. This deadline is wall-clock time from the start of the dial.
+    const deadline = setTimeout(() => fail(new DialError(`no WebSocket handshake within ${opts.timeoutMs} ms`, 'timeout')), opts.timeoutMs);
+    const onAbort = () => {
+      if (settled) return;
+      settled = true;
+      cleanup();
+      hub.record({ kind: 'ws-error', message: 'dial aborted' });
+      ws.terminate();
+      reject(opts.signal!.reason ?? new Error('dial aborted'));
+    };
+    const cleanup = () => {
+      clearTimeout(deadline);
+      opts.signal?.removeEventListener('abort', onAbort);
+    };
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
     const fail = (err: DialError) => {
       if (settled) return;
       settled = true;
+      cleanup();
       hub.record({ kind: 'ws-error', message: err.message, ...(err.status ? { status: err.status } : {}) });
       ws.terminate();
       reject(err);
@@ -81,6 +100,7 @@ export function dial(hub: TraceHub, opts: DialOptions): Promise<FrameChannel> {
     ws.once('open', () => {
       if (settled) return;
       settled = true;
+      cleanup();
       ws.removeAllListeners('error');
       resolve(new FrameChannel(ws, hub, {
         url, identity: opts.identity, offeredProtocols: opts.subprotocols,

@@ -28,10 +28,11 @@ export class CsmsRole {
   private readonly scheme: 'ws' | 'wss';
 
   /** `security`: profile 1–3 (Basic auth, TLS, client certificates); absent = profile 0, plain ws://. */
-  constructor(private readonly deps: RoleDeps, listen: { host: string; port: number; identity?: string; security?: ServerSecurity }) {
+  constructor(private readonly deps: RoleDeps, listen: { host: string; port: number; identity?: string; security?: ServerSecurity; onStranger?: (identity: string) => void }) {
     this.scheme = listen.security?.tls ? 'wss' : 'ws';
     this.endpoint = new WsServerEndpoint(deps.hub, {
       host: listen.host, port: listen.port, identity: listen.identity,
+      ...(listen.onStranger ? { onStranger: listen.onStranger } : {}),
       subprotocol: 'ocpp1.6', maxFrameBytes: deps.maxFrameBytes,
       basicAuthExpected: (listen.security?.basicAuthPassword ?? deps.cfg.basicAuthPassword) !== undefined,
       ...(listen.security && listen.security.profile > 0 ? { security: listen.security } : {}),

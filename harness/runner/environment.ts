@@ -59,7 +59,16 @@ export async function chargePointSide(opts: SideOptions): Promise<SideEnvironmen
   const { cfg } = opts;
   const listen = opts.builtin ? { host: '127.0.0.1', port: 0 } : (opts.listen ?? { host: '0.0.0.0', port: 9000 });
   const security = securityProfile(cfg) > 0 ? await serverSecurity(cfg) : undefined;
-  const role = new CsmsRole(opts.deps, { ...listen, identity: opts.identityFilter, ...(security ? { security } : {}) });
+  // Only the charge point under test is let in (`--identity`, else the configured identity): another
+  // charger connecting meanwhile is refused and named, never judged inside the running case.
+  const warned = new Set<string>();
+  const warn = opts.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const onStranger = (identity: string) => {
+    if (warned.has(identity)) return;
+    warned.add(identity);
+    warn(`refused a charge point "${identity}": this run tests "${opts.identityFilter ?? cfg.identity}" (use --identity ${identity}, or "identity" in the config, to test it)`);
+  };
+  const role = new CsmsRole(opts.deps, { ...listen, identity: opts.identityFilter ?? cfg.identity, onStranger, ...(security ? { security } : {}) });
   const { url } = await role.start();
   let peer: ReferenceChargePoint | undefined;
   let control!: SutControl;

@@ -21,6 +21,8 @@ export interface ServerOptions {
   subprotocol: string;
   /** Only this identity is accepted (others get 404), when set. */
   identity?: string;
+  /** Told when another identity tries to connect (refused). */
+  onStranger?: (identity: string) => void;
   maxFrameBytes: number;
   /** The harness was configured with a basicAuthPassword (recorded with every connection, for the checks). */
   basicAuthExpected?: boolean;
@@ -178,10 +180,17 @@ export class WsServerEndpoint {
       socket.end(`HTTP/1.1 ${this.refusing} Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
-    if (!identity || (this.opts.identity && identity !== this.opts.identity)) {
+    if (identity && this.opts.identity && identity !== this.opts.identity) {
+      // Another charger, not the system under test: shown, never judged as the SUT's.
+      this.hub.record({ kind: 'note', text: `refused (HTTP 404) an upgrade for ${JSON.stringify(path)}: identity ${JSON.stringify(identity)} is not the charge point under test (${JSON.stringify(this.opts.identity)})` });
+      this.opts.onStranger?.(identity);
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    if (!identity) {
       this.hub.record({
         kind: 'ws-error', status: 404,
-        message: `upgrade for ${JSON.stringify(path)} refused: ${identity ? `identity ${JSON.stringify(identity)} is not the one under test` : 'no identity in the path'}`,
+        message: `upgrade for ${JSON.stringify(path)} refused: no identity in the path`,
       });
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;

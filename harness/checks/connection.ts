@@ -1,6 +1,6 @@
 // Handshake and connection-level checks.
 import { parseFrame } from '../rpc/frame.js';
-import type { Sut, TraceEvent } from '../trace/types.js';
+import type { DialVerdict, Sut, TraceEvent } from '../trace/types.js';
 import type { Finding } from './finding.js';
 
 const SUBPROTOCOL = 'ocpp1.6';
@@ -32,6 +32,15 @@ export function checkHandshake(events: TraceEvent[], sut: Sut): Finding[] {
         evidence: [e.seq],
       });
     }
+    // A dial whose outcome a security case prescribes: refused (a 101 is a finding) or accepted.
+    if (sut === 'Csms' && e.kind === 'http-upgrade' && e.dialVerdict?.expect === 'refused' && e.status === 101) {
+      findings.push(refusalFinding(e.seq, e.dialVerdict, `HTTP 101: the CSMS upgraded the connection (event #${e.seq})`));
+      continue;
+    }
+    if (sut === 'Csms' && e.kind === 'ws-error' && e.dialVerdict?.expect === 'accepted') {
+      findings.push(refusalFinding(e.seq, e.dialVerdict, `${e.message} (event #${e.seq})`));
+      continue;
+    }
     // Offered nothing it supports (a handshake probe): OCPP-J 1.6 §3.2.
     if (sut === 'Csms' && e.kind === 'http-upgrade' && !e.offeredProtocols.includes(SUBPROTOCOL)) {
       const problem = unsupportedSubprotocolProblem(e);
@@ -58,6 +67,14 @@ export function checkHandshake(events: TraceEvent[], sut: Sut): Finding[] {
     }
   }
   return findings;
+}
+
+function refusalFinding(seq: number, verdict: DialVerdict, actual: string): Finding {
+  return {
+    checkId: 'security.refusal', level: verdict.level, requirement: verdict.requirement,
+    expected: verdict.expect === 'refused' ? `the connection refused (TLS failure or HTTP 401/403): ${verdict.why}` : `the connection accepted: ${verdict.why}`,
+    actual, evidence: [seq],
+  };
 }
 
 function unsupportedSubprotocolProblem(e: Extract<TraceEvent, { kind: 'http-upgrade' }>): string | undefined {

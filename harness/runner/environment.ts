@@ -104,11 +104,16 @@ export async function csmsSide(opts: SideOptions): Promise<SideEnvironment> {
   let url = opts.url;
   let control: SutControl;
   if (opts.builtin) {
+    // At the run's security profile, with the run's PKI (its server certificates, the CA it signs with).
+    const peerSecurity = securityProfile(cfg) > 0 ? await serverSecurity(cfg) : undefined;
     peer = new ReferenceCsms({
       host: '127.0.0.1', port: 0, heartbeatIntervalS: cfg.intervals.heartbeatS,
       idTags: { accepted: [cfg.idTags.accepted], blocked: [cfg.idTags.blocked], expired: [cfg.idTags.expired] },
       password: basicAuthPassword(cfg), quirks: (opts.quirks ?? []) as CsmsQuirk[], log: opts.log,
       lateResponseMs: lateBy(cfg),
+      ...(peerSecurity ? { security: peerSecurity } : {}),
+      ...(cfg.security?.pkiDir ? { pkiDir: cfg.security.pkiDir } : {}),
+      ...(cfg.security?.cpoName ? { cpoName: cfg.security.cpoName } : {}),
     });
     url = (await peer.listen()).url;
     const p = peer;

@@ -96,6 +96,8 @@ export interface ConnectionErrorEvent extends TraceEventBase {
   code?: string;
   /** HTTP status of a refused upgrade, when there was one. */
   status?: number;
+  /** Harness = charge point: a dial whose outcome a security case prescribes. */
+  dialVerdict?: DialVerdict;
 }
 
 /** The HTTP answer to our WebSocket upgrade request (harness = charge point). */
@@ -111,6 +113,20 @@ export interface UpgradeEvent extends TraceEventBase {
    * the 101 until the CSMS closed the connection, or null when it was still open when the probe gave up.
    */
   closedByPeerAfterMs?: number | null;
+  /** A dial whose outcome a security case prescribes (judged as `security.refusal`). */
+  dialVerdict?: DialVerdict;
+}
+
+/**
+ * What the CSMS under test must do with one dial: refuse it (a wrong password, a client certificate it must
+ * not trust, plain ws:// at a TLS profile: a 101 is a finding) or accept it (a certificate it signed itself:
+ * a refusal is a finding).
+ */
+export interface DialVerdict {
+  expect: 'refused' | 'accepted';
+  why: string;
+  requirement: string;
+  level: 'MUST' | 'SHOULD';
 }
 
 /** How the case ended, when it did not simply run to its end. */

@@ -123,6 +123,10 @@ export interface CsmsSideSecurity {
   setPassword(password: string | undefined): void;
   /** Present another client certificate on later connections; none = the configured one. */
   useClientCertificate(certificate?: { cert: string; key: string }): void;
+  /** One TLS handshake per whitepaper cipher suite, judged as tls.csmsServer; false when the run has no TLS. */
+  probeCipherSuites(): Promise<boolean>;
+  /** The CSMS URL with ws:// for wss:// (a downgrade attempt). */
+  readonly plainUrl: string;
   /** One extra dial with other credentials, judged by `verdict` (security.refusal); the live connection is left alone. */
   dialOnce(opts: Omit<DialOnceOptions, 'timeoutMs'>): Promise<{ accepted: boolean; detail: string }>;
 }
@@ -311,6 +315,8 @@ export function csmsSutContext(scope: CaseScope, role: ChargePointRole, startSeq
       password: () => role.currentPassword,
       setPassword: (password) => role.setPassword(password),
       useClientCertificate: (certificate) => role.useClientCertificate(certificate),
+      probeCipherSuites: () => role.probeCipherSuites(cfg.timeouts.connectMs),
+      plainUrl: role.plainUrl,
       async dialOnce(opts) {
         scope.mark(`one extra dial of ${role.endpoint} (${opts.verdict.expect === 'refused' ? 'the CSMS must refuse it' : 'the CSMS must accept it'}: ${opts.verdict.why})`, cfg.timeouts.connectMs);
         return role.dialOnce({ ...opts, timeoutMs: cfg.timeouts.connectMs });

@@ -3,6 +3,7 @@
 import type { ClientSecurity } from '../security/security-settings.js';
 import { dial, DialError, endpointUrl } from '../transport/client.js';
 import { probeHandshake, type ProbeOutcome } from '../transport/handshake-probe.js';
+import { probeCipherSuites } from '../security/tls-probe.js';
 import type { DialVerdict } from '../trace/types.js';
 import { chargePointDefaults16 } from './charge-point-defaults-16.js';
 import { ChargePointSecurityMemory, chargePointSecurityDefaults16 } from './charge-point-security-16.js';
@@ -127,6 +128,19 @@ export class ChargePointRole {
     channel.onClose(() => { if (this.link === link) this.closedAt = Date.now(); });
     this.link = link;
     return link;
+  }
+
+  /** One TLS handshake per whitepaper cipher suite (recorded as `tls` probe events); false without TLS. */
+  async probeCipherSuites(timeoutMs: number): Promise<boolean> {
+    const tls = this.tlsOptions();
+    if (!tls || !this.target.url.startsWith('wss:')) return false;
+    await probeCipherSuites(this.deps.hub, this.target.url, tls, timeoutMs);
+    return true;
+  }
+
+  /** The URL dialled without TLS (ws:// for wss://): a downgrade attempt. */
+  get plainUrl(): string {
+    return this.target.url.replace(/^wss:/, 'ws:');
   }
 
   /** Watch one handshake offering `subprotocols` (no OCPP on it); the live connection is left alone. */

@@ -49,6 +49,8 @@ export interface TraceCertificate {
   /** SHA-256 of the DER, upper-case hex with colons. */
   fingerprint256: string;
   subjectAltName?: string;
+  /** The certificate's key: `RSA-2048`, `EC-P256` (for the whitepaper's key-size rules, A00.FR.502/503). */
+  publicKey?: string;
 }
 
 /** What one TLS handshake showed, from the harness's side of it. */
@@ -79,6 +81,11 @@ export interface TlsHandshakeEvent extends TraceEventBase {
   remoteAddress?: string;
   /** Why it was refused by the harness or failed (the error code first, e.g. CERT_HAS_EXPIRED). */
   error?: { code?: string; message: string };
+  /**
+   * Harness = charge point: a handshake made only to see whether the CSMS supports one cipher suite of
+   * the whitepaper (OCTT Tables 190/191 step 2/3); `host` is the host dialled (the CN it must name).
+   */
+  probe?: { suite: string; host: string };
 }
 
 export interface ConnectionCloseEvent extends TraceEventBase {

@@ -24,8 +24,9 @@ export function createCsmsHttpServer(security: ServerSecurity | undefined, quirk
     return { server: http, upgradeTarget: [http] };
   }
   const profile3 = security!.profile === 3;
+  const only = <T>(v: T | T[]): T | T[] => (quirks.has('tls-ecdsa-certificate-only') && Array.isArray(v) ? v.slice(0, 1) : v);
   const https = createHttpsServer({
-    key: tls.key, cert: tls.cert, ...(tls.ca ? { ca: tls.ca } : {}),
+    key: only(tls.key), cert: only(tls.cert), ...(tls.ca ? { ca: tls.ca } : {}),
     minVersion: TLS_MIN_VERSION, maxVersion: tls.maxVersion, ciphers: cipherList(tls.maxVersion), honorCipherOrder: true,
     requestCert: profile3,
     // A00.FR.407: an invalid client certificate ends the handshake (unless the fault says otherwise).

@@ -208,6 +208,8 @@ export const CSMS_QUIRKS = [
   'get-log-diagnostics-type',
   /** SignedUpdateFirmware carries a signature of its own (over other bytes), not the one it was given. */
   'signed-firmware-other-signature',
+  /** Profiles 2 and 3: presents only its first server certificate (ECDSA), so the TLS_RSA_* suites fail. */
+  'tls-ecdsa-certificate-only',
 ] as const;
 
 export type CsmsQuirk = (typeof CSMS_QUIRKS)[number];

@@ -27,7 +27,9 @@ export default defineCase({
   const link = await cp.booted();
   const { verdict, requestId } = await signedUpdateAndDownload(t, link, 187, false);
   if (!verdict.ok) {
-    await signedStatus(link, verdict.status, requestId);
+    // The status enumeration has no InvalidCertificate: a bad signing certificate is a security event too (L01.FR.02).
+    if (verdict.status === 'InvalidCertificate') await securityEvent(link, 'InvalidFirmwareSigningCertificate', verdict.why);
+    await signedStatus(link, 'InvalidSignature', requestId);
     throw new ExpectationUnmet(`the firmware signature does not verify (${verdict.why}): the update cannot go on`);
   }
   await step(7, 'SignedFirmwareStatusNotification SignatureVerified; the CSMS answers (steps 7–8)', () => signedStatus(link, 'SignatureVerified', requestId));

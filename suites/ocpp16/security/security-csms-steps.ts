@@ -10,18 +10,19 @@ import { Inconclusive } from '../../../harness/dsl/errors.js';
 import { makeCsr, type NewCsr } from '../../../harness/security/csr-request.js';
 import { loadFirmwareSigning, makeFirmwareSigning, type FirmwareSigning } from '../../../harness/security/firmware-signature.js';
 import { readManifest } from '../../../harness/security/load-pki.js';
-import { certFile, type PkiEntryName } from '../../../harness/security/pki-layout.js';
+import { certFile, keyFile, type PkiEntryName } from '../../../harness/security/pki-layout.js';
 
 /**
  * The table's prerequisite "the Central System supports security profile …": the run dials the CSMS at
  * one profile (security.profile, A00.FR.001: one profile at a time); a table that needs another is
- * NOT_APPLICABLE, saying which profile would run it.
+ * NOT_APPLICABLE, saying which profile would run it. `table` 0: a case of our own.
  */
 export function requireSecurityProfile(t: Pick<CsmsSutContext, 'cp' | 'notApplicable'>, table: number, allowed: number[]): void {
   const profile = t.cp.security.profile;
   if (allowed.includes(profile)) return;
   const wanted = allowed.length === 1 ? `security profile ${allowed[0]}` : `security profile ${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}`;
-  t.notApplicable(`Table ${table} prerequisite: the CSMS supports ${wanted}; this run dials it at security profile ${profile} (security.profile, --security-profile)`);
+  const why = table ? `Table ${table} prerequisite` : 'needs';
+  t.notApplicable(`${why}: the CSMS supports ${wanted}; this run dials it at security profile ${profile} (security.profile, --security-profile)`);
 }
 
 /** Table 187/188 prerequisite: the CSMS also supports Firmware Management. */
@@ -34,6 +35,12 @@ export function requireFirmwareManagement(t: Pick<CsmsSutContext, 'cfg' | 'notAp
 export async function pkiCertificate(cfg: HarnessConfig, name: PkiEntryName): Promise<string | undefined> {
   const dir = cfg.security?.pkiDir;
   return dir ? readFile(join(dir, certFile(name)), 'utf8') : undefined;
+}
+
+/** A certificate of the run's PKI with its key (the negative client certificates); undefined without a PKI. */
+export async function pkiCertificateWithKey(cfg: HarnessConfig, name: PkiEntryName): Promise<{ cert: string; key: string } | undefined> {
+  const dir = cfg.security?.pkiDir;
+  return dir ? { cert: await readFile(join(dir, certFile(name)), 'utf8'), key: await readFile(join(dir, keyFile(name)), 'utf8') } : undefined;
 }
 
 /** The CpoName a CSR carries in O (whitepaper §7.4): security.cpoName, else the PKI's, else the default. */

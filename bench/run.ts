@@ -1,11 +1,15 @@
 // npm run bench: speed and memory, measured as ratios within one run (never in a timed unit test).
+import { createServer as createHttpsServer } from 'node:https';
 import { performance } from 'node:perf_hooks';
 import { WebSocket, WebSocketServer } from 'ws';
 import { defaultConfig } from '../harness/config/defaults.js';
 import { ChargePointRole } from '../harness/roles/charge-point-role.js';
 import { schemaRegistry } from '../harness/schema/registry.js';
 import { TraceHub } from '../harness/trace/recorder.js';
+import { cipherList, DEFAULT_TLS_MAX_VERSION, TLS_MIN_VERSION } from '../harness/security/cipher-suites.js';
+import type { ClientSecurity } from '../harness/security/security-settings.js';
 import { runBuiltin } from '../test/support/run-builtin.js';
+import { makeTestPki } from '../test/support/test-pki.js';
 
 const registry = schemaRegistry();
 
@@ -27,20 +31,31 @@ function validationThroughput(): void {
   }
 }
 
-/** A peer that answers every CALL at once with a valid Heartbeat.conf. */
-async function responder(): Promise<{ url: string; close(): Promise<void> }> {
-  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, handleProtocols: () => 'ocpp1.6' });
-  await new Promise<void>((r) => wss.once('listening', () => r()));
+/** A peer that answers every CALL at once with a valid Heartbeat.conf; over TLS (wss://) with `tls`. */
+async function responder(tls?: { key: string; cert: string }): Promise<{ url: string; close(): Promise<void> }> {
+  const https = tls ? createHttpsServer({ ...tls, minVersion: TLS_MIN_VERSION, maxVersion: DEFAULT_TLS_MAX_VERSION, ciphers: cipherList(DEFAULT_TLS_MAX_VERSION) }) : undefined;
+  const wss = https
+    ? new WebSocketServer({ server: https, handleProtocols: () => 'ocpp1.6' })
+    : new WebSocketServer({ host: '127.0.0.1', port: 0, handleProtocols: () => 'ocpp1.6' });
+  if (https) await new Promise<void>((r) => https.listen(0, '127.0.0.1', () => r()));
+  else await new Promise<void>((r) => wss.once('listening', () => r()));
   wss.on('connection', (ws) => ws.on('message', (data) => {
     const [, id] = JSON.parse(String(data)) as [number, string];
     ws.send(JSON.stringify([3, id, { currentTime: '2026-01-01T00:00:00.000Z' }]));
   }));
-  const { port } = wss.address() as { port: number };
-  return { url: `ws://127.0.0.1:${port}/ocpp`, close: () => new Promise((r) => wss.close(() => r())) };
+  const { port } = (https ?? wss).address() as { port: number };
+  return {
+    url: `${https ? 'wss' : 'ws'}://127.0.0.1:${port}/ocpp`,
+    close: async () => {
+      for (const ws of wss.clients) ws.terminate();
+      await new Promise((r) => wss.close(() => r(undefined)));
+      if (https) await new Promise((r) => https.close(() => r(undefined)));
+    },
+  };
 }
 
-async function rawRoundTrips(url: string, n: number): Promise<number> {
-  const ws = new WebSocket(`${url}/RAW`, ['ocpp1.6']);
+async function rawRoundTrips(url: string, n: number, ca?: string): Promise<number> {
+  const ws = new WebSocket(`${url}/RAW`, ['ocpp1.6'], ca ? { ca } : {});
   await new Promise((r) => ws.once('open', r));
   const t0 = performance.now();
   for (let i = 0; i < n; i++) {
@@ -54,10 +69,10 @@ async function rawRoundTrips(url: string, n: number): Promise<number> {
   return perCall;
 }
 
-async function harnessRoundTrips(url: string, n: number): Promise<number> {
+async function harnessRoundTrips(url: string, n: number, security?: ClientSecurity): Promise<number> {
   const hub = new TraceHub();
   const cfg = defaultConfig();
-  const role = new ChargePointRole({ hub, registry, cfg, maxFrameBytes: 4 << 20, onHarnessError: () => undefined }, { url, identity: 'HARNESS' });
+  const role = new ChargePointRole({ hub, registry, cfg, maxFrameBytes: 4 << 20, onHarnessError: () => undefined }, { url, identity: 'HARNESS', ...(security ? { security } : {}) });
   const link = await role.connect(5000);
   const t0 = performance.now();
   for (let i = 0; i < n; i++) {
@@ -73,25 +88,38 @@ async function harnessRoundTrips(url: string, n: number): Promise<number> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function roundTripRatio(): Promise<void> {
-  const peer = await responder();
+async function roundTripRatio(label: string, tls?: { key: string; cert: string; ca: string }): Promise<void> {
+  const peer = await responder(tls);
+  const security: ClientSecurity | undefined = tls ? { profile: 2, tls: { ca: tls.ca, maxVersion: DEFAULT_TLS_MAX_VERSION } } : undefined;
   const n = 2000;
   const rounds = 9;
-  await rawRoundTrips(peer.url, 500); // warm up both paths
-  await harnessRoundTrips(peer.url, 500);
+  await rawRoundTrips(peer.url, 500, tls?.ca); // warm up both paths
+  await harnessRoundTrips(peer.url, 500, security);
   // Alternate the two, several rounds, and compare medians: load from elsewhere hits both alike.
   const raw: number[] = [];
   const harness: number[] = [];
   for (let r = 0; r < rounds; r++) {
-    raw.push(await rawRoundTrips(peer.url, n));
-    harness.push(await harnessRoundTrips(peer.url, n));
+    raw.push(await rawRoundTrips(peer.url, n, tls?.ca));
+    harness.push(await harnessRoundTrips(peer.url, n, security));
   }
   await peer.close();
   const [r, h] = [median(raw), median(harness)];
-  console.log(`\nCALL round trip on 127.0.0.1 (median of ${rounds} alternating rounds of ${n} sequential CALLs)`);
-  console.log(`  raw ws:                                   ${(r * 1000).toFixed(1)} µs`);
+  console.log(`\n${label} (median of ${rounds} alternating rounds of ${n} sequential CALLs)`);
+  console.log(`  raw ws${tls ? ' over TLS' : ''}:${' '.repeat(tls ? 26 : 35)}${(r * 1000).toFixed(1)} µs`);
   console.log(`  harness transport + recording + schema:   ${(h * 1000).toFixed(1)} µs`);
   console.log(`  ratio harness / raw:                      ${(h / r).toFixed(2)}×  (target ≤ 1.5×)`);
+}
+
+/** The same round trip over TLS 1.2 (security profile 2), against raw `ws` over the same TLS. */
+async function tlsRoundTripRatio(): Promise<void> {
+  const pki = await makeTestPki();
+  try {
+    await roundTripRatio('CALL round trip over TLS 1.2 (wss://, security profile 2) on 127.0.0.1', {
+      key: pki.key('csms-server-ec'), cert: pki.cert('csms-server-ec'), ca: pki.cert('csms-root-ca'),
+    });
+  } finally {
+    await pki.remove();
+  }
 }
 
 const SLICE = [
@@ -112,6 +140,7 @@ async function wallTime(label: string, target: string, cases?: string[]): Promis
 }
 
 validationThroughput();
-await roundTripRatio();
+await roundTripRatio('CALL round trip on 127.0.0.1');
+await tlsRoundTripRatio();
 await wallTime('The foundation slice and the robustness group', '30 s', SLICE);
 await wallTime('The whole OCPP 1.6 catalogue (every profile but Security) and the robustness group', '60 s');

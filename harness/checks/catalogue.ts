@@ -30,6 +30,8 @@ export const CHECKS = {
   'handshake.subprotocol': { title: 'The WebSocket handshake agrees on ocpp1.6', ref: 'OCPP-J 1.6 §3.1.2' },
   'handshake.unsupportedSubprotocol': { title: 'Offered no subprotocol it supports, the CSMS completes the handshake without Sec-WebSocket-Protocol and then closes at once (no HTTP error)', ref: 'OCPP-J 1.6 §3.2', octt: 'not-checked' },
   'handshake.basicAuthUnasked': { title: 'A charge point sends no HTTP Basic credentials over plain ws:// to a CSMS that was not configured for them', ref: 'OCPP-J 1.6 §6.2.2 (a note on encryption), §6', octt: 'not-checked' },
+  'security.refusal': { title: 'The CSMS refuses a connection its security profile forbids (a wrong password, an untrusted or foreign client certificate, plain ws:// at a TLS profile: TLS failure or HTTP 401/403, never 101) and accepts the one it must (a certificate it signed itself)', ref: 'OCPP 1.6 Security Whitepaper ed. 3 A00.FR.002, §2.3–2.5', octt: 'not-checked' },
+  'tls.csmsServer': { title: 'The CSMS supports each of the whitepaper\'s four TLS 1.2 cipher suites, with a server certificate of a sufficient key, a serial number and CN = the host', ref: 'OCTT 1.6 TCD Tables 190, 191; Security Whitepaper ed. 3 A00.FR.312/317, A00.FR.502/503, A00.FR.507/510', octt: 'fails' },
   'connection.closed': { title: 'The system under test keeps the connection open unless asked to restart', ref: 'OCPP-J 1.6 §3' },
   'transport.frameTooLarge': { title: 'Frames stay within the configured maximum frame size', ref: 'configured maxFrameBytes' },
   'sequence.missing': { title: 'The message the step expects arrives within its time window', ref: 'per case' },

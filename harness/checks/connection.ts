@@ -1,6 +1,6 @@
 // Handshake and connection-level checks.
 import { parseFrame } from '../rpc/frame.js';
-import type { Sut, TraceEvent } from '../trace/types.js';
+import type { DialVerdict, Sut, TraceEvent } from '../trace/types.js';
 import type { Finding } from './finding.js';
 
 const SUBPROTOCOL = 'ocpp1.6';
@@ -32,6 +32,19 @@ export function checkHandshake(events: TraceEvent[], sut: Sut): Finding[] {
         evidence: [e.seq],
       });
     }
+    // A dial whose outcome a security case prescribes: refused (a 101 is a finding) or accepted.
+    if (sut === 'Csms' && e.kind === 'http-upgrade' && e.dialVerdict?.expect === 'refused' && e.status === 101) {
+      findings.push(refusalFinding(e.seq, e.dialVerdict, `HTTP 101: the CSMS upgraded the connection (event #${e.seq})`));
+      continue;
+    }
+    if (sut === 'Csms' && e.kind === 'ws-error' && e.dialVerdict?.expect === 'accepted') {
+      findings.push(refusalFinding(e.seq, e.dialVerdict, `${e.message} (event #${e.seq})`));
+      continue;
+    }
+    if (sut === 'Csms' && e.kind === 'tls' && e.probe) {
+      findings.push(...csmsServerTlsFindings(e));
+      continue;
+    }
     // Offered nothing it supports (a handshake probe): OCPP-J 1.6 §3.2.
     if (sut === 'Csms' && e.kind === 'http-upgrade' && !e.offeredProtocols.includes(SUBPROTOCOL)) {
       const problem = unsupportedSubprotocolProblem(e);
@@ -58,6 +71,42 @@ export function checkHandshake(events: TraceEvent[], sut: Sut): Finding[] {
     }
   }
   return findings;
+}
+
+const SERVER_TLS = 'OCTT Tables 190/191 (TLS, the CSMS\'s side); Security Whitepaper ed. 3 A00.FR.312/317/416/421 (TLS 1.2 or above, the four suites), A00.FR.502/503 (RSA ≥ 2048 bits, EC ≥ 224 bits), A00.FR.507/510 (X.509, serial number, CN = the FQDN of the server)';
+
+/** A cipher-suite probe of the CSMS: the suite supported, with TLS 1.2+, and a server certificate as the whitepaper describes it. */
+function csmsServerTlsFindings(e: Extract<TraceEvent, { kind: 'tls' }>): Finding[] {
+  const problems: string[] = [];
+  const probe = e.probe!;
+  if (e.outcome !== 'established') problems.push(`${probe.suite} not supported: ${e.error?.code ?? ''} ${e.error?.message ?? ''}`.trim());
+  else {
+    if (e.facts.protocol !== 'TLSv1.2' && e.facts.protocol !== 'TLSv1.3') problems.push(`negotiated ${e.facts.protocol ?? 'no version'}, not TLS 1.2 or above`);
+    const cert = e.facts.peerCertificate;
+    const key = cert?.publicKey ?? '';
+    const bits = Number(/(\d+)$/.exec(key)?.[1] ?? 0);
+    if (!cert) problems.push('no server certificate');
+    else {
+      if (/^RSA/.test(key) && bits < 2048) problems.push(`server key ${key}: RSA needs at least 2048 bits`);
+      if (/^EC/.test(key) && bits < 224) problems.push(`server key ${key}: EC needs at least 224 bits`);
+      if (!cert.serialNumber) problems.push('the server certificate has no serial number');
+      const cn = /(?:^|, )CN=([^,]*)/.exec(cert.subject)?.[1];
+      if (!cn || cn.toLowerCase() !== probe.host.toLowerCase()) problems.push(`the server certificate's CN is ${JSON.stringify(cn ?? '')}, not the host dialled ${JSON.stringify(probe.host)}`);
+    }
+  }
+  return problems.map((actual) => ({
+    checkId: 'tls.csmsServer' as const, level: 'MUST' as const, requirement: SERVER_TLS,
+    expected: `a TLS 1.2+ handshake offering only ${probe.suite}, with a server certificate as the whitepaper describes it`,
+    actual: `${actual} (event #${e.seq})`, evidence: [e.seq],
+  }));
+}
+
+function refusalFinding(seq: number, verdict: DialVerdict, actual: string): Finding {
+  return {
+    checkId: 'security.refusal', level: verdict.level, requirement: verdict.requirement,
+    expected: verdict.expect === 'refused' ? `the connection refused (TLS failure or HTTP 401/403): ${verdict.why}` : `the connection accepted: ${verdict.why}`,
+    actual, evidence: [seq],
+  };
 }
 
 function unsupportedSubprotocolProblem(e: Extract<TraceEvent, { kind: 'http-upgrade' }>): string | undefined {

@@ -4,6 +4,9 @@ import { startControlServer, type ControlServer } from '../peers/control-server.
 import { ReferenceChargePoint } from '../peers/reference/charge-point.js';
 import { ReferenceCsms } from '../peers/reference/csms.js';
 import { CP_QUIRKS, CSMS_QUIRKS, isCpQuirk, isCsmsQuirk } from '../peers/reference/quirks.js';
+import type { HarnessConfig } from '../config/types.js';
+import { PkiError } from '../security/load-pki.js';
+import { serverSecurity } from '../security/security-settings.js';
 import { asPortInUse } from '../transport/port-in-use.js';
 import { parseHostPort, parseList, parseSecurityProfile, parseWsUrl, UsageError } from './parse.js';
 
@@ -18,17 +21,17 @@ export interface SimulateFlags {
   heartbeat?: string;
   quiet?: boolean;
   securityProfile?: string;
+  pki?: string;
 }
 
 export async function simulateCommand(role: string, flags: SimulateFlags): Promise<number> {
   const log = flags.quiet ? undefined : (line: string) => process.stderr.write(`${line}\n`);
   const faults = flags.fault ?? [];
-  if (flags.securityProfile !== undefined) {
-    const profile = parseSecurityProfile(flags.securityProfile);
-    // The reference peers do Basic auth (profile 1) but no TLS yet: say so rather than run insecurely.
-    if (profile >= 2) throw new UsageError(`--security-profile ${profile}: the reference peers do not speak TLS yet (profiles 0 and 1 only)`);
-    if (profile === 1 && flags.password === undefined) throw new UsageError('--security-profile 1 needs --password (the AuthorizationKey)');
-  }
+  const profile = flags.securityProfile === undefined ? 0 : parseSecurityProfile(flags.securityProfile);
+  // The reference CSMS serves TLS (profiles 2, 3); the reference charge point does Basic auth (profile 1) only.
+  if (profile >= 2 && role !== 'csms') throw new UsageError(`--security-profile ${profile}: the reference charge point does not speak TLS yet (profiles 0 and 1 only)`);
+  if (profile >= 2 && flags.pki === undefined) throw new UsageError(`--security-profile ${profile} needs --pki DIR (make one with: ocpp-harness pki init DIR)`);
+  if ((profile === 1 || profile === 2) && flags.password === undefined) throw new UsageError(`--security-profile ${profile} needs --password (the AuthorizationKey)`);
   let peer: { perform: ReferenceChargePoint['perform']; knowsAction(a: string): boolean };
   let stop: () => Promise<void>;
   if (role === 'charge-point') {
@@ -51,7 +54,15 @@ export async function simulateCommand(role: string, flags: SimulateFlags): Promi
     const listen = parseHostPort(flags.listen ?? '0.0.0.0:9000', '--listen');
     const heartbeat = flags.heartbeat ? Number(flags.heartbeat) : 60;
     if (!Number.isInteger(heartbeat) || heartbeat < 1) throw new UsageError('--heartbeat: whole seconds >= 1');
-    const csms = new ReferenceCsms({ host: listen.host, port: listen.port, heartbeatIntervalS: heartbeat, password: flags.password, quirks: faults.filter(isCsmsQuirk), log });
+    const security = profile > 0 ? await serverSecurity({
+      identity: flags.identity ?? 'CP001', security: { profile, ...(flags.pki ? { pkiDir: flags.pki } : {}), ...(flags.password !== undefined ? { basicAuthPassword: flags.password } : {}) },
+    } as HarnessConfig).catch((err: unknown) => {
+      throw err instanceof PkiError ? new UsageError(`--pki: ${err.message}`) : err;
+    }) : undefined;
+    const csms = new ReferenceCsms({
+      host: listen.host, port: listen.port, heartbeatIntervalS: heartbeat, password: flags.password, quirks: faults.filter(isCsmsQuirk), log,
+      ...(security ? { security } : {}), ...(flags.pki ? { pkiDir: flags.pki } : {}),
+    });
     const { url } = await csms.listen().catch((err: unknown) => {
       throw asPortInUse(err, '--listen', listen) ?? err;
     });

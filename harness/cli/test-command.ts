@@ -1,4 +1,5 @@
 // `ocpp-harness test <charge-point|csms|all>`: parse flags, resolve the config, run, set the exit code.
+import { randomBytes } from 'node:crypto';
 import { ConfigError, loadConfigFile, resolveConfig, type ConfigOverrides } from '../config/load.js';
 import { Interrupted } from '../dsl/errors.js';
 import { profileDisplayName } from '../dsl/profiles.js';
@@ -73,9 +74,11 @@ export async function testCommand(sutArg: string, flags: TestFlags): Promise<num
     const file = flags.config ? await loadConfigFile(flags.config) : undefined;
     const cfg = resolveConfig(file, overrides, { source: flags.config });
     if (flags.builtin) applyBuiltinDeclarations(cfg, file);
-    if (flags.builtin && (cfg.security?.profile ?? 0) >= 2) {
-      throw new UsageError(`security profile ${cfg.security!.profile}: the built-in reference peers do not speak TLS yet; test a real charger or CSMS, or use profile 0 or 1 with --builtin`);
+    // The reference CSMS serves profiles 1–3; the reference charge point's TLS is another piece of work.
+    if (flags.builtin && (cfg.security?.profile ?? 0) >= 2 && sides.includes('ChargePoint')) {
+      throw new UsageError(`security profile ${cfg.security!.profile}: the built-in reference charge point does not speak TLS yet; test a real charger, use profile 0 or 1, or test csms --builtin`);
     }
+    if (flags.builtin && !sides.includes('ChargePoint')) giveBuiltinPassword(cfg);
     await preflightSecurity(cfg);
     if (cfg.sutControl.type === 'builtin' && !flags.builtin) {
       throw new UsageError('sutControl "builtin" drives the built-in peers: run with --builtin');
@@ -145,6 +148,16 @@ function testAllNeeds(flags: TestFlags): string {
     'and runs the charge-point cases, then the CSMS cases. To try everything against the built-in reference peers: test all --builtin',
     'For one real system, use test charge-point or test csms.',
   ].join('\n');
+}
+
+/**
+ * test csms --builtin at profile 1 or 2 without a password: the reference CSMS and the harness share a
+ * fresh AuthorizationKey (32 hex digits), as an installer would set one on both.
+ */
+function giveBuiltinPassword(cfg: HarnessConfig): void {
+  const s = cfg.security;
+  if (!s || (s.profile !== 1 && s.profile !== 2) || s.basicAuthPassword !== undefined || cfg.basicAuthPassword !== undefined) return;
+  s.basicAuthPassword = randomBytes(16).toString('hex');
 }
 
 /** With --builtin, the reference peers' own declarations apply where the config file is silent. */

@@ -5,7 +5,8 @@ import type { HarnessConfig } from '../config/types.js';
 import type { FileServers } from '../files/file-servers.js';
 import { download, TransferError, upload, type Downloaded, type UploadResult } from '../files/transfer-client.js';
 import { transferTraceEvent, type TransferRecord } from '../files/transfer-log.js';
-import type { ChargePointRole } from '../roles/charge-point-role.js';
+import type { ChargePointRole, DialOnceOptions } from '../roles/charge-point-role.js';
+import type { ChargePointSecurityMemory } from '../roles/charge-point-security-16.js';
 import type { CsmsRole } from '../roles/csms-role.js';
 import type { Link } from '../roles/link.js';
 import { DialError } from '../transport/client.js';
@@ -95,6 +96,8 @@ export interface CsmsSutContext extends CaseContextBase {
      * and after a 101 whether the CSMS closes by itself within timeouts.responseMs (recorded in the trace).
      */
     probeHandshake(subprotocols: string[]): Promise<ProbeOutcome>;
+    /** The Security profile side of the harness charge point (Security Whitepaper ed. 3). */
+    security: CsmsSideSecurity;
   };
   /** Firmware download / diagnostics upload as a charge point does them; every transfer is traced. */
   transfers: {
@@ -108,6 +111,24 @@ export interface CsmsSutContext extends CaseContextBase {
     /** upload(…), expecting (`transfer.failed`) that the location the CSMS gave took the file. */
     uploadTo(location: string, filename: string, content: Uint8Array, opts: TransferCheckOptions): Promise<UploadResult>;
   };
+}
+
+export interface CsmsSideSecurity {
+  /** The security profile the run dials the CSMS at (security.profile; 0 = none). */
+  readonly profile: number;
+  /** Installed certificates, the pending CSR, a new AuthorizationKey (kept across connections). */
+  readonly memory: ChargePointSecurityMemory;
+  /** The Basic-auth password of later connections (after a new AuthorizationKey). */
+  password(): string | undefined;
+  setPassword(password: string | undefined): void;
+  /** Present another client certificate on later connections; none = the configured one. */
+  useClientCertificate(certificate?: { cert: string; key: string }): void;
+  /** One TLS handshake per whitepaper cipher suite, judged as tls.csmsServer; false when the run has no TLS. */
+  probeCipherSuites(): Promise<boolean>;
+  /** The CSMS URL with ws:// for wss:// (a downgrade attempt). */
+  readonly plainUrl: string;
+  /** One extra dial with other credentials, judged by `verdict` (security.refusal); the live connection is left alone. */
+  dialOnce(opts: Omit<DialOnceOptions, 'timeoutMs'>): Promise<{ accepted: boolean; detail: string }>;
 }
 
 export interface TransferCheckOptions {
@@ -288,6 +309,19 @@ export function csmsSutContext(scope: CaseScope, role: ChargePointRole, startSeq
     },
     reconnect: dialNew,
     probeHandshake: (subprotocols) => role.probe(subprotocols, cfg.timeouts.connectMs, cfg.timeouts.responseMs),
+    security: {
+      profile: role.securityProfile,
+      memory: role.security,
+      password: () => role.currentPassword,
+      setPassword: (password) => role.setPassword(password),
+      useClientCertificate: (certificate) => role.useClientCertificate(certificate),
+      probeCipherSuites: () => role.probeCipherSuites(cfg.timeouts.connectMs),
+      plainUrl: role.plainUrl,
+      async dialOnce(opts) {
+        scope.mark(`one extra dial of ${role.endpoint} (${opts.verdict.expect === 'refused' ? 'the CSMS must refuse it' : 'the CSMS must accept it'}: ${opts.verdict.why})`, cfg.timeouts.connectMs);
+        return role.dialOnce({ ...opts, timeoutMs: cfg.timeouts.connectMs });
+      },
+    },
     async booted() {
       const link = await cp.connection();
       if (link.link.state.bootStatus === 'Accepted') return link;

@@ -3,15 +3,84 @@
 import type { ClientSecurity } from '../security/security-settings.js';
 import { dial, DialError, endpointUrl } from '../transport/client.js';
 import { probeHandshake, type ProbeOutcome } from '../transport/handshake-probe.js';
+import { probeCipherSuites } from '../security/tls-probe.js';
+import type { DialVerdict } from '../trace/types.js';
 import { chargePointDefaults16 } from './charge-point-defaults-16.js';
+import { ChargePointSecurityMemory, chargePointSecurityDefaults16 } from './charge-point-security-16.js';
 import type { RoleDeps } from './csms-role.js';
 import { Link } from './link.js';
 
+/** One dial with other credentials than the run's (a negative security case, or a renewed certificate). */
+export interface DialOnceOptions {
+  /** Another URL (e.g. ws:// instead of wss://: a downgrade attempt). */
+  url?: string;
+  /** Another Basic-auth password; null sends none. */
+  password?: string | null;
+  /** Another client certificate and key (profile 3). */
+  clientCertificate?: { cert: string; key: string };
+  /** What the CSMS must do with it (judged from the trace as security.refusal). */
+  verdict: DialVerdict;
+  timeoutMs: number;
+}
+
 export class ChargePointRole {
   private link: Link | undefined;
+  /** Certificates, a new AuthorizationKey, a pending CSR: kept across connections, as a charge point does. */
+  readonly security: ChargePointSecurityMemory;
+  private password: string | undefined;
+  private clientCertificate: { cert: string; key: string } | undefined;
 
   /** `security`: profile 2/3 TLS material (the password is `password`); absent = as before. */
-  constructor(private readonly deps: RoleDeps, private readonly target: { url: string; identity: string; password?: string; security?: ClientSecurity }) {}
+  constructor(private readonly deps: RoleDeps, private readonly target: { url: string; identity: string; password?: string; security?: ClientSecurity }) {
+    this.security = new ChargePointSecurityMemory({ centralSystemRoot: target.security?.tls?.ca });
+    this.password = target.password;
+  }
+
+  /** The security profile the run dials at (0: none). */
+  get securityProfile(): number {
+    return this.target.security?.profile ?? 0;
+  }
+
+  /** The AuthorizationKey the CSMS set: the password of every later connection (profiles 1, 2). */
+  setPassword(password: string | undefined): void {
+    this.password = password;
+  }
+
+  get currentPassword(): string | undefined {
+    return this.password;
+  }
+
+  /** Present another client certificate on later connections (a renewed one); none = the configured one. */
+  useClientCertificate(certificate?: { cert: string; key: string }): void {
+    this.clientCertificate = certificate;
+  }
+
+  private tlsOptions(override?: { cert: string; key: string }): ClientSecurity['tls'] | undefined {
+    const tls = this.target.security?.tls;
+    if (!tls) return undefined;
+    const own = override ?? this.clientCertificate;
+    return own && this.target.security!.profile === 3 ? { ...tls, cert: own.cert, key: own.key } : tls;
+  }
+
+  /**
+   * Dial once with other credentials, next to the live connection, and close what opened at once. The
+   * outcome is recorded with `verdict` (a refusal the CSMS owed, or an acceptance). True when it was accepted.
+   */
+  async dialOnce(opts: DialOnceOptions): Promise<{ accepted: boolean; detail: string }> {
+    const tls = this.tlsOptions(opts.clientCertificate);
+    try {
+      const channel = await dial(this.deps.hub, {
+        url: opts.url ?? this.target.url, identity: this.target.identity, subprotocols: ['ocpp1.6'],
+        password: opts.password === null ? undefined : (opts.password ?? this.password), timeoutMs: opts.timeoutMs, maxFrameBytes: this.deps.maxFrameBytes,
+        ...(tls ? { tls } : {}), dialVerdict: opts.verdict,
+      });
+      await channel.close(1000, 'one dial only');
+      return { accepted: true, detail: 'HTTP 101' };
+    } catch (err) {
+      if (err instanceof DialError) return { accepted: false, detail: err.message };
+      throw err;
+    }
+  }
 
   /** The URL dialled: the CSMS endpoint with the identity appended. */
   get endpoint(): string {
@@ -48,22 +117,37 @@ export class ChargePointRole {
     }
     const channel = await dial(this.deps.hub, {
       url: this.target.url, identity: this.target.identity, subprotocols: ['ocpp1.6'],
-      password: this.target.password, timeoutMs, maxFrameBytes: this.deps.maxFrameBytes,
+      password: this.password, timeoutMs, maxFrameBytes: this.deps.maxFrameBytes,
       ...(signal ? { signal } : {}),
-      ...(this.target.security?.tls ? { tls: this.target.security.tls } : {}),
+      ...(this.tlsOptions() ? { tls: this.tlsOptions() } : {}),
       ...(this.target.security && this.target.security.profile > 0 ? { securityProfile: this.target.security.profile } : {}),
     });
-    const link = new Link(channel, this.deps.registry, chargePointDefaults16(this.deps.cfg), this.deps.onHarnessError);
+    const defaults = chargePointDefaults16(this.deps.cfg);
+    const handlers = { ...defaults, ...chargePointSecurityDefaults16(this.security, defaults) };
+    const link = new Link(channel, this.deps.registry, handlers, this.deps.onHarnessError);
     channel.onClose(() => { if (this.link === link) this.closedAt = Date.now(); });
     this.link = link;
     return link;
   }
 
+  /** One TLS handshake per whitepaper cipher suite (recorded as `tls` probe events); false without TLS. */
+  async probeCipherSuites(timeoutMs: number): Promise<boolean> {
+    const tls = this.tlsOptions();
+    if (!tls || !this.target.url.startsWith('wss:')) return false;
+    await probeCipherSuites(this.deps.hub, this.target.url, tls, timeoutMs);
+    return true;
+  }
+
+  /** The URL dialled without TLS (ws:// for wss://): a downgrade attempt. */
+  get plainUrl(): string {
+    return this.target.url.replace(/^wss:/, 'ws:');
+  }
+
   /** Watch one handshake offering `subprotocols` (no OCPP on it); the live connection is left alone. */
   probe(subprotocols: string[], timeoutMs: number, closeWithinMs: number): Promise<ProbeOutcome> {
     return probeHandshake(this.deps.hub, {
-      url: this.target.url, identity: this.target.identity, password: this.target.password, subprotocols, timeoutMs, closeWithinMs,
-      ...(this.target.security?.tls ? { tls: this.target.security.tls } : {}),
+      url: this.target.url, identity: this.target.identity, password: this.password, subprotocols, timeoutMs, closeWithinMs,
+      ...(this.tlsOptions() ? { tls: this.tlsOptions() } : {}),
     });
   }
 

@@ -113,11 +113,16 @@ export async function csmsSide(opts: SideOptions): Promise<SideEnvironment> {
   let url = opts.url;
   let control: SutControl;
   if (opts.builtin) {
+    // At the run's security profile, with the run's PKI (its server certificates, the CA it signs with).
+    const peerSecurity = securityProfile(cfg) > 0 ? await serverSecurity(cfg) : undefined;
     peer = new ReferenceCsms({
       host: '127.0.0.1', port: 0, heartbeatIntervalS: cfg.intervals.heartbeatS,
       idTags: { accepted: [cfg.idTags.accepted], blocked: [cfg.idTags.blocked], expired: [cfg.idTags.expired] },
       password: basicAuthPassword(cfg), quirks: (opts.quirks ?? []) as CsmsQuirk[], log: opts.log,
       lateResponseMs: lateBy(cfg),
+      ...(peerSecurity ? { security: peerSecurity } : {}),
+      ...(cfg.security?.pkiDir ? { pkiDir: cfg.security.pkiDir } : {}),
+      ...(cfg.security?.cpoName ? { cpoName: cfg.security.cpoName } : {}),
     });
     url = (await peer.listen()).url;
     const p = peer;
@@ -131,6 +136,15 @@ export async function csmsSide(opts: SideOptions): Promise<SideEnvironment> {
   const target = url;
   if (!target) throw new Error('the CSMS under test needs --url');
   const security = securityProfile(cfg) > 0 ? await clientSecurity(cfg) : undefined;
+  if (opts.builtin && security?.tls?.cert && cfg.security?.pkiDir) {
+    // A parallel lane dials under its own identity: its own client certificate from the run's CPO root.
+    const { readManifest } = await import('../security/load-pki.js');
+    if ((await readManifest(cfg.security.pkiDir)).identity !== cfg.identity) {
+      const { clientCertificateFor } = await import('../security/client-certificate.js');
+      const own = await clientCertificateFor(cfg.security.pkiDir, cfg.identity);
+      security.tls = { ...security.tls, cert: own.cert, key: own.key };
+    }
+  }
   // Profile 3 authenticates with the client certificate, not a password (TC_086_CS note: only profile 2 sends one).
   const password = security ? security.basicAuthPassword : basicAuthPassword(cfg);
   const role = new ChargePointRole(opts.deps, { url: target, identity: cfg.identity, password, ...(security ? { security } : {}) });

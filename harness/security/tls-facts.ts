@@ -17,7 +17,16 @@ export function traceCertificate(cert: PeerCertificate | null | undefined): Trac
     validFrom: new Date(cert.valid_from).toISOString(), validTo: new Date(cert.valid_to).toISOString(),
     fingerprint256: cert.fingerprint256,
     ...(cert.subjectaltname ? { subjectAltName: cert.subjectaltname } : {}),
+    ...(publicKeyLabel(cert) ? { publicKey: publicKeyLabel(cert) } : {}),
   };
+}
+
+/** `RSA-2048`, `EC-P256`, from what Node tells of a peer certificate. */
+function publicKeyLabel(cert: PeerCertificate): string | undefined {
+  const c = cert as PeerCertificate & { asn1Curve?: string; nistCurve?: string };
+  if (c.nistCurve || c.asn1Curve) return `EC-${(c.nistCurve ?? c.asn1Curve ?? '').replace('-', '')}`;
+  if (c.modulus && c.bits) return `RSA-${c.bits}`;
+  return undefined;
 }
 
 /** Facts of an established (or just-failed) handshake; fields the socket cannot tell are left out. */

@@ -49,6 +49,8 @@ export interface TraceCertificate {
   /** SHA-256 of the DER, upper-case hex with colons. */
   fingerprint256: string;
   subjectAltName?: string;
+  /** The certificate's key: `RSA-2048`, `EC-P256` (for the whitepaper's key-size rules, A00.FR.502/503). */
+  publicKey?: string;
 }
 
 /** What one TLS handshake showed, from the harness's side of it. */
@@ -79,6 +81,11 @@ export interface TlsHandshakeEvent extends TraceEventBase {
   remoteAddress?: string;
   /** Why it was refused by the harness or failed (the error code first, e.g. CERT_HAS_EXPIRED). */
   error?: { code?: string; message: string };
+  /**
+   * Harness = charge point: a handshake made only to see whether the CSMS supports one cipher suite of
+   * the whitepaper (OCTT Tables 190/191 step 2/3); `host` is the host dialled (the CN it must name).
+   */
+  probe?: { suite: string; host: string };
 }
 
 export interface ConnectionCloseEvent extends TraceEventBase {
@@ -96,6 +103,8 @@ export interface ConnectionErrorEvent extends TraceEventBase {
   code?: string;
   /** HTTP status of a refused upgrade, when there was one. */
   status?: number;
+  /** Harness = charge point: a dial whose outcome a security case prescribes. */
+  dialVerdict?: DialVerdict;
 }
 
 /** The HTTP answer to our WebSocket upgrade request (harness = charge point). */
@@ -111,6 +120,20 @@ export interface UpgradeEvent extends TraceEventBase {
    * the 101 until the CSMS closed the connection, or null when it was still open when the probe gave up.
    */
   closedByPeerAfterMs?: number | null;
+  /** A dial whose outcome a security case prescribes (judged as `security.refusal`). */
+  dialVerdict?: DialVerdict;
+}
+
+/**
+ * What the CSMS under test must do with one dial: refuse it (a wrong password, a client certificate it must
+ * not trust, plain ws:// at a TLS profile: a 101 is a finding) or accept it (a certificate it signed itself:
+ * a refusal is a finding).
+ */
+export interface DialVerdict {
+  expect: 'refused' | 'accepted';
+  why: string;
+  requirement: string;
+  level: 'MUST' | 'SHOULD';
 }
 
 /** How the case ended, when it did not simply run to its end. */

@@ -9,7 +9,7 @@ import { cipherList, TLS_MIN_VERSION } from '../security/cipher-suites.js';
 import type { ClientSecurity } from '../security/security-settings.js';
 import { sniFor, tlsErrorText, tlsFacts } from '../security/tls-facts.js';
 import type { TraceHub } from '../trace/recorder.js';
-import type { TlsFacts } from '../trace/types.js';
+import type { DialVerdict, TlsFacts } from '../trace/types.js';
 import { FrameChannel } from './frame-channel.js';
 
 export interface DialOptions {
@@ -27,6 +27,8 @@ export interface DialOptions {
   tls?: ClientSecurity['tls'];
   /** Recorded with the connection when set. */
   securityProfile?: number;
+  /** What the CSMS must do with this dial (recorded with its outcome, judged as security.refusal). */
+  dialVerdict?: DialVerdict;
 }
 
 export class DialError extends Error {
@@ -78,7 +80,7 @@ export function dial(hub: TraceHub, opts: DialOptions): Promise<FrameChannel> {
       if (settled) return;
       settled = true;
       cleanup();
-      hub.record({ kind: 'ws-error', message: err.message, ...(err.status ? { status: err.status } : {}) });
+      hub.record({ kind: 'ws-error', message: err.message, ...(err.status ? { status: err.status } : {}), ...(opts.dialVerdict ? { dialVerdict: opts.dialVerdict } : {}) });
       ws.terminate();
       reject(err);
     };
@@ -87,12 +89,14 @@ export function dial(hub: TraceHub, opts: DialOptions): Promise<FrameChannel> {
       hub.record({
         kind: 'http-upgrade', url, status: res.statusCode ?? 0,
         offeredProtocols: opts.subprotocols, chosenProtocol: typeof chosen === 'string' ? chosen : null,
+        ...(opts.dialVerdict ? { dialVerdict: opts.dialVerdict } : {}),
       });
     });
     ws.on('unexpected-response', (_req, res) => {
       hub.record({
         kind: 'http-upgrade', url, status: res.statusCode ?? 0,
         offeredProtocols: opts.subprotocols, chosenProtocol: null,
+        ...(opts.dialVerdict ? { dialVerdict: opts.dialVerdict } : {}),
       });
       res.resume();
       fail(new DialError(`the CSMS answered the WebSocket upgrade with HTTP ${res.statusCode}`, 'http', res.statusCode));

@@ -55,7 +55,7 @@ describe('security: the pki command and the security flags', function () {
     expect(bad.stderr).to.contain('--security-profile: 0, 1, 2 or 3, got "5"');
     const tls = await runCli(['test', 'charge-point', '--builtin', '--security-profile', '2', '--cases', 'TC_001_CS']);
     expect(tls.code).to.equal(2);
-    expect(tls.stderr).to.contain('the built-in reference peers do not speak TLS yet');
+    expect(tls.stderr).to.contain('the built-in reference charge point does not speak TLS yet');
     const noPassword = await runCli(['test', 'charge-point', '--builtin', '--security-profile', '1', '--cases', 'TC_001_CS']);
     expect(noPassword.code).to.equal(2);
     expect(noPassword.stderr).to.contain('security profile 1 needs security.basicAuthPassword');

@@ -5,10 +5,13 @@ import type { CheckId } from '../../harness/checks/catalogue.js';
 import type { CpQuirk, CsmsQuirk } from '../../harness/peers/reference/quirks.js';
 import type { Verdict } from '../../harness/report/verdict.js';
 
-/** `octt`: when given, every finding must carry it (whether the OCTT's tool validation would fail it too). */
+/**
+ * `octt`: when given, every finding must carry it (whether the OCTT's tool validation would fail it too).
+ * `securityProfile`: the run is at that profile (Security Whitepaper), with a generated PKI and password.
+ */
 export type FaultSpec =
-  | { fault: CpQuirk; peer: 'chargePoint'; cases: string[]; kills: CheckId[]; verdict?: Verdict; octt?: 'fails' | 'not-checked' }
-  | { fault: CsmsQuirk; peer: 'csms'; cases: string[]; kills: CheckId[]; verdict?: Verdict; octt?: 'fails' | 'not-checked' };
+  | { fault: CpQuirk; peer: 'chargePoint'; cases: string[]; kills: CheckId[]; verdict?: Verdict; octt?: 'fails' | 'not-checked'; securityProfile?: 1 | 2 | 3 }
+  | { fault: CsmsQuirk; peer: 'csms'; cases: string[]; kills: CheckId[]; verdict?: Verdict; octt?: 'fails' | 'not-checked'; securityProfile?: 1 | 2 | 3 };
 
 export const FAULTS: FaultSpec[] = [
   // Charge point faults (the harness plays the CSMS).
@@ -148,6 +151,21 @@ export const FAULTS: FaultSpec[] = [
   { peer: 'csms', fault: 'sends-custom-operation', cases: ['TC_001_CSMS'], kills: ['rpc.action'] },
   // HTTP 400 instead of a completed handshake without a subprotocol (seen on a real CSMS).
   { peer: 'csms', fault: 'refuses-unsupported-subprotocol', cases: ['TC_088_CSMS'], kills: ['handshake.unsupportedSubprotocol'] },
+  // Security Whitepaper, the CSMS under test at the profile each case needs.
+  // No SHALL says the CSMS refuses a wrong password (only that the server validates the header): NON_STRICT.
+  { peer: 'csms', fault: 'accepts-wrong-password', cases: ['X16_SEC_04_CSMS'], kills: ['security.refusal'], verdict: 'NON_STRICT', securityProfile: 2 },
+  { peer: 'csms', fault: 'accepts-unknown-ca-client-cert', cases: ['X16_SEC_01_CSMS'], kills: ['security.refusal'], securityProfile: 3 },
+  { peer: 'csms', fault: 'accepts-other-identity-client-cert', cases: ['X16_SEC_02_CSMS'], kills: ['security.refusal'], securityProfile: 3 },
+  { peer: 'csms', fault: 'accepts-plain-ws', cases: ['X16_SEC_03_CSMS'], kills: ['security.refusal'], securityProfile: 3 },
+  { peer: 'csms', fault: 'tls-ecdsa-certificate-only', cases: ['TC_086_CSMS', 'TC_087_CSMS'], kills: ['tls.csmsServer'], octt: 'fails', securityProfile: 3 },
+  // Rejected at step 4, so no CertificateSigned follows either.
+  { peer: 'csms', fault: 'sign-certificate-rejected', cases: ['TC_074_CSMS'], kills: ['payload.mismatch', 'sequence.missing'], octt: 'fails', securityProfile: 3 },
+  { peer: 'csms', fault: 'certificate-signed-not-sent', cases: ['TC_074_CSMS'], kills: ['sequence.missing'], securityProfile: 3 },
+  { peer: 'csms', fault: 'extended-trigger-with-connector-id', cases: ['TC_074_CSMS', 'TC_077_CSMS'], kills: ['payload.mismatch'], octt: 'fails', securityProfile: 3 },
+  { peer: 'csms', fault: 'install-certificate-wrong-type', cases: ['TC_075_1_CSMS'], kills: ['payload.mismatch'], octt: 'fails', securityProfile: 2 },
+  { peer: 'csms', fault: 'delete-certificate-wrong-serial', cases: ['TC_076_CSMS'], kills: ['payload.mismatch'], octt: 'fails', securityProfile: 2 },
+  { peer: 'csms', fault: 'get-log-diagnostics-type', cases: ['TC_079_CSMS'], kills: ['payload.mismatch'], octt: 'fails', securityProfile: 1 },
+  { peer: 'csms', fault: 'signed-firmware-other-signature', cases: ['TC_080_CSMS'], kills: ['payload.mismatch'], octt: 'fails', securityProfile: 2 },
 ];
 
 /** Faults that are not about a check but about the harness coping (test/e2e/bad-input.test.ts). */

@@ -2,12 +2,15 @@
 // on the harness's own transport/RPC code). Each quirk (quirks.ts) is one switch at the one place
 // where it bites.
 
-import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startFileServers, type FileServers } from '../../files/file-servers.js';
 import { firmwareImage } from '../../files/firmware-image.js';
 import { describeTransfer } from '../../files/transfer-log.js';
 import type { StimulusOutcome } from '../../sut/control.js';
+import { checkCsr, loadSigningCa, signCsr } from '../../security/csr.js';
+import { loadFirmwareSigning, makeFirmwareSigning, signFirmware, type FirmwareSigning } from '../../security/firmware-signature.js';
+import type { ServerSecurity } from '../../security/security-settings.js';
+import { admit, createCsmsHttpServer, type HttpLikeServer } from './csms-security.js';
 import { checkPayload16 } from './error-codes.js';
 import { isCsmsQuirk, quirkSet, type CsmsQuirk } from './quirks.js';
 import {
@@ -53,11 +56,22 @@ export interface ReferenceCsmsOptions {
   acceptedParentIdTag?: string;
   /** Version carried by the firmware image it hosts for UpdateFirmware (default `2.0.0`). */
   firmwareVersion?: string;
+  /**
+   * Security profile 1–3 (Security Whitepaper ed. 3): Basic auth with `basicAuthPassword` (1, 2), wss://
+   * with `tls` (2, 3), client certificates (3). Absent: `password` and plain ws:// as before.
+   */
+  security?: ServerSecurity;
+  /** A PKI directory (`pki init`): the CPO root it signs CSRs with, the firmware signing certificate. */
+  pkiDir?: string;
+  /** O a charge point's CSR must carry (the CpoName), when set. */
+  cpoName?: string;
 }
 
 /** Where its own file servers keep the firmware it offers and the diagnostics it receives. */
 const FIRMWARE_DIR = '/firmware/';
 const DIAGNOSTICS_DIR = '/diagnostics/';
+const LOG_DIR = '/logs/';
+const SIGNED_FIRMWARE_PATH = '/firmware/signed/ocpp-harness-signed.bin';
 const FIRMWARE_IMAGE_BYTES = 48 * 1024;
 
 type Payload = Record<string, unknown>;
@@ -83,6 +97,13 @@ const CSMS_ACTIONS = new Set([
   'TriggerMessage',
   'UnlockConnector',
   'UpdateFirmware',
+  // Security Whitepaper ed. 3 (CertificateSigned follows a SignCertificate.req by itself).
+  'ExtendedTriggerMessage',
+  'InstallCertificate',
+  'DeleteCertificate',
+  'GetInstalledCertificateIds',
+  'GetLog',
+  'SignedUpdateFirmware',
 ]);
 
 const KNOWN_VENDOR = 'ocpp-harness';
@@ -113,7 +134,14 @@ export class ReferenceCsms {
   /** Its own reservation numbers (quirk reservation-id-own-numbering). */
   private nextReservationId = 9001;
   private server?: RpcServerLike;
-  private httpServer?: HttpServer;
+  private httpServer?: HttpLikeServer;
+  private readonly security?: ServerSecurity;
+  private readonly pkiDir?: string;
+  private readonly cpoName?: string;
+  /** Basic-auth passwords per identity, once a ChangeConfiguration AuthorizationKey was accepted. */
+  private readonly passwords = new Map<string, string>();
+  private firmwareSigning?: Promise<FirmwareSigning>;
+  private nextRequestId = 1;
   private fileServers?: FileServers;
   private readonly firmwareVersion: string;
 
@@ -135,6 +163,14 @@ export class ReferenceCsms {
     this.callTimeoutMs = options.callTimeoutMs ?? 30_000;
     this.acceptedParentIdTag = options.acceptedParentIdTag ?? 'GROUP01';
     this.firmwareVersion = options.firmwareVersion ?? '2.0.0';
+    this.security = options.security && options.security.profile > 0 ? options.security : undefined;
+    this.pkiDir = options.pkiDir;
+    this.cpoName = options.cpoName;
+  }
+
+  /** The password a charge point must send now (profiles 1, 2; else the plain `password` option). */
+  private passwordFor(identity: string): string | undefined {
+    return this.passwords.get(identity) ?? (this.security ? this.security.basicAuthPassword : this.password);
   }
 
   // ---------------------------------------------------------------- public API
@@ -155,7 +191,14 @@ export class ReferenceCsms {
     server.on('error', (err) => this.log(`server error: ${err.message}`));
     server.on('upgradeAborted', (ev) => this.log(`upgrade from '${ev.identity}' aborted: ${errText(ev.error)}`));
     server.auth((accept, reject, handshake) => {
-      if (this.password !== undefined && handshake.password?.toString('utf8') !== this.password) {
+      if (this.security) {
+        const verdict = admit(this.security, handshake.request, handshake.identity, this.passwordFor(handshake.identity), this.quirks);
+        if (!verdict.ok) {
+          this.log(`rejecting '${handshake.identity}': ${verdict.why}`);
+          reject(verdict.status, verdict.status === 401 ? 'Unauthorized' : 'Forbidden');
+          return;
+        }
+      } else if (this.password !== undefined && handshake.password?.toString('utf8') !== this.password) {
         this.log(`rejecting '${handshake.identity}': bad or missing basic auth`);
         reject(401, 'Unauthorized');
         return;
@@ -178,8 +221,8 @@ export class ReferenceCsms {
     server.on('client', (client) => this.onClient(client));
     try {
       // Our own HTTP server: ocpp-rpc's listen() leaves a listen error (port in use) unhandled.
-      const http = createServer((_req, res) => res.writeHead(404).end());
-      http.on('upgrade', server.handleUpgrade);
+      const { server: http, upgradeTarget } = createCsmsHttpServer(this.security, this.quirks, (_req, res) => res.writeHead(404).end());
+      for (const target of upgradeTarget) target.on('upgrade', server.handleUpgrade);
       await new Promise<void>((resolve, reject) => {
         http.once('error', reject);
         http.listen(this.port, this.host, () => {
@@ -195,7 +238,7 @@ export class ReferenceCsms {
     this.server = server;
     const { port } = this.httpServer.address() as AddressInfo;
     const host = this.host.includes(':') ? `[${this.host}]` : this.host;
-    const url = `ws://${host}:${port}/ocpp`;
+    const url = `${this.security?.tls ? 'wss' : 'ws'}://${host}:${port}/ocpp`;
     this.log(`listening on ${url}`);
     return { url };
   }
@@ -224,7 +267,7 @@ export class ReferenceCsms {
     const http = this.httpServer;
     this.httpServer = undefined;
     if (http) {
-      http.closeAllConnections();
+      (http as { closeAllConnections?: () => void }).closeAllConnections?.();
       if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
     }
   }
@@ -286,7 +329,7 @@ export class ReferenceCsms {
       this.log('quirk remote-stop-ignored: RemoteStopTransaction not sent');
       return { outcome: 'done', detail: 'sent' };
     }
-    const own = this.withOwnLocations(action, asked);
+    const own = action === 'GetLog' || action === 'SignedUpdateFirmware' ? await this.withOwnSecurityDefaults(action, asked) : this.withOwnLocations(action, asked);
     if ('failed' in own) return { outcome: 'failed', detail: own.failed };
     const payload = this.applyRequestQuirks(identity, action, own.payload);
     const problem = checkPayload16(action, 'req', payload);
@@ -301,7 +344,58 @@ export class ReferenceCsms {
       }
       return { outcome: 'done', detail: 'sent twice' };
     }
-    return this.callAndReportSent(client, identity, action, payload);
+    return this.callAndReportSent(client, identity, action, payload, (answer) => {
+      // A new AuthorizationKey the charge point accepted is its password from its next connection on.
+      if (action === 'ChangeConfiguration' && payload.key === 'AuthorizationKey' && asRecord(answer).status === 'Accepted') {
+        this.passwords.set(identity, String(payload.value));
+      }
+    });
+  }
+
+  /**
+   * GetLog and SignedUpdateFirmware without the fields a CSMS fills in itself: a requestId, its own upload
+   * location for the log, its own signed firmware image (signed with the PKI's firmware signing key).
+   */
+  private async withOwnSecurityDefaults(action: string, asked: Payload): Promise<{ payload: Payload } | { failed: string }> {
+    if (!this.fileServers) return { failed: 'not listening: no file servers' };
+    const payload: Payload = { ...asked };
+    if (payload.requestId === undefined) payload.requestId = this.nextRequestId++;
+    if (action === 'GetLog') {
+      const log = asRecord(payload.log);
+      payload.log = { ...log, remoteLocation: log.remoteLocation ?? this.fileServers.httpUrl(LOG_DIR) };
+      payload.logType ??= 'SecurityLog';
+      return { payload };
+    }
+    if (payload.firmware === undefined) {
+      try {
+        const signing = await this.signing();
+        const image = firmwareImage({ bytes: FIRMWARE_IMAGE_BYTES, version: this.firmwareVersion, seed: 80 });
+        this.fileServers.store.serve(SIGNED_FIRMWARE_PATH, image);
+        payload.firmware = {
+          location: this.fileServers.httpUrl(SIGNED_FIRMWARE_PATH), retrieveDateTime: new Date().toISOString(),
+          signingCertificate: signing.certificate, signature: signFirmware(image, signing.keyPem),
+        };
+      } catch (err) {
+        return { failed: `cannot sign a firmware image: ${errText(err)}` };
+      }
+    }
+    return { payload };
+  }
+
+  /** Its firmware signing certificate: from its PKI, else one made on first use. */
+  private signing(): Promise<FirmwareSigning> {
+    return (this.firmwareSigning ??= this.pkiDir ? loadFirmwareSigning(this.pkiDir) : makeFirmwareSigning());
+  }
+
+  /** The security logs charge points uploaded (GetLog), by path on its file servers. */
+  receivedLogs(): Map<string, Buffer> {
+    const received = new Map<string, Buffer>();
+    const store = this.fileServers?.store;
+    for (const entry of store?.list(LOG_DIR) ?? []) {
+      const content = entry.isDirectory ? undefined : store?.upload(LOG_DIR + entry.name);
+      if (content) received.set(LOG_DIR + entry.name, content);
+    }
+    return received;
   }
 
   /**
@@ -334,6 +428,17 @@ export class ReferenceCsms {
     if (action === 'ReserveNow' && this.quirks.has('reserve-now-without-parent-id-tag')) delete payload.parentIdTag;
     if (action === 'ReserveNow' && this.quirks.has('reservation-id-own-numbering')) payload.reservationId = this.nextReservationId++;
     if (action === 'TriggerMessage' && this.quirks.has('trigger-message-without-connector-id')) delete payload.connectorId;
+    if (action === 'ExtendedTriggerMessage' && this.quirks.has('extended-trigger-with-connector-id')) payload.connectorId = 1;
+    if (action === 'InstallCertificate' && this.quirks.has('install-certificate-wrong-type')) payload.certificateType = 'CentralSystemRootCertificate';
+    if (action === 'GetLog' && this.quirks.has('get-log-diagnostics-type')) payload.logType = 'DiagnosticsLog';
+    const hash = asRecord(payload.certificateHashData);
+    if (action === 'DeleteCertificate' && this.quirks.has('delete-certificate-wrong-serial') && typeof hash.serialNumber === 'string') {
+      payload.certificateHashData = { ...hash, serialNumber: hash.serialNumber.endsWith('1') ? `${hash.serialNumber.slice(0, -1)}2` : `${hash.serialNumber.slice(0, -1)}1` };
+    }
+    const firmware = asRecord(payload.firmware);
+    if (action === 'SignedUpdateFirmware' && this.quirks.has('signed-firmware-other-signature') && typeof firmware.signature === 'string') {
+      payload.firmware = { ...firmware, signature: Buffer.from(firmware.signature, 'base64').reverse().toString('base64') };
+    }
     if (action === 'Reset' && this.quirks.has('reset-type-swapped')) payload.type = payload.type === 'Hard' ? 'Soft' : 'Hard';
     if (action === 'RemoteStartTransaction' && this.quirks.has('remote-start-own-id-tag')) payload.idTag = OWN_REMOTE_ID_TAG;
     if (action === 'RemoteStopTransaction' && this.quirks.has('remote-stop-unknown-transaction') && typeof payload.transactionId === 'number') payload.transactionId += 1000;
@@ -404,6 +509,7 @@ export class ReferenceCsms {
     identity: string,
     action: string,
     payload: Payload,
+    onAnswer?: (answer: unknown) => void,
   ): Promise<StimulusOutcome> {
     return new Promise((resolve) => {
       let settled = false;
@@ -420,6 +526,7 @@ export class ReferenceCsms {
       client.call(action, payload).then(
         (res) => {
           this.log(`${identity}: ${action} answered ${JSON.stringify(res)}`);
+          onAnswer?.(res);
           finish({ outcome: 'done', detail: 'sent' });
         },
         (err: unknown) => {
@@ -533,12 +640,43 @@ export class ReferenceCsms {
       };
     });
     on('DiagnosticsStatusNotification', () => ({}));
+    // Security Whitepaper ed. 3: as CA it checks the CSR (A02.FR.03), answers, then sends the signed certificate.
+    on('SignCertificate', (p) => this.onSignCertificate(client, str(p.csr) ?? ''));
+    on('SecurityEventNotification', (p) => {
+      this.log(`${client.identity}: security event ${str(p.type) ?? '?'}${str(p.techInfo) ? ` (${str(p.techInfo)})` : ''}`);
+      return {};
+    });
+    on('LogStatusNotification', () => ({}));
+    on('SignedFirmwareStatusNotification', () => ({}));
     on('FirmwareStatusNotification', () => ({}));
 
     client.handle(({ method }) => {
       if (this.quirks.has('accepts-unknown-action')) return {};
       throw createRPCError('NotImplemented', `unknown action ${method}`);
     });
+  }
+
+  private async onSignCertificate(client: RpcServerClientLike, csr: string): Promise<Payload> {
+    if (!this.pkiDir) {
+      this.log(`${client.identity}: SignCertificate rejected: no PKI to sign with`);
+      return { status: 'Rejected' };
+    }
+    const check = await checkCsr(csr, { commonName: client.identity, ...(this.cpoName ? { organization: this.cpoName } : {}) });
+    if (!check.ok || this.quirks.has('sign-certificate-rejected')) {
+      this.log(`${client.identity}: SignCertificate rejected: ${check.problems.join('; ') || 'quirk sign-certificate-rejected'}`);
+      return { status: 'Rejected' };
+    }
+    if (!this.quirks.has('certificate-signed-not-sent')) {
+      // After the answer is on the wire: CertificateSigned.req is a CALL of its own (A02.FR.06).
+      this.timers.after(50, () => {
+        void (async () => {
+          const signed = await signCsr(check, await loadSigningCa(this.pkiDir!));
+          const answer = await client.call('CertificateSigned', { certificateChain: signed.certificateChain });
+          this.log(`${client.identity}: CertificateSigned answered ${JSON.stringify(answer)}`);
+        })().catch((err: unknown) => this.log(`${client.identity}: CertificateSigned failed: ${errText(err)}`));
+      });
+    }
+    return { status: 'Accepted' };
   }
 
   /** Common front of every handled CALL: payload validation with our own error codes. */

@@ -11,10 +11,11 @@ export const BUILTIN_FEATURES: Profile[] = [
 
 /**
  * Profiles the reference CSMS implements. A CSMS's side of most profiles is sending requests and
- * answering notifications, which the reference CSMS does for every 1.6 message.
+ * answering notifications, which the reference CSMS does for every 1.6 message; Security: profiles 1–3
+ * (the one the run is at), CA for SignCertificate, certificates, GetLog, signed firmware.
  */
 export const BUILTIN_CSMS_FEATURES: Profile[] = [
-  'Core', 'FirmwareManagement', 'LocalAuthListManagement', 'Reservation', 'RemoteTrigger', 'SmartCharging',
+  'Core', 'FirmwareManagement', 'LocalAuthListManagement', 'Reservation', 'RemoteTrigger', 'SmartCharging', 'Security',
 ];
 
 /**

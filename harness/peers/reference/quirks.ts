@@ -185,6 +185,31 @@ export const CSMS_QUIRKS = [
   'sends-custom-operation',
   /** Refuses an upgrade offering no subprotocol it supports with HTTP 400, instead of completing it without one and closing. */
   'refuses-unsupported-subprotocol',
+  // Security Whitepaper (the CSMS under test at security profiles 1–3).
+  /** Profiles 1 and 2: admits a connection whatever its Basic-auth password. */
+  'accepts-wrong-password',
+  /** Profile 3: admits a client certificate from a CA it does not trust. */
+  'accepts-unknown-ca-client-cert',
+  /** Profile 3: admits a client certificate whose CN is another charge point. */
+  'accepts-other-identity-client-cert',
+  /** Profiles 2 and 3: its TLS port also answers plain ws:// (a downgrade). */
+  'accepts-plain-ws',
+  /** Answers SignCertificate.req Rejected although the CSR is fine. */
+  'sign-certificate-rejected',
+  /** Accepts SignCertificate.req but never sends CertificateSigned.req. */
+  'certificate-signed-not-sent',
+  /** ExtendedTriggerMessage carries connectorId 1 even for SignChargePointCertificate (the table wants it omitted). */
+  'extended-trigger-with-connector-id',
+  /** InstallCertificate carries CentralSystemRootCertificate whatever certificateType it was asked to send. */
+  'install-certificate-wrong-type',
+  /** DeleteCertificate carries another serialNumber than the installed certificate's. */
+  'delete-certificate-wrong-serial',
+  /** GetLog asks for the DiagnosticsLog whatever logType it was asked to send. */
+  'get-log-diagnostics-type',
+  /** SignedUpdateFirmware carries a signature of its own (over other bytes), not the one it was given. */
+  'signed-firmware-other-signature',
+  /** Profiles 2 and 3: presents only its first server certificate (ECDSA), so the TLS_RSA_* suites fail. */
+  'tls-ecdsa-certificate-only',
 ] as const;
 
 export type CsmsQuirk = (typeof CSMS_QUIRKS)[number];

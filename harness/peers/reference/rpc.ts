@@ -75,6 +75,8 @@ export interface RpcHandshake {
   password: Buffer | undefined;
   headers: IncomingHttpHeaders;
   remoteAddress: string | undefined;
+  /** The upgrade request (its socket: the TLS facts, the client certificate). */
+  request: import('node:http').IncomingMessage;
 }
 
 export interface RpcServerClientLike extends RpcClientLike {

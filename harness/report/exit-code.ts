@@ -59,7 +59,9 @@ type ReadinessInput = Pick<CaseResult, 'id' | 'profile' | 'sut' | 'verdict'> & P
 function unrun(c: ReadinessInput): UnrunCase | undefined {
   if (c.verdict === 'INCONCLUSIVE') return { id: c.id, why: 'inconclusive' };
   const na = c.notApplicable;
-  if (c.verdict !== 'NOT_APPLICABLE' || !na || (na.by !== 'control' && na.by !== 'operator')) return undefined;
+  if (c.verdict !== 'NOT_APPLICABLE' || !na) return undefined;
+  if (na.by === 'configuration') return { id: c.id, why: 'configuration' };
+  if (na.by !== 'control' && na.by !== 'operator') return undefined;
   return { id: c.id, why: na.by, ...(na.actions?.length ? { actions: na.actions } : {}) };
 }
 
@@ -136,6 +138,7 @@ export function readinessWord(row: ReadinessRow): string {
 const WHY_TEXT: Record<UnrunCase['why'], string> = {
   control: 'not run: the SUT control lacks',
   operator: 'not run: the operator skipped',
+  configuration: 'not run: the run\'s configuration does not reach them (e.g. another security profile; see each reason)',
   filter: 'not run: left out by --cases/--exclude',
   interrupted: 'not run: the run was interrupted before',
   inconclusive: 'not judged (INCONCLUSIVE)',

@@ -55,6 +55,8 @@ export interface CaseResult {
 export type NotApplicableBy =
   | { by: 'declaration'; declaration?: string }
   | { by: 'control' | 'operator'; actions?: string[] }
+  /** The run's own configuration does not reach the case (e.g. it needs another security profile): not run. */
+  | { by: 'configuration' }
   | { by: 'case' };
 
 /** Why a case of the catalogue has no result: left out by --cases/--exclude/--profile, or the run was interrupted. */
@@ -78,7 +80,7 @@ export type ReadinessStatus = 'ready' | 'not ready' | 'incomplete' | 'not declar
 /** An applicable case that did not run or was not judged, and what would let it run. */
 export interface UnrunCase {
   id: string;
-  why: 'control' | 'operator' | 'filter' | 'interrupted' | 'inconclusive';
+  why: 'control' | 'operator' | 'configuration' | 'filter' | 'interrupted' | 'inconclusive';
   /** SUT control actions it needs (control / operator). */
   actions?: string[];
 }

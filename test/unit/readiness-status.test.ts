@@ -41,6 +41,12 @@ describe('readiness: ready, not ready, incomplete, not declared', () => {
     expect(unlockLines(row!)).to.deep.equal(['not run: the operator skipped presentIdTag: B']);
   });
 
+  it('a case the run\'s configuration does not reach (another security profile) did not run: incomplete', () => {
+    const [row] = readiness([core('A', 'PASS'), core('B', 'NOT_APPLICABLE', { notApplicable: { by: 'configuration' } })]);
+    expect(row!.status).to.equal('incomplete');
+    expect(unlockLines(row!)[0]).to.match(/^not run: the run's configuration does not reach them .*: B$/);
+  });
+
   it('cases left out by a filter or by an interruption make the profile incomplete; INCONCLUSIVE counts as not judged', () => {
     const notRun: NotRunCase[] = [
       { id: 'C', title: 'C', profile: 'Core', sut: 'ChargePoint', why: 'filter' },

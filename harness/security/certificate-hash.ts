@@ -4,8 +4,11 @@
 // Only what Node's crypto gives and a few DER lengths are read: no other parser is needed.
 import { createHash, X509Certificate } from 'node:crypto';
 
+/** HashAlgorithmEnumType: a charge point may report its store in any of them. */
+export type HashAlgorithm = 'SHA256' | 'SHA384' | 'SHA512';
+
 export interface CertificateHashData {
-  hashAlgorithm: 'SHA256';
+  hashAlgorithm: HashAlgorithm;
   issuerNameHash: string;
   issuerKeyHash: string;
   serialNumber: string;
@@ -50,17 +53,23 @@ function publicKeyBits(spki: Buffer): Buffer {
   return spki.subarray(contentStart(bits) + 1, end(bits));
 }
 
-const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+const NODE_HASH: Record<HashAlgorithm, string> = { SHA256: 'sha256', SHA384: 'sha384', SHA512: 'sha512' };
 
 /** Hash data of `pem`, issued by `issuerPem` (default: itself, as for a root certificate). */
 export function certificateHashData(pem: string, issuerPem?: string): CertificateHashData {
+  return hashDataIn(pem, 'SHA256', issuerPem);
+}
+
+/** Hash data of `pem` in `alg` (a charger that reports SHA384 or SHA512 is looked up in its own algorithm). */
+export function hashDataIn(pem: string, alg: HashAlgorithm, issuerPem?: string): CertificateHashData {
+  const hash = (data: Buffer) => createHash(NODE_HASH[alg]).update(data).digest('hex');
   const cert = new X509Certificate(pem);
   const issuer = issuerPem ? new X509Certificate(issuerPem) : cert;
   const spki = issuer.publicKey.export({ type: 'spki', format: 'der' });
   return {
-    hashAlgorithm: 'SHA256',
-    issuerNameHash: sha256(issuerNameDer(cert.raw)),
-    issuerKeyHash: sha256(publicKeyBits(spki)),
+    hashAlgorithm: alg,
+    issuerNameHash: hash(issuerNameDer(cert.raw)),
+    issuerKeyHash: hash(publicKeyBits(spki)),
     serialNumber: cert.serialNumber.replace(/^0+(?=.)/, '').toLowerCase(),
   };
 }

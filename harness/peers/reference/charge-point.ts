@@ -27,6 +27,9 @@ import { LocalList } from './charge-point/local-list.js';
 import { Metering } from './charge-point/metering.js';
 import { Power } from './charge-point/power.js';
 import { Reservations } from './charge-point/reservations.js';
+import { Security } from './charge-point/security.js';
+import { SecurityLogUpload } from './charge-point/security-log.js';
+import { SignedFirmware } from './charge-point/signed-firmware.js';
 import { SmartCharging } from './charge-point/smart-charging.js';
 import { Transactions } from './charge-point/transactions.js';
 import { Trigger } from './charge-point/trigger.js';
@@ -37,6 +40,7 @@ export type {
   ConnectorState,
   ConnectorStatus,
   FeatureProfile,
+  CpSecurityOptions,
   ReferenceChargePointOptions,
   Registration,
   StopReason,
@@ -75,6 +79,8 @@ export class ReferenceChargePoint {
   private readonly firmware: Firmware;
   private readonly diagnostics: Diagnostics;
   private readonly faults: Faults;
+  /** The Security Whitepaper's features, when configured. */
+  readonly security?: Security;
 
   constructor(options: ReferenceChargePointOptions) {
     this.identity = options.identity;
@@ -130,6 +136,16 @@ export class ReferenceChargePoint {
     }, has('RemoteTrigger'));
     this.faults = new Faults(connectors, core.quirks.has('fault-cannot-be-cleared'));
     new ConfigurationHandlers(core, options.lateResponseMs ?? 1500);
+    if (options.security) {
+      const security = (this.security = new Security(core, options.security));
+      new SecurityLogUpload(core, security.log);
+      new SignedFirmware(core, connectors, {
+        manufacturerRoots: () => security.store.trusted('ManufacturerRootCertificate'),
+        event: (type, info) => security.event(type, info),
+        setVersion: (v) => { this.firmware.version = v; },
+        reboot: () => this.power.reboot('Reboot'),
+      }, options.firmwareStepMs ?? 100);
+    }
 
     // Wiring between modules.
     connectors.inputs = {

@@ -118,6 +118,35 @@ export const CP_QUIRKS = [
   'ev-side-stop-goes-available',
   /** With the local list not in use, GetLocalListVersion and SendLocalList are refused with CALLERROR NotSupported (conforming: Tables 48 and 51 allow it). */
   'local-list-refusal-as-callerror',
+  // Security Whitepaper ed. 3 (charge point under test, TC_073_CS … TC_087_CS and X16_SEC_*_CS).
+  /** After ChangeConfiguration AuthorizationKey Accepted, reconnects with the old password (A01 broken). */
+  'keeps-old-authorization-key',
+  /** Sends the AuthorizationKey hex-decoded to bytes as the Basic password instead of its text (A00.FR.205). */
+  'basic-auth-hex-decoded',
+  /** Does not verify the Central System's server certificate at all (A00.FR.307/309/310 broken). */
+  'accepts-invalid-server-certificate',
+  /** Refuses an invalid server certificate but raises no InvalidCentralSystemCertificate event (A00.FR.309). */
+  'no-event-for-invalid-server-certificate',
+  /** Never sends SecurityEventNotification (keeps the events in its log only). */
+  'no-security-event-notification',
+  /** Accepts a SecurityProfile lower than the current one (A05.FR.01 broken). */
+  'accepts-security-profile-downgrade',
+  /** Answers InstallCertificate Accepted whatever the certificate (expired, not a CA). */
+  'accepts-invalid-root-certificate',
+  /** GetInstalledCertificateIds reports wrong serial numbers. */
+  'installed-certificate-ids-wrong-serial',
+  /** Answers DeleteCertificate Accepted but keeps the certificate. */
+  'delete-certificate-keeps-it',
+  /** Its CSR has no O (CpoName) in the subject (A02.FR.13 broken): the harness as CA refuses it. */
+  'csr-without-organization',
+  /** Installs whatever CertificateSigned brings, unverified (A02.FR.06 broken). */
+  'accepts-any-signed-certificate',
+  /** Reports a GetLog upload Uploaded without uploading anything. */
+  'log-uploaded-without-upload',
+  /** Does not check the firmware signing certificate against its manufacturer roots. */
+  'skips-firmware-certificate-check',
+  /** Does not check the firmware signature: a bad one is SignatureVerified and installed. */
+  'skips-firmware-signature-check',
 ] as const;
 
 export type CpQuirk = (typeof CP_QUIRKS)[number];

@@ -94,6 +94,8 @@ interface Entry {
   def: KeyDef;
   /** Read-only on this charge point although §9 allows RW (a quirk). */
   pinned?: boolean;
+  /** Write-only (the whitepaper's AuthorizationKey): GetConfiguration never shows the value. */
+  writeOnly?: boolean;
 }
 
 export type ChangeStatus = 'Accepted' | 'Rejected' | 'RebootRequired' | 'NotSupported';
@@ -155,6 +157,15 @@ export class ConfigStore {
     if (e) e.value = value;
   }
 
+  /**
+   * A key beyond chapter 9 (the Security Whitepaper's, §3.1), stored as text; its owner module
+   * validates changes to it before they reach change().
+   */
+  define(key: string, opts: { readonly: boolean; value: string; writeOnly?: boolean }): void {
+    const def: KeyDef = { profile: 'Core', readonly: opts.readonly, type: TEXT, value: fixed(opts.value) };
+    this.entries.set(key, { def, value: opts.value, ...(opts.writeOnly ? { writeOnly: true } : {}) });
+  }
+
   onChange(listener: (key: string, value: string) => void): void {
     this.listeners.add(listener);
   }
@@ -173,7 +184,8 @@ export class ConfigStore {
 
   /** §5.8 GetConfiguration: all keys for an empty list; at most GetConfigurationMaxKeys keys answered. */
   getConfiguration(keys: string[]): { result: Payload; ignored: string[] } {
-    const view = (key: string, e: Entry): Payload => ({ key, readonly: e.def.readonly || !!e.pinned, value: e.value });
+    const view = (key: string, e: Entry): Payload =>
+      (e.writeOnly ? { key, readonly: false } : { key, readonly: e.def.readonly || !!e.pinned, value: e.value });
     if (keys.length === 0) {
       return { result: { configurationKey: [...this.entries].map(([k, e]) => view(k, e)) }, ignored: [] };
     }

@@ -13,7 +13,10 @@ export class ConfigurationHandlers {
     core.handle('ChangeConfiguration', (p) => {
       if (core.quirks.has('silent-on-change-configuration')) return NOREPLY;
       const key = str(p.key) ?? '';
-      const status = core.config.change(key, str(p.value) ?? '');
+      // Keys with their own rules (security.ts) answer first; undefined leaves them to the store.
+      let status: string | undefined;
+      for (const intercept of core.changeInterceptors) status ??= intercept(key, str(p.value) ?? '');
+      status ??= core.config.change(key, str(p.value) ?? '');
       core.log(`ChangeConfiguration ${key} = ${str(p.value) ?? ''}: ${status}`);
       return { status };
     });

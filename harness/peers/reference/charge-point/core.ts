@@ -54,6 +54,13 @@ export interface CoreHooks {
   disconnected: Array<() => void>;
   /** firmwareVersion reported in BootNotification. */
   firmwareVersion: () => string;
+  /** A connection attempt failed (e.g. the server certificate did not verify). */
+  connectFailed: Array<(err: unknown) => void>;
+  /**
+   * Security profiles (security.ts): the Basic-auth password and the TLS options of the next
+   * connection. Absent: the configured password, plain ws:// or the URL's own TLS defaults.
+   */
+  connectionSettings?: () => { password?: string; wsOpts?: Record<string, unknown> };
 }
 
 export class CpCore {
@@ -62,7 +69,9 @@ export class CpCore {
   readonly timers = new TimerBag();
   readonly frameLog = new FrameLog();
   readonly outbox: Outbox;
-  readonly hooks: CoreHooks = { bootAccepted: [], resumed: [], disconnected: [], firmwareVersion: () => '0.1.0' };
+  readonly hooks: CoreHooks = { bootAccepted: [], resumed: [], disconnected: [], firmwareVersion: () => '0.1.0', connectFailed: [] };
+  /** ChangeConfiguration of keys with their own rules: a status, or undefined for the store's rules. */
+  readonly changeInterceptors: Array<(key: string, value: string) => string | undefined> = [];
   /** CSMS-initiated actions of profiles this charge point does not implement: CALLERROR NotSupported. */
   readonly unsupported = new Set<string>();
 
@@ -188,6 +197,20 @@ export class CpCore {
     }
   }
 
+  /**
+   * Close the connection politely and connect again without a reboot (a new AuthorizationKey, a new
+   * client certificate or security profile takes effect on the next connection).
+   */
+  async reconnect(delayMs = 50): Promise<void> {
+    const s = this.session;
+    if (s && !s.closed) {
+      s.reconnectDelayMs = delayMs;
+      await this.closeClient(s.client);
+    } else {
+      this.scheduleReconnect(delayMs);
+    }
+  }
+
   /** The network goes down: the connection drops (no closing handshake) and stays down. */
   networkDown(): void {
     this.networkUp = false;
@@ -232,6 +255,7 @@ export class CpCore {
     if (this.stopped || !this.networkUp || !this.powered || this.quirks.has('never-connects')) return;
     const noSubprotocol = this.quirks.has('no-subprotocol-offered') || this.offerNoSubprotocol;
     this.offerNoSubprotocol = false;
+    const secured = this.hooks.connectionSettings?.();
     const client = new RPCClient({
       endpoint: this.opts.url,
       identity: this.identity,
@@ -240,7 +264,8 @@ export class CpCore {
       strictMode: !noSubprotocol,
       strictModeValidators: [strictValidator16],
       // Quirk basic-auth-unasked: credentials in the clear that no one configured.
-      password: this.opts.password ?? (this.quirks.has('basic-auth-unasked') ? 'factory-default-key' : undefined),
+      password: secured ? secured.password : this.opts.password ?? (this.quirks.has('basic-auth-unasked') ? 'factory-default-key' : undefined),
+      ...(secured?.wsOpts ? { wsOpts: secured.wsOpts } : {}),
       callConcurrency: 1,
       callTimeoutMs: this.opts.callTimeoutMs,
       pingIntervalMs: this.config.int('WebSocketPingInterval') * 1000,
@@ -270,6 +295,7 @@ export class CpCore {
       session.closed = true;
       if (this.session === session) this.session = undefined;
       if (this.stopped || !this.networkUp || !this.powered) return;
+      for (const h of this.hooks.connectFailed) h(err);
       this.connectFailures++;
       if (this.quirks.has('drops-subprotocol-on-retry') && /no subprotocol/i.test(errText(err))) this.offerNoSubprotocol = true;
       const delay = Math.min(this.opts.reconnectDelayMs * 2 ** (this.connectFailures - 1), 5000);

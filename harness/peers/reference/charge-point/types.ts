@@ -49,6 +49,22 @@ export const ALL_PROFILES: readonly FeatureProfile[] = [
   'RemoteTrigger',
 ];
 
+/** Security Whitepaper features (absent: none of them, exactly the 1.6 charge point). */
+export interface CpSecurityOptions {
+  /** SecurityProfile it starts at (0–3). */
+  profile: 0 | 1 | 2 | 3;
+  /** AuthorizationKey (profiles 1 and 2): the Basic-auth password, as its hexadecimal text. */
+  authorizationKey?: string;
+  /** PEM: the Central System root certificates it trusts (profiles 2 and 3). */
+  centralSystemRoots?: string[];
+  /** PEM: the manufacturer root certificates that sign firmware. */
+  manufacturerRoots?: string[];
+  /** Its ChargePointCertificate and private key, PEM (profile 3). */
+  clientCertificate?: { cert: string; key: string };
+  /** CpoName configuration key (O of its CSR). */
+  cpoName?: string;
+}
+
 export interface ReferenceChargePointOptions {
   /** CSMS base URL (ws://host:port/path); the identity is appended as the last path segment. */
   url: string;
@@ -82,6 +98,8 @@ export interface ReferenceChargePointOptions {
   bootOnReconnect?: boolean;
   /** Pause between firmware states (Downloaded → Installing → reboot), default 100 ms. */
   firmwareStepMs?: number;
+  /** The Security Whitepaper (profiles 1–3, certificates, security events, logs, signed firmware). */
+  security?: CpSecurityOptions;
 }
 
 export interface IdTagInfo {

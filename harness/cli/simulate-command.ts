@@ -1,5 +1,7 @@
 // `ocpp-harness simulate charge-point|csms`: run a reference peer on its own (a simulator for
 // developers), optionally with an HTTP control endpoint that the harness's sutControl "http" drives.
+import type { HarnessConfig } from '../config/types.js';
+import { builtinChargePointSecurity } from '../runner/builtin-security.js';
 import { startControlServer, type ControlServer } from '../peers/control-server.js';
 import { ReferenceChargePoint } from '../peers/reference/charge-point.js';
 import { ReferenceCsms } from '../peers/reference/csms.js';
@@ -28,8 +30,7 @@ export async function simulateCommand(role: string, flags: SimulateFlags): Promi
   const log = flags.quiet ? undefined : (line: string) => process.stderr.write(`${line}\n`);
   const faults = flags.fault ?? [];
   const profile = flags.securityProfile === undefined ? 0 : parseSecurityProfile(flags.securityProfile);
-  // The reference CSMS serves TLS (profiles 2, 3); the reference charge point does Basic auth (profile 1) only.
-  if (profile >= 2 && role !== 'csms') throw new UsageError(`--security-profile ${profile}: the reference charge point does not speak TLS yet (profiles 0 and 1 only)`);
+  // Both reference peers speak profiles 1–3; TLS needs the PKI (server certificates, or the root to trust and the client certificate).
   if (profile >= 2 && flags.pki === undefined) throw new UsageError(`--security-profile ${profile} needs --pki DIR (make one with: ocpp-harness pki init DIR)`);
   if ((profile === 1 || profile === 2) && flags.password === undefined) throw new UsageError(`--security-profile ${profile} needs --password (the AuthorizationKey)`);
   let peer: { perform: ReferenceChargePoint['perform']; knowsAction(a: string): boolean };
@@ -40,9 +41,13 @@ export async function simulateCommand(role: string, flags: SimulateFlags): Promi
     if (bad.length) throw new UsageError(`unknown charge point fault(s) ${bad.join(', ')} (known: ${CP_QUIRKS.join(', ')})`);
     const connectorIds = flags.connectors ? parseList(flags.connectors).map(Number) : [1];
     if (connectorIds.some((n) => !Number.isInteger(n) || n < 1)) throw new UsageError('--connectors: a comma-separated list of connector ids >= 1');
+    const identity = flags.identity ?? 'CP001';
+    const security = profile > 0
+      ? await builtinChargePointSecurity({ identity, security: { profile: profile as 1 | 2 | 3, basicAuthPassword: flags.password, ...(flags.pki ? { pkiDir: flags.pki } : {}) } } as HarnessConfig)
+      : undefined;
     const cp = new ReferenceChargePoint({
-      url: parseWsUrl(flags.url), identity: flags.identity ?? 'CP001', connectorIds,
-      password: flags.password, quirks: faults.filter(isCpQuirk), log,
+      url: parseWsUrl(flags.url), identity, connectorIds,
+      password: flags.password, quirks: faults.filter(isCpQuirk), log, ...(security ? { security } : {}),
     });
     await cp.start();
     peer = cp;

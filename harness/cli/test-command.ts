@@ -74,10 +74,6 @@ export async function testCommand(sutArg: string, flags: TestFlags): Promise<num
     const file = flags.config ? await loadConfigFile(flags.config) : undefined;
     const cfg = resolveConfig(file, overrides, { source: flags.config });
     if (flags.builtin) applyBuiltinDeclarations(cfg, file);
-    // The reference CSMS serves profiles 1–3; the reference charge point's TLS is another piece of work.
-    if (flags.builtin && (cfg.security?.profile ?? 0) >= 2 && sides.includes('ChargePoint')) {
-      throw new UsageError(`security profile ${cfg.security!.profile}: the built-in reference charge point does not speak TLS yet; test a real charger, use profile 0 or 1, or test csms --builtin`);
-    }
     if (flags.builtin && !sides.includes('ChargePoint')) giveBuiltinPassword(cfg);
     await preflightSecurity(cfg);
     if (cfg.sutControl.type === 'builtin' && !flags.builtin) {

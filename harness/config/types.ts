@@ -27,6 +27,8 @@ export interface Declarations {
   firmwareTransports: ('http' | 'https' | 'ftp')[];
   /** When transactions are stopped on a power loss: before going down and/or after the next boot. */
   powerLossStop: ('beforeDown' | 'afterBoot')[];
+  /** Security Whitepaper profiles the charger supports (1–3); absent: only the configured security.profile. */
+  securityProfiles?: (1 | 2 | 3)[];
 }
 
 /** What the Smart Charging cases send and expect (the OCTT document's <Configured …> values). */

@@ -29,6 +29,13 @@ export interface CaseMeta {
    * otherwise the case is NOT_APPLICABLE and names the declaration. Lists must contain the values.
    */
   declarations?: Partial<{ [K in keyof Declarations]: Declarations[K] }>;
+  /**
+   * Security profiles (Security Whitepaper) the charger must be connected at for this case, in the
+   * order the built-in runs prefer; the charger must declare one of them (declaration securityProfiles).
+   */
+  securityProfiles?: (0 | 1 | 2 | 3)[];
+  /** The case leaves the charger at another security profile (TC_083): built-in runs give it its own peer. */
+  changesSecurityProfile?: boolean;
   /** Upper bound for the whole case (ms); default 5 minutes. */
   timeoutMs?: number;
 }

@@ -155,6 +155,21 @@ export class CsmsRole {
     this.endpoint.disagreeOnSubprotocol(1);
   }
 
+  /** A negative case presents another server certificate to new connections; no argument restores the configured one. */
+  setServerCertificate(certificate?: { key: string; cert: string }): void {
+    this.endpoint.setServerCertificate(certificate);
+  }
+
+  /** New connections must carry this AuthorizationKey (no argument: the configured one). */
+  setBasicAuthPassword(password?: string): void {
+    this.endpoint.setBasicAuthPassword(password);
+  }
+
+  /** A profile 2 endpoint asks for client certificates from now on (the charger upgraded to profile 3). */
+  upgradeToProfile3(): void {
+    this.endpoint.upgradeToProfile3();
+  }
+
   resetOverrides(): void {
     this.endpoint.accept(); // a case that went offline never leaves the next one offline
 

@@ -13,6 +13,7 @@ import type { SutControl } from '../sut/control.js';
 import { makeSutControl } from '../sut/make-control.js';
 import type { Recorder } from '../trace/recorder.js';
 import type { Sut, TraceEvent } from '../trace/types.js';
+import { builtinChargePointSecurity } from './builtin-security.js';
 import { ChargePointConditions, type ConditionsResult } from './conditions-charge-point.js';
 import { CsmsConditions } from './conditions-csms.js';
 
@@ -27,6 +28,8 @@ export interface SideEnvironment {
   control: SutControl;
   /** The §1.3 general pre- and post-conditions of this side. */
   conditions?: GeneralConditions;
+  /** The security profile the charger under test is connected at (harness = CSMS), 0 without security. */
+  securityProfile?: number;
   teardown(): Promise<void>;
 }
 
@@ -76,10 +79,11 @@ export async function chargePointSide(opts: SideOptions): Promise<SideEnvironmen
   const features = cfg.featuresBySut?.ChargePoint ?? cfg.features;
   const conditions = new ChargePointConditions(role, cfg, (...a) => control.perform(...a), features, opts.warn ?? ((line) => process.stderr.write(`${line}\n`)));
   if (opts.builtin) {
+    const cpSecurity = await builtinChargePointSecurity(cfg);
     peer = new ReferenceChargePoint({
       url, identity: cfg.identity, connectorIds: cfg.connectorIds,
       password: basicAuthPassword(cfg), quirks: (opts.quirks ?? []) as CpQuirk[], log: opts.log,
-      lateResponseMs: lateBy(cfg),
+      lateResponseMs: lateBy(cfg), ...(cpSecurity ? { security: cpSecurity } : {}),
     });
     const p = peer;
     control = makeSutControl({ type: 'builtin' }, { builtin: { perform: (a, params) => p.perform(a, params), actions: p.actions } });
@@ -97,7 +101,7 @@ export async function chargePointSide(opts: SideOptions): Promise<SideEnvironmen
     onNote: (text) => opts.deps.hub.record({ kind: 'note', text }),
   }));
   return {
-    sut: 'ChargePoint', endpoint: url, csmsRole: role, control, files: startFiles, conditions,
+    sut: 'ChargePoint', endpoint: url, csmsRole: role, control, files: startFiles, conditions, securityProfile: securityProfile(cfg),
     async teardown() {
       await peer?.stop();
       if (files) await (await files).close().catch(() => undefined);

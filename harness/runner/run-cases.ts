@@ -5,6 +5,8 @@ import { buildRpcModel } from '../checks/rpc-model.js';
 import type { HarnessConfig } from '../config/types.js';
 import { CaseScope } from '../dsl/case-scope.js';
 import { chargePointSutContext, csmsSutContext } from '../dsl/context.js';
+import { securityProfileMismatch } from '../dsl/security-requirement.js';
+import { securityProfile } from '../security/security-settings.js';
 import { declarationMismatch, type CaseBody, type CaseDefinition } from '../dsl/define-case.js';
 import { aliasesOf, octtCitation } from '../dsl/octt.js';
 import { ExpectationUnmet, Inconclusive, Interrupted, NotApplicable } from '../dsl/errors.js';
@@ -53,6 +55,10 @@ async function runOne(env: SideEnvironment, def: CaseDefinition, run: RunContext
   }
   const undeclared = declarationMismatch(meta, run.cfg.declarationsBySut?.[meta.sut] ?? run.cfg.declarations);
   if (undeclared) return { ...skeleton(def, startedAt, 'NOT_APPLICABLE', undeclared), notApplicable: { by: 'declaration' } };
+  const security = meta.sut === 'ChargePoint'
+    ? securityProfileMismatch(meta, run.cfg.declarationsBySut?.ChargePoint ?? run.cfg.declarations, securityProfile(run.cfg), env.securityProfile ?? 0)
+    : undefined;
+  if (security) return { ...skeleton(def, startedAt, 'NOT_APPLICABLE', security.reason), notApplicable: { by: security.by === 'declaration' ? 'declaration' : 'case' } };
   // Before anything is sent: an action the SUT control says it cannot do makes the case NOT_APPLICABLE.
   const supported = await env.control.supportedActions?.().catch(() => undefined);
   const missing = supported ? (meta.actions ?? []).filter((a) => !supported.includes(a)) : [];

@@ -12,6 +12,8 @@ import { schemaRegistry } from '../schema/registry.js';
 import { ensureRunPki, securityProfile } from '../security/security-settings.js';
 import { TraceHub } from '../trace/recorder.js';
 import type { JudgingSettings, Sut } from '../trace/types.js';
+import { builtinProfileFor } from '../dsl/security-requirement.js';
+import { configAtProfile } from './builtin-security.js';
 import { discoverCases } from './discover.js';
 import { chargePointSide, csmsSide, type SideEnvironment } from './environment.js';
 import { runSide, skeleton, type RunContext } from './run-cases.js';
@@ -146,7 +148,7 @@ export async function runTests(opts: TestRunOptions): Promise<TestRunOutcome> {
     if (!opts.quiet) {
       out.write(`\nOCPP ${opts.ocpp} — ${sut === 'ChargePoint' ? 'charge point under test (harness plays the CSMS)' : 'CSMS under test (harness plays a charge point)'}: ${cases.length} case${cases.length === 1 ? '' : 's'}${lanes > 1 ? `, ${lanes} in parallel` : ''}\n`);
     }
-    results.push(...await runSideInLanes(sut, cases, lanes, opts, ctx, out));
+    results.push(...await runSecurityGroups(sut, cases, lanes, opts, ctx, out));
   }
 
   if (ticker) clearInterval(ticker);
@@ -195,6 +197,46 @@ export function casesNotRun(
     if (declarationMismatch(meta, opts.cfg.declarationsBySut?.[meta.sut] ?? opts.cfg.declarations)) return [];
     return [{ id: meta.id, title: meta.title, profile: meta.profile, sut: meta.sut, why: chosen.has(meta.id) ? 'interrupted' : 'filter' }];
   });
+}
+
+/**
+ * With --builtin, charge-point cases that need the charger at another security profile than the
+ * configured one run on environments of their own (reference charge point and CSMS endpoint at that
+ * profile, with a test PKI); a case that changes the profile (TC_083) gets one to itself. Otherwise
+ * one group: the configured profile for every case (the others are NOT_APPLICABLE when they run).
+ */
+async function runSecurityGroups(sut: Sut, cases: CaseDefinition[], lanes: number, opts: TestRunOptions, ctx: RunContext, out: NodeJS.WritableStream): Promise<CaseResult[]> {
+  const configured = securityProfile(opts.cfg);
+  if (sut !== 'ChargePoint' || !opts.builtin || !cases.some((c) => builtinProfileFor(c.meta, declaredFor(opts.cfg), configured) !== configured || c.meta.changesSecurityProfile)) {
+    return runSideInLanes(sut, cases, lanes, opts, ctx, out);
+  }
+  const groups = new Map<string, { profile: number; cases: CaseDefinition[] }>();
+  for (const c of cases) {
+    const profile = builtinProfileFor(c.meta, declaredFor(opts.cfg), configured);
+    const key = c.meta.changesSecurityProfile ? `${profile}:${c.meta.id}` : String(profile);
+    const group = groups.get(key) ?? { profile, cases: [] };
+    group.cases.push(c);
+    groups.set(key, group);
+  }
+  let pkiDir: string | undefined;
+  const done = new Map<string, CaseResult>();
+  for (const group of groups.values()) {
+    if (ctx.signal.aborted) break;
+    if (group.profile >= 2 && !opts.cfg.security?.pkiDir && !pkiDir) {
+      const probe = configAtProfile(opts.cfg, group.profile, undefined);
+      pkiDir = await ensureRunPki(probe, opts.reportDir, [opts.listen?.host ?? '127.0.0.1']);
+      if (pkiDir && !opts.quiet) out.write(`  built-in security profiles: generated a test PKI in ${pkiDir}\n`);
+    }
+    const cfg = configAtProfile(opts.cfg, group.profile, pkiDir);
+    if (!opts.quiet && group.profile !== configured) out.write(`  security profile ${group.profile}: ${group.cases.map((c) => c.meta.id).join(', ')}\n`);
+    const groupLanes = Math.max(1, Math.min(lanes, group.cases.length));
+    for (const r of await runSideInLanes(sut, group.cases, groupLanes, { ...opts, cfg }, { ...ctx, cfg }, out)) done.set(r.id, r);
+  }
+  return cases.map((c) => done.get(c.meta.id)).filter((r): r is CaseResult => r !== undefined);
+}
+
+function declaredFor(cfg: TestRunOptions['cfg']) {
+  return cfg.declarationsBySut?.ChargePoint ?? cfg.declarations;
 }
 
 /**

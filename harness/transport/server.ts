@@ -89,6 +89,37 @@ export class WsServerEndpoint {
     this.hub.record({ kind: 'note', text: certificate ? 'the CSMS presents another server certificate to new connections' : 'the CSMS presents its configured server certificate again' });
   }
 
+  /**
+   * The AuthorizationKey the charger was just given (TC_073: A01.FR.03, the old one is no longer
+   * accepted) for new connections; no argument: the configured one again.
+   */
+  setBasicAuthPassword(password?: string): void {
+    const security = this.opts.security;
+    if (!security || security.profile === 0 || security.profile === 3) throw new Error('setBasicAuthPassword needs security profile 1 or 2');
+    this.configuredPassword ??= security.basicAuthPassword;
+    security.basicAuthPassword = password ?? this.configuredPassword;
+    this.hub.record({ kind: 'note', text: password ? 'the CSMS accepts only the new AuthorizationKey from now on' : 'the CSMS accepts the configured AuthorizationKey again' });
+  }
+
+  private configuredPassword?: string;
+
+  /**
+   * Security profile 3 for new connections of a profile 2 endpoint (TC_083: the charger upgrades):
+   * client certificates are asked for and checked, and no password is expected.
+   */
+  upgradeToProfile3(): void {
+    const security = this.opts.security;
+    const tls = security?.tls;
+    if (!security || !tls || !tls.ca) throw new Error('upgradeToProfile3 needs a wss:// endpoint with the CA of the client certificates');
+    security.profile = 3;
+    delete security.basicAuthPassword;
+    tls.requireClientCertificate = true;
+    const server = this.http as unknown as import('node:tls').Server & { requestCert?: boolean };
+    server.requestCert = true; // read per connection by Node's TLS server
+    server.setSecureContext(this.secureContextOptions(tls));
+    this.hub.record({ kind: 'note', text: 'the CSMS runs security profile 3 for new connections (client certificates)' });
+  }
+
   /** wss://: TLS 1.2+, only the whitepaper's suites; at profile 3 the client certificate is judged here. */
   private createTlsServer(tls: NonNullable<ServerSecurity['tls']>, handler: Parameters<typeof createServer>[1]): Server {
     const server = createHttpsServer(this.secureContextOptions(tls), handler!);

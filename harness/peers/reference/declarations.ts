@@ -4,9 +4,9 @@
 import type { Declarations } from '../../config/types.js';
 import type { Profile } from '../../dsl/profiles.js';
 
-/** Profiles the reference charge point implements (its side of each): every 1.6 profile but Security. */
+/** Profiles the reference charge point implements (its side of each): every 1.6 profile and the Security Whitepaper. */
 export const BUILTIN_FEATURES: Profile[] = [
-  'Core', 'FirmwareManagement', 'LocalAuthListManagement', 'Reservation', 'RemoteTrigger', 'SmartCharging',
+  'Core', 'FirmwareManagement', 'LocalAuthListManagement', 'Reservation', 'RemoteTrigger', 'SmartCharging', 'Security',
 ];
 
 /**
@@ -34,6 +34,7 @@ export const BUILTIN_DECLARATIONS: Declarations = {
   measurands: ['Energy.Active.Import.Register', 'Power.Active.Import', 'Current.Import', 'Voltage'],
   firmwareTransports: ['http', 'ftp'],
   powerLossStop: ['beforeDown', 'afterBoot'],
+  securityProfiles: [1, 2, 3],
 };
 
 /** The reference CSMS's side: it can ask for everything a charge point may support. */

@@ -43,6 +43,10 @@ export const CHECKS = {
   'meterValues.interval': { title: 'Meter values come at the configured sample interval or on the clock-aligned boundaries', ref: 'OCPP 1.6 §3.16.1, §3.16.2, §9.1 MeterValueSampleInterval / ClockAlignedDataInterval' },
   'meterValues.measurands': { title: 'Meter values carry exactly the configured measurands, with the right reading context', ref: 'OCPP 1.6 §3.16, §7 SampledValue / ReadingContext, §9.1 MeterValuesSampledData / MeterValuesAlignedData' },
   'meterValues.missing': { title: 'At least the expected number of meter value readings arrives', ref: 'OCPP 1.6 §3.16, §4.7, per case' },
+  'security.certificateHashData': { title: 'GetInstalledCertificateIds lists an installed certificate, and no longer a deleted one, by hash data the harness computes itself', ref: 'OCPP 1.6 Security Whitepaper ed. 3 M03, M04, §3.2.3 CertificateHashDataType' },
+  'security.reconnect': { title: 'After a new AuthorizationKey, client certificate or security profile the charge point reconnects with it, admitted by the CSMS', ref: 'OCPP 1.6 Security Whitepaper ed. 3 A01, A02.FR.08, A05.FR.06/07' },
+  'security.serverCertificateAccepted': { title: 'A charge point does not connect to a CSMS whose server certificate is invalid (expired, not yet valid, wrong host, untrusted root)', ref: 'OCPP 1.6 Security Whitepaper ed. 3 A00.FR.307–310' },
+  'security.tls': { title: 'A secured connection uses TLS 1.2 or above, a whitepaper cipher suite and, at profile 3, a client certificate with a serial number and the identity as CN', ref: 'OCPP 1.6 Security Whitepaper ed. 3 A00.FR.312, A00.FR.318, A00.FR.401–405' },
   'transfer.failed': { title: 'The location the system under test gives for a firmware download or diagnostics upload serves or takes the file; a transfer a charge point under test reports (Downloaded, Uploaded) really happened on the harness\'s file servers', ref: 'OCPP 1.6 §4.4, §4.5, §5.9, §5.19, §8.1, §8.2' },
 } as const satisfies Record<string, CheckInfo>;
 

@@ -8,6 +8,7 @@ import { preview } from './framing.js';
 import { describeMatcher, mismatches } from './match.js';
 import { evaluateMeterValues } from './meter-values-expectation.js';
 import { isCall, type ModelFrame, type RpcModel } from './rpc-model.js';
+import { evaluateSecurity } from './security-expectation.js';
 import { evaluateTransfer } from './transfer-expectation.js';
 
 export interface CallEvaluation {
@@ -179,6 +180,7 @@ function evaluateRaw(e: Expectation, model: RpcModel): Finding[] {
     case 'callError': return evaluateError(e, model);
     case 'meterValues': return evaluateMeterValues(e, model);
     case 'transfer': return evaluateTransfer(e, model.events);
+    case 'security': return evaluateSecurity(e, model.events);
   }
 }
 

@@ -1,5 +1,8 @@
 // What a case expects, as plain data recorded in the trace. Evaluated by evaluate-expectations.ts.
 import type { Matcher } from './match.js';
+import type { SecurityExpectation } from './security-expectation.js';
+
+export type { SecurityExpectation };
 
 export interface TimeWindow {
   /** Trace seq of the event the window is measured from. */
@@ -157,4 +160,4 @@ export interface TransferExpectation extends Common {
   claim?: string;
 }
 
-export type Expectation = CallExpectation | QuietExpectation | ResultExpectation | ErrorExpectation | MeterValuesExpectation | TransferExpectation;
+export type Expectation = CallExpectation | QuietExpectation | ResultExpectation | ErrorExpectation | MeterValuesExpectation | TransferExpectation | SecurityExpectation;

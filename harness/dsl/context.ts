@@ -1,4 +1,5 @@
 // What a case body receives. Harness = CSMS when the charge point is under test, and the reverse.
+import type { SecurityExpectation } from '../checks/security-expectation.js';
 import type { TransferExpectation } from '../checks/expectation.js';
 import { transferMeets } from '../checks/transfer-expectation.js';
 import type { HarnessConfig } from '../config/types.js';
@@ -57,8 +58,25 @@ export interface ChargePointSutContext extends CaseContextBase {
      * for it in the servers' log, then records the expectation. The first record that meets it, or undefined.
      */
     expectTransfer(opts: ServedTransferOptions): Promise<TransferRecord | undefined>;
+    /** The Security Whitepaper side of the harness's CSMS (the Security cases). */
+    security: CsmsSecurityControls;
   };
 }
+
+export interface CsmsSecurityControls {
+  /** The security profile the charger is connected at in this run (0 without security). */
+  profile: number;
+  /** Record a security expectation (judged from the trace, step = the current step). */
+  expect(e: DistributiveOmit<SecurityExpectation, 'type' | 'step'>): void;
+  /** Present another server certificate to new connections; no argument: the configured one. */
+  setServerCertificate(certificate?: { key: string; cert: string }): void;
+  /** Accept only this AuthorizationKey from now on; no argument: the configured one. */
+  setBasicAuthPassword(password?: string): void;
+  /** Ask for client certificates from now on (a charger upgraded from profile 2 to 3). */
+  upgradeToProfile3(): void;
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export interface ServedTransferOptions {
   direction: 'download' | 'upload';
@@ -179,7 +197,7 @@ export function baseContext(scope: CaseScope): CaseContextBase {
 /** Stimuli after which the charge point comes back on a new connection. */
 const RECONNECTING_STIMULI = new Set(['reboot', 'powerFailure', 'networkDown', 'networkUp']);
 
-export function chargePointSutContext(scope: CaseScope, role: CsmsRole, startSeq: number, files?: () => Promise<FileServers>): ChargePointSutContext {
+export function chargePointSutContext(scope: CaseScope, role: CsmsRole, startSeq: number, files?: () => Promise<FileServers>, securityProfile = 0): ChargePointSutContext {
   const base = baseContext(scope);
   const { cfg } = scope;
   // One CaseLink per connection within a case, so what one step consumed no later step counts again.
@@ -275,6 +293,21 @@ export function chargePointSutContext(scope: CaseScope, role: CsmsRole, startSeq
         : `stopped waiting for ${what} on the harness's file servers`);
       scope.record({ kind: 'expect', expectation });
       return found;
+    },
+    security: {
+      profile: securityProfile,
+      expect(e) {
+        scope.record({ kind: 'expect', expectation: { ...e, type: 'security', step: scope.currentStep } as SecurityExpectation });
+      },
+      setServerCertificate(certificate) {
+        role.setServerCertificate(certificate);
+      },
+      setBasicAuthPassword(password) {
+        role.setBasicAuthPassword(password);
+      },
+      upgradeToProfile3() {
+        role.upgradeToProfile3();
+      },
     },
   };
   const sut: ChargePointSutContext['sut'] = {

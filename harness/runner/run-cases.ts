@@ -98,7 +98,7 @@ async function runOne(env: SideEnvironment, def: CaseDefinition, run: RunContext
       controller.signal.addEventListener('abort', () => reject(scope.abortReason()), { once: true });
     });
     aborted.catch(() => undefined);
-    if (meta.sut === 'ChargePoint') await Promise.race([body(chargePointSutContext(scope, env.csmsRole!, startSeq, env.files)), aborted]);
+    if (meta.sut === 'ChargePoint') await Promise.race([body(chargePointSutContext(scope, env.csmsRole!, startSeq, env.files, env.securityProfile ?? 0)), aborted]);
     else await Promise.race([body(csmsSutContext(scope, env.cpRole!, startSeq)), aborted]);
   } catch (err) {
     end = { kind: 'case-end', ...classify(err) };

@@ -1,0 +1,97 @@
+// Security Whitepaper checks on the charge point under test, as recorded expectations judged from the
+// trace (so `rejudge` decides the same): a certificate listed (or not) in GetInstalledCertificateIds.conf
+// by the harness's own hash data; a reconnection admitted at a security profile (the server refused a
+// wrong password or certificate with a ws-error code); a connection that must not happen (a bad server
+// certificate); the TLS facts of a connection (version, suite, client certificate).
+import { sameHashData, type CertificateHashData } from '../security/certificate-hash.js';
+import { isWhitepaperSuite } from '../security/cipher-suites.js';
+import type { TraceEvent } from '../trace/types.js';
+import type { Finding } from './finding.js';
+
+interface Common { step?: number; requirement: string; level?: 'MUST' | 'SHOULD'; octt?: 'fails' | 'not-checked' }
+
+export type SecurityExpectation = Common & { type: 'security' } & (
+  /** The answer frame `resultSeq` lists (present) or does not list (absent) the certificate. */
+  | { check: 'certificateListed'; resultSeq: number; certificate: string; hashes: CertificateHashData[]; present: boolean }
+  /** A connection from `identity` opened between afterSeq and untilSeq (admitted by the harness at `profile`). */
+  | { check: 'reconnect'; afterSeq: number; untilSeq: number; identity: string; profile: number; what: string }
+  /** No connection opened between afterSeq and untilSeq (the harness presented a bad server certificate). */
+  | { check: 'noConnection'; afterSeq: number; untilSeq: number; identity: string; what: string }
+  /** The TLS facts of the connection opened at `openSeq`. */
+  | { check: 'tls'; openSeq: number; identity: string; clientCertificate: boolean }
+);
+
+const between = (events: readonly TraceEvent[], after: number, until: number) => events.filter((e) => e.seq > after && e.seq <= until);
+
+export function evaluateSecurity(e: SecurityExpectation, events: readonly TraceEvent[]): Finding[] {
+  const base = { level: e.level ?? 'MUST', step: e.step, requirement: e.requirement } as const;
+  switch (e.check) {
+    case 'certificateListed': {
+      const frame = events[e.resultSeq];
+      const payload = frame && frame.kind === 'frame' ? payloadOf(frame.raw) : undefined;
+      const listed = Array.isArray(payload?.certificateHashData) ? payload.certificateHashData as Partial<CertificateHashData>[] : [];
+      const found = listed.some((h) => e.hashes.some((mine) => sameHashData(h, mine)));
+      if (found === e.present) return [];
+      return [{
+        checkId: 'security.certificateHashData', ...base,
+        expected: `${e.certificate} ${e.present ? 'listed' : 'no longer listed'} (serial ${e.hashes[0]?.serialNumber ?? '?'}, the harness's own hash data)`,
+        actual: `${listed.length} certificate(s) listed: ${listed.map((h) => `serial ${String(h.serialNumber)}`).join(', ') || 'none'} (frame #${e.resultSeq})`,
+        evidence: [e.resultSeq],
+      }];
+    }
+    case 'reconnect': {
+      const seen = between(events, e.afterSeq, e.untilSeq);
+      if (seen.some((x) => x.kind === 'ws-open' && !x.inherited && x.identity === e.identity)) return [];
+      const refusals = seen.filter((x) => x.kind === 'ws-error' || (x.kind === 'tls' && x.outcome !== 'established'));
+      return [{
+        checkId: 'security.reconnect', ...base,
+        expected: `the charge point reconnects ${e.what} (admitted at security profile ${e.profile})`,
+        actual: refusals.length
+          ? refusals.slice(0, 3).map((x) => `${x.kind === 'ws-error' ? `HTTP ${x.status ?? '?'} ${x.code ?? ''}` : `TLS ${x.kind === 'tls' ? x.error?.code ?? x.outcome : ''}`} (event #${x.seq})`).join('; ')
+          : 'no connection',
+        evidence: refusals.map((x) => x.seq),
+      }];
+    }
+    case 'noConnection': {
+      const opened = between(events, e.afterSeq, e.untilSeq).filter((x) => x.kind === 'ws-open' && !x.inherited && x.identity === e.identity);
+      if (!opened.length) return [];
+      return [{
+        checkId: 'security.serverCertificateAccepted', ...base,
+        expected: `no connection while the harness presents ${e.what}`,
+        actual: `the charge point connected (event #${opened[0]!.seq})`,
+        evidence: opened.map((x) => x.seq),
+      }];
+    }
+    case 'tls': {
+      const open = events[e.openSeq];
+      const tls = open && open.kind === 'ws-open' ? open.tls : undefined;
+      const problems: string[] = [];
+      if (!tls) problems.push('not a TLS connection');
+      else {
+        if (!/^TLSv1\.[23]$/.test(tls.protocol ?? '')) problems.push(`version ${tls.protocol ?? 'unknown'}, not TLS 1.2 or above (A00.FR.312)`);
+        const suite = tls.cipher?.standardName ?? tls.cipher?.name ?? '';
+        if (!isWhitepaperSuite(suite)) problems.push(`cipher suite ${suite || 'unknown'} is not one of the whitepaper's (A00.FR.318)`);
+        if (e.clientCertificate) {
+          const cert = tls.peerCertificate;
+          if (!cert) problems.push('no client certificate (A00.FR.401)');
+          else {
+            if (!cert.serialNumber) problems.push('the client certificate has no serial number');
+            const cn = /(?:^|\n|,\s*)CN=([^,\n]+)/.exec(cert.subject)?.[1];
+            if (cn !== e.identity) problems.push(`the client certificate's CN is ${JSON.stringify(cn ?? '')}, not the charge point ${JSON.stringify(e.identity)} (A00.FR.405)`);
+          }
+        }
+      }
+      if (!problems.length) return [];
+      return [{ checkId: 'security.tls', ...base, expected: 'TLS 1.2+ with a whitepaper suite' + (e.clientCertificate ? ', a client certificate with a serial number and CN = the identity' : ''), actual: problems.join('; '), evidence: open ? [e.openSeq] : [] }];
+    }
+  }
+}
+
+function payloadOf(raw: string): Record<string, unknown> | undefined {
+  try {
+    const frame = JSON.parse(raw) as unknown[];
+    return frame[0] === 3 && frame[2] && typeof frame[2] === 'object' ? frame[2] as Record<string, unknown> : undefined;
+  } catch {
+    return undefined;
+  }
+}

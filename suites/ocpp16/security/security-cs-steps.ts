@@ -1,0 +1,46 @@
+// Shared steps of the Security cases with the charge point under test (OCTT §2.24): the certificates
+// of the run's PKI and finding a certificate in GetInstalledCertificateIds.conf by the harness's own
+// calculation of its hash data.
+import type { HarnessConfig } from '../../../harness/config/types.js';
+import type { Matcher } from '../../../harness/checks/match.js';
+import type { CaseLink } from '../../../harness/dsl/case-link.js';
+import type { ChargePointSutContext } from '../../../harness/dsl/context.js';
+import { certificateHashData, sameHashData, type CertificateHashData } from '../../../harness/security/certificate-hash.js';
+import { readEntryPem, readManifest } from '../../../harness/security/load-pki.js';
+import type { PkiEntryName } from '../../../harness/security/pki-layout.js';
+
+export const WHITEPAPER = 'OCPP 1.6 Security Whitepaper ed. 3';
+
+/** A PEM of the run's PKI (security.pkiDir), or undefined when the run has none. */
+export async function pkiPem(cfg: HarnessConfig, name: PkiEntryName, part: 'cert' | 'key' = 'cert'): Promise<string | undefined> {
+  const dir = cfg.security?.pkiDir;
+  if (!dir) return undefined;
+  return readEntryPem(dir, await readManifest(dir), name, part);
+}
+
+/** The hash data entries of a GetInstalledCertificateIds.conf. */
+export function installedHashes(payload: Record<string, unknown>): Partial<CertificateHashData>[] {
+  return Array.isArray(payload.certificateHashData) ? payload.certificateHashData as Partial<CertificateHashData>[] : [];
+}
+
+/** Whether the charge point lists `pem` (hash data computed by the harness, in the algorithm the charger used). */
+export function lists(payload: Record<string, unknown>, pem: string): boolean {
+  return installedHashes(payload).some((h) => {
+    const alg = h.hashAlgorithm === 'SHA384' || h.hashAlgorithm === 'SHA512' ? h.hashAlgorithm : 'SHA256';
+    return sameHashData(h, certificateHashData(pem, alg));
+  });
+}
+
+/** GetInstalledCertificateIds for `type`: the answer's payload. */
+export async function installedIds(cp: CaseLink, type: string, requirement: string, expect?: Matcher): Promise<Record<string, unknown>> {
+  const res = await cp.call('GetInstalledCertificateIds', { certificateType: type }, { requirement, ...(expect ? { expect } : {}) });
+  return res.payload;
+}
+
+/** Record that the GetInstalledCertificateIds answer `resultSeq` lists (or no longer lists) `pem`. */
+export function expectListed(csms: ChargePointSutContext['csms'], resultSeq: number, name: string, pem: string, present: boolean, requirement: string): void {
+  csms.security.expect({
+    check: 'certificateListed', resultSeq, certificate: name, present, requirement,
+    hashes: (['SHA256', 'SHA384', 'SHA512'] as const).map((alg) => certificateHashData(pem, alg)),
+  });
+}

@@ -145,6 +145,12 @@ export function checkConnection(events: TraceEvent[], maxFrameBytes: number): Fi
       const parsed = parseFrame(e.raw);
       if (parsed.ok && parsed.frame.type === 2 && RESTARTING_REQUESTS.has(parsed.frame.action)) restartAnnounced = true;
     }
+    // Security Whitepaper: a new AuthorizationKey (A01), SecurityProfile (A05.FR.06) or accepted client
+    // certificate (A02) takes effect by disconnecting and reconnecting.
+    if (e.kind === 'frame' && e.dir === 'out' && /"(ChangeConfiguration|CertificateSigned)"/.test(e.raw)) {
+      const parsed = parseFrame(e.raw);
+      if (parsed.ok && parsed.frame.type === 2 && reconnectsForSecurity(parsed.frame.action, parsed.frame.payload)) restartAnnounced = true;
+    }
     // A charge point whose BootNotification is Rejected MAY close its channel until the retry (§4.2).
     if (e.kind === 'frame' && e.dir === 'out' && /"status"\s*:\s*"Rejected"/.test(e.raw)) {
       const parsed = parseFrame(e.raw);
@@ -175,6 +181,11 @@ export function checkConnection(events: TraceEvent[], maxFrameBytes: number): Fi
     }
   }
   return findings;
+}
+
+function reconnectsForSecurity(action: string, payload: unknown): boolean {
+  const key = (payload as Record<string, unknown> | null)?.key;
+  return action === 'CertificateSigned' || (action === 'ChangeConfiguration' && (key === 'AuthorizationKey' || key === 'SecurityProfile'));
 }
 
 /** A BootNotification.conf with status Rejected (the only CALLRESULT with status, currentTime and interval). */

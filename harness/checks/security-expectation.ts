@@ -17,8 +17,8 @@ export type SecurityExpectation = Common & { type: 'security' } & (
   | { check: 'reconnect'; afterSeq: number; untilSeq: number; identity: string; profile: number; what: string }
   /** No connection opened between afterSeq and untilSeq (the harness presented a bad server certificate). */
   | { check: 'noConnection'; afterSeq: number; untilSeq: number; identity: string; what: string }
-  /** The TLS facts of the connection opened at `openSeq`. */
-  | { check: 'tls'; openSeq: number; identity: string; clientCertificate: boolean }
+  /** The TLS facts of connection `conn` (its ws-open event). */
+  | { check: 'tls'; conn: number; identity: string; clientCertificate: boolean }
 );
 
 const between = (events: readonly TraceEvent[], after: number, until: number) => events.filter((e) => e.seq > after && e.seq <= until);
@@ -63,7 +63,7 @@ export function evaluateSecurity(e: SecurityExpectation, events: readonly TraceE
       }];
     }
     case 'tls': {
-      const open = events[e.openSeq];
+      const open = events.find((x) => x.kind === 'ws-open' && !x.inherited && x.conn === e.conn);
       const tls = open && open.kind === 'ws-open' ? open.tls : undefined;
       const problems: string[] = [];
       if (!tls) problems.push('not a TLS connection');
@@ -82,7 +82,7 @@ export function evaluateSecurity(e: SecurityExpectation, events: readonly TraceE
         }
       }
       if (!problems.length) return [];
-      return [{ checkId: 'security.tls', ...base, expected: 'TLS 1.2+ with a whitepaper suite' + (e.clientCertificate ? ', a client certificate with a serial number and CN = the identity' : ''), actual: problems.join('; '), evidence: open ? [e.openSeq] : [] }];
+      return [{ checkId: 'security.tls', ...base, expected: 'TLS 1.2+ with a whitepaper suite' + (e.clientCertificate ? ', a client certificate with a serial number and CN = the identity' : ''), actual: problems.join('; '), evidence: open ? [open.seq] : [] }];
     }
   }
 }

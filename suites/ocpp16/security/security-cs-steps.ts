@@ -44,3 +44,31 @@ export function expectListed(csms: ChargePointSutContext['csms'], resultSeq: num
     hashes: (['SHA256', 'SHA384', 'SHA512'] as const).map((alg) => certificateHashData(pem, alg)),
   });
 }
+
+/**
+ * Reusable state "The Charge Point is triggered to reset" (Tables 100–102): Reset Hard, then the new
+ * connection. Records a `reconnect` expectation (the harness admitted it at the run's profile) and
+ * returns the new link; the BootNotification and StatusNotifications are the caller's steps.
+ */
+export async function resetAndReconnect(t: Pick<ChargePointSutContext, 'csms' | 'cfg'>, table: number): Promise<CaseLink> {
+  const { csms, cfg } = t;
+  const cp = await csms.booted();
+  const reset = await cp.call('Reset', { type: 'Hard' }, { octt: 'not-checked', expect: { status: 'Accepted' }, requirement: `OCTT Table ${table} reusable state: the charge point is triggered to reset (OCPP 1.6 §5.14: Reset Hard is Accepted)` });
+  const next = await csms.nextConnection({ requirement: `OCTT Table ${table}: after the reset the charge point connects again` });
+  csms.security.expect({
+    check: 'reconnect', afterSeq: reset.answer.seq, untilSeq: Number.MAX_SAFE_INTEGER, identity: cfg.identity, profile: csms.security.profile,
+    what: 'after the reset', requirement: `OCTT Table ${table}; ${WHITEPAPER} A00: the connection is admitted at security profile ${csms.security.profile}`,
+  });
+  return next;
+}
+
+/** Steps "BootNotification, then StatusNotification per connector and connector 0" on a new link. */
+export async function bootAndStatuses(cp: CaseLink, cfg: HarnessConfig, table: number, bootStep: number, statusStep: number, step: ChargePointSutContext['step']): Promise<void> {
+  const boot = await step(bootStep, 'BootNotification, answered Accepted by the harness', () => cp.expectCall('BootNotification', { requirement: `OCTT Table ${table} step ${bootStep}: the charge point sends BootNotification` }));
+  await boot.replied;
+  await step(statusStep, 'StatusNotification for connector 0 and every connector', async () => {
+    for (const connectorId of [0, ...cfg.connectorIds]) {
+      await cp.expectCall('StatusNotification', { where: { connectorId }, requirement: `OCTT Table ${table} step ${statusStep}: StatusNotification per connector and connector 0` });
+    }
+  });
+}

@@ -18,7 +18,9 @@ export type SecurityExpectation = Common & { type: 'security' } & (
   /** No connection opened between afterSeq and untilSeq (the harness presented a bad server certificate). */
   | { check: 'noConnection'; afterSeq: number; untilSeq: number; identity: string; what: string }
   /** The TLS facts of connection `conn` (its ws-open event). */
-  | { check: 'tls'; conn: number; identity: string; clientCertificate: boolean }
+  | { check: 'tls'; conn: number; identity: string; clientCertificate: boolean; serialNumber?: string }
+  /** The CSR of SignCertificate.req (frame `callSeq`) as the harness-as-CA judged it (checkCsr). */
+  | { check: 'csr'; callSeq: number; problems: string[] }
 );
 
 const between = (events: readonly TraceEvent[], after: number, until: number) => events.filter((e) => e.seq > after && e.seq <= until);
@@ -62,6 +64,7 @@ export function evaluateSecurity(e: SecurityExpectation, events: readonly TraceE
         evidence: opened.map((x) => x.seq),
       }];
     }
+    case 'csr': return csrFinding(e, base);
     case 'tls': {
       const open = events.find((x) => x.kind === 'ws-open' && !x.inherited && x.conn === e.conn);
       const tls = open && open.kind === 'ws-open' ? open.tls : undefined;
@@ -77,6 +80,8 @@ export function evaluateSecurity(e: SecurityExpectation, events: readonly TraceE
           else {
             if (!cert.serialNumber) problems.push('the client certificate has no serial number');
             const cn = /(?:^|\n|,\s*)CN=([^,\n]+)/.exec(cert.subject)?.[1];
+            const norm = (x: string) => x.toLowerCase().replace(/^0+(?=.)/, '');
+            if (e.serialNumber && norm(cert.serialNumber) !== norm(e.serialNumber)) problems.push(`the client certificate (serial ${cert.serialNumber}) is not the one just signed (serial ${e.serialNumber})`);
             if (cn !== e.identity) problems.push(`the client certificate's CN is ${JSON.stringify(cn ?? '')}, not the charge point ${JSON.stringify(e.identity)} (A00.FR.405)`);
           }
         }
@@ -85,6 +90,11 @@ export function evaluateSecurity(e: SecurityExpectation, events: readonly TraceE
       return [{ checkId: 'security.tls', ...base, expected: 'TLS 1.2+ with a whitepaper suite' + (e.clientCertificate ? ', a client certificate with a serial number and CN = the identity' : ''), actual: problems.join('; '), evidence: open ? [open.seq] : [] }];
     }
   }
+}
+
+function csrFinding(e: Extract<SecurityExpectation, { check: 'csr' }>, base: Pick<Finding, 'level' | 'step' | 'requirement'>): Finding[] {
+  if (!e.problems.length) return [];
+  return [{ checkId: 'security.csr', ...base, expected: 'a PEM PKCS#10 CSR with a valid signature, CN = the identity, O = the CpoName and a key of sufficient size', actual: `${e.problems.join('; ')} (frame #${e.callSeq})`, evidence: [e.callSeq] }];
 }
 
 function payloadOf(raw: string): Record<string, unknown> | undefined {

@@ -72,8 +72,8 @@ export interface CsmsSecurityControls {
   setServerCertificate(certificate?: { key: string; cert: string }): void;
   /** Accept only this AuthorizationKey from now on; no argument: the configured one. */
   setBasicAuthPassword(password?: string): void;
-  /** Ask for client certificates from now on (a charger upgraded from profile 2 to 3). */
-  upgradeToProfile3(): void;
+  /** Ask for client certificates (issued by `clientCa`, PEM) from now on (a charger upgraded from profile 2 to 3). */
+  upgradeToProfile3(clientCa: string): void;
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -305,8 +305,8 @@ export function chargePointSutContext(scope: CaseScope, role: CsmsRole, startSeq
       setBasicAuthPassword(password) {
         role.setBasicAuthPassword(password);
       },
-      upgradeToProfile3() {
-        role.upgradeToProfile3();
+      upgradeToProfile3(clientCa) {
+        role.upgradeToProfile3(clientCa);
       },
     },
   };

@@ -166,8 +166,8 @@ export class CsmsRole {
   }
 
   /** A profile 2 endpoint asks for client certificates from now on (the charger upgraded to profile 3). */
-  upgradeToProfile3(): void {
-    this.endpoint.upgradeToProfile3();
+  upgradeToProfile3(clientCa: string): void {
+    this.endpoint.upgradeToProfile3(clientCa);
   }
 
   resetOverrides(): void {

@@ -229,7 +229,8 @@ async function runSecurityGroups(sut: Sut, cases: CaseDefinition[], lanes: numbe
     }
     const cfg = configAtProfile(opts.cfg, group.profile, pkiDir);
     if (!opts.quiet && group.profile !== configured) out.write(`  security profile ${group.profile}: ${group.cases.map((c) => c.meta.id).join(', ')}\n`);
-    const groupLanes = Math.max(1, Math.min(lanes, group.cases.length));
+    // Profile 3: the PKI's client certificate names the run's identity only, so one lane (one identity).
+    const groupLanes = group.profile === 3 ? 1 : Math.max(1, Math.min(lanes, group.cases.length));
     for (const r of await runSideInLanes(sut, group.cases, groupLanes, { ...opts, cfg }, { ...ctx, cfg }, out)) done.set(r.id, r);
   }
   return cases.map((c) => done.get(c.meta.id)).filter((r): r is CaseResult => r !== undefined);

@@ -107,10 +107,11 @@ export class WsServerEndpoint {
    * Security profile 3 for new connections of a profile 2 endpoint (TC_083: the charger upgrades):
    * client certificates are asked for and checked, and no password is expected.
    */
-  upgradeToProfile3(): void {
+  upgradeToProfile3(clientCa: string): void {
     const security = this.opts.security;
     const tls = security?.tls;
-    if (!security || !tls || !tls.ca) throw new Error('upgradeToProfile3 needs a wss:// endpoint with the CA of the client certificates');
+    if (!security || !tls) throw new Error('upgradeToProfile3 needs a wss:// endpoint (security profile 2)');
+    tls.ca = clientCa;
     security.profile = 3;
     delete security.basicAuthPassword;
     tls.requireClientCertificate = true;

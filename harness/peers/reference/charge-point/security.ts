@@ -79,7 +79,9 @@ export class Security {
     this.core.log(`security event ${type}${techInfo ? ` (${techInfo})` : ''}`);
     if (!CRITICAL_EVENTS.has(type)) return;
     if (this.core.quirks.has('no-security-event-notification')) return;
-    void this.core.enqueue('SecurityEventNotification', () => ({ type, timestamp: at, ...(techInfo ? { techInfo: techInfo.slice(0, 255) } : {}) }), { persistent: true });
+    // Not a transaction message (§3.7): queued while offline (a failed TLS handshake), not retried
+    // across a connection that closes under it, which would hold up the queue behind it.
+    void this.core.enqueue('SecurityEventNotification', () => ({ type, timestamp: at, ...(techInfo ? { techInfo: techInfo.slice(0, 255) } : {}) }), { persistent: false });
   }
 
   // ---------------------------------------------------------------- connection

@@ -1,4 +1,7 @@
 // A whole `test` run: select, set up each side, run the cases, write every report.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { HarnessConfig } from '../config/types.js';
 import { declarationMismatch, type CaseDefinition } from '../dsl/define-case.js';
@@ -219,19 +222,26 @@ async function runSecurityGroups(sut: Sut, cases: CaseDefinition[], lanes: numbe
     groups.set(key, group);
   }
   let pkiDir: string | undefined;
+  // Without a report directory (benchmarks, the harness's own tests) the PKI goes to a temporary one.
+  let scratch: string | undefined;
   const done = new Map<string, CaseResult>();
+  try {
   for (const group of groups.values()) {
     if (ctx.signal.aborted) break;
     if (group.profile >= 2 && !opts.cfg.security?.pkiDir && !pkiDir) {
       const probe = configAtProfile(opts.cfg, group.profile, undefined);
-      pkiDir = await ensureRunPki(probe, opts.reportDir, [opts.listen?.host ?? '127.0.0.1']);
-      if (pkiDir && !opts.quiet) out.write(`  built-in security profiles: generated a test PKI in ${pkiDir}\n`);
+      const base = opts.reportDir || (scratch = await mkdtemp(join(tmpdir(), 'ocpp-harness-pki-')));
+      pkiDir = await ensureRunPki(probe, base, [opts.listen?.host ?? '127.0.0.1']);
+      if (pkiDir && !opts.quiet && !scratch) out.write(`  built-in security profiles: generated a test PKI in ${pkiDir}\n`);
     }
     const cfg = configAtProfile(opts.cfg, group.profile, pkiDir);
     if (!opts.quiet && group.profile !== configured) out.write(`  security profile ${group.profile}: ${group.cases.map((c) => c.meta.id).join(', ')}\n`);
     // Profile 3: the PKI's client certificate names the run's identity only, so one lane (one identity).
     const groupLanes = group.profile === 3 ? 1 : Math.max(1, Math.min(lanes, group.cases.length));
     for (const r of await runSideInLanes(sut, group.cases, groupLanes, { ...opts, cfg }, { ...ctx, cfg }, out)) done.set(r.id, r);
+  }
+  } finally {
+    if (scratch) await rm(scratch, { recursive: true, force: true });
   }
   return cases.map((c) => done.get(c.meta.id)).filter((r): r is CaseResult => r !== undefined);
 }

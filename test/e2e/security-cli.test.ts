@@ -49,13 +49,10 @@ describe('security: the pki command and the security flags', function () {
     expect(none.stderr).to.contain('no pki.json');
   });
 
-  it('test: --security-profile must be 0–3, TLS profiles are refused with --builtin, a profile-1 run needs a password', async () => {
+  it('test: --security-profile must be 0–3, a profile-1 run needs a password', async () => {
     const bad = await runCli(['test', 'charge-point', '--builtin', '--security-profile', '5', '--cases', 'TC_001_CS']);
     expect(bad.code).to.equal(2);
     expect(bad.stderr).to.contain('--security-profile: 0, 1, 2 or 3, got "5"');
-    const tls = await runCli(['test', 'charge-point', '--builtin', '--security-profile', '2', '--cases', 'TC_001_CS']);
-    expect(tls.code).to.equal(2);
-    expect(tls.stderr).to.contain('the built-in reference charge point does not speak TLS yet');
     const noPassword = await runCli(['test', 'charge-point', '--builtin', '--security-profile', '1', '--cases', 'TC_001_CS']);
     expect(noPassword.code).to.equal(2);
     expect(noPassword.stderr).to.contain('security profile 1 needs security.basicAuthPassword');

@@ -105,6 +105,21 @@ export const FAULTS: FaultSpec[] = [
   { peer: 'chargePoint', fault: 'ev-side-stop-goes-available', cases: ['TC_005_2_CS'], kills: [], verdict: 'PASS' },
   // Tables 48 and 51 step 2: a CALLERROR NotSupported is as good as listVersion -1 / status NotSupported.
   { peer: 'chargePoint', fault: 'local-list-refusal-as-callerror', cases: ['TC_042_1_CS', 'TC_043_1_CS'], kills: [], verdict: 'PASS' },
+  // Security Whitepaper ed. 3, charge point under test (the harness runs each case at the profile it needs).
+  { peer: 'chargePoint', fault: 'keeps-old-authorization-key', cases: ['TC_073_CS'], kills: ['sequence.missing', 'security.reconnect'], octt: 'fails' },
+  { peer: 'chargePoint', fault: 'basic-auth-hex-decoded', cases: ['TC_085_CS'], kills: ['security.reconnect'], octt: 'fails' },
+  { peer: 'chargePoint', fault: 'accepts-invalid-server-certificate', cases: ['X16_SEC_01_CS'], kills: ['sequence.missing', 'security.serverCertificateAccepted'], octt: 'not-checked' },
+  { peer: 'chargePoint', fault: 'no-event-for-invalid-server-certificate', cases: ['X16_SEC_03_CS'], kills: ['sequence.missing'], octt: 'not-checked' },
+  { peer: 'chargePoint', fault: 'no-security-event-notification', cases: ['TC_078_CS'], kills: ['sequence.missing'], octt: 'fails' },
+  { peer: 'chargePoint', fault: 'accepts-security-profile-downgrade', cases: ['TC_084_CS'], kills: ['payload.mismatch'], octt: 'fails' },
+  { peer: 'chargePoint', fault: 'accepts-invalid-root-certificate', cases: ['TC_078_CS'], kills: ['payload.mismatch', 'sequence.missing'], octt: 'fails' },
+  { peer: 'chargePoint', fault: 'installed-certificate-ids-wrong-serial', cases: ['TC_075_1_CS', 'TC_075_2_CS'], kills: ['security.certificateHashData'], octt: 'fails' },
+  { peer: 'chargePoint', fault: 'delete-certificate-keeps-it', cases: ['TC_076_CS'], kills: ['security.certificateHashData'], octt: 'fails' },
+  { peer: 'chargePoint', fault: 'csr-without-organization', cases: ['TC_074_CS'], kills: ['security.csr'], octt: 'fails' },
+  { peer: 'chargePoint', fault: 'accepts-any-signed-certificate', cases: ['TC_077_CS'], kills: ['payload.mismatch'], octt: 'fails' },
+  { peer: 'chargePoint', fault: 'keeps-old-client-certificate', cases: ['TC_074_CS'], kills: ['security.tls'], octt: 'fails' },
+  { peer: 'chargePoint', fault: 'log-uploaded-without-upload', cases: ['TC_079_CS'], kills: ['transfer.failed'], octt: 'not-checked' },
+  { peer: 'chargePoint', fault: 'skips-firmware-signature-check', cases: ['TC_081_CS'], kills: ['payload.mismatch'], octt: 'fails' },
   // CSMS faults (the harness plays a charge point).
   { peer: 'csms', fault: 'non-rfc3339-time', cases: ['TC_001_CSMS'], kills: ['schema.callResult'] },
   { peer: 'csms', fault: 'no-subprotocol', cases: ['TC_001_CSMS'], kills: ['handshake.subprotocol'] },

@@ -143,8 +143,8 @@ export const CP_QUIRKS = [
   'accepts-any-signed-certificate',
   /** Reports a GetLog upload Uploaded without uploading anything. */
   'log-uploaded-without-upload',
-  /** Does not check the firmware signing certificate against its manufacturer roots. */
-  'skips-firmware-certificate-check',
+  /** Accepts the certificate of CertificateSigned but goes on presenting its old one (A02.FR.08 broken). */
+  'keeps-old-client-certificate',
   /** Does not check the firmware signature: a bad one is SignatureVerified and installed. */
   'skips-firmware-signature-check',
 ] as const;

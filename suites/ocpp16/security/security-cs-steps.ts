@@ -5,6 +5,7 @@ import type { HarnessConfig } from '../../../harness/config/types.js';
 import type { Matcher } from '../../../harness/checks/match.js';
 import type { CaseLink } from '../../../harness/dsl/case-link.js';
 import type { ChargePointSutContext } from '../../../harness/dsl/context.js';
+import { ExpectationUnmet } from '../../../harness/dsl/errors.js';
 import { certificateHashData, sameHashData, type CertificateHashData } from '../../../harness/security/certificate-hash.js';
 import { readEntryPem, readManifest } from '../../../harness/security/load-pki.js';
 import type { PkiEntryName } from '../../../harness/security/pki-layout.js';
@@ -52,14 +53,25 @@ export function expectListed(csms: ChargePointSutContext['csms'], resultSeq: num
  */
 export async function resetAndReconnect(t: Pick<ChargePointSutContext, 'csms' | 'cfg'>, table: number): Promise<CaseLink> {
   const { csms, cfg } = t;
-  const cp = await csms.booted();
-  const reset = await cp.call('Reset', { type: 'Hard' }, { octt: 'not-checked', expect: { status: 'Accepted' }, requirement: `OCTT Table ${table} reusable state: the charge point is triggered to reset (OCPP 1.6 §5.14: Reset Hard is Accepted)` });
-  const next = await csms.nextConnection({ requirement: `OCTT Table ${table}: after the reset the charge point connects again` });
-  csms.security.expect({
-    check: 'reconnect', afterSeq: reset.answer.seq, untilSeq: Number.MAX_SAFE_INTEGER, identity: cfg.identity, profile: csms.security.profile,
+  const refused = (afterSeq: number) => csms.security.expect({
+    check: 'reconnect', afterSeq, untilSeq: Number.MAX_SAFE_INTEGER, identity: cfg.identity, profile: csms.security.profile,
     what: 'after the reset', requirement: `OCTT Table ${table}; ${WHITEPAPER} A00: the connection is admitted at security profile ${csms.security.profile}`,
   });
-  return next;
+  let cp: CaseLink;
+  try {
+    cp = await csms.booted();
+  } catch (err) {
+    // Refused from the start (e.g. a wrong password): the refusals say why, a finding rather than INCONCLUSIVE.
+    if (!(err instanceof Error) || err.name !== 'Inconclusive') throw err; // by name: module copies may differ under test loaders
+    refused(0);
+    throw new ExpectationUnmet(`the charge point did not get connected: ${err.message}`);
+  }
+  const reset = await cp.call('Reset', { type: 'Hard' }, { octt: 'not-checked', expect: { status: 'Accepted' }, requirement: `OCTT Table ${table} reusable state: the charge point is triggered to reset (OCPP 1.6 §5.14: Reset Hard is Accepted)` });
+  try {
+    return await csms.nextConnection({ requirement: `OCTT Table ${table}: after the reset the charge point connects again` });
+  } finally {
+    refused(reset.answer.seq);
+  }
 }
 
 /** Steps "BootNotification, then StatusNotification per connector and connector 0" on a new link. */

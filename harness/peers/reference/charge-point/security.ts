@@ -216,7 +216,7 @@ export class Security {
       return false;
     }
     this.pendingKey = undefined;
-    this.store.clientCertificate = { cert: chain, key };
+    if (!core.quirks.has('keeps-old-client-certificate')) this.store.clientCertificate = { cert: chain, key };
     core.log('ChargePointCertificate installed');
     if (this.profile === 3) core.later('reconnect with the new certificate', () => core.reconnect());
     return true;

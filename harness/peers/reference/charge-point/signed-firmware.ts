@@ -55,8 +55,7 @@ export class SignedFirmware {
     core.handle('SignedUpdateFirmware', async (p) => {
       const fw = (p.firmware ?? {}) as Record<string, unknown>;
       const certificate = str(fw.signingCertificate) ?? '';
-      const q = core.quirks;
-      const problem = q.has('skips-firmware-certificate-check') ? undefined : await signingCertificateProblem(certificate, deps.manufacturerRoots());
+      const problem = await signingCertificateProblem(certificate, deps.manufacturerRoots());
       if (problem) {
         core.later('security event', () => deps.event('InvalidFirmwareSigningCertificate', problem.slice(0, 200)));
         return { status: 'InvalidCertificate' };

@@ -1,6 +1,5 @@
 // `ocpp-harness simulate charge-point|csms`: run a reference peer on its own (a simulator for
 // developers), optionally with an HTTP control endpoint that the harness's sutControl "http" drives.
-import type { HarnessConfig } from '../config/types.js';
 import { builtinChargePointSecurity } from '../runner/builtin-security.js';
 import { startControlServer, type ControlServer } from '../peers/control-server.js';
 import { ReferenceChargePoint } from '../peers/reference/charge-point.js';

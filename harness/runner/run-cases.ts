@@ -58,7 +58,7 @@ async function runOne(env: SideEnvironment, def: CaseDefinition, run: RunContext
   const security = meta.sut === 'ChargePoint'
     ? securityProfileMismatch(meta, run.cfg.declarationsBySut?.ChargePoint ?? run.cfg.declarations, securityProfile(run.cfg), env.securityProfile ?? 0)
     : undefined;
-  if (security) return { ...skeleton(def, startedAt, 'NOT_APPLICABLE', security.reason), notApplicable: { by: security.by === 'declaration' ? 'declaration' : 'case' } };
+  if (security) return { ...skeleton(def, startedAt, 'NOT_APPLICABLE', security.reason), notApplicable: security.by === 'declaration' ? { by: 'declaration', declaration: 'securityProfiles' } : { by: 'configuration' } };
   // Before anything is sent: an action the SUT control says it cannot do makes the case NOT_APPLICABLE.
   const supported = await env.control.supportedActions?.().catch(() => undefined);
   const missing = supported ? (meta.actions ?? []).filter((a) => !supported.includes(a)) : [];

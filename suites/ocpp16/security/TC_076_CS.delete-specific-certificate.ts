@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { certificateHashData, type HashAlgorithm } from '../../../harness/security/certificate-hash.js';
+import { hashDataIn, type HashAlgorithm } from '../../../harness/security/certificate-hash.js';
 import { expectListed, installedHashes, pkiPem, WHITEPAPER } from './security-cs-steps.js';
 
 const TYPE = 'CentralSystemRootCertificate';
@@ -27,7 +27,7 @@ export default defineCase({
     return (used === 'SHA384' || used === 'SHA512' ? used : 'SHA256') as HashAlgorithm;
   });
   await step(3, 'DeleteCertificate with the hash data of the installed certificate, in the algorithm of step 2: Accepted (steps 3–4)', () =>
-    cp.call('DeleteCertificate', { certificateHashData: certificateHashData(pem, alg) }, {
+    cp.call('DeleteCertificate', { certificateHashData: hashDataIn(pem, alg) }, {
       expect: { status: 'Accepted' },
       requirement: `OCTT Table 92 step 4; ${WHITEPAPER} M04: an installed certificate is deleted (Accepted)`,
     }));

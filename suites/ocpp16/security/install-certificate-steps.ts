@@ -2,7 +2,7 @@
 // GetInstalledCertificateIds lists it by the harness's own hash data. A root the charger did not have
 // before is deleted again at the end (the Before state), one it had is left alone.
 import { defineCase, type CaseDefinition } from '../../../harness/dsl/define-case.js';
-import { certificateHashData } from '../../../harness/security/certificate-hash.js';
+import { certificateHashData, hashDataIn } from '../../../harness/security/certificate-hash.js';
 import type { PkiEntryName } from '../../../harness/security/pki-layout.js';
 import { expectListed, installedHashes, pkiPem, WHITEPAPER } from './security-cs-steps.js';
 import { sameHashData } from '../../../harness/security/certificate-hash.js';
@@ -21,7 +21,7 @@ export function installCertificateCase(o: { id: string; table: number; title: st
     if (!pem) return notApplicable('the run has no PKI (security.pkiDir) to take the certificate from');
     const cp = await csms.booted();
     const before = await cp.call('GetInstalledCertificateIds', { certificateType: o.certificateType }, { octt: 'not-checked', requirement: `${WHITEPAPER} M03: GetInstalledCertificateIds is answered (Before: is the certificate there already?)` });
-    const hadIt = installedHashes(before.payload).some((h) => sameHashData(h, certificateHashData(pem, h.hashAlgorithm === 'SHA384' || h.hashAlgorithm === 'SHA512' ? h.hashAlgorithm : 'SHA256')));
+    const hadIt = installedHashes(before.payload).some((h) => sameHashData(h, hashDataIn(pem, h.hashAlgorithm === 'SHA384' || h.hashAlgorithm === 'SHA512' ? h.hashAlgorithm : 'SHA256')));
     await step(1, `InstallCertificate ${o.certificateType}: the charge point answers Accepted (steps 1–2)`, () =>
       cp.call('InstallCertificate', { certificateType: o.certificateType, certificate: pem }, {
         expect: { status: 'Accepted' },

@@ -6,7 +6,7 @@ import type { Matcher } from '../../../harness/checks/match.js';
 import type { CaseLink } from '../../../harness/dsl/case-link.js';
 import type { ChargePointSutContext } from '../../../harness/dsl/context.js';
 import { ExpectationUnmet } from '../../../harness/dsl/errors.js';
-import { certificateHashData, sameHashData, type CertificateHashData } from '../../../harness/security/certificate-hash.js';
+import { hashDataIn, sameHashData, type CertificateHashData } from '../../../harness/security/certificate-hash.js';
 import { readEntryPem, readManifest } from '../../../harness/security/load-pki.js';
 import type { PkiEntryName } from '../../../harness/security/pki-layout.js';
 
@@ -28,7 +28,7 @@ export function installedHashes(payload: Record<string, unknown>): Partial<Certi
 export function lists(payload: Record<string, unknown>, pem: string): boolean {
   return installedHashes(payload).some((h) => {
     const alg = h.hashAlgorithm === 'SHA384' || h.hashAlgorithm === 'SHA512' ? h.hashAlgorithm : 'SHA256';
-    return sameHashData(h, certificateHashData(pem, alg));
+    return sameHashData(h, hashDataIn(pem, alg));
   });
 }
 
@@ -42,7 +42,7 @@ export async function installedIds(cp: CaseLink, type: string, requirement: stri
 export function expectListed(csms: ChargePointSutContext['csms'], resultSeq: number, name: string, pem: string, present: boolean, requirement: string): void {
   csms.security.expect({
     check: 'certificateListed', resultSeq, certificate: name, present, requirement,
-    hashes: (['SHA256', 'SHA384', 'SHA512'] as const).map((alg) => certificateHashData(pem, alg)),
+    hashes: (['SHA256', 'SHA384', 'SHA512'] as const).map((alg) => hashDataIn(pem, alg)),
   });
 }
 

@@ -2,7 +2,7 @@
 // Central System and manufacturer root certificates it trusts, bounded by CertificateStoreMaxLength,
 // and its own ChargePointCertificate with its private key (profile 3). Root certificates are
 // checked before they are installed: a parsable X.509 CA certificate within its validity.
-import { certificateHashData, sameHashData, type CertificateHashData, type HashAlgorithm } from '../../../security/certificate-hash.js';
+import { certificateHashData, hashDataIn, sameHashData, type CertificateHashData, type HashAlgorithm } from '../../../security/certificate-hash.js';
 import { x509 } from '../../../security/x509.js';
 
 export type RootType = 'CentralSystemRootCertificate' | 'ManufacturerRootCertificate';
@@ -53,14 +53,14 @@ export class CertificateStore {
   }
 
   hashes(type: RootType, alg: HashAlgorithm = 'SHA256'): CertificateHashData[] {
-    return this.roots[type].map((pem) => certificateHashData(pem, alg));
+    return this.roots[type].map((pem) => hashDataIn(pem, alg));
   }
 
   /** Delete the root with this hash data: Accepted, or NotFound. */
   delete(hash: Partial<CertificateHashData>): 'Accepted' | 'NotFound' {
     const alg = (hash.hashAlgorithm ?? 'SHA256') as HashAlgorithm;
     for (const type of Object.keys(this.roots) as RootType[]) {
-      const i = this.roots[type].findIndex((pem) => sameHashData(certificateHashData(pem, alg), hash));
+      const i = this.roots[type].findIndex((pem) => sameHashData(hash, hashDataIn(pem, alg)));
       if (i >= 0) {
         this.roots[type].splice(i, 1);
         return 'Accepted';

@@ -21,10 +21,10 @@ export function securityProfileMismatch(meta: Pick<CaseMeta, 'securityProfiles'>
   if (!needed) return undefined;
   const supported = supportedSecurityProfiles(declared, configured);
   if (!needed.some((p) => supported.includes(p))) {
-    return { by: 'declaration', reason: `needs a charger supporting security profile ${needed.join(' or ')} (declaration securityProfiles: ${supported.join(', ') || 'none'})` };
+    return { by: 'declaration', reason: `needs a system under test supporting security profile ${needed.join(' or ')} (declaration securityProfiles: ${supported.join(', ') || 'none'})` };
   }
   if (!needed.includes(connectedAt as ConnectionProfile)) {
-    return { by: 'configuration', reason: `needs the charger connected at security profile ${needed.join(' or ')}; this run connects it at profile ${connectedAt} (configure security.profile ${needed[0]})` };
+    return { by: 'configuration', reason: `needs the connection at security profile ${needed.join(' or ')}; this run connects at profile ${connectedAt} (configure security.profile ${needed[0]})` };
   }
   return undefined;
 }

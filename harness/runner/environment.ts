@@ -153,7 +153,7 @@ export async function csmsSide(opts: SideOptions): Promise<SideEnvironment> {
   const password = security ? security.basicAuthPassword : basicAuthPassword(cfg);
   const role = new ChargePointRole(opts.deps, { url: target, identity: cfg.identity, password, ...(security ? { security } : {}) });
   return {
-    sut: 'Csms', endpoint: target, cpRole: role, control, conditions: new CsmsConditions(role, cfg),
+    sut: 'Csms', endpoint: target, cpRole: role, control, conditions: new CsmsConditions(role, cfg), securityProfile: securityProfile(cfg),
     async teardown() {
       await role.close();
       await control.close();

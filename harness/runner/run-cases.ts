@@ -55,9 +55,7 @@ async function runOne(env: SideEnvironment, def: CaseDefinition, run: RunContext
   }
   const undeclared = declarationMismatch(meta, run.cfg.declarationsBySut?.[meta.sut] ?? run.cfg.declarations);
   if (undeclared) return { ...skeleton(def, startedAt, 'NOT_APPLICABLE', undeclared), notApplicable: { by: 'declaration' } };
-  const security = meta.sut === 'ChargePoint'
-    ? securityProfileMismatch(meta, run.cfg.declarationsBySut?.ChargePoint ?? run.cfg.declarations, securityProfile(run.cfg), env.securityProfile ?? 0)
-    : undefined;
+  const security = securityProfileMismatch(meta, run.cfg.declarationsBySut?.[meta.sut] ?? run.cfg.declarations, securityProfile(run.cfg), env.securityProfile ?? 0);
   if (security) return { ...skeleton(def, startedAt, 'NOT_APPLICABLE', security.reason), notApplicable: security.by === 'declaration' ? { by: 'declaration', declaration: 'securityProfiles' } : { by: 'configuration' } };
   // Before anything is sent: an action the SUT control says it cannot do makes the case NOT_APPLICABLE.
   const supported = await env.control.supportedActions?.().catch(() => undefined);

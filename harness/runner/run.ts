@@ -210,12 +210,12 @@ export function casesNotRun(
  */
 async function runSecurityGroups(sut: Sut, cases: CaseDefinition[], lanes: number, opts: TestRunOptions, ctx: RunContext, out: NodeJS.WritableStream): Promise<CaseResult[]> {
   const configured = securityProfile(opts.cfg);
-  if (sut !== 'ChargePoint' || !opts.builtin || !cases.some((c) => builtinProfileFor(c.meta, declaredFor(opts.cfg), configured) !== configured || c.meta.changesSecurityProfile)) {
+  if (!opts.builtin || !cases.some((c) => builtinProfileFor(c.meta, declaredFor(opts.cfg, sut), configured) !== configured || c.meta.changesSecurityProfile)) {
     return runSideInLanes(sut, cases, lanes, opts, ctx, out);
   }
   const groups = new Map<string, { profile: number; cases: CaseDefinition[] }>();
   for (const c of cases) {
-    const profile = builtinProfileFor(c.meta, declaredFor(opts.cfg), configured);
+    const profile = builtinProfileFor(c.meta, declaredFor(opts.cfg, sut), configured);
     const key = c.meta.changesSecurityProfile ? `${profile}:${c.meta.id}` : String(profile);
     const group = groups.get(key) ?? { profile, cases: [] };
     group.cases.push(c);
@@ -246,8 +246,8 @@ async function runSecurityGroups(sut: Sut, cases: CaseDefinition[], lanes: numbe
   return cases.map((c) => done.get(c.meta.id)).filter((r): r is CaseResult => r !== undefined);
 }
 
-function declaredFor(cfg: TestRunOptions['cfg']) {
-  return cfg.declarationsBySut?.ChargePoint ?? cfg.declarations;
+function declaredFor(cfg: TestRunOptions['cfg'], sut: Sut) {
+  return cfg.declarationsBySut?.[sut] ?? cfg.declarations;
 }
 
 /**

@@ -11,6 +11,7 @@ export default defineCase({
   title: 'Update Charge Point Password for HTTP Basic Authentication',
   ocpp: '1.6',
   profile: 'Security',
+  securityProfiles: [1, 2],
   sut: 'Csms',
   octt: { table: 179, follows: '2024-04' },
   purpose: 'The CSMS sets a new Basic-auth password on the charge point with ChangeConfiguration AuthorizationKey, and admits the charge point when it reconnects with it.',

@@ -7,6 +7,7 @@ export default defineCase({
   title: 'Update Charge Point Certificate by request of Central System',
   ocpp: '1.6',
   profile: 'Security',
+  securityProfiles: [3],
   sut: 'Csms',
   octt: { table: 180, follows: '2024-04' },
   purpose: 'The CSMS has the charge point renew its certificate: ExtendedTriggerMessage SignChargePointCertificate, SignCertificate Accepted, CertificateSigned with the signed certificate, and it admits the charge point presenting the new certificate.',

@@ -6,6 +6,7 @@ export default defineCase({
   title: 'Install a certificate on the Charge Point - CentralSystemRootCertificate',
   ocpp: '1.6',
   profile: 'Security',
+  securityProfiles: [2, 3],
   sut: 'Csms',
   octt: { table: 182, follows: '2024-04' },
   purpose: 'The CSMS installs a new CentralSystemRootCertificate on the charge point with InstallCertificate and lists the installed ones of that type with GetInstalledCertificateIds.',

@@ -6,6 +6,7 @@ export default defineCase({
   title: 'Invalid ChargePointCertificate Security Event',
   ocpp: '1.6',
   profile: 'Security',
+  securityProfiles: [3],
   sut: 'Csms',
   octt: { table: 184, follows: '2024-04' },
   purpose: 'The CSMS renews the charge point certificate (ExtendedTriggerMessage, SignCertificate Accepted, CertificateSigned); the charge point rejects the certificate and reports InvalidChargePointCertificate, which the CSMS answers.',

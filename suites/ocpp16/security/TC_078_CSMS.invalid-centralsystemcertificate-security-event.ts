@@ -6,6 +6,7 @@ export default defineCase({
   title: 'Invalid CentralSystemCertificate Security Event',
   ocpp: '1.6',
   profile: 'Security',
+  securityProfiles: [2, 3],
   sut: 'Csms',
   octt: { table: 185, follows: '2024-04' },
   purpose: 'The CSMS installs a CentralSystemRootCertificate; the charge point rejects it and reports InvalidCentralSystemCertificate, which the CSMS answers.',

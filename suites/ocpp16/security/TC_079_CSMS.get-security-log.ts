@@ -11,6 +11,7 @@ export default defineCase({
   title: 'Get Security Log',
   ocpp: '1.6',
   profile: 'Security',
+  securityProfiles: [2, 1, 3],
   sut: 'Csms',
   octt: { table: 186, follows: '2024-04' },
   purpose: 'The CSMS has the charge point upload its security log: GetLog SecurityLog with the configured location, and it answers LogStatusNotification Uploading and Uploaded.',

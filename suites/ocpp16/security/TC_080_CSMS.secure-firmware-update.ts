@@ -9,6 +9,7 @@ export default defineCase({
   title: 'Secure Firmware Update',
   ocpp: '1.6',
   profile: 'Security',
+  securityProfiles: [2, 1, 3],
   sut: 'Csms',
   octt: { table: 187, follows: '2024-04' },
   purpose: 'The CSMS updates the firmware securely: SignedUpdateFirmware with the configured location, signature and signing certificate, and it answers every notification of the download, verification, installation and reboot.',

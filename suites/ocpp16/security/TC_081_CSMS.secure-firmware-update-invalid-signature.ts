@@ -7,6 +7,7 @@ export default defineCase({
   title: 'Secure Firmware Update - Invalid Signature',
   ocpp: '1.6',
   profile: 'Security',
+  securityProfiles: [2, 1, 3],
   sut: 'Csms',
   octt: { table: 188, follows: '2024-04' },
   purpose: 'The CSMS sends SignedUpdateFirmware with an invalid signature; it answers the notifications of the download and of the charge point finding the signature invalid.',

@@ -6,6 +6,7 @@ export default defineCase({
   title: 'Basic Authentication - Valid username/password combination',
   ocpp: '1.6',
   profile: 'Security',
+  securityProfiles: [1, 2],
   sut: 'Csms',
   octt: { table: 189, follows: '2024-04' },
   purpose: 'The CSMS admits a charge point that sends its identity and the configured password with HTTP Basic authentication, and accepts its boot.',

@@ -6,6 +6,7 @@ export default defineCase({
   title: 'TLS - server-side certificate - Valid certificate',
   ocpp: '1.6',
   profile: 'Security',
+  securityProfiles: [2, 3],
   sut: 'Csms',
   octt: { table: 190, follows: '2024-04' },
   purpose: 'The CSMS identifies itself with a valid server certificate over TLS 1.2 or above, supports each of the four cipher suites of the whitepaper, upgrades the secured connection and accepts the boot.',

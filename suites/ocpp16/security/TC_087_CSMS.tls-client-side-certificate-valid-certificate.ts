@@ -6,6 +6,7 @@ export default defineCase({
   title: 'TLS - Client-side certificate - valid certificate',
   ocpp: '1.6',
   profile: 'Security',
+  securityProfiles: [3],
   sut: 'Csms',
   octt: { table: 191, follows: '2024-04' },
   purpose: 'The CSMS takes the client certificate of the charge point in the TLS handshake (TLS 1.2 or above, each of the four cipher suites of the whitepaper), upgrades the secured connection and accepts the boot.',

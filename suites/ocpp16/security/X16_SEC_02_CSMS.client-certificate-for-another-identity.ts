@@ -8,6 +8,7 @@ export default defineCase({
   title: 'TLS - client certificate for another charge point is refused',
   ocpp: '1.6',
   profile: 'Security',
+  securityProfiles: [3],
   sut: 'Csms',
   purpose: 'At security profile 3 the CSMS refuses a charge point that presents a certificate from the CPO root for another identity: the TLS handshake fails, or the upgrade is answered 401/403.',
   refs: ['Security Whitepaper ed. 3 §2.5 (A00.FR.405, A00.FR.407)'],

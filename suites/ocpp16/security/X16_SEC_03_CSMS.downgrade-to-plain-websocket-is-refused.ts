@@ -8,6 +8,7 @@ export default defineCase({
   title: 'Downgrade - plain ws:// at a TLS security profile is refused',
   ocpp: '1.6',
   profile: 'Security',
+  securityProfiles: [2, 3],
   sut: 'Csms',
   purpose: 'At security profile 2 or 3 the CSMS does not upgrade a plain ws:// connection to its endpoint (same host and port): the attempt fails or is answered with an HTTP error.',
   refs: ['Security Whitepaper ed. 3 §2.2 (A00.FR.001, A00.FR.002)'],

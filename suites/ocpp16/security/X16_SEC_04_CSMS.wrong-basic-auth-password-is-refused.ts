@@ -9,6 +9,7 @@ export default defineCase({
   title: 'Basic Authentication - wrong password is refused',
   ocpp: '1.6',
   profile: 'Security',
+  securityProfiles: [1, 2],
   sut: 'Csms',
   purpose: 'At security profile 1 or 2 the CSMS refuses an upgrade whose Basic-auth password is not the charge point\'s AuthorizationKey (HTTP 401 or 403).',
   refs: ['Security Whitepaper ed. 3 §2.3 (A00.FR.202–205), §2.4 (A00.FR.301–304)'],

@@ -83,6 +83,8 @@ export function evaluateSecurity(e: SecurityExpectation, events: readonly TraceE
             const norm = (x: string) => x.toLowerCase().replace(/^0+(?=.)/, '');
             if (e.serialNumber && norm(cert.serialNumber) !== norm(e.serialNumber)) problems.push(`the client certificate (serial ${cert.serialNumber}) is not the one just signed (serial ${e.serialNumber})`);
             if (cn !== e.identity) problems.push(`the client certificate's CN is ${JSON.stringify(cn ?? '')}, not the charge point ${JSON.stringify(e.identity)} (A00.FR.405)`);
+            const weak = weakKey(cert.publicKey);
+            if (weak) problems.push(`the client certificate's key is ${weak} (OCTT Table 102 step 4: RSA/DSA at least 2048 bits, elliptic curve at least 224 bits)`);
           }
         }
       }
@@ -90,6 +92,15 @@ export function evaluateSecurity(e: SecurityExpectation, events: readonly TraceE
       return [{ checkId: 'security.tls', ...base, expected: 'TLS 1.2+ with a whitepaper suite' + (e.clientCertificate ? ', a client certificate with a serial number and CN = the identity' : ''), actual: problems.join('; '), evidence: open ? [open.seq] : [] }];
     }
   }
+}
+
+/** The key of a traced certificate (`RSA-1024`, `EC-P192`) when it is shorter than the tables allow, else undefined. */
+export function weakKey(label: string | undefined): string | undefined {
+  const rsa = /^(?:RSA|DSA)-(\d+)$/.exec(label ?? '');
+  if (rsa && Number(rsa[1]) < 2048) return `${label} (fewer than 2048 bits)`;
+  const ec = /^EC-[A-Za-z]*?(\d+)[a-z0-9]*$/.exec(label ?? '');
+  if (ec && Number(ec[1]) < 224) return `${label} (fewer than 224 bits)`;
+  return undefined;
 }
 
 function csrFinding(e: Extract<SecurityExpectation, { check: 'csr' }>, base: Pick<Finding, 'level' | 'step' | 'requirement'>): Finding[] {

@@ -15,6 +15,9 @@ export default defineCase({
   deviations: [{ what: 'That the whole image was downloaded before Downloaded is judged from the file servers (transfer.failed)', why: 'a Downloaded the charger never earned would pass the table', source: `${WHITEPAPER} L01` }],
 }, async (t) => {
   const { csms, cfg, step } = t;
+  // Table 96 prerequisite: the charge point supports the FirmwareManagement feature profile too.
+  const features = cfg.featuresBySut?.ChargePoint ?? cfg.features;
+  if (!features.includes('FirmwareManagement')) t.notApplicable(`Table 96 prerequisite: the charge point supports the FirmwareManagement feature profile (not declared in features)`);
   const cp = await csms.booted();
   const served = await serveSignedImage(t, 'TC_080_CS', { badSignature: false });
   const requestId = Math.floor(Math.random() * 1_000_000);

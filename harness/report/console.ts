@@ -20,6 +20,8 @@ export interface ConsoleOptions {
   strict?: boolean;
   /** Environment to read NO_COLOR / FORCE_COLOR from (default process.env). */
   env?: NodeJS.ProcessEnv;
+  /** index.html could not be written: the summary must not name it. */
+  htmlMissing?: boolean;
 }
 
 /** Colour decision: explicit option, else NO_COLOR (any non-empty value) off, FORCE_COLOR on, else TTY. */
@@ -153,7 +155,8 @@ export function summaryBlock(run: RunResult, reportDir: string, options: Console
     for (const [action, ids] of unlock) lines.push(`  ${action}: ${ids.join(', ')}`);
   }
 
-  lines.push('', `Report: ${join(reportDir, 'index.html')}`);
+  // Never point at a file that is not there: when the HTML could not be written, say so.
+  lines.push('', options.htmlMissing ? `Report: index.html could not be written (see the warning above); the other reports are in ${reportDir}` : `Report: ${join(reportDir, 'index.html')}`);
   if (!options.quiet) {
     lines.push(`        ${join(reportDir, 'results.json')}, ${join(reportDir, 'junit.xml')}, ${join(reportDir, 'traces')}/`);
   }

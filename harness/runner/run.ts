@@ -175,7 +175,7 @@ export async function runTests(opts: TestRunOptions): Promise<TestRunOutcome> {
   if (opts.noReports) return { run, exitCode };
   const reports = await writeReports(run, opts.reportDir, judging);
   for (const err of reports.errors ?? []) out.write(`warning: ${err.step} report not written: ${err.error.message}\n`);
-  out.write(`${summaryBlock(run, opts.reportDir, consoleOpts)}\n`);
+  out.write(`${summaryBlock(run, opts.reportDir, { ...consoleOpts, htmlMissing: reports.html === undefined })}\n`);
   return { run, exitCode, reports };
 }
 

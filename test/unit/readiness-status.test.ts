@@ -88,4 +88,12 @@ describe('readiness: ready, not ready, incomplete, not declared', () => {
     expect(text).to.include('not run: the SUT control lacks plugIn: B');
     expect(text).to.include('Exit code 2: a declared profile is incomplete');
   });
+
+  it('the summary never points at an index.html that could not be written', () => {
+    const r = run([core('A', 'PASS')]);
+    expect(summaryBlock(r, 'out', { color: false })).to.include('Report: out/index.html');
+    const text = summaryBlock(r, 'out', { color: false, htmlMissing: true });
+    expect(text).to.include('index.html could not be written');
+    expect(text).to.not.include('Report: out/index.html');
+  });
 });

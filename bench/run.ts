@@ -143,4 +143,4 @@ validationThroughput();
 await roundTripRatio('CALL round trip on 127.0.0.1');
 await tlsRoundTripRatio();
 await wallTime('The foundation slice and the robustness group', '30 s', SLICE);
-await wallTime('The whole OCPP 1.6 catalogue (every profile but Security) and the robustness group', '60 s');
+await wallTime('The whole OCPP 1.6 catalogue (every profile, Security over real TLS at each profile its cases need) and the robustness group', '60 s');

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import type { CaseLink } from '../../../harness/dsl/case-link.js';
 import { defineCase } from '../../../harness/dsl/define-case.js';
 import { ExpectationUnmet } from '../../../harness/dsl/errors.js';
-import { requireSecurityProfile } from './security-csms-steps.js';
 
 const RECONNECT_WITH = 'Security Whitepaper ed. 3 §2.3, A00.FR.203/205: the AuthorizationKey the Central System set is the password of the charge point\'s next connection request; the Central System admits it';
 
@@ -25,7 +24,6 @@ export default defineCase({
   actions: ['ChangeConfiguration'],
 }, async (t) => {
   const { cp, sut, step } = t;
-  requireSecurityProfile(t, 179, [1, 2]);
   const before = cp.security.password();
   const link = await cp.booted();
 

@@ -1,6 +1,6 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
 import { ExpectationUnmet, Inconclusive } from '../../../harness/dsl/errors.js';
-import { requireSecurityProfile, triggeredCsr } from './security-csms-steps.js';
+import { triggeredCsr } from './security-csms-steps.js';
 
 export default defineCase({
   id: 'TC_074_CSMS',
@@ -21,7 +21,6 @@ export default defineCase({
   actions: ['ExtendedTriggerMessage'],
 }, async (t) => {
   const { cp, step } = t;
-  requireSecurityProfile(t, 180, [3]);
   const link = await cp.booted();
   await triggeredCsr(t, link, 180);
 

@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { installAndList, requireSecurityProfile } from './security-csms-steps.js';
+import { installAndList } from './security-csms-steps.js';
 
 export default defineCase({
   id: 'TC_075_1_CSMS',
@@ -14,6 +14,5 @@ export default defineCase({
   provenance: 'OCTT 1.6 TCD 2024-04 Table 181; ours: the configured root certificate is the run PKI\'s manufacturer root (asked of the CSMS through SUT control), and the harness charge point keeps what it installs and answers GetInstalledCertificateIds with its SHA-256 hash data.',
   actions: ['InstallCertificate', 'GetInstalledCertificateIds'],
 }, async (t) => {
-  requireSecurityProfile(t, 181, [2, 3]);
   await installAndList(t, 181, 'ManufacturerRootCertificate');
 });

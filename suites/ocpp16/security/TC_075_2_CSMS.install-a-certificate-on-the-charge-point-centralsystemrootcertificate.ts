@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { installAndList, requireSecurityProfile } from './security-csms-steps.js';
+import { installAndList } from './security-csms-steps.js';
 
 export default defineCase({
   id: 'TC_075_2_CSMS',
@@ -14,6 +14,5 @@ export default defineCase({
   provenance: 'OCTT 1.6 TCD 2024-04 Table 182; ours: the configured root certificate is the run PKI\'s CPO root (asked of the CSMS through SUT control), and the harness charge point keeps what it installs and answers GetInstalledCertificateIds with its SHA-256 hash data.',
   actions: ['InstallCertificate', 'GetInstalledCertificateIds'],
 }, async (t) => {
-  requireSecurityProfile(t, 182, [2, 3]);
   await installAndList(t, 182, 'CentralSystemRootCertificate');
 });

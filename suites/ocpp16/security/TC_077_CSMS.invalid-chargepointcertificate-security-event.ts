@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { requireSecurityProfile, securityEvent, triggeredCsr } from './security-csms-steps.js';
+import { securityEvent, triggeredCsr } from './security-csms-steps.js';
 
 export default defineCase({
   id: 'TC_077_CSMS',
@@ -15,7 +15,6 @@ export default defineCase({
   actions: ['ExtendedTriggerMessage'],
 }, async (t) => {
   const { cp, step } = t;
-  requireSecurityProfile(t, 184, [3]);
   const link = await cp.booted();
   // Table 184: the charge point (the tool) rejects the certificate, whatever it is.
   link.handle('CertificateSigned', () => ({ status: 'Rejected' }));

@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { configuredRoot, requireSecurityProfile, securityEvent } from './security-csms-steps.js';
+import { configuredRoot, securityEvent } from './security-csms-steps.js';
 
 export default defineCase({
   id: 'TC_078_CSMS',
@@ -15,7 +15,6 @@ export default defineCase({
   actions: ['InstallCertificate'],
 }, async (t) => {
   const { cp, sut, step } = t;
-  requireSecurityProfile(t, 185, [2, 3]);
   const link = await cp.booted();
   const certificate = await configuredRoot(t, 'CentralSystemRootCertificate');
   link.handle('InstallCertificate', () => ({ status: 'Rejected' }));

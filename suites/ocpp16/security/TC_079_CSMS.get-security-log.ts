@@ -1,7 +1,6 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
 import { ExpectationUnmet } from '../../../harness/dsl/errors.js';
 import { transportFor, withHarnessFiles } from '../firmware/firmware-steps.js';
-import { requireSecurityProfile } from './security-csms-steps.js';
 
 const LOG_STATUS_ANSWERED = 'Security Whitepaper ed. 3 §5.10: the Central System answers LogStatusNotification.req with LogStatusNotification.conf';
 const LOG_TAKEN = 'Security Whitepaper ed. 3 §4.3 (N01), §5.6 GetLog (log.remoteLocation: where the log shall be uploaded)';
@@ -25,7 +24,6 @@ export default defineCase({
   actions: ['GetLog'],
 }, async (t) => {
   const { cp, cfg, sut, step, transfers } = t;
-  requireSecurityProfile(t, 186, [1, 2, 3]);
   const link = await cp.booted();
   const requestId = 79;
 

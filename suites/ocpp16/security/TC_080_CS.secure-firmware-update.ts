@@ -1,4 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
+import { requireFirmwareManagement } from './security-prerequisites.js';
 import { slowStepMs } from '../firmware/firmware-cs-steps.js';
 import { serveSignedImage } from './signed-firmware-cs-steps.js';
 import { WHITEPAPER } from './security-cs-steps.js';
@@ -15,9 +16,7 @@ export default defineCase({
   deviations: [{ what: 'That the whole image was downloaded before Downloaded is judged from the file servers (transfer.failed)', why: 'a Downloaded the charger never earned would pass the table', source: `${WHITEPAPER} L01` }],
 }, async (t) => {
   const { csms, cfg, step } = t;
-  // Table 96 prerequisite: the charge point supports the FirmwareManagement feature profile too.
-  const features = cfg.featuresBySut?.ChargePoint ?? cfg.features;
-  if (!features.includes('FirmwareManagement')) t.notApplicable(`Table 96 prerequisite: the charge point supports the FirmwareManagement feature profile (not declared in features)`);
+  requireFirmwareManagement(t, 96, 'ChargePoint');
   const cp = await csms.booted();
   const served = await serveSignedImage(t, 'TC_080_CS', { badSignature: false });
   const requestId = Math.floor(Math.random() * 1_000_000);

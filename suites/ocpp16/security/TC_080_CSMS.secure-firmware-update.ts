@@ -1,7 +1,8 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
 import { ExpectationUnmet } from '../../../harness/dsl/errors.js';
 import { reportConnectors } from '../firmware/firmware-steps.js';
-import { requireFirmwareManagement, requireSecurityProfile, securityEvent } from './security-csms-steps.js';
+import { securityEvent } from './security-csms-steps.js';
+import { requireFirmwareManagement } from './security-prerequisites.js';
 import { signedStatus, signedUpdateAndDownload } from './signed-firmware-steps.js';
 
 export default defineCase({
@@ -23,8 +24,7 @@ export default defineCase({
   actions: ['SignedUpdateFirmware'],
 }, async (t) => {
   const { cp, cfg, step } = t;
-  requireSecurityProfile(t, 187, [1, 2, 3]);
-  requireFirmwareManagement(t, 187);
+  requireFirmwareManagement(t, 187, 'Csms');
   const link = await cp.booted();
   const { verdict, requestId } = await signedUpdateAndDownload(t, link, 187, false);
   if (!verdict.ok) {

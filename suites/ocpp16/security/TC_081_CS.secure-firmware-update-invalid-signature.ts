@@ -1,4 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
+import { requireFirmwareManagement } from './security-prerequisites.js';
 import { slowStepMs } from '../firmware/firmware-cs-steps.js';
 import { serveSignedImage } from './signed-firmware-cs-steps.js';
 import { WHITEPAPER } from './security-cs-steps.js';
@@ -14,9 +15,7 @@ export default defineCase({
   provenance: 'OCTT 1.6 TCD 2024-04 Table 97; ours: the image is served by the harness and signed with the run PKI\'s firmware-signing key, the last byte of the signature flipped.',
 }, async (t) => {
   const { csms, cfg, step } = t;
-  // Table 97 prerequisite: the charge point supports the FirmwareManagement feature profile too.
-  const features = cfg.featuresBySut?.ChargePoint ?? cfg.features;
-  if (!features.includes('FirmwareManagement')) t.notApplicable(`Table 97 prerequisite: the charge point supports the FirmwareManagement feature profile (not declared in features)`);
+  requireFirmwareManagement(t, 97, 'ChargePoint');
   const cp = await csms.booted();
   const served = await serveSignedImage(t, 'TC_081_CS', { badSignature: true });
   const requestId = Math.floor(Math.random() * 1_000_000);

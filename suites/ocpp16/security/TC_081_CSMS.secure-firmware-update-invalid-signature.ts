@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { requireFirmwareManagement, requireSecurityProfile } from './security-csms-steps.js';
+import { requireFirmwareManagement } from './security-prerequisites.js';
 import { signedStatus, signedUpdateAndDownload } from './signed-firmware-steps.js';
 
 export default defineCase({
@@ -21,8 +21,7 @@ export default defineCase({
   actions: ['SignedUpdateFirmware'],
 }, async (t) => {
   const { cp, step } = t;
-  requireSecurityProfile(t, 188, [1, 2, 3]);
-  requireFirmwareManagement(t, 188);
+  requireFirmwareManagement(t, 188, 'Csms');
   const link = await cp.booted();
   const { verdict, requestId } = await signedUpdateAndDownload(t, link, 188, true);
   t.note(verdict.ok ? 'the signature the CSMS sent verifies, although the test data\'s did not' : `as expected: ${verdict.why}`);

@@ -1,5 +1,4 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { requireSecurityProfile } from './security-csms-steps.js';
 
 export default defineCase({
   id: 'TC_085_CSMS',
@@ -14,7 +13,6 @@ export default defineCase({
   provenance: 'OCTT 1.6 TCD 2024-04 Table 189; ours: the boot is the reusable state Booted, so the BootNotification must be Accepted.',
 }, async (t) => {
   const { cp, step } = t;
-  requireSecurityProfile(t, 189, [1, 2]);
   await step(1, 'The charge point (the connection closed first) sends the upgrade request with Basic authentication; the CSMS upgrades it (steps 1–2)', () => cp.reconnect());
   await step(3, 'BootNotification, then StatusNotification for connector 0 and every connector; the CSMS answers (steps 3–6)', () => cp.booted());
 });

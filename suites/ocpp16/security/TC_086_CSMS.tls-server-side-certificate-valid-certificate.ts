@@ -1,5 +1,4 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { requireSecurityProfile } from './security-csms-steps.js';
 
 export default defineCase({
   id: 'TC_086_CSMS',
@@ -14,7 +13,6 @@ export default defineCase({
   provenance: 'OCTT 1.6 TCD 2024-04 Table 190; ours: "at least these cipher suites must be supported" is judged with one TLS 1.2 handshake per suite offering only that one (tls.csmsServer), the server certificate on each of them.',
 }, async (t) => {
   const { cp, step } = t;
-  requireSecurityProfile(t, 190, [2, 3]);
   await step(1, 'The charge point (the connection closed first) makes the TLS handshake; the CSMS completes it (steps 1–4)', () => cp.reconnect());
   await step(2, 'The CSMS supports each of the four cipher suites with TLS 1.2 or above; its server certificate has a sufficient key, a serial number and CN = the host (step 2 validations)', async () => {
     await cp.security.probeCipherSuites();

@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { pkiCertificateWithKey, requireSecurityProfile } from './security-csms-steps.js';
+import { pkiCertificateWithKey } from './security-csms-steps.js';
 
 const REQUIREMENT = 'Security Whitepaper ed. 3 A00.FR.403, A00.FR.407: the Central System SHALL verify the certification path of the charge point certificate and SHALL terminate the connection when it is invalid';
 
@@ -15,7 +15,6 @@ export default defineCase({
   provenance: 'ours (not an OCTT case): a negative case our users asked for; the certificate is the run PKI\'s bad-client-unknown-ca (CN = the identity, issued by a root nobody trusts).',
   deviations: [{ what: 'The whole case: a dial with an untrusted client certificate must be refused (security.refusal, MUST)', why: 'no OCTT table tests the CSMS with a bad client certificate', source: REQUIREMENT }],
 }, async (t) => {
-  requireSecurityProfile(t, 0, [3]);
   const certificate = await pkiCertificateWithKey(t.cfg, 'bad-client-unknown-ca');
   if (!certificate) t.notApplicable('needs a PKI directory (security.pkiDir) for the certificate from an unknown CA');
   await t.step(1, 'The charge point dials with a certificate for its identity from an unknown CA; the CSMS refuses it', async () => {

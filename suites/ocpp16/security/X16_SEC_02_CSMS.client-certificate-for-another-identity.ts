@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { pkiCertificateWithKey, requireSecurityProfile } from './security-csms-steps.js';
+import { pkiCertificateWithKey } from './security-csms-steps.js';
 
 const REQUIREMENT = 'Security Whitepaper ed. 3 A00.FR.405, A00.FR.407: the Central System SHALL verify that the certificate belongs to this charge point (CN = its serial number) and SHALL terminate the connection otherwise';
 
@@ -15,7 +15,6 @@ export default defineCase({
   provenance: 'ours (not an OCTT case): a negative case our users asked for; the certificate is the run PKI\'s bad-client-other-identity (trusted issuer, CN = another identity).',
   deviations: [{ what: 'The whole case: a dial with another charge point\'s certificate must be refused (security.refusal, MUST)', why: 'no OCTT table tests the CSMS with a certificate of another charge point', source: REQUIREMENT }],
 }, async (t) => {
-  requireSecurityProfile(t, 0, [3]);
   const certificate = await pkiCertificateWithKey(t.cfg, 'bad-client-other-identity');
   if (!certificate) t.notApplicable('needs a PKI directory (security.pkiDir) for the certificate of another identity');
   await t.step(1, 'The charge point dials with a trusted certificate for another identity; the CSMS refuses it', async () => {

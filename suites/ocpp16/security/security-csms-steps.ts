@@ -1,6 +1,6 @@
-// What the Security cases with the CSMS under test share: the security profile a table's prerequisite
-// names, the certificates the OCTT's test data gives (from the run's PKI), the CSR round trip, the
-// charge point's security notifications. Not a case (discovery only loads files named TC_… / X…).
+// What the Security cases with the CSMS under test share: the certificates the OCTT's test data gives (from
+// the run's PKI), the CSR round trip, the charge point's security notifications. The profile each case needs
+// is its meta's securityProfiles, decided by the runner. Not a case (discovery only loads TC_… / X… files).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HarnessConfig } from '../../../harness/config/types.js';
@@ -12,24 +12,7 @@ import { loadFirmwareSigning, makeFirmwareSigning, type FirmwareSigning } from '
 import { readManifest } from '../../../harness/security/load-pki.js';
 import { certFile, keyFile, type PkiEntryName } from '../../../harness/security/pki-layout.js';
 
-/**
- * The table's prerequisite "the Central System supports security profile …": the run dials the CSMS at
- * one profile (security.profile, A00.FR.001: one profile at a time); a table that needs another is
- * NOT_APPLICABLE, saying which profile would run it. `table` 0: a case of our own.
- */
-export function requireSecurityProfile(t: Pick<CsmsSutContext, 'cp' | 'notApplicable'>, table: number, allowed: number[]): void {
-  const profile = t.cp.security.profile;
-  if (allowed.includes(profile)) return;
-  const wanted = allowed.length === 1 ? `security profile ${allowed[0]}` : `security profile ${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}`;
-  const why = table ? `Table ${table} prerequisite` : 'needs';
-  t.notApplicable(`${why}: the CSMS supports ${wanted}; this run dials it at security profile ${profile} (security.profile, --security-profile)`);
-}
 
-/** Table 187/188 prerequisite: the CSMS also supports Firmware Management. */
-export function requireFirmwareManagement(t: Pick<CsmsSutContext, 'cfg' | 'notApplicable'>, table: number): void {
-  const features = t.cfg.featuresBySut?.Csms ?? t.cfg.features;
-  if (!features.includes('FirmwareManagement')) t.notApplicable(`Table ${table} prerequisite: the CSMS supports the Firmware Management feature profile (not declared in features)`);
-}
 
 /** A certificate of the run's PKI (`security.pkiDir`), PEM; undefined without one. */
 export async function pkiCertificate(cfg: HarnessConfig, name: PkiEntryName): Promise<string | undefined> {

@@ -2,10 +2,8 @@
 // a duration of 8.64e8 s blocked the harness (as charge point) for 7 s and answered 8.8 MB; 8.64e9 s threw
 // and never answered. The harness answers at once, for at most 31 days, and says so in `duration`.
 import { expect } from 'chai';
-import { WebSocketServer, type WebSocket } from 'ws';
 import { COMPOSITE_HORIZON_S } from '../../harness/roles/charge-point-defaults-16.js';
-import { runTests } from '../../harness/runner/run.js';
-import { sink, testConfig } from '../support/run-builtin.js';
+import { runAgainstScriptedCsms } from '../support/scripted-csms.js';
 
 const DAILY = {
   connectorId: 0,
@@ -22,39 +20,17 @@ describe('a CSMS asking the harness for a composite schedule of absurd length', 
     it(`duration ${duration} s: answered within 1 s, bounded, with the duration it covers`, async () => {
       const answers: { ms: number; bytes: number; frame: unknown[] }[] = [];
       let sentAt = 0;
-      const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, handleProtocols: () => 'ocpp1.6' });
-      wss.on('connection', (ws: WebSocket) => {
-        ws.on('message', (data) => {
-          const text = data.toString();
-          const frame = JSON.parse(text) as unknown[];
-          if (frame[0] === 2 && frame[2] === 'BootNotification') {
-            ws.send(JSON.stringify([3, frame[1], { status: 'Accepted', currentTime: new Date().toISOString(), interval: 300 }]));
-            ws.send(JSON.stringify([2, 'scp', 'SetChargingProfile', DAILY]));
-          } else if (frame[0] === 2) {
-            ws.send(JSON.stringify([3, frame[1], frame[2] === 'Heartbeat' ? { currentTime: new Date().toISOString() } : {}]));
-          } else if (frame[1] === 'scp') {
+      await runAgainstScriptedCsms({
+        afterBoot: (ws) => ws.send(JSON.stringify([2, 'scp', 'SetChargingProfile', DAILY])),
+        onAnswer: (ws, frame, text) => {
+          if (frame[1] === 'scp') {
             sentAt = Date.now();
             ws.send(JSON.stringify([2, 'gcs', 'GetCompositeSchedule', { connectorId: 0, duration, chargingRateUnit: 'A' }]));
           } else if (frame[1] === 'gcs') {
             answers.push({ ms: Date.now() - sentAt, bytes: text.length, frame });
           }
-        });
+        },
       });
-      await new Promise((r) => wss.once('listening', r));
-      const { port } = wss.address() as { port: number };
-      const cfg = testConfig();
-      cfg.timeouts.responseMs = 1000;
-      cfg.timeouts.messageMs = 1500;
-      cfg.sutControl = { type: 'http', url: 'http://127.0.0.1:1/none' };
-      try {
-        await runTests({
-          sides: ['Csms'], ocpp: '1.6', profiles: ['all'], cases: ['TC_001_CSMS'], cfg, reportDir: '', strict: false,
-          builtin: false, url: `ws://127.0.0.1:${port}/ocpp`, out: sink(), noReports: true,
-        });
-      } finally {
-        for (const c of wss.clients) c.terminate();
-        await new Promise((r) => wss.close(r));
-      }
       expect(answers).to.have.length(1);
       const [{ ms, bytes, frame }] = answers as [{ ms: number; bytes: number; frame: unknown[] }];
       expect(frame[0]).to.equal(3);

@@ -11,7 +11,7 @@ import { testCommand } from '../harness/cli/test-command.js';
 import { guardOutputStreams } from '../harness/cli/output-guard.js';
 import { ConfigError } from '../harness/config/load.js';
 import { PortInUseError } from '../harness/transport/port-in-use.js';
-import { CP_QUIRKS, CSMS_QUIRKS } from '../harness/peers/reference/quirks.js';
+import { CP_QUIRKS, CSMS_QUIRKS } from '../harness/versions/ocpp16/reference/quirks.js';
 import { packageInfo } from '../harness/package-info.js';
 
 const { version } = packageInfo;

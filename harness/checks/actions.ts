@@ -1,6 +1,6 @@
 // Requests the system under test sends must be OCPP 1.6 actions of its own side: a function OCPP does
 // not have goes in DataTransfer (OCPP 1.6 §4.3 for the charge point, §5.6 for the Central System).
-import { CENTRAL_SYSTEM_ACTIONS_16, CHARGE_POINT_ACTIONS_16 } from '../schema/actions-16.js';
+import { CENTRAL_SYSTEM_ACTIONS_16, CHARGE_POINT_ACTIONS_16 } from '../versions/ocpp16/actions.js';
 import type { Sut } from '../trace/types.js';
 import type { Finding } from './finding.js';
 import { preview } from './framing.js';

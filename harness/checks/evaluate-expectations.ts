@@ -1,12 +1,12 @@
 // Pure evaluation of the expectations a case recorded. The live waiters and `rejudge` both call
 // this, so what the run decided and what a re-judgement decides cannot differ.
-import { classifyErrorCode16, errorCodeLevel16 } from '../schema/error-codes.js';
+import { classifyErrorCode16, errorCodeLevel16 } from '../versions/ocpp16/error-codes.js';
 import type { ExpectEvent, TraceEvent } from '../trace/types.js';
 import type { CallExpectation, ErrorExpectation, Expectation, QuietExpectation, ResultExpectation } from './expectation.js';
 import type { Finding } from './finding.js';
 import { preview } from './framing.js';
 import { describeMatcher, mismatches } from './match.js';
-import { evaluateMeterValues } from './meter-values-expectation.js';
+import { evaluateMeterValues } from '../versions/ocpp16/checks/meter-values-expectation.js';
 import { isCall, type ModelFrame, type RpcModel } from './rpc-model.js';
 import { evaluateSecurity } from './security-expectation.js';
 import { evaluateTransfer } from './transfer-expectation.js';

@@ -14,7 +14,7 @@ import { buildRpcModel } from './rpc-model.js';
 import { checkPlaceholderIds, checkResponseTimes, checkSingleOutstandingCall, checkUnknownMessageIds } from './rpc-pairing.js';
 import { checkActions } from './actions.js';
 import { checkSchemas } from './schema.js';
-import { checkStatusTransitions } from './status-transitions.js';
+import { checkStatusTransitions } from '../versions/ocpp16/checks/status-transitions.js';
 
 export interface Judgement {
   verdict: Verdict;

@@ -2,9 +2,9 @@
 // developers), optionally with an HTTP control endpoint that the harness's sutControl "http" drives.
 import { builtinChargePointSecurity } from '../runner/builtin-security.js';
 import { startControlServer, type ControlServer } from '../peers/control-server.js';
-import { ReferenceChargePoint } from '../peers/reference/charge-point.js';
-import { ReferenceCsms } from '../peers/reference/csms.js';
-import { CP_QUIRKS, CSMS_QUIRKS, isCpQuirk, isCsmsQuirk } from '../peers/reference/quirks.js';
+import { ReferenceChargePoint } from '../versions/ocpp16/reference/charge-point.js';
+import { ReferenceCsms } from '../versions/ocpp16/reference/csms.js';
+import { CP_QUIRKS, CSMS_QUIRKS, isCpQuirk, isCsmsQuirk } from '../versions/ocpp16/reference/quirks.js';
 import type { HarnessConfig } from '../config/types.js';
 import { PkiError } from '../security/load-pki.js';
 import { serverSecurity } from '../security/security-settings.js';

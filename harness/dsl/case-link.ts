@@ -3,7 +3,7 @@
 import type { CallExpectation, MeterValuesExpectation, TimeWindow } from '../checks/expectation.js';
 import { evaluateCall } from '../checks/evaluate-expectations.js';
 import type { Matcher } from '../checks/match.js';
-import { selectMeterValues, type CountedFrame } from '../checks/meter-values-expectation.js';
+import { selectMeterValues, type CountedFrame } from '../versions/ocpp16/checks/meter-values-expectation.js';
 import { buildRpcModel } from '../checks/rpc-model.js';
 import type { Handler, Link } from '../roles/link.js';
 import type { CallOutcome, InboundCall } from '../rpc/session.js';

@@ -7,7 +7,7 @@ import type { FileServers } from '../files/file-servers.js';
 import { download, TransferError, upload, type Downloaded, type UploadResult } from '../files/transfer-client.js';
 import { transferTraceEvent, type TransferRecord } from '../files/transfer-log.js';
 import type { ChargePointRole, DialOnceOptions } from '../roles/charge-point-role.js';
-import type { ChargePointSecurityMemory } from '../roles/charge-point-security-16.js';
+import type { ChargePointSecurityMemory } from '../versions/ocpp16/roles/charge-point-security.js';
 import type { CsmsRole } from '../roles/csms-role.js';
 import type { Link } from '../roles/link.js';
 import { DialError } from '../transport/client.js';

@@ -5,8 +5,8 @@ import { dial, DialError, endpointUrl } from '../transport/client.js';
 import { probeHandshake, type ProbeOutcome } from '../transport/handshake-probe.js';
 import { probeCipherSuites } from '../security/tls-probe.js';
 import type { DialVerdict } from '../trace/types.js';
-import { chargePointDefaults16 } from './charge-point-defaults-16.js';
-import { ChargePointSecurityMemory, chargePointSecurityDefaults16 } from './charge-point-security-16.js';
+import { chargePointDefaults16 } from '../versions/ocpp16/roles/charge-point-defaults.js';
+import { ChargePointSecurityMemory, chargePointSecurityDefaults16 } from '../versions/ocpp16/roles/charge-point-security.js';
 import type { RoleDeps } from './csms-role.js';
 import { Link } from './link.js';
 

@@ -5,7 +5,7 @@ import type { SchemaRegistry } from '../schema/registry.js';
 import type { ServerSecurity } from '../security/security-settings.js';
 import type { TraceHub } from '../trace/recorder.js';
 import { WsServerEndpoint } from '../transport/server.js';
-import { csmsDefaults16, type CsmsMemory } from './csms-defaults-16.js';
+import { csmsDefaults16, type CsmsMemory } from '../versions/ocpp16/roles/csms-defaults.js';
 import { Link } from './link.js';
 
 export interface RoleDeps {

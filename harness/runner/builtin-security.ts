@@ -2,7 +2,7 @@
 // group needs, with the run's PKI (the Central System root it trusts, the manufacturer root, its client
 // certificate at profile 3) and an AuthorizationKey the harness's CSMS expects.
 import type { HarnessConfig } from '../config/types.js';
-import type { CpSecurityOptions } from '../peers/reference/charge-point.js';
+import type { CpSecurityOptions } from '../versions/ocpp16/reference/charge-point.js';
 import { readEntryPem, readManifest } from '../security/load-pki.js';
 
 /** The reference charge point's AuthorizationKey when the configuration names none (32 hex digits, A00.FR.205). */

@@ -3,9 +3,9 @@ import type { Readable, Writable } from 'node:stream';
 import type { HarnessConfig } from '../config/types.js';
 import { startFileServers, type FileServers } from '../files/file-servers.js';
 import { transferTraceEvent } from '../files/transfer-log.js';
-import { ReferenceChargePoint } from '../peers/reference/charge-point.js';
-import { ReferenceCsms } from '../peers/reference/csms.js';
-import type { CpQuirk, CsmsQuirk } from '../peers/reference/quirks.js';
+import { ReferenceChargePoint } from '../versions/ocpp16/reference/charge-point.js';
+import { ReferenceCsms } from '../versions/ocpp16/reference/csms.js';
+import type { CpQuirk, CsmsQuirk } from '../versions/ocpp16/reference/quirks.js';
 import { ChargePointRole } from '../roles/charge-point-role.js';
 import { basicAuthPassword, clientSecurity, securityProfile, serverSecurity } from '../security/security-settings.js';
 import { CsmsRole, type RoleDeps } from '../roles/csms-role.js';
@@ -14,8 +14,8 @@ import { makeSutControl } from '../sut/make-control.js';
 import type { Recorder } from '../trace/recorder.js';
 import type { Sut, TraceEvent } from '../trace/types.js';
 import { builtinChargePointSecurity } from './builtin-security.js';
-import { ChargePointConditions, type ConditionsResult } from './conditions-charge-point.js';
-import { CsmsConditions } from './conditions-csms.js';
+import { ChargePointConditions, type ConditionsResult } from '../versions/ocpp16/conditions/charge-point.js';
+import { CsmsConditions } from '../versions/ocpp16/conditions/csms.js';
 
 export interface SideEnvironment {
   sut: Sut;

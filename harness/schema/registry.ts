@@ -6,8 +6,8 @@ import { dirname, join } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { OcppVersion } from '../trace/types.js';
-import { ERRATA_16, FLOAT_MULTIPLE_OF, type Erratum } from './errata.js';
-import { errorCodeForKeyword16 } from './error-codes.js';
+import { ERRATA_16, FLOAT_MULTIPLE_OF, type Erratum } from '../versions/ocpp16/errata.js';
+import { errorCodeForKeyword16 } from '../versions/ocpp16/error-codes.js';
 
 export type SchemaKind = 'req' | 'conf';
 

@@ -2,7 +2,7 @@
 // a duration of 8.64e8 s blocked the harness (as charge point) for 7 s and answered 8.8 MB; 8.64e9 s threw
 // and never answered. The harness answers at once, for at most 31 days, and says so in `duration`.
 import { expect } from 'chai';
-import { COMPOSITE_HORIZON_S } from '../../harness/roles/charge-point-defaults-16.js';
+import { COMPOSITE_HORIZON_S } from '../../harness/versions/ocpp16/roles/charge-point-defaults.js';
 import { runAgainstScriptedCsms } from '../support/scripted-csms.js';
 
 const DAILY = {

@@ -5,7 +5,7 @@
 import { expect } from 'chai';
 import { Writable } from 'node:stream';
 import { startControlServer } from '../../harness/peers/control-server.js';
-import { ReferenceChargePoint } from '../../harness/peers/reference/charge-point.js';
+import { ReferenceChargePoint } from '../../harness/versions/ocpp16/reference/charge-point.js';
 import { runTests } from '../../harness/runner/run.js';
 import { checkConnection } from '../../harness/checks/connection.js';
 import type { TraceEvent } from '../../harness/trace/types.js';

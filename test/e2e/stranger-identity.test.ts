@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import { Writable } from 'node:stream';
 import WebSocket from 'ws';
 import { startControlServer } from '../../harness/peers/control-server.js';
-import { ReferenceChargePoint } from '../../harness/peers/reference/charge-point.js';
+import { ReferenceChargePoint } from '../../harness/versions/ocpp16/reference/charge-point.js';
 import { runTests } from '../../harness/runner/run.js';
 import { freePort } from '../support/free-port.js';
 import { testConfig } from '../support/run-builtin.js';

@@ -2,7 +2,7 @@
 // and every fault the peers offer is in the catalogue.
 import { expect } from 'chai';
 import { CHECK_IDS } from '../../harness/checks/catalogue.js';
-import { CP_QUIRKS, CSMS_QUIRKS } from '../../harness/peers/reference/quirks.js';
+import { CP_QUIRKS, CSMS_QUIRKS } from '../../harness/versions/ocpp16/reference/quirks.js';
 import { COPING_FAULTS, FAULTS } from '../peers/faults.js';
 
 describe('kill matrix', () => {

@@ -2,7 +2,7 @@
 // and the exact set of check ids it must trip. test/meta/faults.test.ts holds every row to it;
 // test/meta/kill-matrix.test.ts fails when a check id is tripped by no fault.
 import type { CheckId } from '../../harness/checks/catalogue.js';
-import type { CpQuirk, CsmsQuirk } from '../../harness/peers/reference/quirks.js';
+import type { CpQuirk, CsmsQuirk } from '../../harness/versions/ocpp16/reference/quirks.js';
 import type { Verdict } from '../../harness/report/verdict.js';
 
 /**

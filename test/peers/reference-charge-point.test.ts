@@ -9,8 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { corruptFirmwareImage, firmwareImage } from '../../harness/files/firmware-image.js';
 import { startFileServers } from '../../harness/files/file-servers.js';
-import { ReferenceChargePoint } from '../../harness/peers/reference/charge-point.js';
-import type { ReferenceChargePointOptions } from '../../harness/peers/reference/charge-point/types.js';
+import { ReferenceChargePoint } from '../../harness/versions/ocpp16/reference/charge-point.js';
+import type { ReferenceChargePointOptions } from '../../harness/versions/ocpp16/reference/charge-point/types.js';
 
 type Payload = Record<string, unknown>;
 interface Call {

@@ -2,10 +2,10 @@
 
 import { expect } from 'chai';
 import WebSocket from 'ws';
-import { ReferenceChargePoint } from '../../harness/peers/reference/charge-point.js';
-import { ReferenceCsms } from '../../harness/peers/reference/csms.js';
+import { ReferenceChargePoint } from '../../harness/versions/ocpp16/reference/charge-point.js';
+import { ReferenceCsms } from '../../harness/versions/ocpp16/reference/csms.js';
 import { startControlServer, type ControlServer } from '../../harness/peers/control-server.js';
-import type { FrameRecord } from '../../harness/peers/reference/util.js';
+import type { FrameRecord } from '../../harness/versions/ocpp16/reference/util.js';
 
 type Pred = (f: FrameRecord) => boolean;
 

@@ -3,9 +3,9 @@
 // document's expected periods (W: the limits x1000, as the tables' notes say), for several x (the time
 // between the schedules' start and the request). Also the reference charge point's own composite.
 import { expect } from 'chai';
-import { computeCompositeSchedule } from '../../harness/smart-charging/composite-schedule.js';
-import type { ChargingRateUnit, InstalledChargingProfile } from '../../harness/smart-charging/types.js';
-import { compositeSchedule, type InstalledProfile } from '../../harness/peers/reference/charge-point/composite-schedule.js';
+import { computeCompositeSchedule } from '../../harness/versions/ocpp16/smart-charging/composite-schedule.js';
+import type { ChargingRateUnit, InstalledChargingProfile } from '../../harness/versions/ocpp16/smart-charging/types.js';
+import { compositeSchedule, type InstalledProfile } from '../../harness/versions/ocpp16/reference/charge-point/composite-schedule.js';
 import { predictComposite, tableProfile } from '../../suites/ocpp16/smart-charging/smart-charging-steps.js';
 
 const T0 = Date.parse('2024-03-04T12:00:00Z') / 1000;

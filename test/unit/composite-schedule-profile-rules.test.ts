@@ -1,8 +1,8 @@
 // validateProfileSemantics: the rules on a ChargingProfile that the JSON schema cannot express.
 // Each row changes a valid profile in one way and lists exactly the rules it must break.
 import { expect } from 'chai';
-import type { ChargingProfile } from '../../harness/smart-charging/types.js';
-import { validateProfileSemantics, type ProfileContext } from '../../harness/smart-charging/validate-profile.js';
+import type { ChargingProfile } from '../../harness/versions/ocpp16/smart-charging/types.js';
+import { validateProfileSemantics, type ProfileContext } from '../../harness/versions/ocpp16/smart-charging/validate-profile.js';
 
 function valid(): ChargingProfile {
   return {

@@ -1,8 +1,8 @@
 // A <-> W conversion (§7.12): W = A x voltage x phases, rounded down to one decimal; and how times are read.
 import { expect } from 'chai';
-import { toEpochSeconds } from '../../harness/smart-charging/time.js';
-import { convertRate, DEFAULT_ELECTRICAL } from '../../harness/smart-charging/units.js';
-import type { ChargingRateUnit } from '../../harness/smart-charging/types.js';
+import { toEpochSeconds } from '../../harness/versions/ocpp16/smart-charging/time.js';
+import { convertRate, DEFAULT_ELECTRICAL } from '../../harness/versions/ocpp16/smart-charging/units.js';
+import type { ChargingRateUnit } from '../../harness/versions/ocpp16/smart-charging/types.js';
 
 const rows: [number, ChargingRateUnit, ChargingRateUnit, number | undefined, number][] = [
   [16, 'A', 'W', undefined, 11040], // 3 phases assumed (§7.12)

@@ -3,11 +3,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { compositeIntervals, computeCompositeSchedule } from '../../harness/smart-charging/composite-schedule.js';
+import { compositeIntervals, computeCompositeSchedule } from '../../harness/versions/ocpp16/smart-charging/composite-schedule.js';
 import type {
   ChargingRateUnit, CompositeScheduleOptions, CompositeScheduleQuery, GetCompositeScheduleConf, InstalledChargingProfile,
-} from '../../harness/smart-charging/types.js';
-import { validateProfileSemantics } from '../../harness/smart-charging/validate-profile.js';
+} from '../../harness/versions/ocpp16/smart-charging/types.js';
+import { validateProfileSemantics } from '../../harness/versions/ocpp16/smart-charging/validate-profile.js';
 import { SchemaRegistry } from '../../harness/schema/registry.js';
 
 interface Fixture {

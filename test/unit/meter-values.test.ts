@@ -4,9 +4,9 @@ import { expect } from 'chai';
 import { evaluateOne } from '../../harness/checks/evaluate-expectations.js';
 import type { MeterValuesExpectation } from '../../harness/checks/expectation.js';
 import { findingsOf } from '../../harness/checks/judge.js';
-import { selectMeterValues } from '../../harness/checks/meter-values-expectation.js';
+import { selectMeterValues } from '../../harness/versions/ocpp16/checks/meter-values-expectation.js';
 import { buildRpcModel } from '../../harness/checks/rpc-model.js';
-import { boundariesBetween, inboundMeterFrames, offsetFromBoundary } from '../../harness/ocpp16/meter-values.js';
+import { boundariesBetween, inboundMeterFrames, offsetFromBoundary } from '../../harness/versions/ocpp16/model/meter-values.js';
 import { schemaRegistry } from '../../harness/schema/registry.js';
 import { TraceBuilder } from '../support/trace-builder.js';
 

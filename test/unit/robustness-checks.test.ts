@@ -2,7 +2,7 @@
 // ids, unanswered malformed CALLs, non-1.6 actions, subprotocol negotiation, unasked Basic credentials.
 import { expect } from 'chai';
 import { findingsOf } from '../../harness/checks/judge.js';
-import { classifyErrorCode16 } from '../../harness/schema/error-codes.js';
+import { classifyErrorCode16 } from '../../harness/versions/ocpp16/error-codes.js';
 import { schemaRegistry } from '../../harness/schema/registry.js';
 import type { Sut } from '../../harness/trace/types.js';
 import { TraceBuilder } from '../support/trace-builder.js';

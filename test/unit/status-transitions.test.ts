@@ -2,10 +2,10 @@
 import { expect } from 'chai';
 import { findingsOf } from '../../harness/checks/judge.js';
 import { buildRpcModel } from '../../harness/checks/rpc-model.js';
-import { checkStatusTransitions } from '../../harness/checks/status-transitions.js';
+import { checkStatusTransitions } from '../../harness/versions/ocpp16/checks/status-transitions.js';
 import {
   allowedNext, CONNECTOR_STATUSES, isAllowedTransition, transitionId, transitionMeaning, TRANSITIONS,
-} from '../../harness/ocpp16/connector-status.js';
+} from '../../harness/versions/ocpp16/model/connector-status.js';
 import { schemaRegistry } from '../../harness/schema/registry.js';
 import { TraceBuilder } from '../support/trace-builder.js';
 

@@ -1,11 +1,11 @@
 // Pictures where people would rather look than read, computed from a case's trace:
 //  - smart charging: for each answered GetCompositeSchedule, the composite the installed profiles
-//    give (harness/smart-charging) against the schedule the charger reported;
+//    give (harness/versions/ocpp16/smart-charging) against the schedule the charger reported;
 //  - meter values and heartbeats: the observed intervals between the charger's CALLs against the
 //    configured interval and the run's tolerance.
 // Only data is made here; the page draws it with uPlot. A case without such data gets no picture.
-import { compositeIntervals } from '../../smart-charging/index.js';
-import type { ChargingProfile, InstalledChargingProfile, TransactionContext } from '../../smart-charging/types.js';
+import { compositeIntervals } from '../../versions/ocpp16/smart-charging/index.js';
+import type { ChargingProfile, InstalledChargingProfile, TransactionContext } from '../../versions/ocpp16/smart-charging/types.js';
 import type { Sut, TraceEvent } from '../../trace/types.js';
 
 export interface CompositePicture {

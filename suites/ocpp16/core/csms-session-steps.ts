@@ -8,7 +8,7 @@ import type { CaseLink } from '../../../harness/dsl/case-link.js';
 import type { CsmsSutContext } from '../../../harness/dsl/context.js';
 import { ExpectationUnmet } from '../../../harness/dsl/errors.js';
 import type { Deviation } from '../../../harness/dsl/octt.js';
-import { startedTransaction, stoppedTransaction } from '../../../harness/roles/charge-point-defaults-16.js';
+import { startedTransaction, stoppedTransaction } from '../../../harness/versions/ocpp16/roles/charge-point-defaults.js';
 
 type Step = CsmsSutContext['step'];
 

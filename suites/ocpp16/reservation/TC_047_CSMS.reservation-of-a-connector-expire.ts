@@ -1,6 +1,6 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
 import { Inconclusive } from '../../../harness/dsl/errors.js';
-import { reservationEnded } from '../../../harness/roles/charge-point-defaults-16.js';
+import { reservationEnded } from '../../../harness/versions/ocpp16/roles/charge-point-defaults.js';
 
 /** Short, so the case waits for the expiry; long enough for SUT control to make the CSMS send it. */
 const EXPIRES_IN_MS = 4000;

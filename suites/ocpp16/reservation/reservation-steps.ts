@@ -5,7 +5,7 @@
 import type { HarnessConfig } from '../../../harness/config/types.js';
 import type { CaseLink } from '../../../harness/dsl/case-link.js';
 import type { ChargePointSutContext } from '../../../harness/dsl/context.js';
-import { idTagStatus, transactionsOf } from '../../../harness/roles/csms-defaults-16.js';
+import { idTagStatus, transactionsOf } from '../../../harness/versions/ocpp16/roles/csms-defaults.js';
 import { isTrue, readOptionalKey } from '../core/cs-steps.js';
 
 export const RESERVE_NOW_ANSWERED = 'OCPP 1.6 §5.13, §6.38: upon receipt of ReserveNow.req the charge point SHALL respond with ReserveNow.conf';

@@ -1,6 +1,6 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
 import { ExpectationUnmet } from '../../../harness/dsl/errors.js';
-import { startedTransaction, stoppedTransaction } from '../../../harness/roles/charge-point-defaults-16.js';
+import { startedTransaction, stoppedTransaction } from '../../../harness/versions/ocpp16/roles/charge-point-defaults.js';
 
 export default defineCase({
   id: 'TC_057_CSMS',

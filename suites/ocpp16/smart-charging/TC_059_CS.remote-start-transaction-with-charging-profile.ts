@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import type { InstalledChargingProfile } from '../../../harness/smart-charging/types.js';
+import type { InstalledChargingProfile } from '../../../harness/versions/ocpp16/smart-charging/types.js';
 import { CLEARED_BEFORE, PREDICTED_COMPOSITE, expectComposite, inUnit, smartChargingBefore, startCharging, stopCharging } from './smart-charging-steps.js';
 
 export default defineCase({

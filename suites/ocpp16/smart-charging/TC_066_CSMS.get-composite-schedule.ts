@@ -14,7 +14,7 @@ export default defineCase({
     'OCPP 1.6 §6.22 GetCompositeSchedule.conf',
     'OCPP 1.6 §7.12 ChargingRateUnitType',
   ],
-  provenance: 'OCTT 1.6 TCD 2024-04 Table 175; ours: the request triggered through SUT control (the configured duration and unit); the harness answers with the composite of the profiles it holds (charge-point defaults: harness/smart-charging, no startSchedule per errata §3.57).',
+  provenance: 'OCTT 1.6 TCD 2024-04 Table 175; ours: the request triggered through SUT control (the configured duration and unit); the harness answers with the composite of the profiles it holds (charge-point defaults: harness/versions/ocpp16/smart-charging, no startSchedule per errata §3.57).',
   actions: ['GetCompositeSchedule'],
 }, async ({ cp, sut, cfg, step }) => {
   const link = await cp.booted();

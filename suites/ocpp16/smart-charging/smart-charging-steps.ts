@@ -2,14 +2,14 @@
 // or configured; W limits are the document's A limits x1000), charging profiles as the OCTT tables state
 // them, starting "now - max time deviation", a remotely started transaction to charge in (reusable state
 // Charging), and GetCompositeSchedule judged against the composite the harness predicts with its own
-// module (harness/smart-charging), independent of any charge point's implementation. Not a case
+// module (harness/versions/ocpp16/smart-charging), independent of any charge point's implementation. Not a case
 // (discovery only loads files named TC_… / X…).
 import type { Matcher, MatchValue, Scalar } from '../../../harness/checks/match.js';
 import type { HarnessConfig } from '../../../harness/config/types.js';
 import type { CallResultOk, CaseLink } from '../../../harness/dsl/case-link.js';
 import type { ChargePointSutContext } from '../../../harness/dsl/context.js';
-import { compositeIntervals } from '../../../harness/smart-charging/composite-schedule.js';
-import type { ChargingProfile, ChargingProfilePurpose, ChargingRateUnit, CompositeScheduleQuery, InstalledChargingProfile } from '../../../harness/smart-charging/types.js';
+import { compositeIntervals } from '../../../harness/versions/ocpp16/smart-charging/composite-schedule.js';
+import type { ChargingProfile, ChargingProfilePurpose, ChargingRateUnit, CompositeScheduleQuery, InstalledChargingProfile } from '../../../harness/versions/ocpp16/smart-charging/types.js';
 
 /**
  * The unit the cases use with this charger (OCTT <Configured chargingRateUnit>): the configured
@@ -237,7 +237,7 @@ export async function expectComposite(
     { maxTimeDeviationS: t.cfg.smartCharging.maxTimeDeviationS, toleranceMs: t.cfg.toleranceMs });
   const shown = (p: CompositePrediction['candidates'][number]): string =>
     p.periods.map((q) => `${q.startPeriod}s:${q.limit === undefined ? 'own limit' : `${q.limit}${opts.unit}`}`).join(' ');
-  t.note(`predicted composite for connector ${opts.connectorId}, ${opts.duration} s (harness/smart-charging): `
+  t.note(`predicted composite for connector ${opts.connectorId}, ${opts.duration} s (harness/versions/ocpp16/smart-charging): `
     + prediction.candidates.map((c) => `X=${c.x} → ${shown(c)}`).join(' | '));
   const res = await cp.call('GetCompositeSchedule', { connectorId: opts.connectorId, duration: opts.duration, chargingRateUnit: opts.unit }, {
     expect: prediction.matcher,
@@ -278,7 +278,7 @@ export function documentStart(cfg: HarnessConfig): number {
 
 /** The deviation every case that predicts a composite declares: the harness predicts "calculated accordingly". */
 export const PREDICTED_COMPOSITE = {
-  what: 'The periods of GetCompositeSchedule.conf are compared with the composite the harness predicts from the installed profiles (harness/smart-charging) for every Time X within the max time deviation, and no period beyond them',
+  what: 'The periods of GetCompositeSchedule.conf are compared with the composite the harness predicts from the installed profiles (harness/versions/ocpp16/smart-charging) for every Time X within the max time deviation, and no period beyond them',
   why: 'The table says the periods "should be calculated accordingly" without listing them; the prediction is that calculation (§3.13.1–§3.13.3, §5.7)',
   source: 'OCPP 1.6 §3.13.1, §3.13.2, §3.13.3, §5.7; errata 3.43',
 };

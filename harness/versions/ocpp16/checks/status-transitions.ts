@@ -3,9 +3,9 @@
 // per connection and connectorId, compared with the one before it.
 import {
   allowedNext, CONNECTOR_0_STATUSES, isAllowedTransition, isConnectorStatus, type ConnectorStatus,
-} from '../ocpp16/connector-status.js';
-import type { Finding } from './finding.js';
-import { isCall, type RpcModel } from './rpc-model.js';
+} from '../model/connector-status.js';
+import type { Finding } from '../../../checks/finding.js';
+import { isCall, type RpcModel } from '../../../checks/rpc-model.js';
 
 const REQUIREMENT = 'OCPP 1.6 §4.9 StatusNotification: a connector changes status only along the transition table '
   + '("State From \\ To", with B6 from errata sheet §3.20); connector 0 only takes Available, Unavailable or Faulted';

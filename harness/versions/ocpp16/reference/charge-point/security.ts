@@ -7,8 +7,8 @@
 // against the Central System root, installed, reconnect) and security events (A04, the critical ones
 // sent as SecurityEventNotification, all kept in the security log that GetLog uploads).
 
-import { authorizationKeyProblems } from '../../../security/basic-auth.js';
-import { cipherList, TLS_MIN_VERSION } from '../../../security/cipher-suites.js';
+import { authorizationKeyProblems } from '../../../../security/basic-auth.js';
+import { cipherList, TLS_MIN_VERSION } from '../../../../security/cipher-suites.js';
 import { str } from '../util.js';
 import { CertificateStore, type ClientCertificate, type RootType } from './certificate-store.js';
 import type { CpCore } from './core.js';

@@ -6,7 +6,7 @@
 // fails, else SignatureVerified), Installing, a reboot into the new version, Installed and the
 // FirmwareUpdated event. Every SignedFirmwareStatusNotification carries the requestId.
 import { createPublicKey, verify } from 'node:crypto';
-import { x509 } from '../../../security/x509.js';
+import { x509 } from '../../../../security/x509.js';
 import { str } from '../util.js';
 import type { Connectors } from './connectors.js';
 import type { CpCore } from './core.js';

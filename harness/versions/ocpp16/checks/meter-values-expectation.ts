@@ -12,10 +12,10 @@
 import {
   boundariesBetween, inboundMeterFrames, measurandsOf, offsetFromBoundary, READING_CONTEXTS,
   type MeterFrame, type MeterReading, type SampledReading,
-} from '../ocpp16/meter-values.js';
-import type { MeterValuesExpectation } from './expectation.js';
-import type { Finding } from './finding.js';
-import type { RpcModel } from './rpc-model.js';
+} from '../model/meter-values.js';
+import type { MeterValuesExpectation } from '../../../checks/expectation.js';
+import type { Finding } from '../../../checks/finding.js';
+import type { RpcModel } from '../../../checks/rpc-model.js';
 
 /** A reading (one meterValue element) the expectation counts, with the sampled values that count. */
 export interface CountedReading extends MeterReading {

@@ -2,12 +2,12 @@
 // case the harness leaves no transaction open on the CSMS. Every transaction the harness started and
 // did not stop in the case is stopped (StopTransaction, reason Local) and its connector reported
 // Available again, so the next case meets a CSMS that believes the charge point idle.
-import { buildRpcModel, frameOf, isCall } from '../checks/rpc-model.js';
-import type { HarnessConfig } from '../config/types.js';
-import type { ChargePointRole } from '../roles/charge-point-role.js';
-import type { Recorder } from '../trace/recorder.js';
-import type { TraceEvent } from '../trace/types.js';
-import type { ConditionsResult } from './conditions-charge-point.js';
+import { buildRpcModel, frameOf, isCall } from '../../../checks/rpc-model.js';
+import type { HarnessConfig } from '../../../config/types.js';
+import type { ChargePointRole } from '../../../roles/charge-point-role.js';
+import type { Recorder } from '../../../trace/recorder.js';
+import type { TraceEvent } from '../../../trace/types.js';
+import type { ConditionsResult } from './charge-point.js';
 
 export interface LeftOpen {
   transactionId: number;

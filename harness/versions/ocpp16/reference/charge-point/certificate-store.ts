@@ -2,8 +2,8 @@
 // Central System and manufacturer root certificates it trusts, bounded by CertificateStoreMaxLength,
 // and its own ChargePointCertificate with its private key (profile 3). Root certificates are
 // checked before they are installed: a parsable X.509 CA certificate within its validity.
-import { certificateHashData, hashDataIn, sameHashData, type CertificateHashData, type HashAlgorithm } from '../../../security/certificate-hash.js';
-import { x509 } from '../../../security/x509.js';
+import { certificateHashData, hashDataIn, sameHashData, type CertificateHashData, type HashAlgorithm } from '../../../../security/certificate-hash.js';
+import { x509 } from '../../../../security/x509.js';
 
 export type RootType = 'CentralSystemRootCertificate' | 'ManufacturerRootCertificate';
 

@@ -3,13 +3,13 @@
 // where it bites.
 
 import type { AddressInfo } from 'node:net';
-import { startFileServers, type FileServers } from '../../files/file-servers.js';
-import { firmwareImage } from '../../files/firmware-image.js';
-import { describeTransfer } from '../../files/transfer-log.js';
-import type { StimulusOutcome } from '../../sut/control.js';
-import { checkCsr, loadSigningCa, signCsr } from '../../security/csr.js';
-import { loadFirmwareSigning, makeFirmwareSigning, signFirmware, type FirmwareSigning } from '../../security/firmware-signature.js';
-import type { ServerSecurity } from '../../security/security-settings.js';
+import { startFileServers, type FileServers } from '../../../files/file-servers.js';
+import { firmwareImage } from '../../../files/firmware-image.js';
+import { describeTransfer } from '../../../files/transfer-log.js';
+import type { StimulusOutcome } from '../../../sut/control.js';
+import { checkCsr, loadSigningCa, signCsr } from '../../../security/csr.js';
+import { loadFirmwareSigning, makeFirmwareSigning, signFirmware, type FirmwareSigning } from '../../../security/firmware-signature.js';
+import type { ServerSecurity } from '../../../security/security-settings.js';
 import { admit, createCsmsHttpServer, type HttpLikeServer } from './csms-security.js';
 import { checkPayload16 } from './error-codes.js';
 import { isCsmsQuirk, quirkSet, type CsmsQuirk } from './quirks.js';

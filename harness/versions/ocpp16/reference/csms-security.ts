@@ -5,9 +5,9 @@ import { createServer, type IncomingMessage, type RequestListener, type Server a
 import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createNetServer, type Server as NetServer, type Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
-import { checkBasicAuth } from '../../security/basic-auth.js';
-import { cipherList, TLS_MIN_VERSION } from '../../security/cipher-suites.js';
-import type { ServerSecurity } from '../../security/security-settings.js';
+import { checkBasicAuth } from '../../../security/basic-auth.js';
+import { cipherList, TLS_MIN_VERSION } from '../../../security/cipher-suites.js';
+import type { ServerSecurity } from '../../../security/security-settings.js';
 import type { CsmsQuirk } from './quirks.js';
 
 export type HttpLikeServer = HttpServer | NetServer;

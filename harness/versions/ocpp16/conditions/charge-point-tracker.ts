@@ -1,9 +1,9 @@
 // What the harness, as CSMS, knows of the charge point under test across cases and connections: the
 // last status of each connector (and the case that saw it), and the transactions still open. Read
 // from the inbound CALLs and the harness's own answers, whatever handler answered them.
-import type { CsmsRole } from '../roles/csms-role.js';
-import type { Link } from '../roles/link.js';
-import type { InboundCall } from '../rpc/session.js';
+import type { CsmsRole } from '../../../roles/csms-role.js';
+import type { Link } from '../../../roles/link.js';
+import type { InboundCall } from '../../../rpc/session.js';
 
 export interface ConnectorSeen {
   connectorId: number;

@@ -2,8 +2,8 @@
 // SignCertificate.req, and the checks on the certificate CertificateSigned.req brings back (A02.FR.06:
 // verified before use — signed by a trusted Central System root, within its validity, for this charge
 // point, for the key pair the CSR was made with).
-import { EC_SIGNING, generateKeyPair, privateKeyPem } from '../../../security/keys.js';
-import { x509 } from '../../../security/x509.js';
+import { EC_SIGNING, generateKeyPair, privateKeyPem } from '../../../../security/keys.js';
+import { x509 } from '../../../../security/x509.js';
 
 export async function makeCsr(identity: string, organization?: string): Promise<{ csr: string; keyPem: string }> {
   const keys = await generateKeyPair('ec');

@@ -5,10 +5,10 @@
 // charge point then sends (SignCertificate, LogStatusNotification, …) the case scripts itself. The
 // bookkeeping lives in the role, not the connection: a charge point keeps its certificates across reconnects.
 import { X509Certificate } from 'node:crypto';
-import { authorizationKeyProblems } from '../security/basic-auth.js';
-import { certificateHashData, pemCertificates, sameHashData, type CertificateHashData } from '../security/certificate-hash.js';
-import { certificateKeyThumbprint, type NewCsr } from '../security/csr-request.js';
-import type { Handler, HandlerTable } from './link.js';
+import { authorizationKeyProblems } from '../../../security/basic-auth.js';
+import { certificateHashData, pemCertificates, sameHashData, type CertificateHashData } from '../../../security/certificate-hash.js';
+import { certificateKeyThumbprint, type NewCsr } from '../../../security/csr-request.js';
+import type { Handler, HandlerTable } from '../../../roles/link.js';
 
 export type CertificateUse = 'CentralSystemRootCertificate' | 'ManufacturerRootCertificate';
 

@@ -5,10 +5,10 @@
 // does (start a transaction, report a status …) the case scripts itself, and tells the memory about it
 // (`startedTransaction`, `stoppedTransaction`, `reservationEnded`). Cases override answers per case
 // with `link.handle(...)`.
-import type { HarnessConfig } from '../config/types.js';
+import type { HarnessConfig } from '../../../config/types.js';
 import { computeCompositeSchedule } from '../smart-charging/index.js';
 import type { ChargingProfile, ChargingRateUnit, InstalledChargingProfile } from '../smart-charging/index.js';
-import type { HandlerTable, Link } from './link.js';
+import type { HandlerTable, Link } from '../../../roles/link.js';
 
 interface ConfigEntry { value: string; readonly: boolean }
 

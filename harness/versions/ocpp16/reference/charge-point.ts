@@ -10,7 +10,7 @@
 // schedule), firmware, diagnostics (+ file-transfer), trigger (+ DataTransfer), faults.
 // This file wires them and holds the SUT-control vocabulary (`perform`).
 
-import type { StimulusOutcome } from '../../sut/control.js';
+import type { StimulusOutcome } from '../../../sut/control.js';
 import { isCpQuirk, quirkSet } from './quirks.js';
 import { str, type FrameListener, type FrameRecord } from './util.js';
 import { AuthCache } from './charge-point/auth-cache.js';

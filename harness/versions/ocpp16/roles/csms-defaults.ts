@@ -1,6 +1,6 @@
 // How the harness answers a charge point when it plays the CSMS and the case says nothing else.
-import type { HarnessConfig } from '../config/types.js';
-import type { HandlerTable, Link } from './link.js';
+import type { HarnessConfig } from '../../../config/types.js';
+import type { HandlerTable, Link } from '../../../roles/link.js';
 
 export interface CsmsMemory {
   nextTransactionId: number;
@@ -48,7 +48,7 @@ export function csmsDefaults16(cfg: HarnessConfig, memory: CsmsMemory): HandlerT
     // Security Whitepaper ed. 3: the harness as CA checks the CSR (A02.FR.03, A00.FR.511, A02.FR.13)
     // and answers Accepted or Rejected; the case that asked for it sends CertificateSigned.
     SignCertificate: async (p, _c, link) => {
-      const { checkCsr } = await import('../security/csr.js');
+      const { checkCsr } = await import('../../../security/csr.js');
       const check = await checkCsr(String(p.csr ?? ''), { commonName: link.identity, ...(cfg.security?.cpoName ? { organization: cfg.security.cpoName } : {}) });
       link.state.lastCsr = check;
       return { status: check.ok ? 'Accepted' : 'Rejected' };

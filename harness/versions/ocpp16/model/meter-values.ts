@@ -1,8 +1,8 @@
 // Pure reading of OCPP 1.6 meter data (§4.7 MeterValues, §7 MeterValue / SampledValue, §3.16 Metering
 // Data) out of recorded frames: MeterValues.req and the transactionData of StopTransaction.req.
 // Defaults of absent SampledValue fields are filled in as §7 SampledValue gives them.
-import type { ModelFrame } from '../checks/rpc-model.js';
-import { isCall } from '../checks/rpc-model.js';
+import type { ModelFrame } from '../../../checks/rpc-model.js';
+import { isCall } from '../../../checks/rpc-model.js';
 
 export const READING_CONTEXTS = [
   'Interruption.Begin', 'Interruption.End', 'Other', 'Sample.Clock', 'Sample.Periodic', 'Transaction.Begin', 'Transaction.End', 'Trigger',

@@ -9,7 +9,7 @@
 //   the cable clears it;
 // - unlockFailure {connectorId}: the next UnlockConnector answers UnlockFailed.
 
-import type { StimulusOutcome } from '../../../sut/control.js';
+import type { StimulusOutcome } from '../../../../sut/control.js';
 import { str } from '../util.js';
 import type { Connectors } from './connectors.js';
 import type { Connector } from './types.js';

@@ -3,14 +3,14 @@
 // can); before each case it verifies the charger is idle — connected and accepted, every connector
 // Available, no transaction — and fixes what it can (OCPP, else SUT control). When it cannot, the case
 // is INCONCLUSIVE with the reason, never FAIL: a case must not inherit the failure of the one before.
-import { buildRpcModel, frameOf, isCall } from '../checks/rpc-model.js';
-import type { HarnessConfig } from '../config/types.js';
-import type { Link } from '../roles/link.js';
-import type { CsmsRole } from '../roles/csms-role.js';
-import type { CallOutcome } from '../rpc/session.js';
-import type { SutControl } from '../sut/control.js';
-import type { Recorder } from '../trace/recorder.js';
-import type { TraceEvent } from '../trace/types.js';
+import { buildRpcModel, frameOf, isCall } from '../../../checks/rpc-model.js';
+import type { HarnessConfig } from '../../../config/types.js';
+import type { Link } from '../../../roles/link.js';
+import type { CsmsRole } from '../../../roles/csms-role.js';
+import type { CallOutcome } from '../../../rpc/session.js';
+import type { SutControl } from '../../../sut/control.js';
+import type { Recorder } from '../../../trace/recorder.js';
+import type { TraceEvent } from '../../../trace/types.js';
 import { ChargePointTracker } from './charge-point-tracker.js';
 
 export interface ConditionsResult {

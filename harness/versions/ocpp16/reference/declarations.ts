@@ -1,8 +1,8 @@
 // What the built-in reference peers declare, as a certification declaration would. `--builtin`
 // runs use these unless the configuration file says otherwise, so every case a reference peer
 // supports runs, and the README lists the rest as NOT_APPLICABLE.
-import type { Declarations } from '../../config/types.js';
-import type { Profile } from '../../dsl/profiles.js';
+import type { Declarations } from '../../../config/types.js';
+import type { Profile } from '../../../dsl/profiles.js';
 
 /** Profiles the reference charge point implements (its side of each): every 1.6 profile and the Security Whitepaper. */
 export const BUILTIN_FEATURES: Profile[] = [

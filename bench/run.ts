@@ -1,4 +1,5 @@
 // npm run bench: speed and memory, measured as ratios within one run (never in a timed unit test).
+import { OCPP16_MODULE } from '../harness/versions/ocpp16/module.js';
 import { createServer as createHttpsServer } from 'node:https';
 import { performance } from 'node:perf_hooks';
 import { WebSocket, WebSocketServer } from 'ws';
@@ -11,7 +12,7 @@ import type { ClientSecurity } from '../harness/security/security-settings.js';
 import { runBuiltin } from '../test/support/run-builtin.js';
 import { makeTestPki } from '../test/support/test-pki.js';
 
-const registry = schemaRegistry();
+const registry = schemaRegistry('1.6');
 
 function validationThroughput(): void {
   const samples: [string, 'req' | 'conf', unknown][] = [
@@ -72,7 +73,7 @@ async function rawRoundTrips(url: string, n: number, ca?: string): Promise<numbe
 async function harnessRoundTrips(url: string, n: number, security?: ClientSecurity): Promise<number> {
   const hub = new TraceHub();
   const cfg = defaultConfig();
-  const role = new ChargePointRole({ hub, registry, cfg, maxFrameBytes: 4 << 20, onHarnessError: () => undefined }, { url, identity: 'HARNESS', ...(security ? { security } : {}) });
+  const role = new ChargePointRole({ hub, registry, version: OCPP16_MODULE, cfg, maxFrameBytes: 4 << 20, onHarnessError: () => undefined }, { url, identity: 'HARNESS', ...(security ? { security } : {}) });
   const link = await role.connect(5000);
   const t0 = performance.now();
   for (let i = 0; i < n; i++) {

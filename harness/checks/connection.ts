@@ -1,22 +1,22 @@
 // Handshake and connection-level checks.
 import { parseFrame } from '../rpc/frame.js';
 import type { DialVerdict, Sut, TraceEvent } from '../trace/types.js';
+import type { VersionFacts } from '../versions/version-facts.js';
 import type { Finding } from './finding.js';
 
-const SUBPROTOCOL = 'ocpp1.6';
 /** Stimuli after which the system under test is expected to drop the connection. */
 const RESTARTING_STIMULI = new Set(['reboot', 'powerFailure', 'networkDown']);
-/** Requests of ours after which the system under test may restart (and so drop the connection). */
-const RESTARTING_REQUESTS = new Set(['Reset', 'UpdateFirmware', 'SignedUpdateFirmware']);
 
-export function checkHandshake(events: TraceEvent[], sut: Sut): Finding[] {
+export function checkHandshake(events: TraceEvent[], sut: Sut, facts: VersionFacts): Finding[] {
   const findings: Finding[] = [];
+  const SUBPROTOCOL = facts.subprotocol;
+  const J = facts.ocppJ;
   for (const e of events) {
     if (sut === 'ChargePoint' && e.kind === 'ws-open' && !e.inherited && e.authorization !== undefined
       && e.secure === false && e.basicAuthExpected === false) {
       findings.push({
         checkId: 'handshake.basicAuthUnasked', level: 'SHOULD',
-        requirement: 'OCPP-J 1.6 §6.2.2 (a note on encryption): HTTP Basic credentials are meant for TLS; sent over plain ws:// '
+        requirement: `${J} §6.2.2 (a note on encryption): HTTP Basic credentials are meant for TLS; sent over plain ws:// `
           + 'anyone on the path can read them and impersonate the charge point. Here the CSMS was not configured for any (no basicAuthPassword)',
         expected: 'no Authorization header over plain ws:// when the CSMS asks for no credentials',
         actual: `Authorization: ${e.authorization.split(' ')[0] || 'header'} … sent in the clear (event #${e.seq})`,
@@ -26,7 +26,7 @@ export function checkHandshake(events: TraceEvent[], sut: Sut): Finding[] {
     if (sut === 'ChargePoint' && e.kind === 'ws-open' && !e.inherited && !e.offeredProtocols.includes(SUBPROTOCOL)) {
       findings.push({
         checkId: 'handshake.subprotocol', level: 'MUST',
-        requirement: 'OCPP-J 1.6 §3.1.2: the charge point MUST name the OCPP version in Sec-WebSocket-Protocol',
+        requirement: `${J} §3.1.2: the charge point MUST name the OCPP version in Sec-WebSocket-Protocol`,
         expected: `Sec-WebSocket-Protocol offering ${SUBPROTOCOL}`,
         actual: e.offeredProtocols.length ? `offered ${e.offeredProtocols.join(', ')}` : 'no subprotocol offered',
         evidence: [e.seq],
@@ -51,7 +51,7 @@ export function checkHandshake(events: TraceEvent[], sut: Sut): Finding[] {
       if (problem) {
         findings.push({
           checkId: 'handshake.unsupportedSubprotocol', level: 'MUST',
-          requirement: 'OCPP-J 1.6 §3.2: a CSMS that does not agree to any offered subprotocol MUST complete the WebSocket handshake '
+          requirement: `${J} §3.2: a CSMS that does not agree to any offered subprotocol MUST complete the WebSocket handshake `
             + 'with a response without Sec-WebSocket-Protocol and then immediately close the connection',
           expected: `HTTP 101 without Sec-WebSocket-Protocol to an offer of ${e.offeredProtocols.join(', ') || 'nothing'}, then the CSMS closes`,
           actual: `${problem} (event #${e.seq})`,
@@ -63,7 +63,7 @@ export function checkHandshake(events: TraceEvent[], sut: Sut): Finding[] {
     if (sut === 'Csms' && e.kind === 'http-upgrade' && e.status === 101 && e.chosenProtocol !== SUBPROTOCOL) {
       findings.push({
         checkId: 'handshake.subprotocol', level: 'MUST',
-        requirement: 'OCPP-J 1.6 §3.1.2: the CSMS agrees on an offered subprotocol in its 101 response',
+        requirement: `${J} §3.1.2: the CSMS agrees on an offered subprotocol in its 101 response`,
         expected: `Sec-WebSocket-Protocol: ${SUBPROTOCOL}`,
         actual: e.chosenProtocol === null ? 'no Sec-WebSocket-Protocol header' : `Sec-WebSocket-Protocol: ${e.chosenProtocol}`,
         evidence: [e.seq],
@@ -117,15 +117,17 @@ function unsupportedSubprotocolProblem(e: Extract<TraceEvent, { kind: 'http-upgr
   return undefined;
 }
 
-export function checkConnection(events: TraceEvent[], maxFrameBytes: number): Finding[] {
+export function checkConnection(events: TraceEvent[], maxFrameBytes: number, facts: VersionFacts): Finding[] {
   const findings: Finding[] = [];
+  const restartingRequests = new Set(facts.restartingRequests);
+  const mentionsRestart = new RegExp(`"(${facts.restartingRequests.join('|')})"`);
   let restartAnnounced = false;
   // A slow control (an operator, a script) may report the restart done after the SUT already dropped
   // and reopened the connection: while it is pending, a new connection does not end the announcement.
   let restartPending = false;
   let closedWhilePending = false;
   let cycleCompleted = false;
-  // Connections without an agreed subprotocol are closed at once on purpose (OCPP-J 1.6 §3.2): no session.
+  // Connections without an agreed subprotocol are closed at once on purpose (OCPP-J §3.2): no session.
   const withoutSession = new Set<number | undefined>();
   for (const e of events) {
     if (e.kind === 'ws-open' && e.chosenProtocol === null) withoutSession.add(e.conn);
@@ -141,17 +143,16 @@ export function checkConnection(events: TraceEvent[], maxFrameBytes: number): Fi
       }
     }
     // A request broken on purpose (Reset {"type":"Medium"}) announces nothing: it must be refused.
-    if (e.kind === 'frame' && e.dir === 'out' && !e.deliberatelyInvalid && /"(Reset|UpdateFirmware|SignedUpdateFirmware)"/.test(e.raw)) {
+    if (e.kind === 'frame' && e.dir === 'out' && !e.deliberatelyInvalid && mentionsRestart.test(e.raw)) {
       const parsed = parseFrame(e.raw);
-      if (parsed.ok && parsed.frame.type === 2 && RESTARTING_REQUESTS.has(parsed.frame.action)) restartAnnounced = true;
+      if (parsed.ok && parsed.frame.type === 2 && restartingRequests.has(parsed.frame.action)) restartAnnounced = true;
     }
-    // Security Whitepaper: a new AuthorizationKey (A01), SecurityProfile (A05.FR.06) or accepted client
-    // certificate (A02) takes effect by disconnecting and reconnecting.
-    if (e.kind === 'frame' && e.dir === 'out' && /"(ChangeConfiguration|CertificateSigned)"/.test(e.raw)) {
+    // Requests of ours that take effect by disconnecting and reconnecting (the version says which).
+    if (e.kind === 'frame' && e.dir === 'out' && facts.reconnectHint.test(e.raw)) {
       const parsed = parseFrame(e.raw);
-      if (parsed.ok && parsed.frame.type === 2 && reconnectsForSecurity(parsed.frame.action, parsed.frame.payload)) restartAnnounced = true;
+      if (parsed.ok && parsed.frame.type === 2 && facts.reconnectsAfter(parsed.frame.action, parsed.frame.payload)) restartAnnounced = true;
     }
-    // A charge point whose BootNotification is Rejected MAY close its channel until the retry (§4.2).
+    // A charge point whose BootNotification is Rejected MAY close its channel until the retry (1.6 §4.2, 2.0.1 B03).
     if (e.kind === 'frame' && e.dir === 'out' && /"status"\s*:\s*"Rejected"/.test(e.raw)) {
       const parsed = parseFrame(e.raw);
       if (parsed.ok && parsed.frame.type === 3 && isBootRejection(parsed.frame.payload)) restartAnnounced = true;
@@ -173,7 +174,7 @@ export function checkConnection(events: TraceEvent[], maxFrameBytes: number): Fi
     if (e.kind === 'ws-close' && e.by === 'peer' && !restartAnnounced && !withoutSession.has(e.conn)) {
       findings.push({
         checkId: 'connection.closed', level: 'MUST',
-        requirement: 'OCPP-J 1.6 §3: the connection stays open; the system under test was not asked to restart',
+        requirement: `${facts.ocppJ} §3: the connection stays open; the system under test was not asked to restart`,
         expected: 'the connection open until the case ends',
         actual: `closed by the system under test with code ${e.code}${e.reason ? ` (${e.reason})` : ''} (event #${e.seq})`,
         evidence: [e.seq],
@@ -181,11 +182,6 @@ export function checkConnection(events: TraceEvent[], maxFrameBytes: number): Fi
     }
   }
   return findings;
-}
-
-function reconnectsForSecurity(action: string, payload: unknown): boolean {
-  const key = (payload as Record<string, unknown> | null)?.key;
-  return action === 'CertificateSigned' || (action === 'ChangeConfiguration' && (key === 'AuthorizationKey' || key === 'SecurityProfile'));
 }
 
 /** A BootNotification.conf with status Rejected (the only CALLRESULT with status, currentTime and interval). */

@@ -1,7 +1,7 @@
 // Pure evaluation of the expectations a case recorded. The live waiters and `rejudge` both call
 // this, so what the run decided and what a re-judgement decides cannot differ.
-import { classifyErrorCode16, errorCodeLevel16 } from '../versions/ocpp16/error-codes.js';
 import type { ExpectEvent, TraceEvent } from '../trace/types.js';
+import type { VersionFacts } from '../versions/version-facts.js';
 import type { CallExpectation, ErrorExpectation, Expectation, QuietExpectation, ResultExpectation } from './expectation.js';
 import type { Finding } from './finding.js';
 import { preview } from './framing.js';
@@ -125,7 +125,7 @@ function evaluateResult(e: ResultExpectation, model: RpcModel): Finding[] {
   return wrong.length ? [mismatchFinding(e, wrong, answer)] : [];
 }
 
-function evaluateError(e: ErrorExpectation, model: RpcModel): Finding[] {
+function evaluateError(e: ErrorExpectation, model: RpcModel, facts: VersionFacts): Finding[] {
   const answer = model.bySeq.get(e.callSeq)?.answer;
   if (!answer || !answer.parsed.ok) return [];
   const frame = answer.parsed.frame;
@@ -135,33 +135,30 @@ function evaluateError(e: ErrorExpectation, model: RpcModel): Finding[] {
     return [{ ...base, checkId: 'rpc.expectedCallError', level: 'MUST', expected,
       actual: `CALLRESULT ${preview(JSON.stringify(frame.payload), 80)} (frame #${answer.event.seq})` }];
   }
-  // One written rule per version (harness/schema/error-codes.ts), never a per-case list.
-  const level = errorCodeLevel16(frame.code, e.exact);
+  // One written rule per version (harness/versions/<v>/error-codes.ts), never a per-case list.
+  const rules = facts.errorCodes;
+  const level = rules.level(frame.code, e.exact);
   if (!level) return [];
-  const why: Record<string, string> = {
-    'other-code': 'another OCPP 1.6 code: tolerated',
-    'later-spelling': 'a later version\'s spelling of a 1.6 code: tolerated',
-    'not-a-code': 'not an OCPP 1.6 error code (OCPP-J 1.6 §4.2.3 Table 6: ErrorCode must be a code of Table 7)',
-  };
+  const cls = rules.classify(frame.code, e.exact);
   return [{
     ...base, checkId: 'rpc.errorCode', level,
-    expected: `${expected} (any other OCPP 1.6 code or its later spelling: NON_STRICT)`,
-    actual: `CALLERROR ${frame.code}, ${why[classifyErrorCode16(frame.code, e.exact)]} (frame #${answer.event.seq})`,
+    expected: `${expected} (${rules.tolerance})`,
+    actual: `CALLERROR ${frame.code}, ${cls === 'exact' ? 'exact' : rules.explain[cls]} (frame #${answer.event.seq})`,
   }];
 }
 
 /** Findings of every expectation recorded in the trace. */
-export function evaluateExpectations(model: RpcModel): Finding[] {
+export function evaluateExpectations(model: RpcModel, facts: VersionFacts): Finding[] {
   const findings: Finding[] = [];
   for (const event of model.events) {
     if (event.kind !== 'expect') continue;
-    findings.push(...evaluateOne((event as ExpectEvent).expectation, model));
+    findings.push(...evaluateOne((event as ExpectEvent).expectation, model, facts));
   }
   return findings;
 }
 
-export function evaluateOne(e: Expectation, model: RpcModel): Finding[] {
-  const findings = evaluateRaw(e, model);
+export function evaluateOne(e: Expectation, model: RpcModel, facts: VersionFacts): Finding[] {
+  const findings = evaluateRaw(e, model, facts);
   const octt = octtOf(e);
   for (const f of findings) f.octt ??= octt;
   return findings;
@@ -172,12 +169,12 @@ export function octtOf(e: Expectation): 'fails' | 'not-checked' {
   return e.octt ?? ((e.level ?? 'MUST') === 'MUST' ? 'fails' : 'not-checked');
 }
 
-function evaluateRaw(e: Expectation, model: RpcModel): Finding[] {
+function evaluateRaw(e: Expectation, model: RpcModel, facts: VersionFacts): Finding[] {
   switch (e.type) {
     case 'call': return evaluateCall(e, model).findings;
     case 'quiet': return evaluateQuiet(e, model);
     case 'callResult': return evaluateResult(e, model);
-    case 'callError': return evaluateError(e, model);
+    case 'callError': return evaluateError(e, model, facts);
     case 'meterValues': return evaluateMeterValues(e, model);
     case 'transfer': return evaluateTransfer(e, model.events);
     case 'security': return evaluateSecurity(e, model.events);

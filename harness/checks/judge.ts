@@ -14,7 +14,6 @@ import { buildRpcModel } from './rpc-model.js';
 import { checkPlaceholderIds, checkResponseTimes, checkSingleOutstandingCall, checkUnknownMessageIds } from './rpc-pairing.js';
 import { checkActions } from './actions.js';
 import { checkSchemas } from './schema.js';
-import { checkStatusTransitions } from '../versions/ocpp16/checks/status-transitions.js';
 
 export interface Judgement {
   verdict: Verdict;
@@ -33,21 +32,22 @@ export interface JudgeInput {
 
 export function findingsOf(input: JudgeInput): Finding[] {
   const model = buildRpcModel(input.events);
+  const facts = input.registry.facts;
   const generic = [
-    ...checkHandshake(input.events, input.sut),
+    ...checkHandshake(input.events, input.sut, facts),
     ...checkFraming(model),
     ...checkSchemas(model, input.registry),
     ...checkUnknownMessageIds(model),
     ...checkPlaceholderIds(model),
-    ...checkActions(model, input.sut),
+    ...checkActions(model, input.sut, facts),
     ...checkSingleOutstandingCall(model, input.settings),
     ...checkResponseTimes(model, input.settings),
-    ...checkConnection(input.events, input.settings.maxFrameBytes ?? 0),
-    ...checkStatusTransitions(model),
+    ...checkConnection(input.events, input.settings.maxFrameBytes ?? 0, facts),
+    ...facts.versionChecks(model, input.sut),
   ];
   // Only generic checks can see the §1.3 phases: the case records no expectation there.
   demoteConditionPhases(generic, input.events);
-  const findings = [...generic, ...evaluateExpectations(model)];
+  const findings = [...generic, ...evaluateExpectations(model, facts)];
   attributeSteps(findings, input.events);
   for (const f of findings) f.octt ??= (CHECKS as Record<string, CheckInfo>)[f.checkId]?.octt ?? 'not-checked';
   for (const f of findings) capFinding(f);

@@ -23,7 +23,7 @@ export async function rejudgeCommand(file: string, flags: { strict?: boolean; js
   const strict = flags.strict ?? header.judging.strict;
   const judgement = judge({
     caseId: header.caseId, sut: header.sut, events,
-    settings: { ...header.judging, strict }, registry: schemaRegistry(),
+    settings: { ...header.judging, strict }, registry: schemaRegistry(header.ocpp ?? '1.6'),
   });
   if (flags.json) {
     process.stdout.write(`${JSON.stringify({ id: header.caseId, title: header.title, ...judgement }, null, 2)}\n`);

@@ -3,8 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { ConfigError, loadConfigFile, resolveConfig, type ConfigOverrides } from '../config/load.js';
 import { Interrupted } from '../dsl/errors.js';
 import { profileDisplayName } from '../dsl/profiles.js';
-import { BUILTIN_CSMS_DECLARATIONS, BUILTIN_CSMS_FEATURES, BUILTIN_DECLARATIONS, BUILTIN_FEATURES } from '../versions/ocpp16/reference/declarations.js';
-import { CP_QUIRKS, CSMS_QUIRKS, isCpQuirk, isCsmsQuirk } from '../versions/ocpp16/reference/quirks.js';
+import { versionModule } from '../versions/registry.js';
+import type { VersionModule } from '../versions/version-module.js';
 import type { HarnessConfig } from '../config/types.js';
 import { runTests, selectForRun } from '../runner/run.js';
 import { SelectionError } from '../runner/select.js';
@@ -41,6 +41,12 @@ export interface TestFlags {
 export async function testCommand(sutArg: string, flags: TestFlags): Promise<number> {
   try {
     const sides = parseSides(sutArg);
+    let module: VersionModule;
+    try {
+      module = versionModule(flags.ocpp);
+    } catch (err) {
+      throw new UsageError(`--ocpp: ${(err as Error).message}`);
+    }
     const selection = {
       sides, ocpp: flags.ocpp,
       profiles: flags.profile ? parseList(flags.profile) : ['all'],
@@ -73,7 +79,7 @@ export async function testCommand(sutArg: string, flags: TestFlags): Promise<num
     };
     const file = flags.config ? await loadConfigFile(flags.config) : undefined;
     const cfg = resolveConfig(file, overrides, { source: flags.config });
-    if (flags.builtin) applyBuiltinDeclarations(cfg, file);
+    if (flags.builtin) applyBuiltinDeclarations(cfg, file, module);
     if (flags.builtin && !sides.includes('ChargePoint')) giveBuiltinPassword(cfg);
     await preflightSecurity(cfg);
     if (cfg.sutControl.type === 'builtin' && !flags.builtin) {
@@ -86,9 +92,10 @@ export async function testCommand(sutArg: string, flags: TestFlags): Promise<num
     }
     const faults = flags.builtinFault ?? [];
     if (faults.length && !flags.builtin) throw new UsageError('--builtin-fault needs --builtin');
+    const { chargePointQuirks, csmsQuirks } = module.reference;
     for (const f of faults) {
-      if (!isCpQuirk(f) && !isCsmsQuirk(f)) {
-        throw new UsageError(`unknown fault "${f}" (charge point: ${CP_QUIRKS.join(', ')}; CSMS: ${CSMS_QUIRKS.join(', ')})`);
+      if (!chargePointQuirks.includes(f) && !csmsQuirks.includes(f)) {
+        throw new UsageError(`unknown fault "${f}" for OCPP ${module.facts.id} (charge point: ${chargePointQuirks.join(', ') || 'none'}; CSMS: ${csmsQuirks.join(', ') || 'none'})`);
       }
     }
     const interrupt = new AbortController();
@@ -111,7 +118,7 @@ export async function testCommand(sutArg: string, flags: TestFlags): Promise<num
         strict: Boolean(flags.strict), requireComplete: Boolean(flags.requireComplete), builtin: Boolean(flags.builtin),
         quiet: flags.quiet, verbose: flags.verbose,
         listen, url, identityFilter: flags.identity, parallel,
-        quirks: { chargePoint: faults.filter(isCpQuirk), csms: faults.filter(isCsmsQuirk) },
+        quirks: { chargePoint: faults.filter((f) => chargePointQuirks.includes(f)), csms: faults.filter((f) => csmsQuirks.includes(f)) },
         signal: interrupt.signal,
       });
       return outcome.exitCode;
@@ -157,16 +164,17 @@ function giveBuiltinPassword(cfg: HarnessConfig): void {
 }
 
 /** With --builtin, the reference peers' own declarations apply where the config file is silent. */
-export function applyBuiltinDeclarations(cfg: HarnessConfig, file: unknown): void {
+export function applyBuiltinDeclarations(cfg: HarnessConfig, file: unknown, module: VersionModule): void {
   const given = (file ?? {}) as { features?: unknown; declarations?: Record<string, unknown> };
+  const { features, declarations } = module.reference;
   if (given.features === undefined) {
-    cfg.features = [...BUILTIN_FEATURES];
-    cfg.featuresBySut = { ChargePoint: [...BUILTIN_FEATURES], Csms: [...BUILTIN_CSMS_FEATURES] };
+    cfg.features = [...features.ChargePoint];
+    cfg.featuresBySut = { ChargePoint: [...features.ChargePoint], Csms: [...features.Csms] };
   }
-  for (const [key, value] of Object.entries(BUILTIN_DECLARATIONS) as [keyof HarnessConfig['declarations'], never][]) {
+  for (const [key, value] of Object.entries(declarations.ChargePoint) as [keyof HarnessConfig['declarations'], never][]) {
     if (given.declarations?.[key] === undefined) cfg.declarations[key] = value;
   }
   if (given.declarations === undefined) {
-    cfg.declarationsBySut = { ChargePoint: { ...BUILTIN_DECLARATIONS }, Csms: { ...BUILTIN_CSMS_DECLARATIONS } };
+    cfg.declarationsBySut = { ChargePoint: { ...declarations.ChargePoint }, Csms: { ...declarations.Csms } };
   }
 }

@@ -29,6 +29,11 @@ export interface Declarations {
   powerLossStop: ('beforeDown' | 'afterBoot')[];
   /** Security Whitepaper profiles the charger supports (1–3); absent: only the configured security.profile. */
   securityProfiles?: (1 | 2 | 3)[];
+  /**
+   * OCPP 2.0.1: the optional features (Part 5 §3, e.g. "C-01", "C-44") and additional answers ("AQ-6")
+   * the system under test declares, as its PICS would; a case conditional on one it lacks is NOT_APPLICABLE.
+   */
+  pics?: string[];
 }
 
 /** What the Smart Charging cases send and expect (the OCTT document's <Configured …> values). */

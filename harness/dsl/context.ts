@@ -13,6 +13,7 @@ import type { Link } from '../roles/link.js';
 import { DialError } from '../transport/client.js';
 import type { ProbeOutcome } from '../transport/handshake-probe.js';
 import { CaseLink } from './case-link.js';
+import type { VersionModule } from '../versions/version-module.js';
 import type { CaseScope } from './case-scope.js';
 import { ExpectationUnmet, Inconclusive, NotApplicable } from './errors.js';
 
@@ -172,7 +173,7 @@ export function baseContext(scope: CaseScope): CaseContextBase {
       async do(action, params = {}) {
         scope.record({ kind: 'stimulus', action, params, outcome: 'pending' });
         const result = await scope.control.perform(action, params, {
-          identity: scope.cfg.identity, ocpp: '1.6', signal: scope.signal,
+          identity: scope.cfg.identity, ocpp: scope.registry.version, signal: scope.signal,
           ...(scope.caseId ? { caseId: scope.caseId } : {}),
           ...(scope.currentStep !== undefined ? { step: `step ${scope.currentStep}${scope.currentStepTitle ? `: ${scope.currentStepTitle}` : ''}` } : {}),
         });
@@ -197,7 +198,7 @@ export function baseContext(scope: CaseScope): CaseContextBase {
 /** Stimuli after which the charge point comes back on a new connection. */
 const RECONNECTING_STIMULI = new Set(['reboot', 'powerFailure', 'networkDown', 'networkUp']);
 
-export function chargePointSutContext(scope: CaseScope, role: CsmsRole, startSeq: number, files?: () => Promise<FileServers>, securityProfile = 0): ChargePointSutContext {
+export function chargePointSutContext(scope: CaseScope, role: CsmsRole, startSeq: number, version: VersionModule, files?: () => Promise<FileServers>, securityProfile = 0): ChargePointSutContext {
   const base = baseContext(scope);
   const { cfg } = scope;
   // One CaseLink per connection within a case, so what one step consumed no later step counts again.
@@ -221,17 +222,7 @@ export function chargePointSutContext(scope: CaseScope, role: CsmsRole, startSeq
   };
   /** Boot accepted on `link` (by the default handler) and every connector reported: registered and settled. */
   const settle = async (link: CaseLink) => {
-    const boot = await link.expectCall('BootNotification', { requirement: 'OCPP 1.6 §4.2: a charge point sends BootNotification after (re)connecting from a boot' });
-    const accepted = await boot.replied;
-    if (link.link.state.bootStatus !== 'Accepted') throw new Inconclusive('reusable state Booted: the BootNotification was not accepted');
-    // Only once it reports its connectors has the charge point itself seen the acceptance; a stimulus
-    // before that could be lost.
-    for (const connectorId of [0, ...cfg.connectorIds]) {
-      await link.expectCall('StatusNotification', {
-        where: { connectorId }, after: accepted.seq,
-        requirement: 'OCPP 1.6 §4.9: after an accepted boot the charge point reports every connector, connector 0 included',
-      });
-    }
+    await version.settleBoot(link, cfg);
     return link;
   };
   const csms: ChargePointSutContext['csms'] = {
@@ -322,7 +313,7 @@ export function chargePointSutContext(scope: CaseScope, role: CsmsRole, startSeq
   return { ...base, csms, sut };
 }
 
-export function csmsSutContext(scope: CaseScope, role: ChargePointRole, startSeq: number): CsmsSutContext {
+export function csmsSutContext(scope: CaseScope, role: ChargePointRole, startSeq: number, version: VersionModule): CsmsSutContext {
   const base = baseContext(scope);
   const { cfg } = scope;
   const dialNew = async () => {
@@ -358,16 +349,7 @@ export function csmsSutContext(scope: CaseScope, role: ChargePointRole, startSeq
     async booted() {
       const link = await cp.connection();
       if (link.link.state.bootStatus === 'Accepted') return link;
-      const boot = await link.call('BootNotification', { chargePointVendor: 'ocpp-harness', chargePointModel: 'virtual-cp' }, {
-        expect: { status: 'Accepted' }, requirement: 'Reusable state Booted: the CSMS accepts the BootNotification',
-      });
-      link.link.state.bootStatus = boot.payload.status as 'Accepted';
-      if (boot.payload.status !== 'Accepted') throw new ExpectationUnmet('BootNotification not accepted');
-      for (const connectorId of [0, ...cfg.connectorIds]) {
-        await link.call('StatusNotification', { connectorId, errorCode: 'NoError', status: 'Available' }, {
-          requirement: 'OCPP 1.6 §4.9: the CSMS answers StatusNotification',
-        });
-      }
+      await version.bootAsChargePoint(link, cfg);
       return link;
     },
   };

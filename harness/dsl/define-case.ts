@@ -3,7 +3,7 @@
 import type { Declarations } from '../config/types.js';
 import type { OcppVersion, Sut } from '../trace/types.js';
 import type { ChargePointSutContext, CsmsSutContext } from './context.js';
-import type { Deviation, OcttSource } from './octt.js';
+import type { Deviation, OcttSource, Part6Source } from './octt.js';
 import type { Profile } from './profiles.js';
 
 export interface CaseMeta {
@@ -36,6 +36,13 @@ export interface CaseMeta {
   securityProfiles?: (0 | 1 | 2 | 3)[];
   /** The case leaves the charger at another security profile (TC_083): built-in runs give it its own peer. */
   changesSecurityProfile?: boolean;
+  /**
+   * OCPP 2.0.1: the Part 5 condition of a conditional ("C") case, over the PICS features the SUT declares
+   * (`declarations.pics`): all of `all`, at least one of `any`, none of `none`. Unmet: NOT_APPLICABLE.
+   */
+  pics?: PicsCondition;
+  /** OCPP 2.0.1: the Part 6 table the case follows. */
+  part6?: Part6Source;
   /** Upper bound for the whole case (ms); default 5 minutes. */
   timeoutMs?: number;
 }
@@ -49,6 +56,29 @@ export interface CaseDefinition<S extends Sut = Sut> {
 
 export function defineCase<S extends Sut>(meta: CaseMeta & { sut: S }, body: CaseBody<S>): CaseDefinition<S> {
   return { meta, body };
+}
+
+/** Part 5's condition of a conditional case (e.g. TC_B_25: C-13; TC_B_28: NOT C-13; TC_E_06: C-30 or C-31 …). */
+export interface PicsCondition {
+  all?: string[];
+  any?: string[];
+  none?: string[];
+  /** Part 5's words for the condition, shown in the NOT_APPLICABLE reason. */
+  text?: string;
+}
+
+/** Why a 2.0.1 case's Part 5 condition is unmet by the declared PICS features, or undefined when it is met. */
+export function picsMismatch(meta: CaseMeta, declared: Declarations): string | undefined {
+  const c = meta.pics;
+  if (!c) return undefined;
+  const have = new Set(declared.pics ?? []);
+  const why = (s: string) => `Part 5 condition not met: ${s}${c.text ? ` (${c.text})` : ''}; declared PICS features: ${[...have].join(', ') || 'none'}`;
+  const missing = (c.all ?? []).filter((f) => !have.has(f));
+  if (missing.length) return why(`needs ${missing.join(' and ')}`);
+  if (c.any?.length && !c.any.some((f) => have.has(f))) return why(`needs one of ${c.any.join(', ')}`);
+  const excluded = (c.none ?? []).filter((f) => have.has(f));
+  if (excluded.length) return why(`applies only without ${excluded.join(', ')}`);
+  return undefined;
 }
 
 /** Why a case does not apply under these declarations, or undefined when it does. */

@@ -16,6 +16,16 @@ export interface OcttSource {
   follows: '2024-04' | 'newer revision';
 }
 
+/** The OCPP 2.0.1 Part 6 document every `TC_<block>_<nn>_CS|CSMS` case follows. */
+export const PART6_201_DOCUMENT = 'OCPP 2.0.1 Edition 3 Part 6 (test cases)';
+
+export interface Part6Source {
+  /** The use case the table tests, as Part 6 names it (e.g. "B01 Cold Boot Charging Station"). */
+  useCase: string;
+  /** Functional requirements the table cites (B01.FR.01 …). */
+  requirements?: string[];
+}
+
 /** A check beyond the table. Beyond the table and every spec MUST, it is SHOULD (NON_STRICT), never FAIL. */
 export interface Deviation {
   what: string;

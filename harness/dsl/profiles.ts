@@ -1,4 +1,5 @@
-// OCPP 1.6 feature profiles (the values of the SupportedFeatureProfiles key) plus Security.
+// Certification profiles of every version: 1.6's feature profiles (SupportedFeatureProfiles) plus
+// Security, and 2.0.1's Part 5 profiles. Which belong to a version: VersionFacts.profiles.
 
 export const PROFILES = [
   'Core',
@@ -8,6 +9,10 @@ export const PROFILES = [
   'RemoteTrigger',
   'SmartCharging',
   'Security',
+  'AdvancedSecurity',
+  'AdvancedDeviceManagement',
+  'AdvancedUserInterface',
+  'ISO15118Support',
 ] as const;
 
 export type Profile = (typeof PROFILES)[number];
@@ -20,6 +25,10 @@ const DISPLAY: Record<Profile, string> = {
   RemoteTrigger: 'Remote Trigger',
   SmartCharging: 'Smart Charging',
   Security: 'Security',
+  AdvancedSecurity: 'Advanced Security',
+  AdvancedDeviceManagement: 'Advanced Device Management',
+  AdvancedUserInterface: 'Advanced User Interface',
+  ISO15118Support: 'ISO 15118 Support',
 };
 
 export function profileDisplayName(p: Profile): string {

@@ -5,8 +5,7 @@ import { dial, DialError, endpointUrl } from '../transport/client.js';
 import { probeHandshake, type ProbeOutcome } from '../transport/handshake-probe.js';
 import { probeCipherSuites } from '../security/tls-probe.js';
 import type { DialVerdict } from '../trace/types.js';
-import { chargePointDefaults16 } from '../versions/ocpp16/roles/charge-point-defaults.js';
-import { ChargePointSecurityMemory, chargePointSecurityDefaults16 } from '../versions/ocpp16/roles/charge-point-security.js';
+import { ChargePointSecurityMemory } from '../versions/ocpp16/roles/charge-point-security.js';
 import type { RoleDeps } from './csms-role.js';
 import { Link } from './link.js';
 
@@ -70,7 +69,7 @@ export class ChargePointRole {
     const tls = this.tlsOptions(opts.clientCertificate);
     try {
       const channel = await dial(this.deps.hub, {
-        url: opts.url ?? this.target.url, identity: this.target.identity, subprotocols: ['ocpp1.6'],
+        url: opts.url ?? this.target.url, identity: this.target.identity, subprotocols: [this.deps.version.facts.subprotocol],
         password: opts.password === null ? undefined : (opts.password ?? this.password), timeoutMs: opts.timeoutMs, maxFrameBytes: this.deps.maxFrameBytes,
         ...(tls ? { tls } : {}), dialVerdict: opts.verdict,
       });
@@ -116,15 +115,13 @@ export class ChargePointRole {
       });
     }
     const channel = await dial(this.deps.hub, {
-      url: this.target.url, identity: this.target.identity, subprotocols: ['ocpp1.6'],
+      url: this.target.url, identity: this.target.identity, subprotocols: [this.deps.version.facts.subprotocol],
       password: this.password, timeoutMs, maxFrameBytes: this.deps.maxFrameBytes,
       ...(signal ? { signal } : {}),
       ...(this.tlsOptions() ? { tls: this.tlsOptions() } : {}),
       ...(this.target.security && this.target.security.profile > 0 ? { securityProfile: this.target.security.profile } : {}),
     });
-    const defaults = chargePointDefaults16(this.deps.cfg);
-    const handlers = { ...defaults, ...chargePointSecurityDefaults16(this.security, defaults) };
-    const link = new Link(channel, this.deps.registry, handlers, this.deps.onHarnessError);
+    const link = new Link(channel, this.deps.registry, this.deps.version.chargePointDefaults(this.deps.cfg, this), this.deps.onHarnessError);
     channel.onClose(() => { if (this.link === link) this.closedAt = Date.now(); });
     this.link = link;
     return link;

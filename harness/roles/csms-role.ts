@@ -5,12 +5,14 @@ import type { SchemaRegistry } from '../schema/registry.js';
 import type { ServerSecurity } from '../security/security-settings.js';
 import type { TraceHub } from '../trace/recorder.js';
 import { WsServerEndpoint } from '../transport/server.js';
-import { csmsDefaults16, type CsmsMemory } from '../versions/ocpp16/roles/csms-defaults.js';
-import { Link } from './link.js';
+import type { VersionModule } from '../versions/version-module.js';
+import { Link, type HandlerTable } from './link.js';
 
 export interface RoleDeps {
   hub: TraceHub;
   registry: SchemaRegistry;
+  /** The run's OCPP version: subprotocol, default answers of each role. */
+  version: VersionModule;
   cfg: HarnessConfig;
   maxFrameBytes: number;
   onHarnessError: (err: unknown) => void;
@@ -23,27 +25,28 @@ export class CsmsRole {
   private readonly holding = new Set<string>();
   private readonly held = new Map<string, Link>();
   private readonly connectionListeners = new Set<(link: Link) => void>();
-  private readonly memory: CsmsMemory = { nextTransactionId: 1 };
+  private readonly defaults: () => HandlerTable;
 
   private readonly scheme: 'ws' | 'wss';
 
   /** `security`: profile 1–3 (Basic auth, TLS, client certificates); absent = profile 0, plain ws://. */
   constructor(private readonly deps: RoleDeps, listen: { host: string; port: number; identity?: string; security?: ServerSecurity; onStranger?: (identity: string) => void }) {
     this.scheme = listen.security?.tls ? 'wss' : 'ws';
+    this.defaults = deps.version.csmsDefaults(deps.cfg);
     this.endpoint = new WsServerEndpoint(deps.hub, {
       host: listen.host, port: listen.port, identity: listen.identity,
       ...(listen.onStranger ? { onStranger: listen.onStranger } : {}),
-      subprotocol: 'ocpp1.6', maxFrameBytes: deps.maxFrameBytes,
+      subprotocol: deps.version.facts.subprotocol, maxFrameBytes: deps.maxFrameBytes,
       basicAuthExpected: (listen.security?.basicAuthPassword ?? deps.cfg.basicAuthPassword) !== undefined,
       ...(listen.security && listen.security.profile > 0 ? { security: listen.security } : {}),
     });
     this.endpoint.onConnection((channel) => {
       if (channel.info.chosenProtocol === null) {
-        // OCPP-J 1.6 §3.1.2: no agreed subprotocol → finish the handshake, then close at once.
+        // OCPP-J §3.1.2: no agreed subprotocol → finish the handshake, then close at once.
         void channel.close(1002, 'no agreed subprotocol');
         return;
       }
-      const link = new Link(channel, deps.registry, csmsDefaults16(deps.cfg, this.memory), deps.onHarnessError);
+      const link = new Link(channel, deps.registry, this.defaults(), deps.onHarnessError);
       const previous = this.live.get(channel.info.identity);
       if (previous?.isOpen) void previous.channel.close(1000, 'replaced by a new connection');
       // A reconnect is not a reboot (OCPP 1.6 §4.2): a charger accepted before stays accepted until it boots again.

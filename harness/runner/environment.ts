@@ -3,19 +3,15 @@ import type { Readable, Writable } from 'node:stream';
 import type { HarnessConfig } from '../config/types.js';
 import { startFileServers, type FileServers } from '../files/file-servers.js';
 import { transferTraceEvent } from '../files/transfer-log.js';
-import { ReferenceChargePoint } from '../versions/ocpp16/reference/charge-point.js';
-import { ReferenceCsms } from '../versions/ocpp16/reference/csms.js';
-import type { CpQuirk, CsmsQuirk } from '../versions/ocpp16/reference/quirks.js';
 import { ChargePointRole } from '../roles/charge-point-role.js';
 import { basicAuthPassword, clientSecurity, securityProfile, serverSecurity } from '../security/security-settings.js';
+import type { BuiltinPeer } from '../versions/version-module.js';
 import { CsmsRole, type RoleDeps } from '../roles/csms-role.js';
 import type { SutControl } from '../sut/control.js';
 import { makeSutControl } from '../sut/make-control.js';
 import type { Recorder } from '../trace/recorder.js';
 import type { Sut, TraceEvent } from '../trace/types.js';
-import { builtinChargePointSecurity } from './builtin-security.js';
-import { ChargePointConditions, type ConditionsResult } from '../versions/ocpp16/conditions/charge-point.js';
-import { CsmsConditions } from '../versions/ocpp16/conditions/csms.js';
+import type { ConditionsResult } from './conditions-result.js';
 
 export interface SideEnvironment {
   sut: Sut;
@@ -73,21 +69,24 @@ export async function chargePointSide(opts: SideOptions): Promise<SideEnvironmen
   };
   const role = new CsmsRole(opts.deps, { ...listen, identity: opts.identityFilter ?? cfg.identity, onStranger, ...(security ? { security } : {}) });
   const { url } = await role.start();
-  let peer: ReferenceChargePoint | undefined;
+  let peer: (BuiltinPeer & { stop(): Promise<void> }) | undefined;
   let control!: SutControl;
   // Watching from before the first connection: the charger may connect (and start a transaction) at once.
   const features = cfg.featuresBySut?.ChargePoint ?? cfg.features;
-  const conditions = new ChargePointConditions(role, cfg, (...a) => control.perform(...a), features, opts.warn ?? ((line) => process.stderr.write(`${line}\n`)));
+  const conditions = opts.deps.version.chargePointConditions?.(role, cfg, (...a) => control.perform(...a), features, opts.warn ?? ((line) => process.stderr.write(`${line}\n`)));
   if (opts.builtin) {
-    const cpSecurity = await builtinChargePointSecurity(cfg);
-    peer = new ReferenceChargePoint({
-      url, identity: cfg.identity, connectorIds: cfg.connectorIds,
-      password: basicAuthPassword(cfg), quirks: (opts.quirks ?? []) as CpQuirk[], log: opts.log,
-      lateResponseMs: lateBy(cfg), ...(cpSecurity ? { security: cpSecurity } : {}),
+    // Made before the peer starts: it may connect at once and the conditions ask the control.
+    let started: BuiltinPeer | undefined;
+    control = makeSutControl({ type: 'builtin' }, {
+      builtin: {
+        perform: (a, params) => started ? started.perform(a, params) : Promise.resolve({ outcome: 'failed', detail: 'the built-in peer has not started yet' }),
+        get actions() { return started?.actions; },
+      },
     });
-    const p = peer;
-    control = makeSutControl({ type: 'builtin' }, { builtin: { perform: (a, params) => p.perform(a, params), actions: p.actions } });
-    await peer.start();
+    peer = await opts.deps.version.reference.startChargePoint({
+      url, cfg, password: basicAuthPassword(cfg), quirks: opts.quirks ?? [], log: opts.log, lateResponseMs: lateBy(cfg),
+    });
+    started = peer;
   } else {
     control = makeSutControl(cfg.sutControl, { defaultTimeoutMs: cfg.timeouts.operatorMs, ...opts.operator });
   }
@@ -113,26 +112,16 @@ export async function chargePointSide(opts: SideOptions): Promise<SideEnvironmen
 
 export async function csmsSide(opts: SideOptions): Promise<SideEnvironment> {
   const { cfg } = opts;
-  let peer: ReferenceCsms | undefined;
+  let peer: (BuiltinPeer & { url: string; close(): Promise<void> }) | undefined;
   let url = opts.url;
   let control: SutControl;
   if (opts.builtin) {
-    // At the run's security profile, with the run's PKI (its server certificates, the CA it signs with).
-    const peerSecurity = securityProfile(cfg) > 0 ? await serverSecurity(cfg) : undefined;
-    peer = new ReferenceCsms({
-      host: '127.0.0.1', port: 0, heartbeatIntervalS: cfg.intervals.heartbeatS,
-      idTags: { accepted: [cfg.idTags.accepted], blocked: [cfg.idTags.blocked], expired: [cfg.idTags.expired] },
-      password: basicAuthPassword(cfg), quirks: (opts.quirks ?? []) as CsmsQuirk[], log: opts.log,
-      lateResponseMs: lateBy(cfg),
-      ...(peerSecurity ? { security: peerSecurity } : {}),
-      ...(cfg.security?.pkiDir ? { pkiDir: cfg.security.pkiDir } : {}),
-      ...(cfg.security?.cpoName ? { cpoName: cfg.security.cpoName } : {}),
+    peer = await opts.deps.version.reference.startCsms({
+      cfg, password: basicAuthPassword(cfg), quirks: opts.quirks ?? [], log: opts.log, lateResponseMs: lateBy(cfg),
     });
-    url = (await peer.listen()).url;
+    url = peer.url;
     const p = peer;
-    control = makeSutControl({ type: 'builtin' }, {
-      builtin: { perform: (a, params) => p.perform(a, { identity: cfg.identity, ...params }), actions: p.actions },
-    });
+    control = makeSutControl({ type: 'builtin' }, { builtin: { perform: (a, params) => p.perform(a, params), actions: p.actions } });
   } else {
     if (!url) throw new Error('the CSMS under test needs --url');
     control = makeSutControl(cfg.sutControl, { defaultTimeoutMs: cfg.timeouts.operatorMs, ...opts.operator });
@@ -153,7 +142,7 @@ export async function csmsSide(opts: SideOptions): Promise<SideEnvironment> {
   const password = security ? security.basicAuthPassword : basicAuthPassword(cfg);
   const role = new ChargePointRole(opts.deps, { url: target, identity: cfg.identity, password, ...(security ? { security } : {}) });
   return {
-    sut: 'Csms', endpoint: target, cpRole: role, control, conditions: new CsmsConditions(role, cfg), securityProfile: securityProfile(cfg),
+    sut: 'Csms', endpoint: target, cpRole: role, control, conditions: opts.deps.version.csmsConditions?.(role, cfg), securityProfile: securityProfile(cfg),
     async teardown() {
       await role.close();
       await control.close();

@@ -7,11 +7,12 @@ import { CaseScope } from '../dsl/case-scope.js';
 import { chargePointSutContext, csmsSutContext } from '../dsl/context.js';
 import { securityProfileMismatch } from '../dsl/security-requirement.js';
 import { securityProfile } from '../security/security-settings.js';
-import { declarationMismatch, type CaseBody, type CaseDefinition } from '../dsl/define-case.js';
+import { declarationMismatch, picsMismatch, type CaseBody, type CaseDefinition } from '../dsl/define-case.js';
 import { aliasesOf, octtCitation } from '../dsl/octt.js';
 import { ExpectationUnmet, Inconclusive, Interrupted, NotApplicable } from '../dsl/errors.js';
 import type { CaseResult, StepResult } from '../report/result.js';
 import type { SchemaRegistry } from '../schema/registry.js';
+import type { VersionModule } from '../versions/version-module.js';
 import type { TraceHub } from '../trace/recorder.js';
 import type { CaseEndEvent, JudgingSettings, TraceEvent } from '../trace/types.js';
 import type { SideEnvironment } from './environment.js';
@@ -20,6 +21,8 @@ import type { Progress } from './progress.js';
 export interface RunContext {
   cfg: HarnessConfig;
   registry: SchemaRegistry;
+  /** The run's OCPP version. */
+  version: VersionModule;
   hub: TraceHub;
   judging: JudgingSettings & { maxFrameBytes: number };
   /** Aborted on Ctrl-C. */
@@ -55,6 +58,8 @@ async function runOne(env: SideEnvironment, def: CaseDefinition, run: RunContext
   }
   const undeclared = declarationMismatch(meta, run.cfg.declarationsBySut?.[meta.sut] ?? run.cfg.declarations);
   if (undeclared) return { ...skeleton(def, startedAt, 'NOT_APPLICABLE', undeclared), notApplicable: { by: 'declaration' } };
+  const unmet = picsMismatch(meta, run.cfg.declarationsBySut?.[meta.sut] ?? run.cfg.declarations);
+  if (unmet) return { ...skeleton(def, startedAt, 'NOT_APPLICABLE', unmet), notApplicable: { by: 'declaration', declaration: 'pics' } };
   const security = securityProfileMismatch(meta, run.cfg.declarationsBySut?.[meta.sut] ?? run.cfg.declarations, securityProfile(run.cfg), env.securityProfile ?? 0);
   if (security) return { ...skeleton(def, startedAt, 'NOT_APPLICABLE', security.reason), notApplicable: security.by === 'declaration' ? { by: 'declaration', declaration: 'securityProfiles' } : { by: 'configuration' } };
   // Before anything is sent: an action the SUT control says it cannot do makes the case NOT_APPLICABLE.
@@ -96,8 +101,8 @@ async function runOne(env: SideEnvironment, def: CaseDefinition, run: RunContext
       controller.signal.addEventListener('abort', () => reject(scope.abortReason()), { once: true });
     });
     aborted.catch(() => undefined);
-    if (meta.sut === 'ChargePoint') await Promise.race([body(chargePointSutContext(scope, env.csmsRole!, startSeq, env.files, env.securityProfile ?? 0)), aborted]);
-    else await Promise.race([body(csmsSutContext(scope, env.cpRole!, startSeq)), aborted]);
+    if (meta.sut === 'ChargePoint') await Promise.race([body(chargePointSutContext(scope, env.csmsRole!, startSeq, run.version, env.files, env.securityProfile ?? 0)), aborted]);
+    else await Promise.race([body(csmsSutContext(scope, env.cpRole!, startSeq, run.version)), aborted]);
   } catch (err) {
     end = { kind: 'case-end', ...classify(err) };
   } finally {

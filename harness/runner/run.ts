@@ -12,6 +12,8 @@ import { registerSecret } from '../report/redact.js';
 import { writeReports, type WrittenReports } from '../report/write-all.js';
 import { packageInfo as pkg } from '../package-info.js';
 import { schemaRegistry } from '../schema/registry.js';
+import { versionFacts } from '../versions/facts-registry.js';
+import { versionModule } from '../versions/registry.js';
 import { ensureRunPki, securityProfile } from '../security/security-settings.js';
 import { TraceHub } from '../trace/recorder.js';
 import type { JudgingSettings, Sut } from '../trace/types.js';
@@ -85,7 +87,9 @@ export async function runTests(opts: TestRunOptions): Promise<TestRunOutcome> {
     out.write(`security profile ${securityProfile(opts.cfg)}: generated a test PKI in ${pkiDir} (what to trust and install: ocpp-harness pki show ${pkiDir})\n`);
   }
   const started = Date.now();
-  const registry = schemaRegistry();
+  const version = versionFacts(opts.ocpp);
+  const registry = schemaRegistry(version.id);
+  const module = versionModule(version.id);
   const judging: JudgingSettings & { maxFrameBytes: number } = {
     responseTimeoutMs: opts.cfg.timeouts.responseMs, toleranceMs: opts.cfg.toleranceMs, strict: opts.strict,
     maxFrameBytes: opts.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES,
@@ -112,7 +116,7 @@ export async function runTests(opts: TestRunOptions): Promise<TestRunOutcome> {
   };
   const begun = new Set<string>();
   const ctx: RunContext = {
-    cfg: opts.cfg, registry, hub, judging, signal, harnessErrors, progress,
+    cfg: opts.cfg, registry, version: module, hub, judging, signal, harnessErrors, progress,
     onCaseStart: (def) => {
       begun.add(def.meta.id);
       if (opts.quiet) return;
@@ -165,7 +169,7 @@ export async function runTests(opts: TestRunOptions): Promise<TestRunOutcome> {
     interrupted,
     strict: opts.strict,
     ...(opts.requireComplete ? { requireComplete: true } : {}),
-    selection: { ocpp: '1.6', sut: opts.sides, profiles: opts.profiles, cases: opts.cases, exclude: opts.exclude },
+    selection: { ocpp: version.id, sut: opts.sides, profiles: opts.profiles, cases: opts.cases, exclude: opts.exclude },
     errata: registry.errataInForce(),
     summary: summarise(results),
     cases: results,
@@ -302,7 +306,7 @@ async function runSideInLanes(sut: Sut, cases: CaseDefinition[], lanes: number, 
 
 function setUp(sut: Sut, opts: TestRunOptions, ctx: RunContext): Promise<SideEnvironment> {
   const deps = {
-    hub: ctx.hub, registry: ctx.registry, cfg: opts.cfg, maxFrameBytes: ctx.judging.maxFrameBytes,
+    hub: ctx.hub, registry: ctx.registry, version: ctx.version, cfg: opts.cfg, maxFrameBytes: ctx.judging.maxFrameBytes,
     onHarnessError: (err: unknown) => ctx.harnessErrors.push(err),
   };
   const log = opts.verbose ? (line: string) => (opts.out ?? process.stdout).write(`    [peer] ${line}\n`) : undefined;

@@ -3,6 +3,7 @@ import type { CaseDefinition } from '../dsl/define-case.js';
 import { aliasesOf } from '../dsl/octt.js';
 import { parseProfile, type Profile } from '../dsl/profiles.js';
 import type { Sut } from '../trace/types.js';
+import { OCPP_VERSIONS, isOcppVersion } from '../versions/facts-registry.js';
 
 export interface Selection {
   ocpp: string;
@@ -32,7 +33,7 @@ export function parseProfiles(names: string[]): Profile[] | 'all' {
 }
 
 export function selectCases(all: CaseDefinition[], s: Selection): CaseDefinition[] {
-  if (s.ocpp !== '1.6') throw new SelectionError(`OCPP ${s.ocpp} is not supported yet (supported: 1.6)`);
+  if (!isOcppVersion(s.ocpp)) throw new SelectionError(`OCPP ${s.ocpp} is not supported (supported: ${OCPP_VERSIONS.join(', ')})`);
   const profiles = parseProfiles(s.profiles);
   const include = (s.cases ?? []).map(globToRegExp);
   const exclude = (s.exclude ?? []).map(globToRegExp);

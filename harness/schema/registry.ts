@@ -6,8 +6,9 @@ import { dirname, join } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { OcppVersion } from '../trace/types.js';
-import { ERRATA_16, FLOAT_MULTIPLE_OF, type Erratum } from '../versions/ocpp16/errata.js';
-import { errorCodeForKeyword16 } from '../versions/ocpp16/error-codes.js';
+import { versionFacts } from '../versions/facts-registry.js';
+import type { VersionFacts } from '../versions/version-facts.js';
+import type { Erratum } from './erratum.js';
 
 export type SchemaKind = 'req' | 'conf';
 
@@ -27,18 +28,19 @@ interface RawSchema { $id: string; $schema?: string; [k: string]: unknown }
 
 const require = createRequire(import.meta.url);
 
-const SCHEMA_FILES: Record<OcppVersion, string> = { '1.6': 'ocpp1_6.json' };
-
 export function rawSchemaFile(version: OcppVersion): RawSchema[] {
   const pkgDir = dirname(require.resolve('ocpp-rpc/package.json'));
-  return JSON.parse(readFileSync(join(pkgDir, 'lib', 'schemas', SCHEMA_FILES[version]), 'utf8')) as RawSchema[];
+  return JSON.parse(readFileSync(join(pkgDir, 'lib', 'schemas', versionFacts(version).schemaFile), 'utf8')) as RawSchema[];
 }
 
 export class SchemaRegistry {
   private readonly validators = new Map<string, ValidateFunction>();
   readonly errata: readonly Erratum[];
 
-  constructor(readonly version: OcppVersion = '1.6') {
+  readonly facts: VersionFacts;
+
+  constructor(readonly version: OcppVersion) {
+    this.facts = versionFacts(version);
     // Never an option that rewrites data (removeAdditional, useDefaults, coerceTypes).
     const ajv = new Ajv({ allErrors: true, strict: false, multipleOfPrecision: 6 });
     addFormats.default(ajv);
@@ -50,7 +52,7 @@ export class SchemaRegistry {
       const { $id: _id, $schema: _draft, ...body } = schema;
       this.validators.set(`${match[1]}.${match[2]}`, ajv.compile(body));
     }
-    this.errata = version === '1.6' ? ERRATA_16 : [];
+    this.errata = this.facts.errata;
   }
 
   has(action: string, kind: SchemaKind = 'req'): boolean {
@@ -77,7 +79,7 @@ export class SchemaRegistry {
       known: true,
       ok: false,
       errors: remaining.map(describeError),
-      rpcErrorCode: errorCodeForKeyword16(remaining[0].keyword),
+      rpcErrorCode: this.facts.errorCodes.forKeyword(remaining[0]!.keyword),
       forgivenBy: [...forgivenBy],
     };
   }
@@ -85,7 +87,7 @@ export class SchemaRegistry {
   errataInForce(): { id: string; source: string; appliesTo: string }[] {
     return [
       ...this.errata.map(({ id, source, appliesTo }) => ({ id, source, appliesTo })),
-      { ...FLOAT_MULTIPLE_OF },
+      ...this.facts.validationNotes.map((n) => ({ ...n })),
     ];
   }
 }
@@ -101,8 +103,10 @@ function describeError(e: ErrorObject): string {
   return `${path}: ${e.message ?? e.keyword}`;
 }
 
-let shared: SchemaRegistry | undefined;
-/** One registry per process: compiling all schemas takes a few milliseconds. */
-export function schemaRegistry(): SchemaRegistry {
-  return (shared ??= new SchemaRegistry('1.6'));
+const shared = new Map<OcppVersion, SchemaRegistry>();
+/** One registry per version and process: compiling all schemas takes a few milliseconds. */
+export function schemaRegistry(version: OcppVersion): SchemaRegistry {
+  let r = shared.get(version);
+  if (!r) shared.set(version, (r = new SchemaRegistry(version)));
+  return r;
 }

@@ -1,7 +1,7 @@
 // The trace is the truth: every event of a case, in order, with a monotonic timestamp.
 // Checks are pure functions over these events, so a saved trace can be re-judged offline.
 
-export type OcppVersion = '1.6';
+export type OcppVersion = '1.6' | '2.0.1';
 export type Sut = 'ChargePoint' | 'Csms';
 /** Direction seen from the harness: 'in' = sent by the system under test. */
 export type Direction = 'in' | 'out';

@@ -30,7 +30,7 @@ describe('a harness handler that fails on what the SUT sent', function () {
     b.out(0, [2, 'h1', 'GetConfiguration', {}]);
     b.in(3000, [3, 'h1', { configurationKey: [] }]); // late: a MUST finding (rpc.responseTime)
     b.events.push({ seq: b.events.length, t: 3001, wall: '', kind: 'case-end', abort: { verdict: 'INCONCLUSIVE', reason: 'harness error: boom', harnessFault: true } });
-    const j = judge({ caseId: 'T', sut: 'ChargePoint', events: b.events, settings: { responseTimeoutMs: 1000, toleranceMs: 500, strict: false }, registry: schemaRegistry() });
+    const j = judge({ caseId: 'T', sut: 'ChargePoint', events: b.events, settings: { responseTimeoutMs: 1000, toleranceMs: 500, strict: false }, registry: schemaRegistry('1.6') });
     expect(j.findings.map((f) => f.checkId)).to.include('rpc.responseTime');
     expect([j.verdict, j.reason]).to.deep.equal(['INCONCLUSIVE', 'harness error: boom']);
   });

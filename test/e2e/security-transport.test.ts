@@ -1,6 +1,7 @@
 // Real TLS on 127.0.0.1 (port 0) between the harness's own wss:// server (harness = CSMS) and its own
 // wss:// client (harness = charge point), with the generated test PKI: what succeeds, what is refused
 // and why, and what the trace records of each handshake.
+import { OCPP16_MODULE } from '../../harness/versions/ocpp16/module.js';
 import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
 import { expect } from 'chai';
 import WebSocket from 'ws';
@@ -241,7 +242,7 @@ describe('security: TLS and Basic auth on real sockets (harness server ⇄ harne
 
     it('the harness roles talk wss:// to each other from a configuration with a PKI directory', async () => {
       const cfg: HarnessConfig = { ...defaultConfig(), security: { profile: 3, pkiDir: pki.dir } };
-      const deps = (hub: TraceHub) => ({ hub, registry: schemaRegistry(), cfg, maxFrameBytes: 65536, onHarnessError: (err: unknown) => { throw err; } });
+      const deps = (hub: TraceHub) => ({ hub, registry: schemaRegistry('1.6'), version: OCPP16_MODULE, cfg, maxFrameBytes: 65536, onHarnessError: (err: unknown) => { throw err; } });
       const csmsHub = new TraceHub();
       const csms = new CsmsRole(deps(csmsHub), { host: '127.0.0.1', port: 0, security: await serverSecurity(cfg) });
       const { url } = await csms.start();

@@ -2,6 +2,7 @@
 // its BootNotification (an operator pressing Enter late, a power-cycle script that waits) must not turn a
 // conforming charger into FAIL connection.closed or INCONCLUSIVE "did not connect": the harness holds the
 // new connection for the case, and the close belongs to the restart it asked for.
+import { OCPP16 } from '../../harness/versions/ocpp16/facts.js';
 import { expect } from 'chai';
 import { Writable } from 'node:stream';
 import { startControlServer } from '../../harness/peers/control-server.js';
@@ -53,8 +54,8 @@ describe('a slow SUT control around a restart', function () {
       ev({ kind: 'ws-open', conn: 2, url: '/', identity: 'X', offeredProtocols: ['ocpp1.6'], chosenProtocol: 'ocpp1.6' }),
       ev({ kind: 'stimulus', action: 'reboot', params: {}, outcome: 'done' }),
     ];
-    expect(checkConnection(cycle, 1 << 20)).to.deep.equal([]);
+    expect(checkConnection(cycle, 1 << 20, OCPP16)).to.deep.equal([]);
     const later = [...cycle, ev({ kind: 'ws-close', conn: 2, code: 1000, reason: '', by: 'peer' })];
-    expect(checkConnection(later, 1 << 20).map((f) => f.checkId)).to.deep.equal(['connection.closed']);
+    expect(checkConnection(later, 1 << 20, OCPP16).map((f) => f.checkId)).to.deep.equal(['connection.closed']);
   });
 });

@@ -7,7 +7,7 @@ import { TraceBuilder } from '../support/trace-builder.js';
 
 const settings = { responseTimeoutMs: 1000, toleranceMs: 500, strict: false, maxFrameBytes: 1024 };
 const ids = (b: TraceBuilder, sut: Sut = 'ChargePoint') =>
-  findingsOf({ caseId: 'T', sut, events: b.events, settings, registry: schemaRegistry() }).map((f) => f.checkId);
+  findingsOf({ caseId: 'T', sut, events: b.events, settings, registry: schemaRegistry('1.6') }).map((f) => f.checkId);
 const HB = (id: string) => [2, id, 'Heartbeat', {}];
 const HB_CONF = (id: string) => [3, id, { currentTime: '2026-01-01T00:00:00Z' }];
 
@@ -80,7 +80,7 @@ describe('checks over hand-written traces', () => {
     const b = new TraceBuilder();
     b.out(0, [2, 'h1', 'GetConfiguration', {}]);
     b.in(1500, [3, 'h1', { configurationKey: [] }]);
-    const f = findingsOf({ caseId: 'T', sut: 'ChargePoint', events: b.events, settings, registry: schemaRegistry() });
+    const f = findingsOf({ caseId: 'T', sut: 'ChargePoint', events: b.events, settings, registry: schemaRegistry('1.6') });
     expect(f.map((x) => x.checkId)).to.deep.equal(['rpc.responseTime']);
     expect(f[0].actual).to.contain('1500.0 ms');
   });
@@ -91,7 +91,7 @@ describe('checks over hand-written traces', () => {
     b.in(1, [2, 'b', 'StatusNotification', { connectorId: 0, errorCode: 'NoError', status: 'Available' }]);
     b.out(2, HB_CONF('a'));
     b.out(3, [3, 'b', {}]);
-    const f = findingsOf({ caseId: 'T', sut: 'ChargePoint', events: b.events, settings, registry: schemaRegistry() });
+    const f = findingsOf({ caseId: 'T', sut: 'ChargePoint', events: b.events, settings, registry: schemaRegistry('1.6') });
     expect(f.map((x) => `${x.checkId}:${x.level}`)).to.deep.equal(['rpc.singleOutstandingCall:SHOULD']);
   });
 
@@ -141,14 +141,14 @@ describe('checks over hand-written traces', () => {
     const b = new TraceBuilder();
     b.step(0, 3);
     b.in(1, 'garbage');
-    const f = findingsOf({ caseId: 'T', sut: 'ChargePoint', events: b.events, settings, registry: schemaRegistry() });
+    const f = findingsOf({ caseId: 'T', sut: 'ChargePoint', events: b.events, settings, registry: schemaRegistry('1.6') });
     expect(f[0].step).to.equal(3);
   });
 });
 
 describe('judge: verdicts', () => {
   const verdictOf = (b: TraceBuilder, extra: Partial<Parameters<typeof judge>[0]> = {}) =>
-    judge({ caseId: 'T', sut: 'ChargePoint', events: b.events, settings, registry: schemaRegistry(), ...extra });
+    judge({ caseId: 'T', sut: 'ChargePoint', events: b.events, settings, registry: schemaRegistry('1.6'), ...extra });
 
   it('PASS, FAIL, NON_STRICT', () => {
     const pass = new TraceBuilder();

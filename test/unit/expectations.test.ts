@@ -1,4 +1,5 @@
 // The expectation evaluator over literal traces: windows, tolerance, forbid, match, consumption.
+import { OCPP16 } from '../../harness/versions/ocpp16/facts.js';
 import { expect } from 'chai';
 import { evaluateCall, evaluateOne } from '../../harness/checks/evaluate-expectations.js';
 import type { CallExpectation } from '../../harness/checks/expectation.js';
@@ -115,12 +116,12 @@ describe('expectations: answers to our CALLs', () => {
     const call = b.out(0, [2, 'c', 'ChangeConfiguration', { key: 'K', value: 'V' }]);
     b.in(5, [3, 'c', { status: 'Rejected' }]);
     const model = buildRpcModel(b.events);
-    const findings = evaluateOne({ type: 'callResult', callSeq: call, action: 'ChangeConfiguration', match: { status: 'Accepted' }, requirement: 'r' }, model);
+    const findings = evaluateOne({ type: 'callResult', callSeq: call, action: 'ChangeConfiguration', match: { status: 'Accepted' }, requirement: 'r' }, model, OCPP16);
     expect(findings.map((f) => f.checkId)).to.deep.equal(['payload.mismatch']);
     const b2 = new TraceBuilder();
     const call2 = b2.out(0, [2, 'c', 'ChangeConfiguration', { key: 'K', value: 'V' }]);
     b2.in(5, [4, 'c', 'InternalError', 'boom', {}]);
-    const f2 = evaluateOne({ type: 'callResult', callSeq: call2, action: 'ChangeConfiguration', requirement: 'r' }, buildRpcModel(b2.events));
+    const f2 = evaluateOne({ type: 'callResult', callSeq: call2, action: 'ChangeConfiguration', requirement: 'r' }, buildRpcModel(b2.events), OCPP16);
     expect(f2.map((f) => f.checkId)).to.deep.equal(['payload.mismatch']);
     expect(f2[0].actual).to.contain('CALLERROR InternalError');
   });
@@ -131,7 +132,7 @@ describe('expectations: answers to our CALLs', () => {
     b.in(5, answer);
     return evaluateOne({
       type: 'callError', callSeq: call, exact: ['OccurenceConstraintViolation'], requirement: 'r',
-    }, buildRpcModel(b.events)).map((f) => `${f.checkId}:${f.level}`);
+    }, buildRpcModel(b.events), OCPP16).map((f) => `${f.checkId}:${f.level}`);
   };
   it('callError: exact code passes', () => expect(errorCase([4, 'c', 'OccurenceConstraintViolation', '', {}])).to.deep.equal([]));
   it('callError: tolerated spelling is SHOULD', () => expect(errorCase([4, 'c', 'OccurrenceConstraintViolation', '', {}])).to.deep.equal(['rpc.errorCode:SHOULD']));
@@ -157,7 +158,7 @@ describe('expectations: matchLevel (the CALL must come; what it carries is a SHO
     const b = new TraceBuilder();
     const anchor = b.note(0);
     b.in(10, unlock(2));
-    const [f] = evaluateOne(expectation(anchor), buildRpcModel(b.events));
+    const [f] = evaluateOne(expectation(anchor), buildRpcModel(b.events), OCPP16);
     expect(f).to.include({ checkId: 'payload.mismatch', level: 'SHOULD', octt: 'not-checked' });
   });
 
@@ -165,7 +166,7 @@ describe('expectations: matchLevel (the CALL must come; what it carries is a SHO
     const b = new TraceBuilder();
     const anchor = b.note(0);
     b.note(1001);
-    const [f] = evaluateOne(expectation(anchor), buildRpcModel(b.events));
+    const [f] = evaluateOne(expectation(anchor), buildRpcModel(b.events), OCPP16);
     expect(f).to.include({ checkId: 'sequence.missing', level: 'MUST', octt: 'fails' });
   });
 });

@@ -14,7 +14,7 @@ describe('finding text is bounded', () => {
     b.open(0);
     b.in(10, [2, 'a', 'Heartbeat', payload]);
     b.out(11, [3, 'a', { currentTime: '2026-01-01T00:00:00Z' }]);
-    const findings = findingsOf({ caseId: 'T', sut: 'ChargePoint', events: b.events, settings: { responseTimeoutMs: 1000, toleranceMs: 500, strict: false, maxFrameBytes: 8 << 20 }, registry: schemaRegistry() });
+    const findings = findingsOf({ caseId: 'T', sut: 'ChargePoint', events: b.events, settings: { responseTimeoutMs: 1000, toleranceMs: 500, strict: false, maxFrameBytes: 8 << 20 }, registry: schemaRegistry('1.6') });
     expect(findings.length).to.be.greaterThan(0);
     for (const f of findings) {
       for (const text of [f.requirement, f.expected, f.actual]) expect(text.length).to.be.at.most(DEFAULT_FINDING_TEXT_CHARS + 100);

@@ -1,5 +1,6 @@
 // Meter values: extraction from frames, and the `meterValues` expectation over hand-written traces.
 // TraceBuilder stamps wall = 2026-01-01T00:00:00Z + t, so t is also the arrival time of day (UTC).
+import { OCPP16 } from '../../harness/versions/ocpp16/facts.js';
 import { expect } from 'chai';
 import { evaluateOne } from '../../harness/checks/evaluate-expectations.js';
 import type { MeterValuesExpectation } from '../../harness/checks/expectation.js';
@@ -44,7 +45,7 @@ function aligned(afterSeq: number, untilSeq: number, extra: Partial<MeterValuesE
   return sampled(afterSeq, untilSeq, { requirement: 'OCPP 1.6 §3.16.2', mode: 'clockAligned', intervalS: 900, context: 'Sample.Clock', measurands: [E], ...extra });
 }
 
-const run = (e: MeterValuesExpectation, b: TraceBuilder) => evaluateOne(e, buildRpcModel(b.events));
+const run = (e: MeterValuesExpectation, b: TraceBuilder) => evaluateOne(e, buildRpcModel(b.events), OCPP16);
 
 describe('meter values: reading frames (§4.7, §7 SampledValue)', () => {
   it('fills in the defaults of absent fields, for MeterValues and StopTransaction transactionData', () => {
@@ -231,7 +232,7 @@ describe('meterValues expectation: measurands, context, count', () => {
     const { b, afterSeq, untilSeq } = observe([{ t: 1_000 }, { t: 11_000 }]);
     b.expect(11_200, sampled(afterSeq, untilSeq));
     const settings = { responseTimeoutMs: 1000, toleranceMs: 500, strict: false };
-    const findings = findingsOf({ caseId: 'T', sut: 'ChargePoint', events: b.events, settings, registry: schemaRegistry() });
+    const findings = findingsOf({ caseId: 'T', sut: 'ChargePoint', events: b.events, settings, registry: schemaRegistry('1.6') });
     expect(findings.map((f) => f.checkId)).to.deep.equal(['meterValues.missing']);
   });
 });

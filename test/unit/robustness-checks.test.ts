@@ -9,7 +9,7 @@ import { TraceBuilder } from '../support/trace-builder.js';
 
 const settings = { responseTimeoutMs: 1000, toleranceMs: 500, strict: false, maxFrameBytes: 1024 };
 const findings = (b: TraceBuilder, sut: Sut = 'ChargePoint') =>
-  findingsOf({ caseId: 'T', sut, events: b.events, settings, registry: schemaRegistry() });
+  findingsOf({ caseId: 'T', sut, events: b.events, settings, registry: schemaRegistry('1.6') });
 const ids = (b: TraceBuilder, sut: Sut = 'ChargePoint') => findings(b, sut).map((f) => `${f.checkId}:${f.level}`);
 const sentOnPurpose = (b: TraceBuilder, t: number, raw: string) =>
   b.event(t, { kind: 'frame', conn: 0, dir: 'out', raw, deliberatelyInvalid: true });

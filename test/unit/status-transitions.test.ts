@@ -118,7 +118,7 @@ describe('status.transition check', () => {
   it('runs as a generic check in findingsOf (the live judge and rejudge)', () => {
     const b = trace([[1, 'Charging'], [1, 'Preparing']]);
     const settings = { responseTimeoutMs: 1000, toleranceMs: 500, strict: false };
-    const ids = findingsOf({ caseId: 'T', sut: 'ChargePoint', events: b.events, settings, registry: schemaRegistry() }).map((f) => f.checkId);
+    const ids = findingsOf({ caseId: 'T', sut: 'ChargePoint', events: b.events, settings, registry: schemaRegistry('1.6') }).map((f) => f.checkId);
     expect(ids).to.deep.equal(['status.transition']);
   });
 });

@@ -1,5 +1,6 @@
 // The `transfer` expectation (harness = charge point: the location the CSMS gave must serve the
 // firmware / take the diagnostics) over hand-written traces with file-transfer events.
+import { OCPP16 } from '../../harness/versions/ocpp16/facts.js';
 import { expect } from 'chai';
 import { evaluateOne } from '../../harness/checks/evaluate-expectations.js';
 import type { TransferExpectation } from '../../harness/checks/expectation.js';
@@ -29,7 +30,7 @@ function expectation(afterSeq: number, untilSeq: number, extra: Partial<Transfer
   return { type: 'transfer', step: 3, direction: 'download', location: LOCATION, afterSeq, untilSeq, requirement: 'OCPP 1.6 §8.1', ...extra };
 }
 
-const judged = (b: TraceBuilder, e: TransferExpectation) => evaluateOne(e, buildRpcModel(b.events));
+const judged = (b: TraceBuilder, e: TransferExpectation) => evaluateOne(e, buildRpcModel(b.events), OCPP16);
 
 describe('expectations: transfer (the location the system under test gave)', () => {
   it('a completed download meets it', () => {
@@ -96,7 +97,7 @@ describe('expectations: transfer (the location the system under test gave)', () 
     b.expect(12, expectation(after, b.note(11)));
     b.end(13);
     const findings = findingsOf({
-      caseId: 'TC_044_1_CSMS', sut: 'Csms', events: b.events, registry: schemaRegistry(),
+      caseId: 'TC_044_1_CSMS', sut: 'Csms', events: b.events, registry: schemaRegistry('1.6'),
       settings: { responseTimeoutMs: 3000, toleranceMs: 500, strict: false },
     });
     expect(findings.map((f) => f.checkId)).to.deep.equal(['transfer.failed']);

@@ -1,16 +1,7 @@
-// The errata overlay. The OCA schemas are used unmodified; an erratum never edits a schema, it
+// The OCPP 1.6 errata overlay. The OCA schemas are used unmodified; an erratum never edits a schema, it
 // only forgives specific validation errors that a published erratum says are not errors.
-import type { ErrorObject } from 'ajv';
+import type { Erratum } from '../../schema/erratum.js';
 
-export interface Erratum {
-  id: string;
-  /** Where the erratum is published. */
-  source: string;
-  /** Which messages it concerns, for the report header. */
-  appliesTo: string;
-  /** True when this one validation error is not an error under the erratum. */
-  forgives(action: string, kind: 'req' | 'conf', error: ErrorObject, payload: unknown): boolean;
-}
 
 function valueAt(payload: unknown, pointer: string): unknown {
   let node: unknown = payload;

@@ -1,6 +1,8 @@
 // OCPP-J RPC error codes per version, the code a validation failure deserves, and the one written
 // rule that decides how a CALLERROR's code is judged when a case expects a refusal.
 
+import type { ErrorCodeClass } from '../../schema/error-code-class.js';
+
 /** OCPP-J 1.6 §4.2.3 Table 7, with the two spellings the errata keep ("do not fix"). */
 export const ERROR_CODES_16 = [
   'NotImplemented', 'NotSupported', 'InternalError', 'ProtocolError', 'SecurityError',
@@ -14,16 +16,6 @@ export const TOLERATED_SPELLINGS_16: Record<string, string> = {
   OccurrenceConstraintViolation: 'OccurenceConstraintViolation',
 };
 
-/** How a CALLERROR code stands against the code(s) a case expects. */
-export type ErrorCodeClass =
-  /** One of the codes the situation calls for. */
-  | 'exact'
-  /** Another code of the version's own table: a refusal, with a defensible but not the best reading. */
-  | 'other-code'
-  /** The later versions' spelling of a code of the version's table. */
-  | 'later-spelling'
-  /** No code of the version at all (e.g. 2.0.1's RpcFrameworkError, or an invented one). */
-  | 'not-a-code';
 
 /**
  * The tolerance rule for OCPP-J 1.6, the same for every case that expects a CALLERROR:

@@ -12,12 +12,9 @@ import type { SutControl } from '../../../sut/control.js';
 import type { Recorder } from '../../../trace/recorder.js';
 import type { TraceEvent } from '../../../trace/types.js';
 import { ChargePointTracker } from './charge-point-tracker.js';
+import type { ConditionsResult } from '../../../runner/conditions-result.js';
 
-export interface ConditionsResult {
-  done: string[];
-  /** The state could not be established: the case cannot be judged. */
-  problem?: string;
-}
+export type { ConditionsResult } from '../../../runner/conditions-result.js';
 
 /** What a finished case changed on the charger, read from its trace (the harness's accepted requests). */
 export interface CaseChanges {

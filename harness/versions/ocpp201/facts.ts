@@ -1,0 +1,52 @@
+// OCPP 2.0.1 (OCPP-J 2.0.1, Part 4) as facts for the core.
+import type { VersionFacts } from '../version-facts.js';
+import { CHARGING_STATION_ACTIONS_201, CSMS_ACTIONS_201 } from './actions.js';
+import { ERRATA_201 } from './errata.js';
+import { ERROR_CODES_201, classifyErrorCode201, errorCodeForKeyword201, errorCodeLevel201 } from './error-codes.js';
+
+export const OCPP201: VersionFacts = {
+  id: '2.0.1',
+  subprotocol: 'ocpp2.0.1',
+  name: 'OCPP 2.0.1',
+  ocppJ: 'OCPP-J 2.0.1',
+  schemaFile: 'ocpp2_0_1.json',
+  errata: ERRATA_201,
+  validationNotes: [],
+  errorCodes: {
+    table: 'OCPP-J 2.0.1 §4.3 Table 8',
+    codes: ERROR_CODES_201,
+    classify: classifyErrorCode201,
+    level: errorCodeLevel201,
+    forKeyword: errorCodeForKeyword201,
+    tolerance: 'any other OCPP 2.0.1 code or its 1.6 spelling: NON_STRICT',
+    explain: {
+      'other-code': 'another OCPP 2.0.1 code: tolerated',
+      'later-spelling': 'the OCPP 1.6 spelling of a 2.0.1 code: tolerated',
+      'not-a-code': 'not an OCPP 2.0.1 error code (OCPP-J 2.0.1 §4.2.3 Table 7: ErrorCode must be a code of Table 8)',
+    },
+  },
+  requests: {
+    ChargePoint: CHARGING_STATION_ACTIONS_201,
+    Csms: CSMS_ACTIONS_201,
+    ref: { ChargePoint: 'OCPP 2.0.1 Part 2 P01 (DataTransfer)', Csms: 'OCPP 2.0.1 Part 2 P01 (DataTransfer)' },
+    sideName: { ChargePoint: 'a charging station', Csms: 'a CSMS' },
+    // No MUST says so in 2.0.1 (the receiver answers NotImplemented, Part 4 §4.3): ours, graded SHOULD.
+    dataTransferRule: 'a function OCPP does not have goes in DataTransfer (P01); another action is answered NotImplemented',
+    level: 'SHOULD',
+  },
+  restartingRequests: ['Reset', 'UpdateFirmware'],
+  // A new BasicAuthPassword (A01.FR.11/12), a new network profile after Reset (B09), a signed
+  // ChargingStationCertificate (A02/A03) take effect on a new connection.
+  reconnectsAfter(action, payload) {
+    if (action === 'CertificateSigned' || action === 'SetNetworkProfile') return true;
+    if (action !== 'SetVariables') return false;
+    const data = (payload as { setVariableData?: { variable?: { name?: unknown } }[] } | null)?.setVariableData;
+    return Array.isArray(data) && data.some((d) => d?.variable?.name === 'BasicAuthPassword' || d?.variable?.name === 'NetworkConfigurationPriority');
+  },
+  reconnectHint: /"(SetVariables|CertificateSigned|SetNetworkProfile)"/,
+  profiles: [
+    'Core', 'AdvancedSecurity', 'LocalAuthListManagement', 'SmartCharging', 'AdvancedDeviceManagement',
+    'Reservation', 'AdvancedUserInterface', 'ISO15118Support',
+  ],
+  versionChecks: () => [],
+};

@@ -4,7 +4,7 @@
 
 import WebSocket from 'ws';
 import { ReferenceCsms201, type ReferenceCsms201Options } from '../../../harness/versions/ocpp201/reference/csms.js';
-import { RPCClient, isRpcError, type RpcClientLike } from '../../../harness/peers/reference/rpc.js';
+import { RPCClient, isRpcError, type RpcClientLike } from '../../../harness/versions/ocpp201/reference/csms/shared.js';
 
 export interface ReceivedCall {
   method: string;

@@ -3,9 +3,11 @@
 
 export {
   NOREPLY,
+  RPCClient,
   RPCServer,
   createRPCError,
   isRpcError,
+  type RpcClientLike,
   type RpcHandlerArgs,
   type RpcServerClientLike,
   type RpcServerLike,

@@ -195,10 +195,13 @@ describe('reference CSMS 2.0.1: answers to a charging station', function () {
     expect(await s.send('LogStatusNotification', { status: 'Uploaded', requestId: 1 })).to.deep.equal({});
   });
 
-  it('answers payload errors with the Part 4 codes', async () => {
+  it('answers payload errors with the Part 4 codes (customData is no error)', async () => {
     const s = await station();
     await s.boot();
-    expect(await s.send('Heartbeat', { extra: 1 })).to.deep.equal({ error: 'FormatViolation' });
+    expect(await s.send('Heartbeat', { extra: 1 })).to.deep.equal({ error: 'ProtocolError' });
+    expect(await s.send('Heartbeat', [])).to.deep.equal({ error: 'ProtocolError' });
+    expect(await s.send('Heartbeat', { customData: { vendorId: 'com.example', anything: true } })).to.have.property('currentTime');
+    expect(await s.send('StatusNotification', { timestamp: 'yesterday', connectorStatus: 'Available', evseId: 1, connectorId: 1 })).to.deep.equal({ error: 'FormatViolation' });
     expect(await s.send('Authorize', {})).to.deep.equal({ error: 'OccurrenceConstraintViolation' });
     expect(await s.send('Authorize', { idToken: { idToken: 5, type: 'ISO14443' } })).to.deep.equal({ error: 'TypeConstraintViolation' });
     expect(await s.send('Authorize', { idToken: { idToken: 'GOOD', type: 'Barcode' } })).to.deep.equal({ error: 'PropertyConstraintViolation' });

@@ -73,6 +73,7 @@ const proofs: Record<Csms201Quirk, { options?: ReferenceCsms201Options; boot?: b
     prove: async ({ station }) => {
       expect(await station.send('Authorize', {})).to.deep.equal({ error: 'OccurenceConstraintViolation' });
       expect(await station.send('Heartbeat', { extra: 1 })).to.deep.equal({ error: 'FormationViolation' });
+      expect(await station.send('Heartbeat', [])).to.deep.equal({ error: 'FormationViolation' });
     },
   },
   'boot-pending-forever': {
@@ -190,7 +191,7 @@ const proofs: Record<Csms201Quirk, { options?: ReferenceCsms201Options; boot?: b
   },
   'rejects-custom-data': {
     prove: async ({ station }) => {
-      expect(await station.send('StatusNotification', { ...statusNotification, customData: { vendorId: 'com.example' } })).to.deep.equal({ error: 'FormatViolation' });
+      expect(await station.send('StatusNotification', { ...statusNotification, customData: { vendorId: 'com.example' } })).to.deep.equal({ error: 'ProtocolError' });
       expect(await station.send('StatusNotification', statusNotification)).to.deep.equal({});
     },
   },

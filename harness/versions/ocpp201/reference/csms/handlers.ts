@@ -71,7 +71,7 @@ export function attachHandlers201(client: RpcServerClientLike, d: HandlerDeps): 
         d.sendRaw(client, [4, args.messageId, problem.code, problem.description, {}]);
         return NOREPLY;
       }
-      if (q.has('rejects-custom-data') && hasCustomData(args.params)) throw createRPCError('FormatViolation', 'customData is not accepted');
+      if (q.has('rejects-custom-data') && hasCustomData(args.params)) throw createRPCError('ProtocolError', 'customData is not accepted');
       return fn(asRecord(args.params), args);
     });
   };

@@ -31,7 +31,7 @@ export const CSMS_201_QUIRK_DESCRIPTIONS = {
   'rejects-signed-meter-values': 'Answers MeterValues or TransactionEvent carrying a signedMeterValue with CALLERROR NotSupported (TC_J_04, TC_J_11, TC_E_11).',
   // P Data transfer
   'data-transfer-accepts-unknown-vendor': 'Answers DataTransfer Accepted for a vendorId it has no implementation for (P02.FR.06; TC_P_02).',
-  'rejects-custom-data': 'Answers any CALL carrying customData with CALLERROR FormatViolation (TC_P_03).',
+  'rejects-custom-data': 'Answers any CALL carrying customData with CALLERROR ProtocolError, as if it were an undefined property (TC_P_03).',
 } as const;
 
 export type Csms201Quirk = keyof typeof CSMS_201_QUIRK_DESCRIPTIONS;

@@ -40,20 +40,28 @@ export interface PayloadProblem {
   description: string;
 }
 
-/** The Part 4 §4.3 code for one failed schema keyword (the 1.6 spellings when `as16`). */
+/**
+ * The Part 4 §4.3 code for one failed schema keyword, read from the table's descriptions: a field
+ * missing or repeated too often is an occurrence problem, a field of the wrong JSON type a type problem,
+ * a value outside what the field allows a property problem, a string that is not of its format
+ * "syntactically incorrect" (FormatViolation), and a payload that is not the PDU at all (not an object,
+ * a property the PDU does not define) "not conform the PDU structure" (ProtocolError). With `as16`, the
+ * OCPP 1.6 spellings instead (a fault).
+ */
 export function errorCodeFor201(keyword: string, instancePath: string, as16 = false): string {
+  const structure = as16 ? 'FormationViolation' : 'ProtocolError';
   switch (keyword) {
     case 'required':
     case 'minItems':
     case 'maxItems':
       return as16 ? 'OccurenceConstraintViolation' : 'OccurrenceConstraintViolation';
     case 'type':
-      if (instancePath) return 'TypeConstraintViolation';
+      return instancePath ? 'TypeConstraintViolation' : structure;
+    case 'format':
+    case 'pattern':
       return as16 ? 'FormationViolation' : 'FormatViolation';
     case 'enum':
     case 'const':
-    case 'format':
-    case 'pattern':
     case 'maxLength':
     case 'minLength':
     case 'maximum':
@@ -63,8 +71,8 @@ export function errorCodeFor201(keyword: string, instancePath: string, as16 = fa
     case 'multipleOf':
       return 'PropertyConstraintViolation';
     default:
-      // additionalProperties and other structural failures: the payload is not the PDU.
-      return as16 ? 'FormationViolation' : 'FormatViolation';
+      // additionalProperties and any other structural failure.
+      return structure;
   }
 }
 
@@ -77,7 +85,7 @@ export function checkPayload201(action: string, kind: 'req' | 'conf', payload: u
   } catch (err) {
     const errors = isRpcError(err) ? err.details?.errors : undefined;
     const first = Array.isArray(errors) ? (errors[0] as { keyword?: unknown; instancePath?: unknown; message?: unknown } | undefined) : undefined;
-    if (!first || typeof first.keyword !== 'string') return { code: as16 ? 'FormationViolation' : 'FormatViolation', description: String(err) };
+    if (!first || typeof first.keyword !== 'string') return { code: as16 ? 'FormationViolation' : 'ProtocolError', description: String(err) };
     const where = typeof first.instancePath === 'string' && first.instancePath ? `${first.instancePath} ` : '';
     return {
       code: errorCodeFor201(first.keyword, typeof first.instancePath === 'string' ? first.instancePath : '', as16),

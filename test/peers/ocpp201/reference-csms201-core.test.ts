@@ -214,7 +214,7 @@ describe('reference CSMS 2.0.1: answers to a charging station', function () {
     expect(await s.send('Get15118EVCertificate', { iso15118SchemaVersion: 'x', action: 'Install', exiRequest: 'AA' })).to.deep.equal({ error: 'NotSupported' });
   });
 
-  it('answers an unknown message type with MessageTypeNotSupported and its id, an unreadable id with "-1"', async () => {
+  it('answers an unknown message type with MessageTypeNotSupported and its id, an unreadable id with "-1", an incomplete CALL with its id', async () => {
     const r = await raw();
     r.send([7, 'abc-1', 'Heartbeat', {}]);
     const typeAnswer = await r.next();
@@ -222,5 +222,11 @@ describe('reference CSMS 2.0.1: answers to a charging station', function () {
     r.send('this is no json');
     const jsonAnswer = await r.next();
     expect(jsonAnswer?.slice(0, 3)).to.deep.equal([4, '-1', 'RpcFrameworkError']);
+    r.send([2, 'inc-1']);
+    expect((await r.next())?.slice(0, 3)).to.deep.equal([4, 'inc-1', 'RpcFrameworkError']);
+    // ... and still answers a proper CALL after all that.
+    r.send([2, 'hb-1', 'Heartbeat', {}]);
+    const hb = await r.next();
+    expect(hb?.slice(0, 2)).to.deep.equal([3, 'hb-1']);
   });
 });

@@ -1,0 +1,54 @@
+// The named faults of the OCPP 2.0.1 reference CSMS. Each breaks one rule that a CSMS-side table of
+// Part 6 (blocks B, E, J, P) or OCPP-J 2.0.1 checks, at the one place where it bites.
+
+export const CSMS_201_QUIRK_DESCRIPTIONS = {
+  // OCPP-J 2.0.1 (Part 4)
+  'heartbeat-without-current-time': 'Answers Heartbeat with {} (no currentTime): a response its schema refuses.',
+  'late-response': 'Answers Heartbeat only after lateResponseMs.',
+  'wrong-message-id-in-result': 'Answers StatusNotification with a CALLRESULT whose message id is not the CALL\'s.',
+  'meter-values-never-answered': 'Never answers MeterValues (TC_J_01 step 2).',
+  'unknown-action-accepted': 'Answers an action OCPP 2.0.1 does not have with an empty CALLRESULT instead of CALLERROR NotImplemented.',
+  'call-error-1.6-codes': 'Answers an invalid payload with the OCPP 1.6 spellings (FormationViolation, OccurenceConstraintViolation).',
+  // B Provisioning
+  'boot-pending-forever': 'Keeps answering BootNotification Pending after the configured first Pending (TC_B_02 step 4, TC_B_31 step 6).',
+  'no-security-error-while-pending': 'Answers a station\'s untriggered CALLs normally while its boot is Pending or Rejected (B02.FR.09, B03.FR.07; TC_B_30).',
+  'requests-while-pending': 'While a station is Pending, sends it RequestStartTransaction unasked and sends whatever it is asked to (B02.FR.01 allows B05–B08 only).',
+  'reset-type-swapped': 'Reset goes out with the other type (Immediate for OnIdle, OnIdle for Immediate) (TC_B_20 … TC_B_27).',
+  'reset-without-evse-id': 'Reset goes out without the evseId it was asked to send (TC_B_25 … TC_B_27).',
+  'variables-first-item-only': 'GetVariables and SetVariables with several items go out with the first item only (TC_B_07, TC_B_10).',
+  'set-variables-target-attribute': 'SetVariables goes out with attributeType Target (TC_B_09/TC_B_10 want it absent or Actual).',
+  'base-report-summary-inventory': 'GetBaseReport asks for SummaryInventory whatever reportBase it was asked to send (TC_B_12, TC_B_13).',
+  'trigger-message-wrong-message': 'TriggerMessage asks for a Heartbeat whatever requestedMessage it was asked to send (TC_B_31 step 3).',
+  'network-profile-ocpp16': 'SetNetworkProfile goes out with connectionData.ocppVersion OCPP16 (TC_B_42 wants OCPP20).',
+  // C/E Authorization and transactions
+  'authorize-valid-as-unknown': 'Authorize answers Unknown for a valid idToken (reusable state Authorized wants Accepted).',
+  'rejects-seq-no-zero': 'Answers a TransactionEvent with seqNo 0 with CALLERROR PropertyConstraintViolation (E01.FR.07, TC_E_53).',
+  'no-id-token-info-in-transaction-event': 'Answers a TransactionEvent carrying an idToken without idTokenInfo (E01.FR.12; TC_E_10, reusable state Authorized).',
+  'transaction-event-accepts-invalid-token': 'TransactionEvent answers idTokenInfo Accepted for every idToken, unknown or invalid (E01.FR.11; TC_E_16).',
+  'request-stop-wrong-transaction': 'RequestStopTransaction goes out with another transactionId than asked (TC_E_21).',
+  'get-transaction-status-always-with-id': 'GetTransactionStatus carries the last transactionId even when asked without one (TC_E_33, TC_E_34).',
+  // J Meter values
+  'rejects-signed-meter-values': 'Answers MeterValues or TransactionEvent carrying a signedMeterValue with CALLERROR NotSupported (TC_J_04, TC_J_11, TC_E_11).',
+  // P Data transfer
+  'data-transfer-accepts-unknown-vendor': 'Answers DataTransfer Accepted for a vendorId it has no implementation for (P02.FR.06; TC_P_02).',
+  'rejects-custom-data': 'Answers any CALL carrying customData with CALLERROR ProtocolError, as if it were an undefined property (TC_P_03).',
+} as const;
+
+export type Csms201Quirk = keyof typeof CSMS_201_QUIRK_DESCRIPTIONS;
+
+/** The quirk names (as the 1.6 CSMS_QUIRKS); each one's description is in CSMS_201_QUIRK_DESCRIPTIONS. */
+export const CSMS_201_QUIRKS = Object.keys(CSMS_201_QUIRK_DESCRIPTIONS) as readonly Csms201Quirk[];
+
+export function isCsms201Quirk(name: string): name is Csms201Quirk {
+  return Object.prototype.hasOwnProperty.call(CSMS_201_QUIRK_DESCRIPTIONS, name);
+}
+
+/** The quirks asked for, refusing a name that is not one of them. */
+export function csms201QuirkSet(quirks: Iterable<string> | undefined): ReadonlySet<Csms201Quirk> {
+  const set = new Set<Csms201Quirk>();
+  for (const q of quirks ?? []) {
+    if (!isCsms201Quirk(q)) throw new Error(`unknown OCPP 2.0.1 CSMS quirk: ${q}`);
+    set.add(q);
+  }
+  return set;
+}

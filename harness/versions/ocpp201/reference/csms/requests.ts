@@ -1,0 +1,72 @@
+// The CSMS-initiated OCPP 2.0.1 requests the reference CSMS sends on request (its SUT-control
+// vocabulary), the defaults it fills in for fields a tester need not care about, and the request
+// faults (one place per quirk).
+
+import type { IdTokenAuthority } from './id-tokens.js';
+import type { Csms201Quirk } from './quirks.js';
+import { asRecord } from './shared.js';
+import type { TransactionBook } from './transactions.js';
+
+/** Every request a CSMS sends a charging station in OCPP 2.0.1. */
+export const CSMS_201_REQUESTS = [
+  'CancelReservation', 'CertificateSigned', 'ChangeAvailability', 'ClearCache', 'ClearChargingProfile',
+  'ClearDisplayMessage', 'ClearVariableMonitoring', 'CostUpdated', 'CustomerInformation', 'DataTransfer',
+  'DeleteCertificate', 'GetBaseReport', 'GetChargingProfiles', 'GetCompositeSchedule', 'GetDisplayMessages',
+  'GetInstalledCertificateIds', 'GetLocalListVersion', 'GetLog', 'GetMonitoringReport', 'GetReport',
+  'GetTransactionStatus', 'GetVariables', 'InstallCertificate', 'PublishFirmware', 'RequestStartTransaction',
+  'RequestStopTransaction', 'ReserveNow', 'Reset', 'SendLocalList', 'SetChargingProfile', 'SetDisplayMessage',
+  'SetMonitoringBase', 'SetMonitoringLevel', 'SetNetworkProfile', 'SetVariableMonitoring', 'SetVariables',
+  'TriggerMessage', 'UnlockConnector', 'UnpublishFirmware', 'UpdateFirmware',
+] as const;
+
+/** Requests whose schema requires a requestId: numbered by the CSMS when none is asked for. */
+const NEEDS_REQUEST_ID = new Set(['CustomerInformation', 'GetBaseReport', 'GetChargingProfiles', 'GetDisplayMessages', 'GetLog', 'GetMonitoringReport', 'GetReport', 'PublishFirmware', 'UpdateFirmware']);
+
+type Payload = Record<string, unknown>;
+
+export interface RequestContext {
+  identity: string;
+  quirks: ReadonlySet<Csms201Quirk>;
+  tokens: IdTokenAuthority;
+  transactions: TransactionBook;
+  nextRequestId: () => number;
+  nextRemoteStartId: () => number;
+}
+
+/** The request as sent: what was asked, its defaults filled in, and where a quirk deviates. */
+export function prepareRequest(action: string, asked: Payload, ctx: RequestContext): Payload {
+  const payload: Payload = { ...asked };
+  const q = ctx.quirks;
+  if (NEEDS_REQUEST_ID.has(action) && payload.requestId === undefined) payload.requestId = ctx.nextRequestId();
+  if (action === 'RequestStartTransaction') {
+    payload.idToken ??= { idToken: ctx.tokens.firstAccepted, type: 'ISO14443' };
+    payload.remoteStartId ??= ctx.nextRemoteStartId();
+    const token = asRecord(payload.idToken).idToken;
+    if (typeof token === 'string') ctx.tokens.rememberOwn(token);
+  }
+  if (action === 'RequestStopTransaction') {
+    payload.transactionId ??= ctx.transactions.lastOngoing(ctx.identity)?.transactionId;
+    if (q.has('request-stop-wrong-transaction') && typeof payload.transactionId === 'string') payload.transactionId = `${payload.transactionId}-other`;
+  }
+  if (action === 'GetTransactionStatus' && q.has('get-transaction-status-always-with-id') && payload.transactionId === undefined) {
+    const last = ctx.transactions.last(ctx.identity);
+    if (last) payload.transactionId = last.transactionId;
+  }
+  if (action === 'Reset') {
+    if (q.has('reset-type-swapped')) payload.type = payload.type === 'Immediate' ? 'OnIdle' : 'Immediate';
+    if (q.has('reset-without-evse-id')) delete payload.evseId;
+  }
+  if ((action === 'GetVariables' || action === 'SetVariables') && q.has('variables-first-item-only')) {
+    const key = action === 'GetVariables' ? 'getVariableData' : 'setVariableData';
+    if (Array.isArray(payload[key])) payload[key] = (payload[key] as unknown[]).slice(0, 1);
+  }
+  if (action === 'SetVariables' && q.has('set-variables-target-attribute') && Array.isArray(payload.setVariableData)) {
+    payload.setVariableData = payload.setVariableData.map((d) => ({ ...asRecord(d), attributeType: 'Target' }));
+  }
+  if (action === 'GetBaseReport' && q.has('base-report-summary-inventory')) payload.reportBase = 'SummaryInventory';
+  if (action === 'TriggerMessage' && q.has('trigger-message-wrong-message')) payload.requestedMessage = 'Heartbeat';
+  if (action === 'SetNetworkProfile' && q.has('network-profile-ocpp16')) {
+    payload.connectionData = { ...asRecord(payload.connectionData), ocppVersion: 'OCPP16' };
+  }
+  return payload;
+}

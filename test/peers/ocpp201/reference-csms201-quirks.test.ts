@@ -1,0 +1,236 @@
+// Each named fault of the 2.0.1 reference CSMS changes what goes on the wire, in the way its
+// description says (the conforming behaviour is proven in the other reference-csms201 tests).
+
+import { expect } from 'chai';
+import { CSMS_201_QUIRKS, ReferenceCsms201, type Csms201Quirk, type ReferenceCsms201Options } from '../../../harness/versions/ocpp201/reference/csms.js';
+import { RawSocket, Station, startCsms, txEvent } from './csms201-station.js';
+
+interface Ctx {
+  csms: ReferenceCsms201;
+  url: string;
+  station: Station;
+  /** perform for CS01, then the request as the station received it. */
+  sent(action: string, params: Record<string, unknown>): Promise<Record<string, unknown>>;
+}
+
+const now = (): string => new Date().toISOString();
+const statusNotification = { timestamp: now(), connectorStatus: 'Available', evseId: 1, connectorId: 1 };
+const goodToken = { idToken: 'GOOD', type: 'ISO14443' };
+const signed = { timestamp: now(), sampledValue: [{ value: 1, signedMeterValue: { signedMeterData: 'AA', signingMethod: 'X', encodingMethod: 'OCMF', publicKey: 'AA' } }] };
+const variable = (name: string): Record<string, unknown> => ({ component: { name: 'OCPPCommCtrlr' }, variable: { name } });
+
+/** One proof per quirk: options beyond the quirk itself, and what it must show on the wire. */
+const proofs: Record<Csms201Quirk, { options?: ReferenceCsms201Options; boot?: boolean; prove: (c: Ctx) => Promise<void> }> = {
+  'heartbeat-without-current-time': {
+    prove: async ({ url }) => {
+      const raw = await RawSocket.open(url, 'CS02');
+      try {
+        raw.send([2, 'hb-1', 'Heartbeat', {}]);
+        expect(await raw.next()).to.deep.equal([3, 'hb-1', {}]);
+      } finally {
+        raw.close();
+      }
+    },
+  },
+  'late-response': {
+    options: { lateResponseMs: 400 },
+    prove: async ({ station }) => {
+      const t0 = Date.now();
+      expect(await station.send('Heartbeat', {})).to.have.property('currentTime');
+      expect(Date.now() - t0).to.be.at.least(380);
+    },
+  },
+  'wrong-message-id-in-result': {
+    prove: async ({ url }) => {
+      const raw = await RawSocket.open(url, 'CS02');
+      try {
+        raw.send([2, 'sn-1', 'StatusNotification', statusNotification]);
+        const answer = await raw.next();
+        expect(answer?.[0]).to.equal(3);
+        expect(answer?.[1]).to.equal('sn-x');
+      } finally {
+        raw.close();
+      }
+    },
+  },
+  'meter-values-never-answered': {
+    prove: async ({ url }) => {
+      const raw = await RawSocket.open(url, 'CS02');
+      try {
+        raw.send([2, 'mv-1', 'MeterValues', { evseId: 0, meterValue: [{ timestamp: now(), sampledValue: [{ value: 1 }] }] }]);
+        expect(await raw.next(800)).to.equal(undefined);
+      } finally {
+        raw.close();
+      }
+    },
+  },
+  'unknown-action-accepted': {
+    prove: async ({ station }) => {
+      expect(await station.send('FrobnicateWidget', {})).to.deep.equal({});
+    },
+  },
+  'call-error-1.6-codes': {
+    prove: async ({ station }) => {
+      expect(await station.send('Authorize', {})).to.deep.equal({ error: 'OccurenceConstraintViolation' });
+      expect(await station.send('Heartbeat', { extra: 1 })).to.deep.equal({ error: 'FormationViolation' });
+      expect(await station.send('Heartbeat', [])).to.deep.equal({ error: 'FormationViolation' });
+    },
+  },
+  'boot-pending-forever': {
+    options: { bootStatus: 'Pending' },
+    boot: false,
+    prove: async ({ station }) => {
+      expect((await station.boot()).status).to.equal('Pending');
+      expect((await station.boot()).status).to.equal('Pending');
+    },
+  },
+  'no-security-error-while-pending': {
+    options: { bootStatus: 'Pending' },
+    boot: false,
+    prove: async ({ station }) => {
+      expect((await station.boot()).status).to.equal('Pending');
+      expect(await station.send('StatusNotification', statusNotification)).to.deep.equal({});
+    },
+  },
+  'requests-while-pending': {
+    options: { bootStatus: 'Pending' },
+    boot: false,
+    prove: async ({ station, csms }) => {
+      expect((await station.boot()).status).to.equal('Pending');
+      expect((await station.waitFor('RequestStartTransaction')).params).to.have.property('remoteStartId');
+      expect(await csms.perform('ChangeAvailability', { identity: 'CS01', operationalStatus: 'Inoperative' })).to.include({ outcome: 'done' });
+      await station.waitFor('ChangeAvailability');
+    },
+  },
+  'reset-type-swapped': {
+    prove: async ({ sent }) => {
+      expect((await sent('Reset', { type: 'OnIdle' })).type).to.equal('Immediate');
+    },
+  },
+  'reset-without-evse-id': {
+    prove: async ({ sent }) => {
+      expect(await sent('Reset', { type: 'OnIdle', evseId: 1 })).to.deep.equal({ type: 'OnIdle' });
+    },
+  },
+  'variables-first-item-only': {
+    prove: async ({ sent }) => {
+      expect((await sent('GetVariables', { getVariableData: [variable('A'), variable('B')] })).getVariableData).to.deep.equal([variable('A')]);
+      const set = await sent('SetVariables', { setVariableData: [{ ...variable('A'), attributeValue: '1' }, { ...variable('B'), attributeValue: '2' }] });
+      expect(set.setVariableData).to.have.length(1);
+    },
+  },
+  'set-variables-target-attribute': {
+    prove: async ({ sent }) => {
+      const set = await sent('SetVariables', { setVariableData: [{ ...variable('OfflineThreshold'), attributeValue: '123' }] });
+      expect(set.setVariableData).to.deep.equal([{ ...variable('OfflineThreshold'), attributeValue: '123', attributeType: 'Target' }]);
+    },
+  },
+  'base-report-summary-inventory': {
+    prove: async ({ sent }) => {
+      expect((await sent('GetBaseReport', { reportBase: 'FullInventory', requestId: 1 })).reportBase).to.equal('SummaryInventory');
+    },
+  },
+  'trigger-message-wrong-message': {
+    prove: async ({ sent }) => {
+      expect((await sent('TriggerMessage', { requestedMessage: 'BootNotification' })).requestedMessage).to.equal('Heartbeat');
+    },
+  },
+  'network-profile-ocpp16': {
+    prove: async ({ sent }) => {
+      const r = await sent('SetNetworkProfile', {
+        configurationSlot: 1,
+        connectionData: { ocppVersion: 'OCPP20', ocppTransport: 'JSON', ocppCsmsUrl: 'ws://127.0.0.1:9/ocpp', messageTimeout: 30, securityProfile: 1, ocppInterface: 'Wired0' },
+      });
+      expect((r.connectionData as Record<string, unknown>).ocppVersion).to.equal('OCPP16');
+    },
+  },
+  'authorize-valid-as-unknown': {
+    prove: async ({ station }) => {
+      expect(await station.send('Authorize', { idToken: goodToken })).to.deep.equal({ idTokenInfo: { status: 'Unknown' } });
+    },
+  },
+  'rejects-seq-no-zero': {
+    prove: async ({ station }) => {
+      expect(await station.send('TransactionEvent', txEvent('Started', 0))).to.deep.equal({ error: 'PropertyConstraintViolation' });
+      expect(await station.send('TransactionEvent', txEvent('Started', 1, {}, 'TX-2'))).to.deep.equal({});
+    },
+  },
+  'no-id-token-info-in-transaction-event': {
+    prove: async ({ station }) => {
+      expect(await station.send('TransactionEvent', txEvent('Started', 0, { idToken: goodToken }))).to.deep.equal({});
+    },
+  },
+  'transaction-event-accepts-invalid-token': {
+    prove: async ({ station }) => {
+      expect(await station.send('TransactionEvent', txEvent('Started', 0, { idToken: { idToken: 'WHO', type: 'ISO14443' } }))).to.deep.equal({ idTokenInfo: { status: 'Accepted' } });
+    },
+  },
+  'request-stop-wrong-transaction': {
+    prove: async ({ station, sent }) => {
+      await station.send('TransactionEvent', txEvent('Started', 0, {}, 'TX-A'));
+      const r = await sent('RequestStopTransaction', { transactionId: 'TX-A' });
+      expect(r.transactionId).to.be.a('string').and.not.equal('TX-A');
+    },
+  },
+  'get-transaction-status-always-with-id': {
+    prove: async ({ station, sent }) => {
+      await station.send('TransactionEvent', txEvent('Started', 0, {}, 'TX-A'));
+      expect(await sent('GetTransactionStatus', {})).to.deep.equal({ transactionId: 'TX-A' });
+    },
+  },
+  'rejects-signed-meter-values': {
+    prove: async ({ station }) => {
+      expect(await station.send('MeterValues', { evseId: 1, meterValue: [signed] })).to.deep.equal({ error: 'NotSupported' });
+      expect(await station.send('TransactionEvent', txEvent('Started', 0, { meterValue: [signed] }))).to.deep.equal({ error: 'NotSupported' });
+    },
+  },
+  'data-transfer-accepts-unknown-vendor': {
+    prove: async ({ station }) => {
+      expect(await station.send('DataTransfer', { vendorId: 'com.unknown', messageId: 'x' })).to.deep.equal({ status: 'Accepted' });
+    },
+  },
+  'rejects-custom-data': {
+    prove: async ({ station }) => {
+      expect(await station.send('StatusNotification', { ...statusNotification, customData: { vendorId: 'com.example' } })).to.deep.equal({ error: 'ProtocolError' });
+      expect(await station.send('StatusNotification', statusNotification)).to.deep.equal({});
+    },
+  },
+};
+
+describe('reference CSMS 2.0.1: each fault on the wire', function () {
+  this.timeout(5000);
+  let ctx: Ctx | undefined;
+  let logs: string[] = [];
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') console.log(logs.join('\n'));
+    await ctx?.station.close();
+    await ctx?.csms.close();
+    ctx = undefined;
+  });
+
+  it('has a proof for every fault, and refuses an unknown fault name', () => {
+    expect(Object.keys(proofs).sort()).to.deep.equal([...CSMS_201_QUIRKS].sort());
+    expect(() => new ReferenceCsms201({ quirks: ['no-such-fault'] })).to.throw(/unknown OCPP 2.0.1 CSMS quirk/);
+  });
+
+  for (const [quirk, proof] of Object.entries(proofs) as Array<[Csms201Quirk, (typeof proofs)[Csms201Quirk]]>) {
+    it(`${quirk}`, async () => {
+      const started = await startCsms({ idTokens: { accepted: ['GOOD'] }, ...proof.options, quirks: [quirk] });
+      logs = started.logs;
+      const station = await Station.connect(started.url, 'CS01');
+      ctx = {
+        csms: started.csms, url: started.url, station,
+        sent: async (action, params) => {
+          const outcome = await started.csms.perform(action, { identity: 'CS01', ...params });
+          expect(outcome, JSON.stringify(outcome)).to.include({ outcome: 'done' });
+          const call = await station.waitFor(action);
+          station.received.splice(station.received.indexOf(call), 1);
+          return call.params;
+        },
+      };
+      if (proof.boot !== false) expect((await station.boot()).status).to.equal('Accepted');
+      await proof.prove(ctx);
+    });
+  }
+});

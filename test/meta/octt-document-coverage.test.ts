@@ -42,7 +42,7 @@ describe('OCTT 1.6 test case document (FINAL 2024-04) coverage, every table', fu
   });
 
   it('every table has a case under its id or alias, with its title, side and profile, citing it', async () => {
-    const cases = await discoverCases();
+    const cases = (await discoverCases()).filter((c) => c.meta.ocpp === '1.6');
     const problems: string[] = [];
     for (const t of tables) {
       const ours = cases.filter((c) => c.meta.id === t.id || aliasesOf(c.meta).includes(t.id));
@@ -67,7 +67,7 @@ describe('OCTT 1.6 test case document (FINAL 2024-04) coverage, every table', fu
   it('every TC_ case cites a table of the document; only our own X16_ cases and the listed newer-revision ids cite none', async () => {
     const byTable = new Map(tables.map((t) => [t.table, t]));
     const problems: string[] = [];
-    for (const { meta } of await discoverCases()) {
+    for (const { meta } of (await discoverCases()).filter((c) => c.meta.ocpp === '1.6')) {
       if (meta.id in NEWER_REVISION_ONLY) {
         if (tables.some((t) => t.id === meta.id)) problems.push(`${meta.id}: the 2024-04 document has it now; cite its table`);
         if (meta.octt) problems.push(`${meta.id}: a newer-revision-only case cites Table ${meta.octt.table}`);
@@ -88,7 +88,7 @@ describe('OCTT 1.6 test case document (FINAL 2024-04) coverage, every table', fu
 
   it('every case that cites a table says so in its provenance, naming what is its own', async () => {
     const problems: string[] = [];
-    for (const { meta } of await discoverCases()) {
+    for (const { meta } of (await discoverCases()).filter((c) => c.meta.ocpp === '1.6')) {
       if (!meta.octt) continue;
       if (!meta.provenance.startsWith(`OCTT 1.6 TCD 2024-04 Table ${meta.octt.table}`)) problems.push(`${meta.id}: provenance "${meta.provenance.slice(0, 60)}…"`);
       if (/publicly summari[sz]ed|no public/i.test(meta.provenance)) problems.push(`${meta.id}: still says no step list is public`);

@@ -1,17 +1,25 @@
 // The 2.0.1 reference peers as the runner starts them.
 import { defaultConfig } from '../../../config/defaults.js';
 import type { Declarations } from '../../../config/types.js';
-import type { ReferenceChargePointRequest, ReferenceCsmsRequest } from '../../version-module.js';
+import type { BuiltinPeer, ReferenceChargePointRequest, ReferenceCsmsRequest } from '../../version-module.js';
+import { ReferenceCsms201 } from './csms.js';
 
 export const CHARGING_STATION_QUIRKS_201: readonly string[] = [];
-export const CSMS_QUIRKS_201: readonly string[] = [];
+export { CSMS_201_QUIRKS as CSMS_QUIRKS_201 } from './csms/quirks.js';
 
 export async function startReferenceChargingStation201(_req: ReferenceChargePointRequest): Promise<never> {
   throw new Error('the OCPP 2.0.1 reference charging station is not available yet');
 }
 
-export async function startReferenceCsms201(_req: ReferenceCsmsRequest): Promise<never> {
-  throw new Error('the OCPP 2.0.1 reference CSMS is not available yet');
+export async function startReferenceCsms201(req: ReferenceCsmsRequest): Promise<BuiltinPeer & { url: string; close(): Promise<void> }> {
+  const { cfg } = req;
+  const peer = new ReferenceCsms201({
+    host: '127.0.0.1', port: 0, heartbeatIntervalS: cfg.intervals.heartbeatS,
+    idTokens: { accepted: [cfg.idTags.accepted], blocked: [cfg.idTags.blocked], expired: [cfg.idTags.expired], invalid: [cfg.idTags.invalid] },
+    password: req.password, quirks: req.quirks, log: req.log, lateResponseMs: req.lateResponseMs,
+  });
+  const { url } = await peer.listen();
+  return { url, perform: (a, params) => peer.perform(a, { identity: cfg.identity, ...params }), actions: peer.actions, close: () => peer.close() };
 }
 
 /** What the reference charging station declares (Part 5 PICS features it supports). */

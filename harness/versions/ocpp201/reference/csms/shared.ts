@@ -12,7 +12,7 @@ export {
   type RpcServerClientLike,
   type RpcServerLike,
   type RpcValidatorLike,
-} from '../../../../peers/reference/rpc.js';
+} from '../../../ocpp16/reference/rpc.js';
 export {
   FrameLog,
   TimerBag,
@@ -24,4 +24,4 @@ export {
   str,
   type FrameListener,
   type FrameRecord,
-} from '../../../../peers/reference/util.js';
+} from '../../../ocpp16/reference/util.js';

@@ -1,6 +1,7 @@
 // What one OCPP version is, as data and pure rules: its subprotocol, schemas, errata, RPC error codes,
 // which requests each side may send, its certification profiles and the checks only it has. The core
 // (transport, rpc, trace, checks, report) asks these facts instead of naming a version itself.
+import type { CheckInfo } from '../checks/catalogue.js';
 import type { Finding } from '../checks/finding.js';
 import type { RpcModel } from '../checks/rpc-model.js';
 import type { Profile } from '../dsl/profiles.js';
@@ -55,4 +56,6 @@ export interface VersionFacts {
   profiles: readonly Profile[];
   /** Generic checks only this version has (e.g. 1.6's connector status transitions). */
   versionChecks(model: RpcModel, sut: Sut): Finding[];
+  /** The check ids only this version reports (beside the core's catalogue). */
+  checkCatalogue: Record<string, CheckInfo>;
 }

@@ -44,4 +44,5 @@ export const OCPP16: VersionFacts = {
   reconnectHint: /"(ChangeConfiguration|CertificateSigned)"/,
   profiles: ['Core', 'FirmwareManagement', 'LocalAuthListManagement', 'Reservation', 'RemoteTrigger', 'SmartCharging', 'Security'],
   versionChecks: (model) => checkStatusTransitions(model),
+  checkCatalogue: {},
 };

@@ -41,7 +41,7 @@ export function findingsOf(input: JudgeInput): Finding[] {
     ...checkPlaceholderIds(model),
     ...checkActions(model, input.sut, facts),
     ...checkSingleOutstandingCall(model, input.settings),
-    ...checkResponseTimes(model, input.settings),
+    ...checkResponseTimes(model, input.settings, facts),
     ...checkConnection(input.events, input.settings.maxFrameBytes ?? 0, facts),
     ...facts.versionChecks(model, input.sut),
   ];

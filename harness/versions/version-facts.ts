@@ -54,6 +54,11 @@ export interface VersionFacts {
   reconnectHint: RegExp;
   /** Certification profiles of the version, in report order. */
   profiles: readonly Profile[];
+  /**
+   * What is owed to a CALL the harness sent broken (malformed with a readable id, or a well-formed CALL
+   * with a payload broken on purpose) when it goes unanswered; undefined: what any CALL is owed.
+   */
+  unansweredInvalidCall(malformed: boolean, deliberatelyInvalid: boolean): { level: 'MUST' | 'SHOULD'; requirement: string } | undefined;
   /** Generic checks only this version has (e.g. 1.6's connector status transitions). */
   versionChecks(model: RpcModel, sut: Sut): Finding[];
   /** The check ids only this version reports (beside the core's catalogue). */

@@ -49,6 +49,12 @@ export const OCPP201: VersionFacts = {
     'Core', 'AdvancedSecurity', 'LocalAuthListManagement', 'SmartCharging', 'AdvancedDeviceManagement',
     'Reservation', 'AdvancedUserInterface', 'ISO15118Support',
   ],
+  // Part 4 §4.2.3: "When a message contains any invalid OCPP and/or it is not conform the JSON schema, the
+  // system is allowed to drop the message" — a CALLERROR is what we recommend, not what we may demand.
+  unansweredInvalidCall: (malformed, deliberatelyInvalid) => (malformed || deliberatelyInvalid ? {
+    level: 'SHOULD',
+    requirement: 'OCPP-J 2.0.1 §4.2.3: a receiver that cannot process a CALL reports it with a CALLERROR carrying the CALL\'s id (a message with invalid OCPP or not conform the JSON schema may also be dropped, so this is not a MUST)',
+  } : undefined),
   versionChecks: (model, sut) => (sut === 'ChargePoint' ? checkTransactionSequence(model) : []),
   checkCatalogue: {
     'transaction.seqNo': {

@@ -193,8 +193,16 @@ export class StationCore {
   networkDown(): void {
     this.networkUp = false;
     this.timers.cancel(this.reconnectTimer);
+    this.dropNow();
+  }
+
+  /** Drop the connection at once: nothing more goes out on it, even before its close event. */
+  private dropNow(): void {
     const s = this.session;
-    if (s && !s.closed) void s.client.close({ force: true }).catch(() => undefined);
+    if (!s || s.closed) return;
+    s.closed = true;
+    this.offlineSince ??= Date.now();
+    void s.client.close({ force: true }).catch(() => undefined);
   }
 
   networkUpAgain(): void {
@@ -213,8 +221,7 @@ export class StationCore {
     this.timers.cancel(this.bootRetryTimer);
     this.timers.cancel(this.reconnectTimer);
     this.outbox.dropTransient();
-    const s = this.session;
-    if (s && !s.closed) void s.client.close({ force: true }).catch(() => undefined);
+    this.dropNow();
   }
 
   powerUp(): void {
@@ -336,9 +343,6 @@ export class StationCore {
     if (!wasCurrent) return;
     this.session = undefined;
     this.offlineSince ??= Date.now();
-    if (this.registration === 'Accepted' || this.needsBoot) {
-      // keep needsBoot as it is: a reboot in progress still boots
-    }
     this.registration = 'none';
     this.stopHeartbeat();
     this.timers.cancel(this.bootRetryTimer);

@@ -115,6 +115,9 @@ export class Evses {
   /** StatusNotification for one connector (also on TriggerMessage). */
   send(e: Evse, s: ConnectorStatus = this.status(e)): void {
     e.reported = s;
-    void this.core.enqueue('StatusNotification', { timestamp: nowIso(), connectorStatus: s, evseId: e.id, connectorId: 1 });
+    void this.core.enqueue('StatusNotification', { timestamp: nowIso(), connectorStatus: s, evseId: e.id, connectorId: 1 }).then((res) => {
+      // Not delivered: report it again after the reconnection.
+      if (!res && e.reported === s) e.reported = undefined;
+    });
   }
 }

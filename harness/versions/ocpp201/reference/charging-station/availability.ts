@@ -65,6 +65,8 @@ export class Availability {
   }
 
   private async rebootAfterStopping(reason: BootReason, stoppedReason: string): Promise<void> {
+    // An Immediate reset overtakes a scheduled one.
+    this.scheduledResets.clear();
     if (!this.core.quirks.has('immediate-reset-without-ended')) this.tx.stopAll('ResetCommand', stoppedReason);
     // Let the Ended events go before the connection closes (they stay queued if they cannot).
     await this.core.timers.sleep(100);

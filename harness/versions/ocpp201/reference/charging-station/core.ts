@@ -311,9 +311,9 @@ export class StationCore {
         this.outbox.pump();
         return;
       }
+      this.outbox.holdFor(this.opts.resumeDelayMs);
       for (const h of this.hooks.resumed) h(offlineMs);
       if (this.quirks.has('offline-queue-newest-first')) this.outbox.reverseTransactionMessages();
-      this.timers.after(this.opts.resumeDelayMs, () => this.outbox.pump());
     }
   }
 

@@ -39,6 +39,7 @@ export class Outbox {
   private items: OutItem[] = [];
   private pumping = false;
   private inFlight?: OutItem;
+  private holdUntil = 0;
 
   constructor(private readonly port: OutboxPort, private readonly timers: TimerBag) {}
 
@@ -81,6 +82,12 @@ export class Outbox {
     void this.run();
   }
 
+  /** Send nothing for `ms` (a pause after a reconnection), then go on. */
+  holdFor(ms: number): void {
+    this.holdUntil = Date.now() + ms;
+    this.timers.after(ms, () => this.pump());
+  }
+
   private remove(item: OutItem): void {
     const i = this.items.indexOf(item);
     if (i >= 0) this.items.splice(i, 1);
@@ -90,7 +97,7 @@ export class Outbox {
     if (this.pumping) return;
     this.pumping = true;
     try {
-      while (!this.port.isStopped()) {
+      while (!this.port.isStopped() && Date.now() >= this.holdUntil) {
         // Accepted: the head of the queue; Pending: the first answer to a CSMS request (B02).
         const item = this.items.find((i) => this.port.canSend(i));
         if (!item) break;

@@ -283,6 +283,8 @@ export class Transactions {
     e.tick();
     e.cablePlugged = false;
     e.evConnected = false;
+    // Without an EV the contactor opens at once.
+    e.relayClosed = false;
     this.evses.refresh(e);
     this.step(e, 'EVCommunicationLost', { stoppedReason: 'EVDisconnected' });
   }
@@ -291,6 +293,7 @@ export class Transactions {
   unplugEvSide(e: Evse): void {
     e.tick();
     e.evConnected = false;
+    e.relayClosed = false;
     const s = this.st(e);
     if (this.core.dm.bool('TxCtrlr', 'StopTxOnEVSideDisconnect') && s.auth) {
       if (s.tx) s.tx.deauthReason = 'EVDisconnected';

@@ -94,6 +94,7 @@ export class StationCore {
         canSend: (item) => this.canSend(item),
         send: (item) => this.sendItem(item),
         connectionToken: () => this.session,
+        connected: () => !!this.session && !this.session.closed,
         attempts: () => this.dm.int('OCPPCommCtrlr', 'MessageAttempts', 'TransactionEvent'),
         retryIntervalS: () => this.dm.int('OCPPCommCtrlr', 'MessageAttemptInterval', 'TransactionEvent'),
         retries: !this.quirks.has('no-transaction-event-retry'),

@@ -28,6 +28,8 @@ export interface OutboxPort {
   canSend(item: OutItem): boolean;
   send(item: OutItem): Promise<Payload>;
   connectionToken(): unknown;
+  /** The connection the item went out on is still up. */
+  connected(): boolean;
   attempts(): number;
   retryIntervalS(): number;
   retries: boolean;
@@ -108,7 +110,8 @@ export class Outbox {
           this.remove(item);
           item.resolve(res);
         } catch (err) {
-          if (this.port.isStopped() || token !== this.port.connectionToken()) {
+          if (this.port.isStopped() || token !== this.port.connectionToken() || !this.port.connected()) {
+            // The connection went: not a failure to process; a transaction message waits for the next one.
             if (!item.persistent) {
               this.remove(item);
               item.resolve(undefined);

@@ -133,7 +133,8 @@ export class Transactions {
       const start = [...this.points('TxStartPoint')].some((p) => now.has(p as TxPoint));
       if (start) {
         tx = this.begin(e, now);
-        this.emit(e, tx, 'Started', trigger, this.chargingState(e), { meterValue: [meterValue(e, this.core.dm.list('SampledDataCtrlr', 'TxStartedMeasurands'), 'Transaction.Begin')] });
+        const begin = this.core.quirks.has('no-meter-values') ? [] : [meterValue(e, this.core.dm.list('SampledDataCtrlr', 'TxStartedMeasurands'), 'Transaction.Begin')];
+        this.emit(e, tx, 'Started', trigger, this.chargingState(e), { meterValue: begin });
       }
     } else {
       const after = this.conditions(e, false);

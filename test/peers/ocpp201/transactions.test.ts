@@ -217,6 +217,45 @@ describe('OCPP 2.0.1 reference charging station: transactions', function () {
     expect(seqNos).to.deep.equal([...seqNos].sort((a, b) => a - b));
   });
 
+  it('a whole transaction while offline (a locally known idToken) goes out after the reconnection: Started … Ended, all offline=true (E43, E44)', async () => {
+    const p = await startPair({ idTokens: { accepted: ['TOKEN-OK'] } });
+    await p.station.perform('networkDown', {});
+    await p.station.perform('presentIdToken', { evseId: 1, idToken: token });
+    await sleep(20);
+    await p.station.perform('plugIn', { evseId: 1 });
+    await sleep(100);
+    await p.station.perform('presentIdToken', { evseId: 1, idToken: token });
+    await p.station.perform('unplug', { evseId: 1 });
+    const from = p.csms.calls.length;
+    expect(p.csms.of('Authorize')).to.have.length(0);
+    await p.station.perform('networkUp', {});
+    await ended(p, from);
+    const sent = p.csms.calls.slice(from).filter((c) => c.action === 'TransactionEvent').map((c) => c.payload);
+    expect(sent.map((e) => `${e.eventType}/${e.triggerReason}`)).to.deep.equal(['Started/ChargingStateChanged', 'Ended/StopAuthorized']);
+    expect(sent.every((e) => e.offline === true)).to.equal(true);
+    expect(sent.map((e) => e.seqNo)).to.deep.equal([0, 1]);
+    expect(sent[0]!.idToken).to.deep.equal(token);
+  });
+
+  it('an unknown idToken is refused offline unless OfflineTxForUnknownIdEnabled (C15-like offline rules)', async () => {
+    const p = await startPair();
+    await p.station.perform('networkDown', {});
+    await p.station.perform('presentIdToken', { evseId: 1, idToken: { idToken: 'STRANGER', type: 'ISO14443' } });
+    await p.station.perform('plugIn', { evseId: 1 });
+    await sleep(100);
+    expect(p.station.state.evses[0]!.transactionId).to.equal(undefined);
+    await p.station.perform('unplug', { evseId: 1 });
+    await p.station.perform('networkUp', {});
+    while (!p.station.state.connected) await sleep(20);
+    await sleep(400);
+    expect(await setVariable(p, 'AuthCtrlr', 'OfflineTxForUnknownIdEnabled', 'true')).to.equal('Accepted');
+    await p.station.perform('networkDown', {});
+    await p.station.perform('presentIdToken', { evseId: 1, idToken: { idToken: 'STRANGER', type: 'ISO14443' } });
+    await p.station.perform('plugIn', { evseId: 1 });
+    await sleep(100);
+    expect(p.station.state.evses[0]!.transactionId).to.be.a('string');
+  });
+
   it('retries a failed TransactionEvent MessageAttempts times, waiting MessageAttemptInterval × earlier sendings, then drops it (E13: E41/E50/E51)', async () => {
     const p = await startPair({}, (c) => {
       c.answers.set('TransactionEvent', () => ({ error: 'InternalError' }));
@@ -240,6 +279,8 @@ describe('OCPP 2.0.1 reference charging station: transactions', function () {
     await p.csms.waitFor('TransactionEvent', (x) => x.eventType === 'Started');
     expect((await p.csms.call('Reset', { type: 'OnIdle' })).status).to.equal('Scheduled');
     expect((await p.csms.call('Reset', { type: 'OnIdle', evseId: 1 })).status).to.equal('Scheduled');
+    expect((await p.csms.call('Reset', { type: 'OnIdle', evseId: 2 })).status).to.equal('Accepted');
+    expect((await p.csms.call('Reset', { type: 'OnIdle', evseId: 9 })).status).to.equal('Rejected');
     const before = p.csms.calls.length;
     expect((await p.csms.call('Reset', { type: 'Immediate' })).status).to.equal('Accepted');
     const end = await ended(p, before);

@@ -62,6 +62,21 @@ describe('OCPP 2.0.1 reference charging station: meter values', function () {
     expect(sampled(clock[0]!.payload.meterValue)[0]!.context).to.equal('Sample.Clock');
   });
 
+  it('puts the AlignedDataTxEndedInterval readings (Sample.Clock, on the clock) into the Ended event (J03)', async () => {
+    const p = await startPair();
+    expect(await setVariable(p, 'AlignedDataCtrlr', 'TxEndedInterval', '1')).to.equal('Accepted');
+    await p.station.perform('presentIdToken', { evseId: 1, idToken: token });
+    await p.station.perform('plugIn', { evseId: 1 });
+    await p.csms.waitFor('TransactionEvent', (x) => x.eventType === 'Started');
+    await sleep(2200);
+    await p.station.perform('unplug', { evseId: 1 });
+    const end = await p.csms.waitFor('TransactionEvent', (x) => x.eventType === 'Ended');
+    const clock = (end.payload.meterValue as P[]).filter((r) => (r.sampledValue as P[])[0]!.context === 'Sample.Clock');
+    expect(clock.length).to.be.within(2, 3);
+    expect(clock.every((r) => Date.parse(String(r.timestamp)) % 1000 === 0)).to.equal(true);
+    expect(p.csms.of('MeterValues')).to.have.length(0);
+  });
+
   it('with AlignedDataSendDuringIdle sends no clock-aligned data while a transaction runs', async () => {
     const p = await startPair();
     expect(await setVariable(p, 'AlignedDataCtrlr', 'SendDuringIdle', 'true')).to.equal('Accepted');

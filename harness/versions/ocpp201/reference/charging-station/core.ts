@@ -5,7 +5,6 @@
 
 import {
   CLOSED,
-  NOREPLY,
   RPCClient,
   createRPCError,
   type RpcClientLike,
@@ -477,8 +476,6 @@ export class StationCore {
     return fn(asRecord(args.params), args);
   }
 }
-
-export { NOREPLY };
 
 /** Close a client politely, then by force after 1 s. */
 async function closeClient(client: RpcClientLike): Promise<void> {

@@ -130,7 +130,7 @@ describe('OCPP 2.0.1 reference charging station: device model', function () {
     const raw = async (frame: unknown[]): Promise<unknown[]> => {
       const got = new Promise<unknown[]>((resolve) => {
         const off = p.station.onFrame((f) => {
-          if (f.outbound && f.frame?.[1] === frame[1]) {
+          if (f.outbound && f.frame && f.frame[1] === frame[1]) {
             off();
             resolve(f.frame);
           }

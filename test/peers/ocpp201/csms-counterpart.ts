@@ -3,7 +3,7 @@
 
 import type { AddressInfo } from 'node:net';
 import ocppRpc from 'ocpp-rpc';
-import type { RpcServerClientLike, RpcServerLike, RpcServerOptions } from '../../../harness/peers/reference/rpc.js';
+import type { RpcServerClientLike, RpcServerLike, RpcServerOptions } from '../../../harness/versions/ocpp16/reference/rpc.js';
 
 type Payload = Record<string, unknown>;
 

@@ -9,8 +9,8 @@ import {
   createRPCError,
   type RpcClientLike,
   type RpcHandlerArgs,
-} from '../../../../peers/reference/rpc.js';
-import { FrameLog, TimerBag, asRecord, errText, int, newMessageId, str } from '../../../../peers/reference/util.js';
+} from '../../../ocpp16/reference/rpc.js';
+import { FrameLog, TimerBag, asRecord, errText, int, newMessageId, str } from '../../../ocpp16/reference/util.js';
 import type { DeviceModel } from './device-model.js';
 import { Outbox, type OutItem } from './outbox.js';
 import type { ChargingStation201Quirk } from './quirks.js';

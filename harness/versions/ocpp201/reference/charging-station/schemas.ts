@@ -5,7 +5,7 @@
 
 import { createRequire } from 'node:module';
 import ocppRpc from 'ocpp-rpc';
-import { isRpcError, type RpcValidatorLike } from '../../../../peers/reference/rpc.js';
+import { isRpcError, type RpcValidatorLike } from '../../../ocpp16/reference/rpc.js';
 
 const requireJson = createRequire(import.meta.url);
 const schemas201 = requireJson('ocpp-rpc/lib/schemas/ocpp2_0_1.json') as Array<{ $id: string }>;

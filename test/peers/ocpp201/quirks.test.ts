@@ -233,6 +233,15 @@ const SCENARIOS: Record<string, Scenario> = {
     },
     conforming: 0,
   },
+  'late-response': {
+    options: { lateResponseMs: 800 },
+    observe: async (p) => {
+      const t0 = Date.now();
+      await p.csms.call('GetVariables', { getVariableData: [{ component: { name: 'OCPPCommCtrlr' }, variable: { name: 'OfflineThreshold' } }] });
+      return Date.now() - t0 < 500;
+    },
+    conforming: true,
+  },
   'data-transfer-accepts-unknown-vendor': {
     observe: async (p) => (await p.csms.call('DataTransfer', { vendorId: 'org.openchargealliance.octt', messageId: 'm' })).status,
     conforming: 'UnknownVendorId',

@@ -100,7 +100,7 @@ export class ReferenceChargingStation201 {
     evses = this.evses = new Evses(core, evseIds);
     this.tx = new Transactions(core, evses, options.idTokens ?? {});
     this.availability = new Availability(core, evses, this.tx, 300);
-    new Provisioning(core);
+    new Provisioning(core, options.lateResponseMs ?? 1500);
     new RemoteControl(core, evses, this.tx);
   }
 

@@ -10,8 +10,12 @@ import type { VariableDef, VariableRequest } from './device-model.js';
 import { nowIso, type Payload } from './types.js';
 
 export class Provisioning {
-  constructor(private readonly core: StationCore) {
-    core.handle('GetVariables', (p) => this.getVariables(p));
+  constructor(private readonly core: StationCore, private readonly lateResponseMs = 1500) {
+    core.handle('GetVariables', (p) => {
+      const answer = this.getVariables(p);
+      if (!core.quirks.has('late-response')) return answer;
+      return core.timers.sleep(this.lateResponseMs).then(() => answer);
+    });
     core.handle('SetVariables', (p) => this.setVariables(p));
     core.handle('GetBaseReport', (p) => this.getBaseReport(p));
     core.handle('GetReport', (p) => this.getReport(p));

@@ -28,6 +28,7 @@ export const CHARGING_STATION_201_QUIRKS = [
   { name: 'transaction-status-ignores-queue', description: 'GetTransactionStatus always answers messagesInQueue false (E14.FR.04, E14.FR.07).' },
   { name: 'no-meter-values', description: 'Sends no sampled or clock-aligned meter values at all (no MeterValues, no meterValue in TransactionEvent) (J01, J02).' },
   { name: 'aligned-meter-values-unaligned', description: 'Clock-aligned meter values are taken Interval + 1.5 s apart, not on multiples of AlignedDataInterval from midnight (J01.FR.14).' },
+  { name: 'late-response', description: 'Answers GetVariables only after lateResponseMs (default 1500 ms), late for a CSMS that waits less (Part 4 §4.1.1 response time).' },
   { name: 'data-transfer-accepts-unknown-vendor', description: 'DataTransfer with an unknown vendorId answers Accepted instead of UnknownVendorId (P01.FR.06).' },
 ] as const satisfies ReadonlyArray<{ name: string; description: string }>;
 

@@ -19,7 +19,7 @@ export interface ReferenceChargingStation201Options {
   password?: string;
   quirks?: string[];
   log?: (line: string) => void;
-  /** Unused by this station's own rules; kept for the contract (a late answer quirk may use it). */
+  /** Quirk late-response: how late GetVariables is answered (ms). Default 1500. */
   lateResponseMs?: number;
   /** HeartbeatInterval before the first boot answer sets it. Default 300. */
   heartbeatIntervalS?: number;

@@ -2,8 +2,8 @@
 // threshold B04), Reset (B11/B12) and network profiles (B09/B10), over real sockets on 127.0.0.1.
 
 import { expect } from 'chai';
-import { sleep } from './csms-counterpart.js';
-import { setVariable, startPair, stopPairs } from './pair.js';
+import { sleep } from './station-test-csms.js';
+import { setVariable, startPair, stopPairs } from './station-pair.js';
 
 describe('OCPP 2.0.1 reference charging station: boot and connection', function () {
   this.timeout(20000);

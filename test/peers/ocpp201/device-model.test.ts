@@ -2,7 +2,7 @@
 // every attribute status (B05, B06), base reports split in parts (B07), GetReport (B08), DataTransfer (P01).
 
 import { expect } from 'chai';
-import { startPair, stopPairs, type Pair } from './pair.js';
+import { startPair, stopPairs, type Pair } from './station-pair.js';
 
 type Result = Record<string, unknown>;
 

@@ -2,8 +2,8 @@
 // clock-aligned (J01), with the measurands the device model names.
 
 import { expect } from 'chai';
-import { sleep } from './csms-counterpart.js';
-import { setVariable, startPair, stopPairs } from './pair.js';
+import { sleep } from './station-test-csms.js';
+import { setVariable, startPair, stopPairs } from './station-pair.js';
 
 type P = Record<string, unknown>;
 const token = { idToken: 'TOKEN-OK', type: 'ISO14443' };

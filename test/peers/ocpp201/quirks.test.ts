@@ -4,9 +4,9 @@
 
 import { expect } from 'chai';
 import { CHARGING_STATION_201_QUIRKS, ReferenceChargingStation201 } from '../../../harness/versions/ocpp201/reference/charging-station.js';
-import { sleep } from './csms-counterpart.js';
-import { setVariable, startPair, stopPairs, type Pair } from './pair.js';
-import type { TestCsms201 } from './csms-counterpart.js';
+import { sleep } from './station-test-csms.js';
+import { setVariable, startPair, stopPairs, type Pair } from './station-pair.js';
+import type { TestCsms201 } from './station-test-csms.js';
 
 type P = Record<string, unknown>;
 const token = { idToken: 'TOKEN-OK', type: 'ISO14443' };

@@ -3,8 +3,8 @@
 // start/stop, EVConnectionTimeOut, the offline queue with its retries, GetTransactionStatus, Reset.
 
 import { expect } from 'chai';
-import { sleep, type ReceivedCall } from './csms-counterpart.js';
-import { setVariable, startPair, stopPairs, type Pair } from './pair.js';
+import { sleep, type ReceivedCall } from './station-test-csms.js';
+import { setVariable, startPair, stopPairs, type Pair } from './station-pair.js';
 
 type P = Record<string, unknown>;
 const info = (c: ReceivedCall): P => c.payload.transactionInfo as P;
@@ -174,6 +174,34 @@ describe('OCPP 2.0.1 reference charging station: transactions', function () {
     const e2 = await ended(p, from);
     expect(e2.payload.triggerReason).to.equal('ChargingStateChanged');
     expect(info(e2)).to.include({ chargingState: 'EVConnected', stoppedReason: 'StoppedByEV' });
+  });
+
+  it('another idToken of the same group stops the transaction, also offline from the cache (E45); one of another group does not', async () => {
+    const p = await startPair({}, (c) => {
+      c.answers.set('Authorize', (x) => {
+        const id = String((x.idToken as P).idToken);
+        return { idTokenInfo: { status: 'Accepted', groupIdToken: { idToken: id === 'OTHER' ? 'G2' : 'G1', type: 'Central' } } };
+      });
+    });
+    const second = { idToken: 'TOKEN-2', type: 'ISO14443' };
+    const other = { idToken: 'OTHER', type: 'ISO14443' };
+    await p.station.perform('presentIdToken', { evseId: 2, idToken: second });
+    await p.csms.waitFor('Authorize');
+    await sleep(50);
+    await p.station.perform('presentIdToken', { evseId: 2, idToken: second });
+    await p.station.perform('presentIdToken', { evseId: 1, idToken: token });
+    await p.station.perform('plugIn', { evseId: 1 });
+    await p.csms.waitFor('TransactionEvent', (x) => x.eventType === 'Started');
+    await p.station.perform('presentIdToken', { evseId: 1, idToken: other });
+    await sleep(200);
+    expect(p.station.state.evses[0]!.transactionId).to.be.a('string');
+    await p.station.perform('networkDown', {});
+    await p.station.perform('presentIdToken', { evseId: 1, idToken: second });
+    await sleep(50);
+    await p.station.perform('networkUp', {});
+    const end = await ended(p);
+    expect(end.payload).to.include({ triggerReason: 'StopAuthorized', offline: true });
+    expect(info(end).stoppedReason).to.equal('Local');
   });
 
   it('an idToken the CSMS calls Invalid in its TransactionEvent answer deauthorizes the transaction (E16)', async () => {

@@ -23,6 +23,8 @@ type TxPoint = 'ParkingBayOccupancy' | 'EVConnected' | 'Authorized' | 'PowerPath
 interface Authorization {
   idToken: IdToken;
   remoteStartId?: number;
+  /** groupIdToken.idToken from the CSMS: another idToken of the group may stop the transaction (C09). */
+  groupId?: string;
   /** The idToken has not yet been carried by a TransactionEvent. */
   unsent: boolean;
 }
@@ -59,7 +61,8 @@ export class Transactions {
   private readonly state = new Map<number, EvseTx>();
   /** Every transaction id this station used, and whether it has ended (GetTransactionStatus). */
   private readonly known = new Map<string, boolean>();
-  private readonly cache = new Map<string, string>();
+  /** Authorization cache (C10, simplified): status and group of idTokens the CSMS answered for. */
+  private readonly cache = new Map<string, { status: string; groupId?: string }>();
   private readonly clock: AlignedClock;
   /** Called when no transaction is left (Reset OnIdle, ChangeAvailability Scheduled). */
   onIdle: Array<(evseId: number) => void> = [];
@@ -254,9 +257,11 @@ export class Transactions {
   /** E05/C15: the CSMS says the idToken of a running transaction is not valid. */
   private checkIdTokenInfo(e: Evse, tx: Transaction, info: Payload): void {
     const status = str(info.status);
-    if (!status || status === 'Accepted' || this.st(e).tx !== tx) return;
     const auth = this.st(e).auth;
-    if (auth) this.cache.set(auth.idToken.idToken, status);
+    const groupId = str(asRecord(info.groupIdToken).idToken);
+    if (auth && status) this.cache.set(auth.idToken.idToken, { status, groupId });
+    if (auth && status === 'Accepted' && groupId) auth.groupId = groupId;
+    if (!status || status === 'Accepted' || this.st(e).tx !== tx) return;
     this.core.log(`idToken of transaction ${tx.id} is ${status}`);
     if (this.core.dm.bool('TxCtrlr', 'StopTxOnInvalidId')) {
       tx.deauthReason = 'DeAuthorized';
@@ -312,9 +317,9 @@ export class Transactions {
     s.connectionTimer = undefined;
   }
 
-  private setAuth(e: Evse, idToken: IdToken, remoteStartId?: number): void {
+  private setAuth(e: Evse, idToken: IdToken, remoteStartId?: number, groupId?: string): void {
     const s = this.st(e);
-    s.auth = { idToken, remoteStartId, unsent: true };
+    s.auth = { idToken, remoteStartId, groupId, unsent: true };
     this.armConnectionTimeout(e);
   }
 
@@ -347,36 +352,47 @@ export class Transactions {
       this.step(e, 'StopAuthorized');
       return;
     }
-    if (s.auth) {
-      this.core.log(`EVSE ${e.id} is already authorized; idToken ${idToken.idToken} ignored`);
+    const held = s.auth;
+    const { status, groupId } = await this.authorize(idToken);
+    if (held) {
+      // Another idToken of the same group may stop the transaction (C09.FR.03, E07 / TC_E_45).
+      if (status === 'Accepted' && held.groupId && groupId === held.groupId && s.auth === held) {
+        if (s.tx) s.tx.deauthReason = 'Local';
+        this.clearAuth(e);
+        this.step(e, 'StopAuthorized');
+      } else {
+        this.core.log(`EVSE ${e.id} is already authorized; idToken ${idToken.idToken} ignored`);
+      }
       return;
     }
-    const status = await this.authorize(idToken);
     if (status !== 'Accepted') {
       this.core.log(`idToken ${idToken.idToken} not authorized (${status})`);
       return;
     }
     if (this.st(e).auth) return;
-    this.setAuth(e, idToken);
+    this.setAuth(e, idToken, undefined, groupId);
     this.step(e, 'Authorized');
   }
 
   /** C01/C12 (simplified): the status of an idToken, asking the CSMS when allowed and online. */
-  private async authorize(idToken: IdToken): Promise<string> {
+  private async authorize(idToken: IdToken): Promise<{ status: string; groupId?: string }> {
     const dm = this.core.dm;
-    if (!dm.bool('AuthCtrlr', 'Enabled')) return 'Accepted';
+    if (!dm.bool('AuthCtrlr', 'Enabled')) return { status: 'Accepted' };
     const cached = dm.bool('AuthCacheCtrlr', 'Enabled') ? this.cache.get(idToken.idToken) : undefined;
+    const unknown = { status: 'Unknown' };
     if (!this.core.isOnline()) {
-      if (dm.bool('AuthCtrlr', 'LocalAuthorizeOffline') && (cached === 'Accepted' || this.idTokens.accepted?.includes(idToken.idToken))) return 'Accepted';
-      if (cached === undefined && dm.bool('AuthCtrlr', 'OfflineTxForUnknownIdEnabled')) return 'Accepted';
-      return cached ?? 'Unknown';
+      if (dm.bool('AuthCtrlr', 'LocalAuthorizeOffline') && cached?.status === 'Accepted') return cached;
+      if (dm.bool('AuthCtrlr', 'LocalAuthorizeOffline') && this.idTokens.accepted?.includes(idToken.idToken)) return { status: 'Accepted' };
+      if (cached === undefined && dm.bool('AuthCtrlr', 'OfflineTxForUnknownIdEnabled')) return { status: 'Accepted' };
+      return cached ?? unknown;
     }
-    if (cached === 'Accepted' && dm.bool('AuthCtrlr', 'LocalPreAuthorize')) return 'Accepted';
-    if (dm.bool('AuthCtrlr', 'DisableRemoteAuthorization')) return cached ?? 'Unknown';
+    if (cached?.status === 'Accepted' && dm.bool('AuthCtrlr', 'LocalPreAuthorize')) return cached;
+    if (dm.bool('AuthCtrlr', 'DisableRemoteAuthorization')) return cached ?? unknown;
     const res = await this.core.enqueue('Authorize', { idToken });
-    const status = str(asRecord(res?.idTokenInfo).status) ?? 'Unknown';
-    if (res) this.cache.set(idToken.idToken, status);
-    return status;
+    const info = asRecord(res?.idTokenInfo);
+    const answer = { status: str(info.status) ?? 'Unknown', groupId: str(asRecord(info.groupIdToken).idToken) };
+    if (res) this.cache.set(idToken.idToken, answer);
+    return answer;
   }
 
   clearCache(): void {
@@ -398,7 +414,7 @@ export class Transactions {
     if (s.tx) answer.transactionId = s.tx.id;
     this.core.later(async () => {
       if (this.core.dm.bool('AuthCtrlr', 'AuthorizeRemoteStart')) {
-        const status = await this.authorize(idToken);
+        const { status } = await this.authorize(idToken);
         if (status !== 'Accepted') return;
       }
       if (s.auth) return;

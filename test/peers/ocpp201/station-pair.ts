@@ -1,7 +1,7 @@
 // A reference charging station connected to the test CSMS, and their cleanup.
 
 import { ReferenceChargingStation201, type ReferenceChargingStation201Options } from '../../../harness/versions/ocpp201/reference/charging-station.js';
-import { TestCsms201 } from './csms-counterpart.js';
+import { TestCsms201 } from './station-test-csms.js';
 
 export interface Pair {
   csms: TestCsms201;

@@ -58,6 +58,7 @@ describe('OCPP 2.0.1 reference charging station: device model', function () {
     const ro = await set(p, comm, { name: 'MessageTimeout', instance: 'Default' }, '10');
     expect(ro).to.include({ attributeStatus: 'Rejected' });
     expect((await get(p, comm, { name: 'MessageTimeout', instance: 'Default' })).attributeValue).to.equal('30');
+    expect(p.station.variableValue('OCPPCommCtrlr', 'MessageTimeout', 'Default')).to.equal('30');
     for (const bad of ['300.1', 'true', new Date().toISOString(), 'abc']) {
       const r = await set(p, comm, { name: 'OfflineThreshold' }, bad);
       expect(r.attributeStatus, bad).to.equal('Rejected');
@@ -69,6 +70,8 @@ describe('OCPP 2.0.1 reference charging station: device model', function () {
     expect((await set(p, { name: 'TxCtrlr' }, { name: 'TxStartPoint' }, 'EVConnected,Authorized')).attributeStatus).to.equal('Accepted');
     expect((await set(p, { name: 'SecurityCtrlr' }, { name: 'BasicAuthPassword' }, 'sixteen-chars-long!')).attributeStatus).to.equal('Accepted');
     expect((await get(p, { name: 'SecurityCtrlr' }, { name: 'BasicAuthPassword' })).attributeStatus).to.equal('Rejected');
+    expect(p.station.variableValue('SecurityCtrlr', 'BasicAuthPassword')).to.equal(undefined);
+    expect(p.station.variableValue('TxCtrlr', 'TxStartPoint')).to.equal('EVConnected,Authorized');
   });
 
   it('refuses more GetVariables items than ItemsPerMessageGetVariables with OccurrenceConstraintViolation', async () => {

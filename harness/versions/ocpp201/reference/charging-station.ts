@@ -207,6 +207,13 @@ export class ReferenceChargingStation201 {
     };
   }
 
+  /** The current value of a station-wide variable (e.g. 'TxCtrlr', 'TxStartPoint'), or undefined. */
+  variableValue(component: string, variable: string, instance?: string): string | undefined {
+    const def = this.core.dm.find(component, variable, instance);
+    if (!def || def.mutability === 'WriteOnly') return undefined;
+    return def.read ? def.read() : def.value;
+  }
+
   /** The device model (read access for tests and the harness's own checks). */
   get deviceModel(): DeviceModel {
     return this.core.dm;

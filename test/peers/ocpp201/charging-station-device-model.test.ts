@@ -145,5 +145,6 @@ describe('OCPP 2.0.1 reference charging station: device model', function () {
     expect(await raw([2, 'm1', 'GetVariables', {}])).to.deep.include.members(['OccurrenceConstraintViolation']);
     expect(await raw([2, 'm2', 'Reset', { type: 'Sometimes' }])).to.deep.include.members(['PropertyConstraintViolation']);
     expect(await raw([2, 'm3', 'FrobnicateWidget', {}])).to.deep.include.members(['NotImplemented']);
+    expect((await raw([7, 'm4', 'Heartbeat', {}])).slice(0, 3)).to.deep.equal([4, 'm4', 'MessageTypeNotSupported']);
   });
 });

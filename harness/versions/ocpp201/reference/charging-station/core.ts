@@ -11,6 +11,7 @@ import {
   type RpcHandlerArgs,
 } from '../../../ocpp16/reference/rpc.js';
 import { FrameLog, TimerBag, asRecord, errText, int, newMessageId, str } from '../../../ocpp16/reference/util.js';
+import { answerBadMessagesAs201 } from '../csms/rpc201.js';
 import type { DeviceModel } from './device-model.js';
 import { Outbox, type OutItem } from './outbox.js';
 import type { ChargingStation201Quirk } from './quirks.js';
@@ -263,6 +264,9 @@ export class StationCore {
     this.session = session;
     client.on('message', (ev) => this.frameLog.record(this.identity, ev.outbound, ev.message));
     client.on('badMessage', (ev) => this.log(`bad message from the CSMS: ${ev.error.message}`));
+    // The same Part 4 rule as the reference CSMS (an unknown message type answered with its readable id);
+    // it only uses the client's 'badMessage' event and sendRaw, which a client connection has as well.
+    answerBadMessagesAs201(client as unknown as Parameters<typeof answerBadMessagesAs201>[0], (text) => this.log(text));
     client.on('strictValidationFailure', (ev) => this.log(`strict validation failed (${ev.outbound ? 'ours' : 'theirs'}) for ${ev.method}: ${ev.error.message}`));
     client.on('socketError', (err) => this.log(`socket error: ${err.message}`));
     this.attachHandlers(session);

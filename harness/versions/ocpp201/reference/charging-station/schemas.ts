@@ -1,11 +1,12 @@
 // The OCPP 2.0.1 JSON schemas as ocpp-rpc ships them (the OCA schemas, re-keyed `urn:<Action>.req|conf`),
-// a strict-mode validator for the reference charging station, and its own mapping from a schema failure
-// to the CALLERROR codes of OCPP-J 2.0.1 (Part 4 §4.3, with the double-r `OccurrenceConstraintViolation`;
-// ocpp-rpc's built-in mapping uses the 1.6 spelling, so inbound CALLs are validated here instead).
+// a strict-mode validator for the reference charging station, and the CALLERROR code of OCPP-J 2.0.1 for
+// a payload that fails them (the version module's mapping, Part 4 §4.3; ocpp-rpc's built-in one uses the
+// 1.6 spelling `OccurenceConstraintViolation`, so inbound CALLs are validated here instead).
 
 import { createRequire } from 'node:module';
 import ocppRpc from 'ocpp-rpc';
 import { isRpcError, type RpcValidatorLike } from '../../../ocpp16/reference/rpc.js';
+import { errorCodeForKeyword201 } from '../../error-codes.js';
 
 const requireJson = createRequire(import.meta.url);
 const schemas201 = requireJson('ocpp-rpc/lib/schemas/ocpp2_0_1.json') as Array<{ $id: string }>;
@@ -38,32 +39,6 @@ export interface PayloadProblem {
   description: string;
 }
 
-/** The OCPP-J 2.0.1 code for one Ajv failure keyword. */
-export function errorCode201(keyword: string, instancePath: string | undefined): string {
-  switch (keyword) {
-    case 'required':
-    case 'minItems':
-    case 'maxItems':
-      return 'OccurrenceConstraintViolation';
-    case 'type':
-      return instancePath ? 'TypeConstraintViolation' : 'FormatViolation';
-    case 'enum':
-    case 'const':
-    case 'format':
-    case 'pattern':
-    case 'maxLength':
-    case 'minLength':
-    case 'maximum':
-    case 'minimum':
-    case 'exclusiveMaximum':
-    case 'exclusiveMinimum':
-    case 'multipleOf':
-      return 'PropertyConstraintViolation';
-    default:
-      return 'FormatViolation';
-  }
-}
-
 /** Validate a payload against the 2.0.1 schema of `action`; undefined when valid or without a schema. */
 export function checkPayload201(action: string, kind: 'req' | 'conf', payload: unknown): PayloadProblem | undefined {
   if (!hasSchema201(action, kind)) return undefined;
@@ -78,7 +53,7 @@ export function checkPayload201(action: string, kind: 'req' | 'conf', payload: u
     }
     const where = first.instancePath ? `${first.instancePath} ` : '';
     return {
-      code: errorCode201(first.keyword, first.instancePath),
+      code: errorCodeForKeyword201(first.keyword),
       description: `${action}.${kind}: ${where}${first.message ?? first.keyword}`.slice(0, 255),
     };
   }

@@ -10,6 +10,7 @@ import { TraceHub } from '../harness/trace/recorder.js';
 import { cipherList, DEFAULT_TLS_MAX_VERSION, TLS_MIN_VERSION } from '../harness/security/cipher-suites.js';
 import type { ClientSecurity } from '../harness/security/security-settings.js';
 import { runBuiltin } from '../test/support/run-builtin.js';
+import { hostileFramesBench } from './hostile.js';
 import { makeTestPki } from '../test/support/test-pki.js';
 
 type Sample = [string, 'req' | 'conf', unknown];
@@ -161,3 +162,4 @@ await tlsRoundTripRatio();
 await wallTime('The foundation slice and the robustness group', '30 s', SLICE);
 await wallTime('The whole OCPP 1.6 catalogue (every profile, Security over real TLS at each profile its cases need) and the robustness group', '60 s');
 await wallTime('The OCPP 2.0.1 catalogue (blocks B, E, J, P and the robustness group)', '60 s', undefined, '2.0.1');
+await hostileFramesBench();

@@ -117,7 +117,7 @@ function unsupportedSubprotocolProblem(e: Extract<TraceEvent, { kind: 'http-upgr
   return undefined;
 }
 
-export function checkConnection(events: TraceEvent[], maxFrameBytes: number, facts: VersionFacts): Finding[] {
+export function checkConnection(events: TraceEvent[], maxFrameBytes: number, facts: VersionFacts, frameBytes?: number): Finding[] {
   const findings: Finding[] = [];
   const restartingRequests = new Set(facts.restartingRequests);
   const mentionsRestart = new RegExp(`"(${facts.restartingRequests.join('|')})"`);
@@ -162,10 +162,19 @@ export function checkConnection(events: TraceEvent[], maxFrameBytes: number, fac
       else if (closedWhilePending) cycleCompleted = true;
     }
     if (e.kind === 'ws-close' && restartPending) closedWhilePending = true;
+    if (e.kind === 'frame' && e.dir === 'in' && e.truncated?.limit === 'frameBytes') {
+      findings.push({
+        checkId: 'transport.frameTooLarge', level: 'MUST',
+        requirement: `frames stay within the harness's limit limits.frameBytes = ${frameBytes ?? e.truncated.bytes - 1} bytes; a larger frame is not read (a CALL is answered with a CALLERROR)`,
+        expected: `frames of at most ${frameBytes ?? 'limits.frameBytes'} bytes`,
+        actual: `a frame of ${e.truncated.bytes} bytes (SHA-256 ${e.truncated.sha256}) (frame #${e.seq})`,
+        evidence: [e.seq],
+      });
+    }
     if (e.kind === 'ws-error' && e.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
       findings.push({
         checkId: 'transport.frameTooLarge', level: 'MUST',
-        requirement: `frames stay within maxFrameBytes (${maxFrameBytes} bytes); larger frames end the connection (close 1009)`,
+        requirement: `frames stay within the WebSocket limit limits.socketFrameBytes = ${maxFrameBytes} bytes; larger frames end the connection (close 1009)`,
         expected: `frames of at most ${maxFrameBytes} bytes`,
         actual: `${e.message} (event #${e.seq})`,
         evidence: [e.seq],

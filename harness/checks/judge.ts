@@ -1,5 +1,5 @@
 // From a trace to findings and a verdict. Pure: the live run and `rejudge` both end here.
-import { capFinding } from './finding-text-limit.js';
+import { capFinding, capFindingsPerCheck } from './finding-text-limit.js';
 import type { KnownIssue } from '../config/types.js';
 import type { Verdict } from '../report/verdict.js';
 import type { SchemaRegistry } from '../schema/registry.js';
@@ -42,7 +42,7 @@ export function findingsOf(input: JudgeInput): Finding[] {
     ...checkActions(model, input.sut, facts),
     ...checkSingleOutstandingCall(model, input.settings),
     ...checkResponseTimes(model, input.settings),
-    ...checkConnection(input.events, input.settings.maxFrameBytes ?? 0, facts),
+    ...checkConnection(input.events, input.settings.maxFrameBytes ?? 0, facts, input.settings.frameBytes),
     ...facts.versionChecks(model, input.sut),
   ];
   // Only generic checks can see the §1.3 phases: the case records no expectation there.
@@ -50,8 +50,9 @@ export function findingsOf(input: JudgeInput): Finding[] {
   const findings = [...generic, ...evaluateExpectations(model, facts)];
   attributeSteps(findings, input.events);
   for (const f of findings) f.octt ??= (CHECKS as Record<string, CheckInfo>)[f.checkId]?.octt ?? 'not-checked';
-  for (const f of findings) capFinding(f);
-  return findings.sort((a, b) => (a.evidence[0] ?? 0) - (b.evidence[0] ?? 0));
+  for (const f of findings) capFinding(f, input.settings.findingTextChars);
+  const sorted = findings.sort((a, b) => (a.evidence[0] ?? 0) - (b.evidence[0] ?? 0));
+  return capFindingsPerCheck(sorted, input.settings.findingsPerCheck);
 }
 
 /**

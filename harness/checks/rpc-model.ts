@@ -70,7 +70,8 @@ export function buildRpcModel(events: TraceEvent[]): RpcModel {
   // (OCPP 2.0.1 makes that explicit with id "-1"); such an answer pairs with no CALL.
   const garbageSent = new Map<string, number>();
   for (const event of events) {
-    if (event.kind !== 'frame') continue;
+    // A frame the trace keeps cut (over a limit) is not judged from its start: the transport check names it.
+    if (event.kind !== 'frame' || event.truncated) continue;
     const parsed: ParsedFrame = event.binary
       ? { ok: false, problem: 'rpc.shape', detail: 'binary frame: OCPP-J frames are text' }
       : parseFrame(event.raw);

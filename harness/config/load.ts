@@ -40,6 +40,7 @@ export interface ConfigOverrides {
   security?: HarnessConfig['security'];
   sutControl?: SutControlConfig;
   knownIssues?: KnownIssue[];
+  limits?: HarnessConfig['limits'];
 }
 
 export interface ResolveOptions {

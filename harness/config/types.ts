@@ -1,6 +1,7 @@
 // The run configuration: everything a case needs to know about the system under test.
 // The JSON Schema in config-schema.json is the contract for files; this is the resolved shape.
 import type { Profile } from '../dsl/profiles.js';
+import type { Limits } from './limits.js';
 
 export type SutControlConfig =
   | { type: 'manual'; timeoutMs?: number }
@@ -111,4 +112,6 @@ export interface HarnessConfig {
   security?: SecurityConfig;
   sutControl: SutControlConfig;
   knownIssues: KnownIssue[];
+  /** Bounds on frames, traces, findings, uploads, connections and handler time (see limits.ts). */
+  limits?: Partial<Limits>;
 }

@@ -70,7 +70,7 @@ export class ChargePointRole {
     try {
       const channel = await dial(this.deps.hub, {
         url: opts.url ?? this.target.url, identity: this.target.identity, subprotocols: [this.deps.version.facts.subprotocol],
-        password: opts.password === null ? undefined : (opts.password ?? this.password), timeoutMs: opts.timeoutMs, maxFrameBytes: this.deps.maxFrameBytes,
+        password: opts.password === null ? undefined : (opts.password ?? this.password), timeoutMs: opts.timeoutMs, maxFrameBytes: this.deps.maxFrameBytes, ...(this.deps.limits ? { limits: this.deps.limits } : {}),
         ...(tls ? { tls } : {}), dialVerdict: opts.verdict,
       });
       await channel.close(1000, 'one dial only');
@@ -121,7 +121,7 @@ export class ChargePointRole {
       ...(this.tlsOptions() ? { tls: this.tlsOptions() } : {}),
       ...(this.target.security && this.target.security.profile > 0 ? { securityProfile: this.target.security.profile } : {}),
     });
-    const link = new Link(channel, this.deps.registry, this.deps.version.chargePointDefaults(this.deps.cfg, this), this.deps.onHarnessError);
+    const link = new Link(channel, this.deps.registry, this.deps.version.chargePointDefaults(this.deps.cfg, this), this.deps.onHarnessError, this.deps.limits?.harnessHandlerMs);
     channel.onClose(() => { if (this.link === link) this.closedAt = Date.now(); });
     this.link = link;
     return link;

@@ -1,5 +1,6 @@
 // The harness plays the CSMS: charge points connect to it. Keeps the live connection per identity
 // across cases, because a real charger stays connected between cases.
+import type { Limits } from '../config/limits.js';
 import type { HarnessConfig } from '../config/types.js';
 import type { SchemaRegistry } from '../schema/registry.js';
 import type { ServerSecurity } from '../security/security-settings.js';
@@ -15,6 +16,8 @@ export interface RoleDeps {
   version: VersionModule;
   cfg: HarnessConfig;
   maxFrameBytes: number;
+  /** The run's limits (frame reading, connections, handshake, handler time); defaults when absent. */
+  limits?: Limits;
   onHarnessError: (err: unknown) => void;
 }
 
@@ -36,7 +39,7 @@ export class CsmsRole {
     this.endpoint = new WsServerEndpoint(deps.hub, {
       host: listen.host, port: listen.port, identity: listen.identity,
       ...(listen.onStranger ? { onStranger: listen.onStranger } : {}),
-      subprotocol: deps.version.facts.subprotocol, maxFrameBytes: deps.maxFrameBytes,
+      subprotocol: deps.version.facts.subprotocol, maxFrameBytes: deps.maxFrameBytes, ...(deps.limits ? { limits: deps.limits } : {}),
       basicAuthExpected: (listen.security?.basicAuthPassword ?? deps.cfg.basicAuthPassword) !== undefined,
       ...(listen.security && listen.security.profile > 0 ? { security: listen.security } : {}),
     });
@@ -46,7 +49,7 @@ export class CsmsRole {
         void channel.close(1002, 'no agreed subprotocol');
         return;
       }
-      const link = new Link(channel, deps.registry, this.defaults(), deps.onHarnessError);
+      const link = new Link(channel, deps.registry, this.defaults(), deps.onHarnessError, deps.limits?.harnessHandlerMs);
       const previous = this.live.get(channel.info.identity);
       if (previous?.isOpen) void previous.channel.close(1000, 'replaced by a new connection');
       // A reconnect is not a reboot (OCPP 1.6 §4.2): a charger accepted before stays accepted until it boots again.

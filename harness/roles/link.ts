@@ -1,5 +1,6 @@
 // One live connection to the system under test, in either role: the session, the inbound CALLs
 // seen on it, and the handler table (role defaults + the running case's overrides).
+import { DEFAULT_LIMITS } from '../config/limits.js';
 import type { SchemaRegistry } from '../schema/registry.js';
 import type { InboundCall } from '../rpc/session.js';
 import { OcppSession } from '../rpc/session.js';
@@ -37,6 +38,8 @@ export class Link {
     private readonly defaults: HandlerTable,
     /** Called when a handler throws: a harness fault, reported as INCONCLUSIVE. */
     private readonly onHarnessError: (err: unknown) => void,
+    /** limits.harnessHandlerMs: a handler that takes longer is a harness fault, and the SUT still gets an answer. */
+    private readonly handlerMs: number = DEFAULT_LIMITS.harnessHandlerMs,
   ) {
     this.session = new OcppSession(channel);
     this.session.onCall((call) => void this.dispatch(call));
@@ -101,7 +104,9 @@ export class Link {
         await this.session.replyError(call, 'NotSupported', `the harness does not handle ${action} in this role`);
         return;
       }
-      const result = await handler(payload, call, this);
+      // A case's own override may hold its answer on purpose; the role's defaults may not dawdle.
+      const pending = handler(payload, call, this);
+      const result = override ? await pending : await withinHandlerTime(pending, this.handlerMs, action);
       if (result === NO_REPLY) return;
       if ('callError' in result && typeof result.callError === 'object') {
         const e = (result as CallErrorReply).callError;
@@ -121,4 +126,18 @@ export class Link {
       if (check.ok) this.onHarnessError(err);
     }
   }
+}
+
+class HandlerTimeout extends Error {
+  override name = 'HandlerTimeout';
+}
+
+/** The handler's result, or a HandlerTimeout after `ms` (its late result is then dropped). */
+function withinHandlerTime<T>(result: T | Promise<T>, ms: number, action: string): Promise<T> {
+  if (!(result instanceof Promise)) return Promise.resolve(result);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new HandlerTimeout(`the harness's ${action} handler took longer than limits.harnessHandlerMs = ${ms} ms`)), ms);
+  });
+  return Promise.race([result, late]).finally(() => clearTimeout(timer));
 }

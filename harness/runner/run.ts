@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
+import { resolveLimits } from '../config/limits.js';
 import type { HarnessConfig } from '../config/types.js';
 import { declarationMismatch, type CaseDefinition } from '../dsl/define-case.js';
 import { caseLine, summaryBlock, useColor } from '../report/console.js';
@@ -26,7 +27,8 @@ import { Progress } from './progress.js';
 import { selectCases } from './select.js';
 import { asPortInUse } from '../transport/port-in-use.js';
 
-export const DEFAULT_MAX_FRAME_BYTES = 4 * 1024 * 1024;
+/** The WebSocket's own frame limit when neither --config (limits.socketFrameBytes) nor the caller sets one. */
+export const DEFAULT_MAX_FRAME_BYTES = resolveLimits(undefined).socketFrameBytes;
 
 export interface TestRunOptions {
   sides: Sut[];
@@ -90,11 +92,13 @@ export async function runTests(opts: TestRunOptions): Promise<TestRunOutcome> {
   const version = versionFacts(opts.ocpp);
   const registry = schemaRegistry(version.id);
   const module = versionModule(version.id);
+  const limits = resolveLimits(opts.cfg.limits);
   const judging: JudgingSettings & { maxFrameBytes: number } = {
     responseTimeoutMs: opts.cfg.timeouts.responseMs, toleranceMs: opts.cfg.toleranceMs, strict: opts.strict,
-    maxFrameBytes: opts.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES,
+    maxFrameBytes: opts.maxFrameBytes ?? limits.socketFrameBytes,
+    frameBytes: limits.frameBytes, findingTextChars: limits.findingTextChars, findingsPerCheck: limits.findingsPerCheck,
   };
-  const hub = new TraceHub();
+  const hub = new TraceHub(limits);
   const harnessErrors: unknown[] = [];
   const results: CaseResult[] = [];
   const consoleOpts = { quiet: opts.quiet, verbose: opts.verbose, strict: opts.strict, stream: out as { isTTY?: boolean } };
@@ -264,7 +268,7 @@ async function runSideInLanes(sut: Sut, cases: CaseDefinition[], lanes: number, 
   const done = new Map<string, CaseResult>();
   const runLane = async (lane: number) => {
     const cfg = lane === 0 ? opts.cfg : { ...opts.cfg, identity: `${opts.cfg.identity}-${lane + 1}` };
-    const laneCtx: RunContext = { ...ctx, cfg, hub: lane === 0 ? ctx.hub : new TraceHub(), harnessErrors: [] };
+    const laneCtx: RunContext = { ...ctx, cfg, hub: lane === 0 ? ctx.hub : new TraceHub(resolveLimits(opts.cfg.limits)), harnessErrors: [] };
     let env: SideEnvironment;
     try {
       env = await setUp(sut, { ...opts, cfg }, laneCtx);
@@ -306,7 +310,7 @@ async function runSideInLanes(sut: Sut, cases: CaseDefinition[], lanes: number, 
 
 function setUp(sut: Sut, opts: TestRunOptions, ctx: RunContext): Promise<SideEnvironment> {
   const deps = {
-    hub: ctx.hub, registry: ctx.registry, version: ctx.version, cfg: opts.cfg, maxFrameBytes: ctx.judging.maxFrameBytes,
+    hub: ctx.hub, registry: ctx.registry, version: ctx.version, cfg: opts.cfg, maxFrameBytes: ctx.judging.maxFrameBytes, limits: resolveLimits(opts.cfg.limits),
     onHarnessError: (err: unknown) => ctx.harnessErrors.push(err),
   };
   const log = opts.verbose ? (line: string) => (opts.out ?? process.stdout).write(`    [peer] ${line}\n`) : undefined;

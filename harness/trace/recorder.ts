@@ -1,5 +1,11 @@
 // Append-only trace of one case. Every layer records here first, then acts.
-import type { TraceEvent, TraceEventInput } from './types.js';
+// What a case keeps is bounded (limits.framesKeptInFull, limits.traceBytesKeptInFull): past the
+// budget a frame is still recorded, in order, but as its first characters with length and SHA-256.
+import { DEFAULT_LIMITS, type Limits } from '../config/limits.js';
+import { cutFrame } from './truncate.js';
+import type { FrameEvent, TraceEvent, TraceEventInput } from './types.js';
+
+export type TraceBudget = Pick<Limits, 'framesKeptInFull' | 'traceBytesKeptInFull' | 'truncatedFrameChars'>;
 
 export type TraceListener = (event: TraceEvent) => void;
 
@@ -11,6 +17,12 @@ export class Recorder {
   // Formatting a wall-clock time costs more than the rest of recording: reuse it within a millisecond.
   private lastWallMs = -1;
   private lastWall = '';
+  private framesInFull = 0;
+  private charsInFull = 0;
+  /** Frames this case kept truncated because its budget was spent (frames over frameBytes not counted). */
+  truncatedFrames = 0;
+
+  constructor(private readonly budget: TraceBudget = DEFAULT_LIMITS) {}
 
   /** Milliseconds since the case started, monotonic (performance.now), microsecond resolution. */
   now(): number {
@@ -32,6 +44,7 @@ export class Recorder {
    */
   record<E extends TraceEventInput>(input: E): TraceEvent {
     const event = input as unknown as TraceEvent;
+    if (!this.frozen && event.kind === 'frame' && !event.truncated) this.keepWithinBudget(event);
     event.seq = this.events.length;
     event.t = this.now();
     event.wall = this.wall();
@@ -45,6 +58,24 @@ export class Recorder {
       }
     }
     return event;
+  }
+
+  /** A frame past the case's budget keeps only its start (the live layers already have all of it). */
+  private keepWithinBudget(event: FrameEvent): void {
+    // Characters, not bytes: measuring UTF-8 would cost a pass over every frame; close enough for a budget.
+    const chars = event.raw.length;
+    const limit = this.framesInFull >= this.budget.framesKeptInFull ? 'framesKeptInFull'
+      : this.charsInFull + chars > this.budget.traceBytesKeptInFull ? 'traceBytesKeptInFull' : undefined;
+    if (!limit) {
+      this.framesInFull += 1;
+      this.charsInFull += chars;
+      return;
+    }
+    if (this.truncatedFrames === 0) {
+      this.record({ kind: 'note', text: `from here on this case keeps frames truncated (first ${this.budget.truncatedFrameChars} characters, length and SHA-256) and does not judge them: limits.${limit} = ${this.budget[limit]} reached` });
+    }
+    this.truncatedFrames += 1;
+    Object.assign(event, cutFrame(event.raw, event.binary === true, limit, this.budget.truncatedFrameChars));
   }
 
   subscribe(listener: TraceListener): () => void {
@@ -64,20 +95,24 @@ export class Recorder {
  * the events (heartbeats in the gap), and they are discarded.
  */
 export class TraceHub {
-  private current = new Recorder();
+  private current: Recorder;
+
+  constructor(private readonly budget: TraceBudget = DEFAULT_LIMITS) {
+    this.current = new Recorder(budget);
+  }
 
   get recorder(): Recorder {
     return this.current;
   }
 
   beginCase(): Recorder {
-    this.current = new Recorder();
+    this.current = new Recorder(this.budget);
     return this.current;
   }
 
   endCase(): void {
     this.current.freeze();
-    this.current = new Recorder();
+    this.current = new Recorder(this.budget);
   }
 
   record<E extends TraceEventInput>(input: E): TraceEvent {

@@ -154,6 +154,21 @@ export interface FrameEvent extends TraceEventBase {
   deliberatelyInvalid?: boolean;
   /** Schema validation outcome for this frame, for display (e.g. "ok", "invalid: …"). */
   schema?: string;
+  /**
+   * Set when `raw` is only the start of the frame: it was over a limit (frameBytes: not read as
+   * OCPP-J at all; framesKeptInFull / traceBytesKeptInFull: read live, but the trace keeps a cut copy).
+   * A truncated frame is not judged from the trace.
+   */
+  truncated?: TruncatedFrame;
+}
+
+export interface TruncatedFrame {
+  /** The limit that cut it (its config key under `limits`). */
+  limit: 'frameBytes' | 'framesKeptInFull' | 'traceBytesKeptInFull';
+  /** Length of the whole frame in bytes (UTF-8 text, or the binary payload). */
+  bytes: number;
+  /** Hex SHA-256 of the whole frame's bytes. */
+  sha256: string;
 }
 
 export interface StepEvent extends TraceEventBase {
@@ -271,4 +286,10 @@ export interface JudgingSettings {
   responseTimeoutMs: number;
   toleranceMs: number;
   strict: boolean;
+  /** limits.findingTextChars (default 2000). */
+  findingTextChars?: number;
+  /** limits.findingsPerCheck (default 100). */
+  findingsPerCheck?: number;
+  /** limits.frameBytes, named in transport.frameTooLarge findings. */
+  frameBytes?: number;
 }

@@ -4,6 +4,7 @@ import type { ClientRequestArgs } from 'node:http';
 import type { Socket } from 'node:net';
 import { checkServerIdentity, connect as tlsConnect, type TLSSocket } from 'node:tls';
 import { WebSocket } from 'ws';
+import type { Limits } from '../config/limits.js';
 import { basicAuthHeader } from '../security/basic-auth.js';
 import { cipherList, TLS_MIN_VERSION } from '../security/cipher-suites.js';
 import type { ClientSecurity } from '../security/security-settings.js';
@@ -23,6 +24,8 @@ export interface DialOptions {
   signal?: AbortSignal;
   timeoutMs: number;
   maxFrameBytes: number;
+  /** How frames over limits.frameBytes are read (defaults: DEFAULT_LIMITS). */
+  limits?: Pick<Limits, 'frameBytes' | 'truncatedFrameChars'>;
   /** Profile 2/3 (with a wss:// URL): what to trust and which client certificate to present. */
   tls?: ClientSecurity['tls'];
   /** Recorded with the connection when set. */
@@ -112,7 +115,7 @@ export function dial(hub: TraceHub, opts: DialOptions): Promise<FrameChannel> {
         ...(headers.authorization ? { authorization: headers.authorization } : {}),
         ...(opts.securityProfile !== undefined ? { securityProfile: opts.securityProfile } : {}),
         ...(tls ? { tls } : {}),
-      }));
+      }, opts.limits));
     });
     ws.on('error', (err: Error & { code?: string }) => {
       const message = err.message || String(err);

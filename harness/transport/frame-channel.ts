@@ -1,8 +1,13 @@
 // One WebSocket, either side. Records every frame, close and error to the trace FIRST, then
 // tells listeners. Knows nothing of OCPP and never answers, closes or reconnects by itself.
 import type { WebSocket, RawData } from 'ws';
+import { DEFAULT_LIMITS, type Limits } from '../config/limits.js';
 import type { TraceHub } from '../trace/recorder.js';
+import { cutBytes } from '../trace/truncate.js';
 import type { FrameEvent, TlsFacts, TraceEvent } from '../trace/types.js';
+import { leadingCallId, oversizeErrorCode } from './oversize-frame.js';
+
+export type FrameLimits = Pick<Limits, 'frameBytes' | 'truncatedFrameChars'>;
 
 export interface ChannelInfo {
   url: string;
@@ -33,6 +38,7 @@ export class FrameChannel {
     private readonly ws: WebSocket,
     private readonly hub: TraceHub,
     readonly info: ChannelInfo,
+    private readonly limits: FrameLimits = DEFAULT_LIMITS,
   ) {
     hub.record({ kind: 'ws-open', conn: this.conn, ...info });
     ws.on('message', (data: RawData, isBinary: boolean) => this.onMessage(data, isBinary));
@@ -117,12 +123,27 @@ export class FrameChannel {
 
   private onMessage(data: RawData, isBinary: boolean): void {
     const buffer = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
+    if (buffer.length > this.limits.frameBytes) return this.onOversize(buffer, isBinary);
     const raw = isBinary ? buffer.toString('base64') : buffer.toString('utf8');
     const event = this.hub.record({
       kind: 'frame', conn: this.conn, dir: 'in', raw, ...(isBinary ? { binary: true } : {}),
     }) as FrameEvent;
     if (isBinary) return; // OCPP-J is text only; the check reports it, nobody acts on it
     for (const listener of this.frameListeners) listener(raw, event);
+  }
+
+  /**
+   * Over limits.frameBytes: recorded cut (start, length, SHA-256) and never parsed. A CALL whose id can
+   * be read from its start is answered with a CALLERROR (the sender is not left waiting); the checks
+   * report the frame as transport.frameTooLarge.
+   */
+  private onOversize(buffer: Buffer, isBinary: boolean): void {
+    const cut = cutBytes(buffer, isBinary, 'frameBytes', this.limits.truncatedFrameChars);
+    this.hub.record({ kind: 'frame', conn: this.conn, dir: 'in', ...cut, ...(isBinary ? { binary: true } : {}) });
+    const id = isBinary ? undefined : leadingCallId(cut.raw);
+    if (id === undefined || !this.isOpen) return;
+    const description = `frame of ${buffer.length} bytes is over the harness's limit limits.frameBytes = ${this.limits.frameBytes}; not read`;
+    this.send(JSON.stringify([4, id, oversizeErrorCode(this.info.chosenProtocol), description, {}]));
   }
 }
 

@@ -6,6 +6,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import type { TLSSocket } from 'node:tls';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { DEFAULT_LIMITS, type Limits } from '../config/limits.js';
 import { checkBasicAuth } from '../security/basic-auth.js';
 import { cipherList, TLS_MIN_VERSION } from '../security/cipher-suites.js';
 import type { ServerSecurity } from '../security/security-settings.js';
@@ -24,6 +25,8 @@ export interface ServerOptions {
   /** Told when another identity tries to connect (refused). */
   onStranger?: (identity: string) => void;
   maxFrameBytes: number;
+  /** Frame reading, connections per identity and the handshake deadline (defaults: DEFAULT_LIMITS). */
+  limits?: Pick<Limits, 'frameBytes' | 'truncatedFrameChars' | 'connectionsPerIdentity' | 'handshakeMs'>;
   /** The harness was configured with a basicAuthPassword (recorded with every connection, for the checks). */
   basicAuthExpected?: boolean;
   /**
@@ -47,8 +50,14 @@ export class WsServerEndpoint {
 
   /** TLS facts of each established connection, for its ws-open event. */
   private readonly tlsBySocket = new WeakMap<object, TlsFacts>();
+  private readonly limits: NonNullable<ServerOptions['limits']>;
+  /** Open WebSocket connections per identity (limits.connectionsPerIdentity). */
+  private readonly openPerIdentity = new Map<string, number>();
+  /** Handshake deadlines of TCP connections that have not upgraded yet, by remote address and port. */
+  private readonly handshakeDeadlines = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly hub: TraceHub, private readonly opts: ServerOptions) {
+    this.limits = opts.limits ?? DEFAULT_LIMITS;
     this.wss = new WebSocketServer({
       noServer: true,
       maxPayload: opts.maxFrameBytes,
@@ -67,6 +76,29 @@ export class WsServerEndpoint {
     const tls = opts.security?.tls;
     this.http = tls ? this.createTlsServer(tls, answerPlainRequest) : createServer(answerPlainRequest);
     this.http.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket, head));
+    // Wall-clock deadline for TCP (+ TLS) + the upgrade request: a peer trickling bytes cannot hold a
+    // socket (Node's own headersTimeout is only checked every 30 s).
+    this.http.on('connection', (socket: import('node:net').Socket) => {
+      const key = `${socket.remoteAddress}:${socket.remotePort}`;
+      const timer = setTimeout(() => {
+        this.handshakeDeadlines.delete(key);
+        this.hub.record({ kind: 'ws-error', message: `no complete WebSocket upgrade from ${socket.remoteAddress} within limits.handshakeMs = ${this.limits.handshakeMs} ms; connection dropped` });
+        socket.destroy();
+      }, this.limits.handshakeMs);
+      timer.unref();
+      this.handshakeDeadlines.set(key, timer);
+      socket.once('close', () => {
+        clearTimeout(timer);
+        this.handshakeDeadlines.delete(key);
+      });
+    });
+  }
+
+  private handshakeDone(socket: Duplex): void {
+    const s = socket as Duplex & { remoteAddress?: string; remotePort?: number };
+    const key = `${s.remoteAddress}:${s.remotePort}`;
+    clearTimeout(this.handshakeDeadlines.get(key));
+    this.handshakeDeadlines.delete(key);
   }
 
   private secureContextOptions(tls: NonNullable<ServerSecurity['tls']>, certificate?: { key: string; cert: string }) {
@@ -199,6 +231,7 @@ export class WsServerEndpoint {
 
   private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', () => undefined); // a reset during the handshake must not crash us
+    this.handshakeDone(socket);
     const path = (req.url ?? '/').split('?')[0];
     const lastSegment = path.split('/').filter(Boolean).pop() ?? '';
     let identity = lastSegment;
@@ -227,13 +260,25 @@ export class WsServerEndpoint {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
+    const open = this.openPerIdentity.get(identity) ?? 0;
+    if (open >= this.limits.connectionsPerIdentity) {
+      this.hub.record({ kind: 'ws-error', status: 503, message: `upgrade for ${JSON.stringify(path)} refused: ${open} connections of ${JSON.stringify(identity)} are open (limits.connectionsPerIdentity = ${this.limits.connectionsPerIdentity})` });
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
     const security = this.opts.security;
     if (security && !this.admit(req, socket, identity, security)) return;
     const offered = String(req.headers['sec-websocket-protocol'] ?? '')
       .split(',').map((s) => s.trim()).filter(Boolean);
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       this.sockets.add(ws);
-      ws.on('close', () => this.sockets.delete(ws));
+      this.openPerIdentity.set(identity, (this.openPerIdentity.get(identity) ?? 0) + 1);
+      ws.on('close', () => {
+        this.sockets.delete(ws);
+        const left = (this.openPerIdentity.get(identity) ?? 1) - 1;
+        if (left > 0) this.openPerIdentity.set(identity, left);
+        else this.openPerIdentity.delete(identity);
+      });
       const channel = new FrameChannel(ws, this.hub, {
         url: req.url ?? '/',
         identity,
@@ -245,7 +290,7 @@ export class WsServerEndpoint {
         basicAuthExpected: this.opts.basicAuthExpected ?? false,
         ...(security ? { securityProfile: security.profile } : {}),
         ...(this.tlsBySocket.has(req.socket) ? { tls: this.tlsBySocket.get(req.socket)! } : {}),
-      });
+      }, this.limits);
       for (const listener of this.listeners) listener(channel);
     });
   }

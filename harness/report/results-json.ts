@@ -1,8 +1,7 @@
 // results.json: the RunResult without inline traces (each case points to its traces/<ID>.jsonl),
 // plus the readiness summary. Keys in a fixed order, 2-space indent, secrets masked.
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { readiness } from './exit-code.js';
+import { writeLines } from './line-writer.js';
 import { redactDeep } from './redact.js';
 import type { CaseResult, ReadinessRow, RunResult } from './result.js';
 import { traceRelPath } from './trace-file.js';
@@ -71,8 +70,41 @@ export function resultsJsonText(run: RunResult): string {
   return `${JSON.stringify(toResultsJson(run), null, 2)}\n`;
 }
 
-/** Writes results.json at `path` (creating its directory). */
+/**
+ * The text of resultsJsonText, in pieces: the run without its cases, then one case at a time. The
+ * same bytes, but no single string holds the whole file.
+ */
+export function* resultsJsonPieces(run: RunResult): Generator<string> {
+  const { cases, ...rest } = toResultsJson(run);
+  const head = JSON.stringify({ ...rest, cases: [] }, null, 2);
+  // `cases` is the last key (RUN_KEYS): the head ends with `"cases": []\n}`.
+  const cut = head.lastIndexOf('[]');
+  if (cases.length === 0 || cut < 0 || head.slice(cut) !== '[]\n}') {
+    yield JSON.stringify({ ...rest, cases }, null, 2);
+    return;
+  }
+  yield `${head.slice(0, cut)}[`;
+  for (let i = 0; i < cases.length; i++) {
+    const text = JSON.stringify(cases[i], null, 2).replace(/\n/g, '\n    ');
+    yield `${i ? ',' : ''}\n    ${text}`;
+  }
+  yield '\n  ]\n}';
+}
+
+/** Writes results.json at `path` (creating its directory), a case at a time. */
 export async function writeResultsJson(path: string, run: RunResult): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, resultsJsonText(run), 'utf8');
+  await writeLines(path, resultsJsonLines(run));
+}
+
+function* resultsJsonLines(run: RunResult): Generator<string> {
+  // writeLines ends each piece with a newline: join the pieces into the file's lines instead.
+  let pending = '';
+  for (const piece of resultsJsonPieces(run)) {
+    pending += piece;
+    const lastNewline = pending.lastIndexOf('\n');
+    if (lastNewline < 0) continue;
+    yield pending.slice(0, lastNewline);
+    pending = pending.slice(lastNewline + 1);
+  }
+  yield pending;
 }

@@ -1,8 +1,8 @@
 // Saved traces: JSON Lines, the header first, then one (redacted) event per line.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { TraceEvent, TraceHeader } from '../trace/types.js';
-import { redactDeep, redactTrace } from './redact.js';
+import { writeLines } from './line-writer.js';
+import { redactDeep, redactEvent, redactTrace } from './redact.js';
 
 export const TRACE_FORMAT = 'ocpp-harness-trace/1' as const;
 
@@ -21,10 +21,15 @@ export function traceToJsonl(header: TraceHeader, events: readonly TraceEvent[])
   return `${lines.join('\n')}\n`;
 }
 
-/** Writes the trace file (creating its directory); secrets are masked. */
+/** The lines of a trace file (header first, each redacted), made one at a time. */
+export function* traceLines(header: TraceHeader, events: readonly TraceEvent[]): Generator<string> {
+  yield JSON.stringify(redactDeep(header));
+  for (const e of events) yield JSON.stringify(redactEvent(e));
+}
+
+/** Writes the trace file (creating its directory), a line at a time; secrets are masked. */
 export async function writeTraceFile(path: string, header: TraceHeader, events: readonly TraceEvent[]): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, traceToJsonl(header, events), 'utf8');
+  await writeLines(path, traceLines(header, events));
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

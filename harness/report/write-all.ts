@@ -10,7 +10,8 @@ import { writeIndexHtml } from './html/write-html.js';
 import { writeHtmlReport as writeMochawesome, type HtmlReportOptions } from './mochawesome-bridge.js';
 import type { CaseResult, RunResult } from './result.js';
 import { writeResultsJson } from './results-json.js';
-import { TRACE_FORMAT, traceFileName, writeTraceFile } from './trace-file.js';
+import { TRACE_FORMAT, writeTraceFile } from './trace-file.js';
+import { claimTraceName, streamedTraceFile } from './trace-stream.js';
 
 export interface WrittenReports {
   /** Path of index.html, or undefined when the HTML report could not be written (see `errors`). */
@@ -38,16 +39,17 @@ export function traceHeaderFor(c: CaseResult, judging: JudgingSettings): TraceHe
   };
 }
 
-/** Assigns each case a unique `traces/<ID>.jsonl` (a suffix is added when two cases share an id). */
+/**
+ * Assigns each case a unique `traces/<ID>.jsonl` (a suffix is added when two cases share an id); a
+ * trace already streamed to disk while its case ran keeps its file.
+ */
 function assignTraceFiles(cases: readonly CaseResult[]): CaseResult[] {
   const used = new Set<string>();
-  return cases.map((c) => {
-    const base = traceFileName(c.id).replace(/\.jsonl$/, '');
-    let name = `${base}.jsonl`;
-    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base}-${n}.jsonl`;
-    used.add(name.toLowerCase());
-    return { ...c, traceFile: `traces/${name}` };
-  });
+  for (const c of cases) {
+    const streamed = streamedTraceFile(c.trace);
+    if (streamed) used.add(streamed.slice('traces/'.length).toLowerCase());
+  }
+  return cases.map((c) => ({ ...c, traceFile: streamedTraceFile(c.trace) ?? claimTraceName(c.id, used) }));
 }
 
 /**
@@ -68,7 +70,7 @@ export async function writeReports(
   const traces: string[] = [];
   for (const c of withFiles.cases) {
     const path = join(dir, ...(c.traceFile ?? '').split('/'));
-    await writeTraceFile(path, traceHeaderFor(c, judging), c.trace);
+    if (!streamedTraceFile(c.trace)) await writeTraceFile(path, traceHeaderFor(c, judging), c.trace);
     traces.push(path);
   }
 

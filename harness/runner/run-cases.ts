@@ -11,6 +11,8 @@ import { declarationMismatch, picsMismatch, type CaseBody, type CaseDefinition }
 import { aliasesOf, octtCitation } from '../dsl/octt.js';
 import { ExpectationUnmet, Inconclusive, Interrupted, NotApplicable } from '../dsl/errors.js';
 import type { CaseResult, StepResult } from '../report/result.js';
+import { TRACE_FORMAT } from '../report/trace-file.js';
+import { CaseTraceStream, claimTraceName } from '../report/trace-stream.js';
 import type { SchemaRegistry } from '../schema/registry.js';
 import type { VersionModule } from '../versions/version-module.js';
 import type { TraceHub } from '../trace/recorder.js';
@@ -34,6 +36,8 @@ export interface RunContext {
   onCaseStart?: (def: CaseDefinition) => void;
   /** What the running cases do, for the progress line. */
   progress?: Progress;
+  /** Stream each case's trace to <reportDir>/traces/ as it runs (names unique across the run). */
+  traces?: { reportDir: string; names: Set<string> };
 }
 
 const DEFAULT_CASE_TIMEOUT_MS = 5 * 60_000;
@@ -71,7 +75,10 @@ async function runOne(env: SideEnvironment, def: CaseDefinition, run: RunContext
       notApplicable: { by: 'control', actions: missing },
     };
   }
+  // Opened synchronously: the case starts exactly when it would without a file.
+  const stream = run.traces ? openTraceStream(def, startedAt, run) : undefined;
   const recorder = run.hub.beginCase();
+  stream?.follow(recorder);
   const unfollow = run.progress?.follow(meta.id, recorder);
   const links = env.csmsRole?.openLinks() ?? env.cpRole?.openLinks() ?? [];
   for (const link of links) recorder.record(link.channel.describe());
@@ -141,6 +148,7 @@ async function runOne(env: SideEnvironment, def: CaseDefinition, run: RunContext
   // The wire trace in the reports shows each frame's schema verdict, both directions.
   const verdicts = schemaVerdicts(buildRpcModel(recorder.events), run.registry);
   for (const e of recorder.events) if (e.kind === 'frame') e.schema = verdicts.get(e.seq);
+  await stream?.finish(recorder.events);
   return {
     ...metaOf(def), startedAt,
     verdict: judgement.verdict, reason: judgement.reason,
@@ -150,6 +158,19 @@ async function runOne(env: SideEnvironment, def: CaseDefinition, run: RunContext
     findings: judgement.findings,
     trace: recorder.events,
   };
+}
+
+/** The case's trace file, opened before anything is sent (undefined when the disk refuses: written at the end instead). */
+function openTraceStream(def: CaseDefinition, startedAt: string, run: RunContext): CaseTraceStream | undefined {
+  const { meta } = def;
+  const relPath = claimTraceName(meta.id, run.traces!.names);
+  try {
+    return CaseTraceStream.open(run.traces!.reportDir, relPath, {
+      kind: 'header', format: TRACE_FORMAT, caseId: meta.id, title: meta.title, ocpp: meta.ocpp, sut: meta.sut, startedAt, judging: { ...run.judging },
+    });
+  } catch {
+    return undefined;
+  }
 }
 
 function classify(err: unknown): Pick<CaseEndEvent, 'abort' | 'stoppedEarly'> {

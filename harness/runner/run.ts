@@ -1,7 +1,7 @@
 // A whole `test` run: select, set up each side, run the cases, write every report.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { resolveLimits } from '../config/limits.js';
 import type { HarnessConfig } from '../config/types.js';
@@ -121,6 +121,7 @@ export async function runTests(opts: TestRunOptions): Promise<TestRunOutcome> {
   const begun = new Set<string>();
   const ctx: RunContext = {
     cfg: opts.cfg, registry, version: module, hub, judging, signal, harnessErrors, progress,
+    ...(opts.noReports || !opts.reportDir ? {} : { traces: { reportDir: resolve(opts.reportDir), names: new Set<string>() } }),
     onCaseStart: (def) => {
       begun.add(def.meta.id);
       if (opts.quiet) return;

@@ -2,6 +2,7 @@
 // one FileStore and one TransferLog. A case serves an image, hands the charger a URL, and afterwards
 // asks the log what really happened.
 import { networkInterfaces } from 'node:os';
+import type { Limits } from '../config/limits.js';
 import { FileStore } from './file-store.js';
 import { FtpFileServer } from './ftp-file-server.js';
 import { HttpFileServer } from './http-file-server.js';
@@ -29,8 +30,10 @@ export interface FileServersOptions {
   onTransfer?: TransferListener;
   /** Things worth a trace note that are no transfer (a refused FTP login, active mode asked for). */
   onNote?: (text: string) => void;
-  /** Larger uploads are refused (HTTP 413, FTP 552). Default 64 MiB. */
+  /** Larger uploads are refused (HTTP 413, FTP 552). Default: limits.uploadBytesPerFile (64 MiB). */
   maxUploadBytes?: number;
+  /** Upload size per file and per run, and the idle time of an upload (defaults: DEFAULT_LIMITS). */
+  limits?: Partial<Pick<Limits, 'uploadBytesPerFile' | 'uploadBytesPerRun' | 'uploadIdleMs'>>;
   /** How long the FTP server waits for a data connection. Default 10 s. */
   ftpDataConnectTimeoutMs?: number;
 }
@@ -55,7 +58,11 @@ export async function startFileServers(options: FileServersOptions = {}): Promis
   const advertised = options.advertisedHost ?? (isWildcard(host) ? firstExternalIPv4() ?? '127.0.0.1' : host);
   const t0 = performance.now();
   const clock = options.clock ?? (() => Math.round((performance.now() - t0) * 1000) / 1000);
-  const store = new FileStore();
+  const store = new FileStore({
+    ...(options.limits?.uploadBytesPerRun ? { uploadBytesPerRun: options.limits.uploadBytesPerRun } : {}),
+    uploadBytesPerFile: options.maxUploadBytes ?? options.limits?.uploadBytesPerFile,
+  });
+  const uploadIdleMs = options.limits?.uploadIdleMs;
   const log = new TransferLog();
   const onTransfer: TransferListener = (record) => {
     log.add(record);
@@ -75,10 +82,10 @@ export async function startFileServers(options: FileServersOptions = {}): Promis
   const user = options.ftpUser ?? 'ocpp';
   const password = options.ftpPassword ?? 'ocpp';
 
-  const http = new HttpFileServer({ host, port: options.httpPort ?? 0, store, clock, onTransfer, maxUploadBytes: options.maxUploadBytes });
+  const http = new HttpFileServer({ host, port: options.httpPort ?? 0, store, clock, onTransfer, ...(uploadIdleMs ? { uploadIdleMs } : {}) });
   const ftp = new FtpFileServer({
     host, port: options.ftpPort ?? 0, store, clock, onTransfer, onNote, user, password,
-    allowAnonymous: options.allowAnonymousFtp, maxUploadBytes: options.maxUploadBytes,
+    allowAnonymous: options.allowAnonymousFtp, ...(uploadIdleMs ? { uploadIdleMs } : {}),
     dataConnectTimeoutMs: options.ftpDataConnectTimeoutMs,
     // Only an address the operator named goes into PASV (NAT); otherwise the one the client reached.
     ...(options.advertisedHost && /^\d{1,3}(\.\d{1,3}){3}$/.test(options.advertisedHost) ? { passiveAddress: options.advertisedHost } : {}),
@@ -89,6 +96,7 @@ export async function startFileServers(options: FileServersOptions = {}): Promis
     ftpPort = (await ftp.listen()).port;
   } catch (err) {
     await http.close();
+    store.dispose();
     throw err;
   }
 
@@ -101,6 +109,7 @@ export async function startFileServers(options: FileServersOptions = {}): Promis
     ftpUrl: (path) => ftpBase + encodePath(path),
     async close() {
       await Promise.all([http.close(), ftp.close()]);
+      store.dispose(); // the uploads' temporary folder goes with the servers
     },
   };
 }

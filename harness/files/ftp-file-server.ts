@@ -39,8 +39,10 @@ export interface FtpFileServerOptions {
   dataConnectTimeoutMs?: number;
   /** Idle control connections are closed after this long. Default 5 min. */
   idleTimeoutMs?: number;
-  /** Larger uploads are refused with 552. Default 64 MiB. */
+  /** Larger uploads (the whole file, for APPE) are refused with 552. Default: the store's limits.uploadBytesPerFile. */
   maxUploadBytes?: number;
+  /** A data connection that sends nothing for this long during an upload is aborted (426). Default limits.uploadIdleMs. */
+  uploadIdleMs?: number;
   /** More simultaneous control connections are turned away with 421. Default 32. */
   maxSessions?: number;
 }
@@ -60,7 +62,8 @@ export class FtpFileServer {
       passiveAddress: opts.passiveAddress,
       dataConnectTimeoutMs: opts.dataConnectTimeoutMs ?? 10_000,
       idleTimeoutMs: opts.idleTimeoutMs ?? 300_000,
-      maxUploadBytes: opts.maxUploadBytes ?? 64 * 1024 * 1024,
+      maxUploadBytes: opts.maxUploadBytes ?? opts.store.spool.perFile,
+      uploadIdleMs: opts.uploadIdleMs ?? 10_000,
     };
     this.registry = {
       track: (socket) => {

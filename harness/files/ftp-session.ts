@@ -6,6 +6,7 @@
 import type { Socket } from 'node:net';
 import { ByteTally, sha256Hex } from './byte-tally.js';
 import type { FileStore, StoredFile } from './file-store.js';
+import { CONTENT_IN_RECORD_BYTES } from './http-file-server.js';
 import { FtpLineReader } from './ftp-line-reader.js';
 import { PassiveListener, plainAddress, type SocketRegistry } from './ftp-passive.js';
 import { basename, dirname, resolvePath } from './paths.js';
@@ -27,6 +28,7 @@ export interface FtpSessionSettings {
   dataConnectTimeoutMs: number;
   idleTimeoutMs: number;
   maxUploadBytes: number;
+  uploadIdleMs: number;
 }
 
 interface RunningTransfer {
@@ -212,7 +214,7 @@ export class FtpSession {
   private sizeCommand(arg: string): void {
     const file = this.downloadable(arg);
     if (!file) return this.probed('download', arg, 'SIZE', 550, 'Could not get file size');
-    this.probed('download', arg, 'SIZE', 213, String(file.content.length));
+    this.probed('download', arg, 'SIZE', 213, String(file.size));
   }
 
   private mdtmCommand(arg: string): void {
@@ -290,9 +292,10 @@ export class FtpSession {
     const file = refusal ? undefined : this.settings.store.file(path);
     if (refusal) return this.refuse(refusal.ftpCode ?? 550, `${path}: refused`, finish, 'RETR', 'download refused by the test case');
     if (!file) return this.refuse(550, `${path}: no such file`, finish, 'RETR', 'no such file');
-    if (offset > file.content.length) return this.refuse(554, `REST ${offset} is beyond the end of the file`, finish, 'RETR', `REST ${offset} beyond ${file.content.length} bytes`);
+    if (offset > file.size) return this.refuse(554, `REST ${offset} is beyond the end of the file`, finish, 'RETR', `REST ${offset} beyond ${file.size} bytes`);
     if (!this.passive) return this.refuse(425, 'Use PASV or EPSV first', finish, 'RETR', 'no PASV/EPSV before RETR');
-    const size = file.content.length;
+    const size = file.size;
+    const content = file.content; // an uploaded file is read from disk once, here
     this.reply(150, `Opening BINARY mode data connection for ${path} (${size - offset} bytes)`);
     const data = await this.openData();
     if (!data) return this.refuse(425, 'Cannot open data connection', finish, 'RETR', this.noDataReason(), 'aborted');
@@ -302,7 +305,7 @@ export class FtpSession {
     const cutAt = cutPoint(file, offset, size);
     const run = async () => {
       const closed = closeOutcome(data);
-      const whole = await pumpBytes(data, file.content, offset, cutAt ?? size, tally);
+      const whole = await pumpBytes(data, content, offset, cutAt ?? size, tally);
       if (whole) data.end(); // FIN marks the end of the file (stream mode), also for a cut
       const clean = await closed; // an RST from a client that did not read everything shows here
       if (abortReason) return this.settleTransfer(finish, 'RETR', 426, tally, 'aborted', abortReason);
@@ -332,35 +335,44 @@ export class FtpSession {
     if (!data) return this.refuse(425, 'Cannot open data connection', finish, command, this.noDataReason(), 'aborted');
 
     const tally = new ByteTally();
-    const chunks: Buffer[] = [];
+    // Written to disk as it comes; an APPE or a resume starts from the stored file, and the limit counts all of it.
+    const writer = this.settings.store.beginUpload(path, command === 'APPE' ? { append: true } : { offset });
     let abortReason: string | undefined;
-    let tooLarge = false;
+    let tooLarge: string | undefined;
     let ended = false;
     const run = async () => {
       const closed = closeOutcome(data);
+      data.setTimeout(this.settings.uploadIdleMs, () => {
+        abortReason ??= `nothing received for ${this.settings.uploadIdleMs} ms (limits.uploadIdleMs)`;
+        data.destroy();
+      });
       data.on('data', (chunk: Buffer) => {
         if (tooLarge) return;
-        if (tally.bytes + chunk.length > this.settings.maxUploadBytes) {
-          tooLarge = true;
+        const refused = chunk.length + writer.size > this.settings.maxUploadBytes
+          ? { limit: 'uploadBytesPerFile', max: this.settings.maxUploadBytes }
+          : writer.write(chunk);
+        if (refused) {
+          tooLarge = `the file would pass limits.${refused.limit} = ${refused.max} bytes${command === 'APPE' ? ` (it had ${writer.size} bytes before this chunk)` : ''}`;
           data.destroy();
           return;
         }
         tally.add(chunk);
-        chunks.push(chunk);
       });
       data.on('end', () => (ended = true));
       const clean = await closed;
       if (tooLarge) {
-        return this.settleTransfer(finish, command, 552, tally, 'refused', `larger than the limit of ${this.settings.maxUploadBytes} bytes`);
+        writer.discard();
+        return this.settleTransfer(finish, command, 552, tally, 'refused', tooLarge);
       }
       if (!abortReason && ended && clean) await delay(UPLOAD_SETTLE_MS);
       if (this.closed) abortReason ??= 'the control connection closed before the upload was confirmed';
       if (abortReason || !ended || !clean) {
+        writer.discard();
         return this.settleTransfer(finish, command, 426, tally, 'aborted', abortReason ?? 'the data connection broke during the upload');
       }
-      const content = Buffer.concat(chunks);
-      this.keepUpload(path, content, command === 'APPE', offset);
-      this.settleTransfer(finish, command, 226, tally, 'completed', undefined, content);
+      writer.commit();
+      const small = tally.bytes <= CONTENT_IN_RECORD_BYTES ? this.settings.store.upload(path) : undefined;
+      this.settleTransfer(finish, command, 226, tally, 'completed', undefined, small);
     };
     await this.track(data, run, (reason) => (abortReason ??= reason));
   }
@@ -372,7 +384,7 @@ export class FtpSession {
     const store = this.settings.store;
     const file = store.file(target);
     const entries = file
-      ? [{ name: basename(target), size: file.content.length, isDirectory: false, modified: file.modified }]
+      ? [{ name: basename(target), size: file.size, isDirectory: false, modified: file.modified }]
       : store.list(target);
     // An access to the path all the same (a charger may list the directory before it uploads).
     this.record('download', target, this.settings.clock(), { request: verb, status: this.passive ? 150 : 425, bytes: 0, sha256: EMPTY_SHA256, outcome: 'probed', detail: 'directory listing' });
@@ -408,17 +420,6 @@ export class FtpSession {
     running.abort('the client sent ABOR');
     await running.done; // its 426 goes first, then ours
     this.reply(226, 'ABOR successful');
-  }
-
-  private keepUpload(path: string, content: Buffer, append: boolean, offset: number): void {
-    const store = this.settings.store;
-    if (offset > 0) {
-      // STOR after REST: the bytes replace the file from the offset on (a resumed upload).
-      const before = (store.upload(path) ?? Buffer.alloc(0)).subarray(0, offset);
-      store.storeUpload(path, Buffer.concat([before, Buffer.alloc(Math.max(0, offset - before.length)), content]));
-      return;
-    }
-    store.storeUpload(path, content, append);
   }
 
   private settleTransfer(

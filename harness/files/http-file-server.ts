@@ -3,8 +3,10 @@
 // one TransferRecord: completed, refused (a refusal switch, an unknown file, an upload too large or
 // malformed) or aborted (the connection broke, or the case asked for the download to be cut).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { DEFAULT_LIMITS } from '../config/limits.js';
 import { ByteTally, sha256Hex } from './byte-tally.js';
 import type { FileStore, StoredFile } from './file-store.js';
+import type { UploadWriter } from './upload-spool.js';
 import { dispositionFilename, multipartBoundary, parseMultipart, uploadedFile } from './multipart.js';
 import { basename, pathOfRequestTarget, resolvePath } from './paths.js';
 import { pumpBytes } from './stream-util.js';
@@ -17,11 +19,13 @@ export interface HttpFileServerOptions {
   /** Case-relative milliseconds, stamped on every record. */
   clock: () => number;
   onTransfer: TransferListener;
-  /** Larger uploads are refused with 413. Default 64 MiB. */
+  /** Larger uploads are refused with 413. Default: the store's limits.uploadBytesPerFile (64 MiB). */
   maxUploadBytes?: number;
+  /** An upload that sends nothing for this long is answered 408 and dropped (limits.uploadIdleMs). */
+  uploadIdleMs?: number;
 }
 
-const DEFAULT_MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
+const DEFAULT_UPLOAD_IDLE_MS = DEFAULT_LIMITS.uploadIdleMs;
 
 type RecordFields = Omit<TransferRecord, 'harnessRole' | 'protocol' | 'direction' | 'startedAt' | 'endedAt' | 'remoteAddress' | 'remotePort' | 'path'>;
 
@@ -30,7 +34,7 @@ export class HttpFileServer {
   private readonly maxUploadBytes: number;
 
   constructor(private readonly opts: HttpFileServerOptions) {
-    this.maxUploadBytes = opts.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+    this.maxUploadBytes = opts.maxUploadBytes ?? opts.store.spool.perFile;
     this.http = createServer((req, res) => this.handle(req, res, false));
     // With Expect: 100-continue a refused upload is answered before the client sends the body.
     this.http.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => this.handle(req, res, true));
@@ -90,20 +94,21 @@ export class HttpFileServer {
       t.finish({ request, status, ...nothingMoved(), outcome: 'refused', detail: refusal ? 'download refused by the test case' : 'no such file' });
       return;
     }
-    const range = parseRange(req.headers.range, file.content.length);
+    const content = file.content; // an uploaded file is read from disk once, here
+    const range = parseRange(req.headers.range, file.size);
     if (range === 'unsatisfiable') {
-      res.writeHead(416, { 'content-range': `bytes */${file.content.length}` }).end();
+      res.writeHead(416, { 'content-range': `bytes */${file.size}` }).end();
       t.finish({ request, status: 416, ...nothingMoved(), outcome: 'refused', detail: `range ${req.headers.range} not satisfiable` });
       return;
     }
-    const { start, end } = range ?? { start: 0, end: file.content.length };
+    const { start, end } = range ?? { start: 0, end: file.size };
     const status = range ? 206 : 200;
     res.writeHead(status, {
       'content-type': file.contentType ?? 'application/octet-stream',
       'content-length': String(end - start),
       'accept-ranges': 'bytes',
       'last-modified': file.modified.toUTCString(),
-      ...(range ? { 'content-range': `bytes ${start}-${end - 1}/${file.content.length}` } : {}),
+      ...(range ? { 'content-range': `bytes ${start}-${end - 1}/${file.size}` } : {}),
     });
     if (isHead) {
       res.end(); // a HEAD moves no file, but it is an access to the path: logged as probed
@@ -113,7 +118,7 @@ export class HttpFileServer {
     const cutAt = cutPoint(file, start, end);
     const tally = new ByteTally();
     const offset = start || undefined;
-    const whole = await pumpBytes(res, file.content, start, cutAt ?? end, tally);
+    const whole = await pumpBytes(res, content, start, cutAt ?? end, tally);
     if (!whole) {
       t.finish({ request, status, bytes: tally.bytes, sha256: tally.sha256, outcome: 'aborted', offset, detail: 'the client closed the connection during the download' });
       return;
@@ -122,7 +127,7 @@ export class HttpFileServer {
       // end() on the socket sends what is written, then FIN: the client sees a body shorter than
       // Content-Length, like a broken link.
       res.socket?.end();
-      t.finish({ request, status, bytes: tally.bytes, sha256: tally.sha256, outcome: 'aborted', offset, detail: `cut by the test case after byte ${cutAt} of ${file.content.length}` });
+      t.finish({ request, status, bytes: tally.bytes, sha256: tally.sha256, outcome: 'aborted', offset, detail: `cut by the test case after byte ${cutAt} of ${file.size}` });
       return;
     }
     const finished = await ended(res);
@@ -139,50 +144,72 @@ export class HttpFileServer {
     const request = boundary ? 'POST multipart' : (req.method ?? 'PUT');
     const refusal = this.opts.store.uploadRefusal(t.path);
     const declared = Number(req.headers['content-length'] ?? NaN);
+    const idleMs = this.opts.uploadIdleMs ?? DEFAULT_UPLOAD_IDLE_MS;
     if (refusal || declared > this.maxUploadBytes) {
       const status = refusal ? (refusal.httpStatus ?? 403) : 413;
-      const detail = refusal ? 'upload refused by the test case' : `Content-Length ${declared} exceeds the limit of ${this.maxUploadBytes} bytes`;
-      await refuseUpload(req, res, status, expectsContinue, this.maxUploadBytes);
+      const detail = refusal ? 'upload refused by the test case' : `Content-Length ${declared} exceeds the limit of ${this.maxUploadBytes} bytes (limits.uploadBytesPerFile)`;
+      await refuseUpload(req, res, status, expectsContinue, idleMs);
       t.finish({ request, status, ...nothingMoved(), outcome: 'refused', detail });
       return;
     }
     if (expectsContinue) res.writeContinue();
-    const body = await readBody(req, this.maxUploadBytes);
-    if (body.outcome === 'too-large') {
-      res.writeHead(413, { connection: 'close', 'content-type': 'text/plain' }).end('too large\n', () => req.socket.destroy());
-      t.finish({ request, status: 413, ...nothingMoved(), outcome: 'refused', detail: `body exceeds the limit of ${this.maxUploadBytes} bytes` });
+    // The body goes to disk as it comes (for a form too: the file is taken out of it afterwards).
+    const writer = boundary ? this.opts.store.spool.begin() : this.opts.store.beginUpload(t.path);
+    const body = await spoolBody(req, writer, idleMs);
+    if (body.outcome === 'too-large' || body.outcome === 'idle') {
+      writer.discard();
+      const status = body.outcome === 'idle' ? 408 : 413;
+      const detail = body.outcome === 'too-large'
+        ? `body exceeds limits.${body.limit} = ${body.max} bytes`
+        : `nothing received for ${idleMs} ms after ${body.tally.bytes} bytes (limits.uploadIdleMs)`;
+      res.writeHead(status, { connection: 'close', 'content-type': 'text/plain' }).end(`${detail}\n`, () => req.socket.destroy());
+      setTimeout(() => req.socket.destroy(), 1000).unref();
+      t.finish({ request, status, bytes: body.tally.bytes, sha256: body.tally.sha256, outcome: body.outcome === 'idle' ? 'aborted' : 'refused', detail });
       return;
     }
     if (body.outcome === 'aborted') {
-      const received = Buffer.concat(body.chunks);
-      t.finish({ request, status: 0, bytes: received.length, sha256: sha256Hex(received), outcome: 'aborted', detail: `the client closed the connection after ${received.length} bytes of the body` });
+      writer.discard();
+      t.finish({ request, status: 0, bytes: body.tally.bytes, sha256: body.tally.sha256, outcome: 'aborted', detail: `the client closed the connection after ${body.tally.bytes} bytes of the body` });
       return;
     }
-    let content: Buffer = Buffer.concat(body.chunks);
     let filename = dispositionFilename(singleHeader(req.headers['content-disposition'])) ?? (basename(t.path) || undefined);
     let storedAt = t.path;
+    let bytes = body.tally.bytes;
+    let sha256 = body.tally.sha256;
     if (boundary) {
-      const form = parseMultipart(content, boundary);
+      // A form: its file part becomes the upload (the form itself was bounded by the same limits).
+      const formPath = writer.commit();
+      const raw = this.opts.store.spool.read(formPath);
+      this.opts.store.spool.release(formPath);
+      const form = parseMultipart(raw, boundary);
       const file = form.ok ? uploadedFile(form.parts) : undefined;
       if (!form.ok || !file) {
         res.writeHead(400, { 'content-type': 'text/plain' }).end('malformed multipart body\n');
-        t.finish({ request, status: 400, bytes: content.length, sha256: sha256Hex(content), outcome: 'refused', detail: form.ok ? 'multipart body without any part' : form.reason });
+        t.finish({ request, status: 400, bytes, sha256, outcome: 'refused', detail: form.ok ? 'multipart body without any part' : form.reason });
         return;
       }
-      content = file.content;
       filename = file.filename ?? filename;
       // A form posted to a location names its file: keep it under that location.
       if (file.filename) storedAt = resolvePath(t.path, basename(file.filename) || 'upload');
+      this.opts.store.storeUpload(storedAt, file.content);
+      bytes = file.content.length;
+      sha256 = sha256Hex(file.content);
+    } else {
+      writer.commit();
     }
-    this.opts.store.storeUpload(storedAt, content);
     res.writeHead(200, { 'content-type': 'text/plain' }).end('ok\n');
     t.finish({
-      request, status: 200, bytes: content.length, sha256: sha256Hex(content), outcome: 'completed', content,
+      request, status: 200, bytes, sha256, outcome: 'completed',
+      // Small files ride along for the tests and cases that read them; large ones stay on disk.
+      ...(bytes <= CONTENT_IN_RECORD_BYTES ? { content: this.opts.store.upload(storedAt) } : {}),
       ...(filename !== undefined ? { filename } : {}),
       ...(storedAt !== t.path ? { detail: `stored as ${storedAt}` } : {}),
     });
   }
 }
+
+/** Uploads up to this size are also kept in their transfer record (`content`); larger ones only on disk. */
+export const CONTENT_IN_RECORD_BYTES = 1024 * 1024;
 
 /** One request's bookkeeping: when it began, who sent it, and its single record. */
 class HttpTransfer {
@@ -233,42 +260,51 @@ function parseRange(header: string | undefined, size: number): { start: number; 
   return start >= size || end <= start ? 'unsatisfiable' : { start, end };
 }
 
-type BodyResult = { outcome: 'complete' | 'aborted'; chunks: Buffer[] } | { outcome: 'too-large' };
+type SpoolResult =
+  | { outcome: 'complete' | 'aborted' | 'idle'; tally: ByteTally }
+  | { outcome: 'too-large'; tally: ByteTally; limit: string; max: number };
 
-function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
+/** Write the request body to `writer` as it arrives, within its limits and the idle time. */
+function spoolBody(req: IncomingMessage, writer: UploadWriter, idleMs: number): Promise<SpoolResult> {
   return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
+    const tally = new ByteTally();
     let settled = false;
-    const settle = (result: BodyResult) => {
+    const settle = (result: SpoolResult) => {
       if (settled) return;
       settled = true;
+      clearTimeout(idle);
       resolve(result);
     };
+    let idle = setTimeout(() => settle({ outcome: 'idle', tally }), idleMs);
     req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
+      if (settled) return;
+      idle.refresh();
+      const refused = writer.write(chunk);
+      if (refused) {
         req.pause();
-        settle({ outcome: 'too-large' });
-      } else chunks.push(chunk);
+        settle({ outcome: 'too-large', tally, limit: refused.limit, max: refused.max });
+        return;
+      }
+      tally.add(chunk);
     });
-    req.on('end', () => settle({ outcome: 'complete', chunks }));
-    req.on('error', () => settle({ outcome: 'aborted', chunks }));
-    req.on('close', () => settle({ outcome: req.complete ? 'complete' : 'aborted', chunks }));
+    req.on('end', () => settle({ outcome: 'complete', tally }));
+    req.on('error', () => settle({ outcome: 'aborted', tally }));
+    req.on('close', () => settle({ outcome: req.complete ? 'complete' : 'aborted', tally }));
   });
 }
 
-/** Answer a refused upload. Without 100-continue the body is on its way: read and drop it first, so the client sees the status rather than a reset. */
-async function refuseUpload(req: IncomingMessage, res: ServerResponse, status: number, expectsContinue: boolean, limit: number): Promise<void> {
-  if (expectsContinue) {
-    res.writeHead(status, { connection: 'close', 'content-type': 'text/plain' }).end('upload refused\n');
-    return;
-  }
-  const drained = await readBody(req, limit);
-  res.writeHead(status, { 'content-type': 'text/plain', ...(drained.outcome === 'complete' ? {} : { connection: 'close' }) })
-    .end('upload refused\n', () => {
-      if (drained.outcome !== 'complete') req.socket.destroy();
-    });
+/**
+ * Answer a refused upload at once (a client that declared a large body and then sends nothing still
+ * gets its answer), then drop what still comes, and the connection once it idles.
+ */
+async function refuseUpload(req: IncomingMessage, res: ServerResponse, status: number, expectsContinue: boolean, idleMs: number): Promise<void> {
+  res.writeHead(status, { connection: 'close', 'content-type': 'text/plain' }).end('upload refused\n');
+  if (expectsContinue) return;
+  req.resume();
+  const idle = setTimeout(() => req.socket.destroy(), Math.min(idleMs, 2000));
+  idle.unref();
+  req.on('data', () => idle.refresh());
+  req.once('close', () => clearTimeout(idle));
 }
 
 function ended(res: ServerResponse): Promise<boolean> {

@@ -98,6 +98,7 @@ export async function chargePointSide(opts: SideOptions): Promise<SideEnvironmen
     clock: () => opts.deps.hub.recorder.now(),
     onTransfer: (r) => opts.deps.hub.record(transferTraceEvent(r)),
     onNote: (text) => opts.deps.hub.record({ kind: 'note', text }),
+    ...(opts.deps.limits ? { limits: opts.deps.limits } : {}),
   }));
   return {
     sut: 'ChargePoint', endpoint: url, csmsRole: role, control, files: startFiles, conditions, securityProfile: securityProfile(cfg),

@@ -10,6 +10,7 @@ import { TraceHub } from '../harness/trace/recorder.js';
 import { cipherList, DEFAULT_TLS_MAX_VERSION, TLS_MIN_VERSION } from '../harness/security/cipher-suites.js';
 import type { ClientSecurity } from '../harness/security/security-settings.js';
 import { runBuiltin } from '../test/support/run-builtin.js';
+import { hostileFramesBench } from './hostile.js';
 import { makeTestPki } from '../test/support/test-pki.js';
 
 const registry = schemaRegistry('1.6');
@@ -145,3 +146,4 @@ await roundTripRatio('CALL round trip on 127.0.0.1');
 await tlsRoundTripRatio();
 await wallTime('The foundation slice and the robustness group', '30 s', SLICE);
 await wallTime('The whole OCPP 1.6 catalogue (every profile, Security over real TLS at each profile its cases need) and the robustness group', '60 s');
+await hostileFramesBench();

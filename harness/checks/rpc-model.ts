@@ -1,6 +1,7 @@
 // The trace read as OCPP-J: every frame parsed, every answer paired with its CALL. Built once per
 // judgement and shared by the checks.
-import { parseFrame, type CallFrame, type OcppFrame, type ParsedFrame } from '../rpc/frame.js';
+import { nestedDeeperThan, nestingDepthLimit, parseFrame, type CallFrame, type OcppFrame, type ParsedFrame } from '../rpc/frame.js';
+import { leadingCallId } from '../transport/oversize-frame.js';
 import type { FrameEvent, TraceEvent } from '../trace/types.js';
 
 export interface ModelFrame {
@@ -31,6 +32,8 @@ const PLACEHOLDER_IDS = new Set(['', '-1']);
 
 /** The message id of a frame that starts like a CALL (`[2, "<id>", …]`), however broken the rest. */
 export function readableCallId(raw: string): string | undefined {
+  // A frame too deep to parse is read from its start only (its action too, below).
+  if (nestedDeeperThan(raw, nestingDepthLimit())) return leadingCallId(raw.slice(0, 128));
   try {
     const v: unknown = JSON.parse(raw);
     return Array.isArray(v) && v[0] === 2 && typeof v[1] === 'string' ? v[1] : undefined;
@@ -89,7 +92,9 @@ export function buildRpcModel(events: TraceEvent[]): RpcModel {
       const id = parsed.problem === 'rpc.shape' ? readableCallId(event.raw) : undefined;
       if (id !== undefined) {
         m.malformedCallId = id;
-        const action = (JSON.parse(event.raw) as unknown[])[2];
+        const action = nestedDeeperThan(event.raw, nestingDepthLimit())
+          ? /^\s*\[\s*2\s*,\s*"(?:[^"\\]|\\.)*"\s*,\s*"([^"\\]{1,64})"/.exec(event.raw.slice(0, 256))?.[1]
+          : (JSON.parse(event.raw) as unknown[])[2];
         if (typeof action === 'string') m.action = action;
         if (!table(event.dir).has(id)) table(event.dir).set(id, m);
       } else if (event.dir === 'out' && event.deliberatelyInvalid) {

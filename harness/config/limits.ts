@@ -12,10 +12,17 @@ export interface Limits {
   frameBytes: number;
   /** Largest frame the WebSocket accepts at all; a larger one closes the connection with 1009 (message too big). */
   socketFrameBytes: number;
+  /**
+   * Deepest nesting of arrays/objects a frame may have to be parsed; a deeper one is not parsed (a
+   * CALL among them is answered with a CALLERROR) and is an rpc.shape finding.
+   */
+  nestingDepth: number;
   /** Frames of a case kept in full in its trace; later ones are kept truncated (length and SHA-256), counted and not judged. */
   framesKeptInFull: number;
   /** Bytes of frame text a case keeps in full; once spent, later frames are kept truncated like above. */
   traceBytesKeptInFull: number;
+  /** Frames of a case kept at all (in full or cut); later ones are only counted (a note says how many). */
+  framesKept: number;
   /** Characters kept of a frame that is over a limit. */
   truncatedFrameChars: number;
   /** Characters of a finding's requirement, expected and actual text each. */
@@ -39,9 +46,11 @@ export interface Limits {
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   frameBytes: 1024 * 1024,
   socketFrameBytes: 16 * 1024 * 1024,
+  nestingDepth: 64,
   framesKeptInFull: 5000,
   traceBytesKeptInFull: 16 * 1024 * 1024,
-  truncatedFrameChars: 512,
+  framesKept: 20_000,
+  truncatedFrameChars: 200,
   findingTextChars: 2000,
   findingsPerCheck: 100,
   uploadBytesPerFile: 64 * 1024 * 1024,

@@ -62,7 +62,7 @@ function answerPlainly(ws: WebSocket, stats: FloodStats, onCall?: (action: strin
  * Dial `url` (…/ocpp/<identity>) as a charge point, retrying until the harness listens, then send
  * `frames`; the harness's own CALLs are answered plainly meanwhile. Resolves when everything was sent.
  */
-export async function floodAsChargePoint(url: string, frames: Iterable<MadeFrame>, opts: { signal?: AbortSignal; retryMs?: number } = {}): Promise<{ stats: FloodStats; ws: WebSocket }> {
+export async function floodAsChargePoint(url: string, frames: Iterable<MadeFrame>, opts: { signal?: AbortSignal; retryMs?: number; boot?: boolean } = {}): Promise<{ stats: FloodStats; ws: WebSocket }> {
   const stats: FloodStats = { frames: 0, bytes: 0, answers: {} };
   for (;;) {
     opts.signal?.throwIfAborted();
@@ -79,6 +79,24 @@ export async function floodAsChargePoint(url: string, frames: Iterable<MadeFrame
     ws.on('close', (code) => { stats.closedWith = code; });
     let floodDone!: () => void;
     answerPlainly(ws, stats, undefined, new Promise<void>((resolve) => (floodDone = resolve)));
+    // As a charger does: boot first, so a case waiting for the boot goes on to what it tests.
+    if (opts.boot !== false) {
+      const stamp = Date.now().toString(36);
+      const booted = new Promise<void>((resolve) => {
+        const onMessage = (data: unknown) => {
+          if (!String(data).startsWith(`[3,"boot-${stamp}"`)) return;
+          ws.off('message', onMessage);
+          resolve();
+        };
+        ws.on('message', onMessage);
+        setTimeout(resolve, 5000).unref();
+      });
+      ws.send(JSON.stringify([2, `boot-${stamp}`, 'BootNotification', { chargePointVendor: 'fuzz', chargePointModel: 'hostile' }]));
+      await booted; // its connectors are reported after the boot is accepted
+      for (const connectorId of [0, 1]) {
+        ws.send(JSON.stringify([2, `status${connectorId}-${stamp}`, 'StatusNotification', { connectorId, errorCode: 'NoError', status: 'Available', timestamp: new Date().toISOString() }]));
+      }
+    }
     try {
       await sendAll(ws, frames, stats, opts.signal);
     } finally {

@@ -30,9 +30,22 @@ export class LineWriter {
     return this.failure;
   }
 
-  /** Queue `text` without waiting (for writers called synchronously, e.g. from a trace listener). */
-  push(text: string): void {
-    if (!this.failure && !this.out.destroyed) this.out.write(text);
+  /** Lines push() dropped because the disk fell behind. */
+  dropped = 0;
+
+  /**
+   * Queue `text` without waiting (for writers called synchronously, e.g. from a trace listener). While
+   * more than `maxQueued` bytes wait for the disk the line is dropped and counted instead: a flood must
+   * not pile up in memory (the caller writes a complete file later).
+   */
+  push(text: string, maxQueued = 4 << 20): boolean {
+    if (this.failure || this.out.destroyed) return false;
+    if (this.out.writableLength > maxQueued) {
+      this.dropped += 1;
+      return false;
+    }
+    this.out.write(text);
+    return true;
   }
 
   /** Write `text`, waiting while the stream's buffer is full. */

@@ -1,7 +1,8 @@
 // A case's trace goes to disk while the case runs (traces/<ID>.jsonl, JSON Lines, redacted), so a
 // crash or a kill mid-case still leaves what happened, and the file never waits to be built as one
 // string at the end. When the case is judged the file is rewritten once, a line at a time, with each
-// frame's schema verdict (known only then); writeReports then leaves it as it is.
+// frame's schema verdict (known only then); writeReports then leaves it as it is. While the disk falls
+// behind a flood, the live copy skips lines (the final file has them all).
 import { join } from 'node:path';
 import type { Recorder } from '../trace/recorder.js';
 import type { TraceEvent, TraceHeader } from '../trace/types.js';

@@ -12,6 +12,7 @@ import type { CaseResult, RunResult } from './result.js';
 import { writeResultsJson } from './results-json.js';
 import { TRACE_FORMAT, writeTraceFile } from './trace-file.js';
 import { claimTraceName, streamedTraceFile } from './trace-stream.js';
+import { runForPages } from './page-trace.js';
 
 export interface WrittenReports {
   /** Path of index.html, or undefined when the HTML report could not be written (see `errors`). */
@@ -79,17 +80,19 @@ export async function writeReports(
   const junit = join(dir, 'junit.xml');
   await writeJunit(junit, withFiles);
 
+  // The pages show a bounded part of each trace; the trace files have all of it.
+  const pages = runForPages(withFiles);
   const errors: WrittenReports['errors'] = [];
   const asError = (err: unknown): Error => (err instanceof Error ? err : new Error(String(err)));
   let html: string | undefined;
   try {
-    html = await writeIndexHtml(withFiles, dir, { toleranceMs: judging.toleranceMs, ...(options.reportTitle ? { title: options.reportTitle } : {}) });
+    html = await writeIndexHtml(pages, dir, { toleranceMs: judging.toleranceMs, ...(options.reportTitle ? { title: options.reportTitle } : {}) });
   } catch (err) {
     errors.push({ step: 'html', error: asError(err) });
   }
   let mochawesome: string | undefined;
   try {
-    mochawesome = await writeMochawesome(withFiles, dir, options);
+    mochawesome = await writeMochawesome(pages, dir, options);
   } catch (err) {
     errors.push({ step: 'mochawesome', error: asError(err) });
   }

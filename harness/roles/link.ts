@@ -31,6 +31,8 @@ export class Link {
   private readonly overrides = new Map<string, Handler>();
   private readonly listeners = new Set<(call: InboundCall) => void>();
   readonly closed: Promise<void>;
+  /** `calls` keeps the payload of this many more CALLs (limits.framesKeptInFull); later ones keep action and id. */
+  private callsKeptInFull = DEFAULT_LIMITS.framesKeptInFull;
 
   constructor(
     readonly channel: FrameChannel,
@@ -87,7 +89,8 @@ export class Link {
   }
 
   private async dispatch(call: InboundCall): Promise<void> {
-    this.calls.push(call);
+    this.calls.push(this.callsKeptInFull > 0 && call.event.raw.length <= KEPT_PAYLOAD_CHARS ? call : withoutPayload(call));
+    if (this.callsKeptInFull > 0) this.callsKeptInFull -= 1;
     for (const listener of this.listeners) listener(call);
     const { action, payload } = call.frame;
     try {
@@ -126,6 +129,14 @@ export class Link {
       if (check.ok) this.onHarnessError(err);
     }
   }
+}
+
+/** A CALL payload larger than this (as text) is not kept in `calls` (the trace has it); a parsed 50,000-deep payload costs megabytes. */
+const KEPT_PAYLOAD_CHARS = 64 * 1024;
+
+/** The call as `calls` remembers it when its payload is not kept: the handlers already had all of it. */
+function withoutPayload(call: InboundCall): InboundCall {
+  return { ...call, frame: { ...call.frame, payload: {} }, payloadDropped: true };
 }
 
 class HandlerTimeout extends Error {

@@ -22,12 +22,49 @@ export type FrameProblem =
 
 export type ParsedFrame =
   | { ok: true; frame: OcppFrame }
-  | { ok: false; problem: FrameProblem; detail: string; id?: string };
+  | { ok: false; problem: FrameProblem; detail: string; id?: string; tooDeep?: boolean };
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export function parseFrame(raw: string): ParsedFrame {
+/** Deepest nesting of arrays and objects a frame may have to be parsed (limits.nestingDepth; OCPP payloads need under 10). */
+export const DEFAULT_NESTING_DEPTH = 64;
+let nestingDepth = DEFAULT_NESTING_DEPTH;
+
+/** The run's limits.nestingDepth, for every parse of a frame in this process (live and in the checks). */
+export function setNestingDepthLimit(max: number): void {
+  nestingDepth = max;
+}
+
+export function nestingDepthLimit(): number {
+  return nestingDepth;
+}
+
+/**
+ * True when `raw` nests arrays/objects deeper than `max` (strings skipped). Checked before JSON.parse:
+ * a 50,000-deep frame parses to megabytes of objects, and every check that parses it pays again.
+ */
+export function nestedDeeperThan(raw: string, max: number): boolean {
+  if (raw.length <= 2 * max) return false; // too short to be that deep
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
+export function parseFrame(raw: string, maxDepth = nestingDepth): ParsedFrame {
+  if (nestedDeeperThan(raw, maxDepth)) {
+    return { ok: false, problem: 'rpc.shape', detail: `nested deeper than ${maxDepth} levels (limits.nestingDepth = ${maxDepth}): not read`, id: leadingId(raw), tooDeep: true };
+  }
   let value: unknown;
   try {
     value = JSON.parse(raw);
@@ -72,6 +109,17 @@ export function parseFrame(raw: string): ParsedFrame {
   if (typeof description !== 'string') return shape(`element 3 (ErrorDescription) must be a string, got ${describe(description)}`, id);
   if (!isObject(details)) return shape(`element 4 (ErrorDetails) must be an object, got ${describe(details)}`, id);
   return { ok: true, frame: { type, id, code, description, details } };
+}
+
+/** The message id at the start of a frame (`[2, "<id>"`, any type), read without parsing the rest. */
+function leadingId(raw: string): string | undefined {
+  const m = /^\s*\[\s*\d+\s*,\s*"((?:[^"\\]|\\.){0,36})"/.exec(raw.slice(0, 128));
+  if (!m) return undefined;
+  try {
+    return JSON.parse(`"${m[1]}"`) as string;
+  } catch {
+    return undefined;
+  }
 }
 
 function shape(detail: string, id: string): ParsedFrame {

@@ -5,12 +5,15 @@ import { randomUUID } from 'node:crypto';
 import { ConnectionClosedError, type FrameChannel } from '../transport/frame-channel.js';
 import type { FrameEvent } from '../trace/types.js';
 import { parseFrame, serialise, type CallFrame } from './frame.js';
+import { leadingCallId, oversizeErrorCode } from '../transport/oversize-frame.js';
 
 export interface InboundCall {
   frame: CallFrame;
   event: FrameEvent;
   /** Resolves with our answer frame once we answered. */
   replied: Promise<FrameEvent>;
+  /** Set on a remembered CALL whose payload was not kept (too large, or past limits.framesKeptInFull). */
+  payloadDropped?: boolean;
 }
 
 export type CallOutcome =
@@ -142,7 +145,14 @@ export class OcppSession {
 
   private onFrame(raw: string, event: FrameEvent): void {
     const parsed = parseFrame(raw);
-    if (!parsed.ok) return; // recorded already; judged by the framing checks
+    if (!parsed.ok) {
+      // Recorded already; judged by the framing checks. A CALL too deep to read is still answered.
+      const id = parsed.tooDeep ? leadingCallId(raw.slice(0, 128)) : undefined;
+      if (id !== undefined && this.channel.isOpen) {
+        this.channel.send(serialise({ type: 4, id, code: oversizeErrorCode(this.channel.info.chosenProtocol), description: parsed.detail, details: {} }));
+      }
+      return;
+    }
     const frame = parsed.frame;
     if (frame.type === 2) {
       let markReplied!: (e: FrameEvent) => void;

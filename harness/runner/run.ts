@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { resolveLimits } from '../config/limits.js';
+import { setNestingDepthLimit } from '../rpc/frame.js';
 import type { HarnessConfig } from '../config/types.js';
 import { declarationMismatch, type CaseDefinition } from '../dsl/define-case.js';
 import { caseLine, summaryBlock, useColor } from '../report/console.js';
@@ -93,6 +94,7 @@ export async function runTests(opts: TestRunOptions): Promise<TestRunOutcome> {
   const registry = schemaRegistry(version.id);
   const module = versionModule(version.id);
   const limits = resolveLimits(opts.cfg.limits);
+  setNestingDepthLimit(limits.nestingDepth);
   const judging: JudgingSettings & { maxFrameBytes: number } = {
     responseTimeoutMs: opts.cfg.timeouts.responseMs, toleranceMs: opts.cfg.toleranceMs, strict: opts.strict,
     maxFrameBytes: opts.maxFrameBytes ?? limits.socketFrameBytes,

@@ -5,7 +5,7 @@ import { DEFAULT_LIMITS, type Limits } from '../config/limits.js';
 import { cutFrame } from './truncate.js';
 import type { FrameEvent, TraceEvent, TraceEventInput } from './types.js';
 
-export type TraceBudget = Pick<Limits, 'framesKeptInFull' | 'traceBytesKeptInFull' | 'truncatedFrameChars'>;
+export type TraceBudget = Pick<Limits, 'framesKeptInFull' | 'traceBytesKeptInFull' | 'truncatedFrameChars'> & Partial<Pick<Limits, 'framesKept'>>;
 
 export type TraceListener = (event: TraceEvent) => void;
 
@@ -21,8 +21,17 @@ export class Recorder {
   private charsInFull = 0;
   /** Frames this case kept truncated because its budget was spent (frames over frameBytes not counted). */
   truncatedFrames = 0;
+  /** Frames this case did not keep at all (past limits.framesKept): counted only. */
+  droppedFrames = 0;
+  private framesSeen = 0;
 
-  constructor(private readonly budget: TraceBudget = DEFAULT_LIMITS) {}
+  private nextSeq = 0;
+
+  /**
+   * `scratchEvents`: a recorder between cases keeps only its latest events (they are discarded anyway;
+   * a SUT flooding the gap must not fill memory). A case's recorder keeps all (within the frame budget).
+   */
+  constructor(private readonly budget: TraceBudget = DEFAULT_LIMITS, private readonly scratchEvents?: number) {}
 
   /** Milliseconds since the case started, monotonic (performance.now), microsecond resolution. */
   now(): number {
@@ -45,11 +54,19 @@ export class Recorder {
   record<E extends TraceEventInput>(input: E): TraceEvent {
     const event = input as unknown as TraceEvent;
     if (!this.frozen && event.kind === 'frame' && !event.truncated) this.keepWithinBudget(event);
-    event.seq = this.events.length;
+    event.seq = this.nextSeq++;
     event.t = this.now();
     event.wall = this.wall();
     if (this.frozen) return event; // after the case ended: nothing more belongs to it
+    if (event.kind === 'frame' && ++this.framesSeen > (this.budget.framesKept ?? Infinity)) {
+      // Past limits.framesKept: the live layers have the frame; the trace only counts it.
+      if (this.droppedFrames++ === 0) {
+        this.record({ kind: 'note', text: `from here on this case counts frames without keeping them: limits.framesKept = ${this.budget.framesKept} reached` });
+      }
+      return event;
+    }
     this.events.push(event);
+    if (this.scratchEvents !== undefined && this.events.length > 2 * this.scratchEvents) this.events.splice(0, this.events.length - this.scratchEvents);
     for (const listener of this.listeners) {
       try {
         listener(event);
@@ -84,6 +101,7 @@ export class Recorder {
   }
 
   freeze(): void {
+    if (this.droppedFrames && !this.frozen) this.record({ kind: 'note', text: `${this.droppedFrames} frame(s) of this case were counted but not kept (limits.framesKept = ${this.budget.framesKept})` });
     this.frozen = true;
     this.listeners.clear();
   }
@@ -94,11 +112,14 @@ export class Recorder {
  * hub that always points at the current case's recorder. Between cases a scratch recorder takes
  * the events (heartbeats in the gap), and they are discarded.
  */
+/** Events a between-cases recorder keeps (the latest ones). */
+const SCRATCH_EVENTS = 1000;
+
 export class TraceHub {
   private current: Recorder;
 
   constructor(private readonly budget: TraceBudget = DEFAULT_LIMITS) {
-    this.current = new Recorder(budget);
+    this.current = new Recorder(budget, SCRATCH_EVENTS);
   }
 
   get recorder(): Recorder {
@@ -112,7 +133,7 @@ export class TraceHub {
 
   endCase(): void {
     this.current.freeze();
-    this.current = new Recorder(this.budget);
+    this.current = new Recorder(this.budget, SCRATCH_EVENTS);
   }
 
   record<E extends TraceEventInput>(input: E): TraceEvent {

@@ -3,7 +3,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const CHILD = fileURLToPath(new URL('./measured-harness.mjs', import.meta.url));
+/** The child script lives in the source tree (test/support), also when this module runs compiled for the bench. */
+const child = () => process.env.MEASURED_HARNESS_CHILD ?? fileURLToPath(new URL('./measured-harness.mjs', import.meta.url));
 
 export interface MeasuredRunSpec {
   side: 'ChargePoint' | 'Csms';
@@ -32,9 +33,11 @@ export interface MeasuredRun {
   done: Promise<{ measured: Measured | undefined; output: string; code: number | null }>;
 }
 
-export function startMeasuredRun(spec: MeasuredRunSpec, timeoutMs = 240_000): MeasuredRun {
-  const child = spawn(process.execPath, [CHILD], {
-    stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', MEASURED_RUN: JSON.stringify(spec) },
+/** `distDir`: the compiled tree the child runs (default the package's dist/). */
+export function startMeasuredRun(spec: MeasuredRunSpec, timeoutMs = 240_000, distDir?: string): MeasuredRun {
+  const proc = spawn(process.execPath, [child()], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1', MEASURED_RUN: JSON.stringify(spec), ...(distDir ? { HARNESS_DIST: distDir } : {}) },
   });
   let output = '';
   const watchers: { re: RegExp; resolve: () => void }[] = [];
@@ -45,19 +48,21 @@ export function startMeasuredRun(spec: MeasuredRunSpec, timeoutMs = 240_000): Me
       w.resolve();
     }
   };
-  child.stdout!.on('data', onData);
-  child.stderr!.on('data', onData);
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  proc.stdout!.on('data', onData);
+  proc.stderr!.on('data', onData);
+  const timer = setTimeout(() => proc.kill('SIGKILL'), timeoutMs);
   const done = new Promise<{ measured: Measured | undefined; output: string; code: number | null }>((resolve) => {
-    child.on('close', (code) => {
+    proc.on('close', (code) => {
       clearTimeout(timer);
       const line = /^MEASURED (.*)$/m.exec(output);
       resolve({ measured: line ? JSON.parse(line[1]!) as Measured : undefined, output, code });
     });
   });
+  const exited = done.then(({ code }) => { throw new Error(`the harness process ended (${code}) before it printed that:\n${output.slice(-3000)}`); });
+  exited.catch(() => undefined);
   return {
-    child,
-    printed: (re) => (re.test(output) ? Promise.resolve() : new Promise((resolve) => watchers.push({ re, resolve }))),
+    child: proc,
+    printed: (re) => (re.test(output) ? Promise.resolve() : Promise.race([new Promise<void>((resolve) => watchers.push({ re, resolve })), exited])),
     done,
   };
 }

@@ -106,6 +106,33 @@ describe('named limits', () => {
     expect(frames(byBytes.events).map((f) => f.truncated?.limit)).to.deep.equal([undefined, 'traceBytesKeptInFull']);
   });
 
+  it('framesKept: frames past it are counted, not kept, and a note says how many', () => {
+    const rec = new Recorder({ framesKeptInFull: 2, traceBytesKeptInFull: 1 << 20, truncatedFrameChars: 5, framesKept: 4 });
+    for (let i = 0; i < 10; i++) rec.record({ kind: 'frame', conn: 0, dir: 'in', raw: `[2,"m${i}","Heartbeat",{}]` });
+    rec.freeze();
+    expect(frames(rec.events)).to.have.length(4);
+    expect(rec.droppedFrames).to.equal(6);
+    const notes = rec.events.filter((e) => e.kind === 'note').map((e) => (e as { text: string }).text);
+    expect(notes.at(-1)).to.equal('6 frame(s) of this case were counted but not kept (limits.framesKept = 4)');
+  });
+
+  it('nestingDepth: a deeper CALL is not parsed, is answered FormationViolation, and is an rpc.shape finding', async () => {
+    const e = await endpoint({});
+    e.server.onConnection((channel) => new Link(channel, schemaRegistry(), {}, () => undefined));
+    const ws = await open(e.url());
+    try {
+      ws.send(`[2,"deep1","Heartbeat",{"x":${'['.repeat(65)}${']'.repeat(65)}}]`);
+      const answer = JSON.parse(await nextText(ws)) as unknown[];
+      expect(answer.slice(0, 3)).to.deep.equal([4, 'deep1', 'FormationViolation']);
+      expect(String(answer[3])).to.contain('limits.nestingDepth = 64');
+      const found = findingsOf({ caseId: 'T', sut: 'ChargePoint', events: e.hub.recorder.events, settings: { responseTimeoutMs: 1000, toleranceMs: 500, strict: false }, registry: schemaRegistry() });
+      expect(found.find((f) => f.checkId === 'rpc.shape')?.actual).to.contain('nested deeper than 64 levels');
+    } finally {
+      ws.terminate();
+      await e.server.close();
+    }
+  });
+
   it('findingTextChars and findingsPerCheck: findings stay short and few, the rest counted', () => {
     const rec = new Recorder();
     for (let i = 0; i < 7; i++) rec.record({ kind: 'frame', conn: 0, dir: 'in', raw: `not json ${'z'.repeat(300)} ${i}` });

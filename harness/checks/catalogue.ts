@@ -33,7 +33,7 @@ export const CHECKS = {
   'security.refusal': { title: 'The CSMS refuses a connection its security profile forbids (a wrong password, an untrusted or foreign client certificate, plain ws:// at a TLS profile: TLS failure or HTTP 401/403, never 101) and accepts the one it must (a certificate it signed itself)', ref: 'OCPP 1.6 Security Whitepaper ed. 3 A00.FR.002, §2.3–2.5', octt: 'not-checked' },
   'tls.csmsServer': { title: 'The CSMS supports each of the whitepaper\'s four TLS 1.2 cipher suites, with a server certificate of a sufficient key, a serial number and CN = the host', ref: 'OCTT 1.6 TCD Tables 190, 191; Security Whitepaper ed. 3 A00.FR.312/317, A00.FR.502/503, A00.FR.507/510', octt: 'fails' },
   'connection.closed': { title: 'The system under test keeps the connection open unless asked to restart', ref: 'OCPP-J 1.6 §3' },
-  'transport.frameTooLarge': { title: 'Frames stay within the configured maximum frame size', ref: 'configured maxFrameBytes' },
+  'transport.frameTooLarge': { title: 'Frames stay within the harness\'s frame limits', ref: 'limits.frameBytes / limits.socketFrameBytes' },
   'sequence.missing': { title: 'The message the step expects arrives within its time window', ref: 'per case' },
   'sequence.forbidden': { title: 'No message arrives that the step forbids', ref: 'per case' },
   'timing.notBefore': { title: 'The message does not arrive before its time window opens', ref: 'per case' },

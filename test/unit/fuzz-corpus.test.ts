@@ -3,7 +3,7 @@
 // and the generator is reproducible from its seed.
 import { expect } from 'chai';
 import { CORPUS, corpusEntry, hostileFrames, type ExpectedAnswer } from '../../harness/fuzz/corpus.js';
-import { ERROR_CODES_16 } from '../../harness/schema/error-codes.js';
+import { ERROR_CODES_16 } from '../../harness/versions/ocpp16/error-codes.js';
 
 /** OCPP-J 2.0.1 Part 4 §4.3 Table 8 (names only). */
 const ERROR_CODES_201 = [

@@ -136,6 +136,16 @@ export class FileStore {
     });
   }
 
+  /** Keep what `writer` (from spool.begin()) wrote as the upload at `path` (e.g. the file part of a form). */
+  adoptUpload(path: string, writer: UploadWriter): void {
+    const key = normalizePath(path);
+    const size = writer.size;
+    const diskPath = writer.commit();
+    const old = this.received.get(key);
+    if (old?.diskPath) this.spool.release(old.diskPath);
+    this.received.set(key, this.receivedFile(key, diskPath, size));
+  }
+
   private receivedFile(path: string, diskPath: string, size: number): StoredFile {
     const spool = this.spool;
     return {

@@ -7,7 +7,8 @@ import { DEFAULT_LIMITS } from '../config/limits.js';
 import { ByteTally, sha256Hex } from './byte-tally.js';
 import type { FileStore, StoredFile } from './file-store.js';
 import type { UploadWriter } from './upload-spool.js';
-import { dispositionFilename, multipartBoundary, parseMultipart, uploadedFile } from './multipart.js';
+import { dispositionFilename, multipartBoundary } from './multipart.js';
+import { MultipartStream } from './multipart-stream.js';
 import { basename, pathOfRequestTarget, resolvePath } from './paths.js';
 import { pumpBytes } from './stream-util.js';
 import type { TransferListener, TransferRecord } from './transfer-log.js';
@@ -153,11 +154,14 @@ export class HttpFileServer {
       return;
     }
     if (expectsContinue) res.writeContinue();
-    // The body goes to disk as it comes (for a form too: the file is taken out of it afterwards).
-    const writer = boundary ? this.opts.store.spool.begin() : this.opts.store.beginUpload(t.path);
-    const body = await spoolBody(req, writer, idleMs);
+    // The body goes to disk as it comes; a form's parts each to a file of their own, read as they arrive.
+    const form = boundary ? new MultipartStream(boundary, () => this.opts.store.spool.begin()) : undefined;
+    const writer = form ? undefined : this.opts.store.beginUpload(t.path);
+    const sink: BodySink = form ? { write: (chunk) => { form.write(chunk); return form.refusal; } } : writer!;
+    const body = await spoolBody(req, sink, idleMs);
+    const discard = () => (form ? form.discardAll() : writer!.discard());
     if (body.outcome === 'too-large' || body.outcome === 'idle') {
-      writer.discard();
+      discard();
       const status = body.outcome === 'idle' ? 408 : 413;
       const detail = body.outcome === 'too-large'
         ? `body exceeds limits.${body.limit} = ${body.max} bytes`
@@ -168,7 +172,7 @@ export class HttpFileServer {
       return;
     }
     if (body.outcome === 'aborted') {
-      writer.discard();
+      discard();
       t.finish({ request, status: 0, bytes: body.tally.bytes, sha256: body.tally.sha256, outcome: 'aborted', detail: `the client closed the connection after ${body.tally.bytes} bytes of the body` });
       return;
     }
@@ -176,26 +180,23 @@ export class HttpFileServer {
     let storedAt = t.path;
     let bytes = body.tally.bytes;
     let sha256 = body.tally.sha256;
-    if (boundary) {
-      // A form: its file part becomes the upload (the form itself was bounded by the same limits).
-      const formPath = writer.commit();
-      const raw = this.opts.store.spool.read(formPath);
-      this.opts.store.spool.release(formPath);
-      const form = parseMultipart(raw, boundary);
-      const file = form.ok ? uploadedFile(form.parts) : undefined;
-      if (!form.ok || !file) {
+    if (form) {
+      form.end();
+      const file = form.failure ? undefined : (form.parts.find((p) => p.filename !== undefined) ?? form.parts[0]);
+      form.discardAll(file);
+      if (!file) {
         res.writeHead(400, { 'content-type': 'text/plain' }).end('malformed multipart body\n');
-        t.finish({ request, status: 400, bytes, sha256, outcome: 'refused', detail: form.ok ? 'multipart body without any part' : form.reason });
+        t.finish({ request, status: 400, bytes, sha256, outcome: 'refused', detail: form.failure ?? 'multipart body without any part' });
         return;
       }
       filename = file.filename ?? filename;
       // A form posted to a location names its file: keep it under that location.
       if (file.filename) storedAt = resolvePath(t.path, basename(file.filename) || 'upload');
-      this.opts.store.storeUpload(storedAt, file.content);
-      bytes = file.content.length;
-      sha256 = sha256Hex(file.content);
+      this.opts.store.adoptUpload(storedAt, file.writer);
+      bytes = file.tally.bytes;
+      sha256 = file.tally.sha256;
     } else {
-      writer.commit();
+      writer!.commit();
     }
     res.writeHead(200, { 'content-type': 'text/plain' }).end('ok\n');
     t.finish({
@@ -264,8 +265,11 @@ type SpoolResult =
   | { outcome: 'complete' | 'aborted' | 'idle'; tally: ByteTally }
   | { outcome: 'too-large'; tally: ByteTally; limit: string; max: number };
 
+/** Where a body's chunks go: a spool file, or a form being taken apart. A refusal stops the body. */
+type BodySink = Pick<UploadWriter, 'write'>;
+
 /** Write the request body to `writer` as it arrives, within its limits and the idle time. */
-function spoolBody(req: IncomingMessage, writer: UploadWriter, idleMs: number): Promise<SpoolResult> {
+function spoolBody(req: IncomingMessage, writer: BodySink, idleMs: number): Promise<SpoolResult> {
   return new Promise((resolve) => {
     const tally = new ByteTally();
     let settled = false;

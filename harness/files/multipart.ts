@@ -62,7 +62,7 @@ export function dispositionFilename(value: string | undefined): string | undefin
   return raw;
 }
 
-function describePart(headers: Map<string, string>): Omit<FormPart, 'content'> {
+export function describePart(headers: Map<string, string>): Omit<FormPart, 'content'> {
   const disposition = headers.get('content-disposition');
   const part: Omit<FormPart, 'content'> = {};
   const name = disposition ? /;\s*name\s*=\s*(?:"([^"]*)"|([^;]+))/i.exec(disposition) : null;
@@ -74,7 +74,7 @@ function describePart(headers: Map<string, string>): Omit<FormPart, 'content'> {
   return part;
 }
 
-function parseHeaders(text: string): Map<string, string> {
+export function parseHeaders(text: string): Map<string, string> {
   const headers = new Map<string, string>();
   for (const line of text.split(/\r?\n/)) {
     const colon = line.indexOf(':');
@@ -89,7 +89,7 @@ function skipLineBreak(body: Buffer, at: number): number {
   return at;
 }
 
-function findHeaderEnd(body: Buffer, from: number): { start: number; end: number } | undefined {
+export function findHeaderEnd(body: Buffer, from: number): { start: number; end: number } | undefined {
   // A part without headers starts right with the blank line.
   if (body[from] === 0x0d && body[from + 1] === 0x0a) return { start: from, end: from + 2 };
   const crlf = body.indexOf('\r\n\r\n', from, 'latin1');

@@ -121,7 +121,7 @@ export class ChargePointRole {
       ...(this.tlsOptions() ? { tls: this.tlsOptions() } : {}),
       ...(this.target.security && this.target.security.profile > 0 ? { securityProfile: this.target.security.profile } : {}),
     });
-    const link = new Link(channel, this.deps.registry, this.deps.version.chargePointDefaults(this.deps.cfg, this), this.deps.onHarnessError, this.deps.limits?.harnessHandlerMs);
+    const link = new Link(channel, this.deps.registry, this.deps.version.chargePointDefaults(this.deps.cfg, this), this.deps.onHarnessError, this.deps.limits?.harnessHandlerMs, this.deps.limits?.framesKeptInFull);
     channel.onClose(() => { if (this.link === link) this.closedAt = Date.now(); });
     this.link = link;
     return link;

@@ -49,7 +49,7 @@ export class CsmsRole {
         void channel.close(1002, 'no agreed subprotocol');
         return;
       }
-      const link = new Link(channel, deps.registry, this.defaults(), deps.onHarnessError, deps.limits?.harnessHandlerMs);
+      const link = new Link(channel, deps.registry, this.defaults(), deps.onHarnessError, deps.limits?.harnessHandlerMs, deps.limits?.framesKeptInFull);
       const previous = this.live.get(channel.info.identity);
       if (previous?.isOpen) void previous.channel.close(1000, 'replaced by a new connection');
       // A reconnect is not a reboot (OCPP 1.6 §4.2): a charger accepted before stays accepted until it boots again.

@@ -32,7 +32,7 @@ export class Link {
   private readonly listeners = new Set<(call: InboundCall) => void>();
   readonly closed: Promise<void>;
   /** `calls` keeps the payload of this many more CALLs (limits.framesKeptInFull); later ones keep action and id. */
-  private callsKeptInFull = DEFAULT_LIMITS.framesKeptInFull;
+  private callsKeptInFull: number;
 
   constructor(
     readonly channel: FrameChannel,
@@ -42,7 +42,10 @@ export class Link {
     private readonly onHarnessError: (err: unknown) => void,
     /** limits.harnessHandlerMs: a handler that takes longer is a harness fault, and the SUT still gets an answer. */
     private readonly handlerMs: number = DEFAULT_LIMITS.harnessHandlerMs,
+    /** limits.framesKeptInFull: how many CALLs `calls` remembers with their payload. */
+    callsKeptInFull: number = DEFAULT_LIMITS.framesKeptInFull,
   ) {
+    this.callsKeptInFull = callsKeptInFull;
     this.session = new OcppSession(channel);
     this.session.onCall((call) => void this.dispatch(call));
     this.closed = new Promise((resolve) => channel.onClose(() => resolve()));

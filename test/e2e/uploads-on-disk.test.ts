@@ -30,14 +30,21 @@ function pattern(bytes: number): Readable {
   });
 }
 
-function put(url: string, bytes: number): Promise<number> {
+/** PUT `bytes`, or POST them as the file of a multipart form (`form`, stored under its file name). */
+function upload(url: string, bytes: number, form?: string): Promise<number> {
+  const head = form ? Buffer.from(`--XYZ\r\nContent-Disposition: form-data; name="file"; filename="${form}"\r\n\r\n`) : Buffer.alloc(0);
+  const tail = form ? Buffer.from('\r\n--XYZ--\r\n') : Buffer.alloc(0);
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'PUT', headers: { 'content-length': String(bytes) } }, (res) => {
+    const req = request(url, {
+      method: form ? 'POST' : 'PUT',
+      headers: { 'content-length': String(head.length + bytes + tail.length), ...(form ? { 'content-type': 'multipart/form-data; boundary=XYZ' } : {}) },
+    }, (res) => {
       res.resume();
       resolve(res.statusCode ?? 0);
     });
     req.on('error', reject);
-    pattern(bytes).pipe(req);
+    req.write(head);
+    pattern(bytes).on('end', () => req.end(tail)).pipe(req, { end: false });
   });
 }
 
@@ -95,8 +102,10 @@ describe('uploads stream to a temporary folder, within their limits', function (
 
   after(() => child.kill());
 
-  it('eight 60 MiB HTTP uploads at once are all stored', async () => {
-    const statuses = await Promise.all(Array.from({ length: 8 }, (_, i) => put(`${http}up/file${i}.log`, 60 * MiB)));
+  it('eight 60 MiB HTTP uploads at once (four PUT, four multipart forms) are all stored', async () => {
+    const statuses = await Promise.all(Array.from({ length: 8 }, (_, i) => (i % 2
+      ? upload(`${http}up/`, 60 * MiB, `file${i}.log`)
+      : upload(`${http}up/file${i}.log`, 60 * MiB))));
     expect(statuses).to.deep.equal(Array(8).fill(200));
   });
 

@@ -66,7 +66,7 @@ describe('named limits', () => {
       expect(inbound[1]!.raw).to.equal(big.slice(0, 40));
       expect(inbound[1]!.truncated).to.deep.include({ limit: 'frameBytes', bytes: Buffer.byteLength(big) });
       expect(inbound[1]!.truncated!.sha256).to.match(/^[0-9a-f]{64}$/);
-      const found = findingsOf({ caseId: 'T', sut: 'ChargePoint', events: e.hub.recorder.events, settings: { responseTimeoutMs: 1000, toleranceMs: 500, strict: false, frameBytes: 1000 }, registry: schemaRegistry() });
+      const found = findingsOf({ caseId: 'T', sut: 'ChargePoint', events: e.hub.recorder.events, settings: { responseTimeoutMs: 1000, toleranceMs: 500, strict: false, frameBytes: 1000 }, registry: schemaRegistry('1.6') });
       expect(found.map((f) => f.checkId)).to.include('transport.frameTooLarge');
       // The cut frame is not judged as broken JSON.
       expect(found.map((f) => f.checkId)).to.not.include('rpc.json');
@@ -118,14 +118,14 @@ describe('named limits', () => {
 
   it('nestingDepth: a deeper CALL is not parsed, is answered FormationViolation, and is an rpc.shape finding', async () => {
     const e = await endpoint({});
-    e.server.onConnection((channel) => new Link(channel, schemaRegistry(), {}, () => undefined));
+    e.server.onConnection((channel) => new Link(channel, schemaRegistry('1.6'), {}, () => undefined));
     const ws = await open(e.url());
     try {
       ws.send(`[2,"deep1","Heartbeat",{"x":${'['.repeat(65)}${']'.repeat(65)}}]`);
       const answer = JSON.parse(await nextText(ws)) as unknown[];
       expect(answer.slice(0, 3)).to.deep.equal([4, 'deep1', 'FormationViolation']);
       expect(String(answer[3])).to.contain('limits.nestingDepth = 64');
-      const found = findingsOf({ caseId: 'T', sut: 'ChargePoint', events: e.hub.recorder.events, settings: { responseTimeoutMs: 1000, toleranceMs: 500, strict: false }, registry: schemaRegistry() });
+      const found = findingsOf({ caseId: 'T', sut: 'ChargePoint', events: e.hub.recorder.events, settings: { responseTimeoutMs: 1000, toleranceMs: 500, strict: false }, registry: schemaRegistry('1.6') });
       expect(found.find((f) => f.checkId === 'rpc.shape')?.actual).to.contain('nested deeper than 64 levels');
     } finally {
       ws.terminate();
@@ -136,7 +136,7 @@ describe('named limits', () => {
   it('findingTextChars and findingsPerCheck: findings stay short and few, the rest counted', () => {
     const rec = new Recorder();
     for (let i = 0; i < 7; i++) rec.record({ kind: 'frame', conn: 0, dir: 'in', raw: `not json ${'z'.repeat(300)} ${i}` });
-    const found = findingsOf({ caseId: 'T', sut: 'ChargePoint', events: rec.events, settings: { responseTimeoutMs: 1000, toleranceMs: 500, strict: false, findingTextChars: 60, findingsPerCheck: 2 }, registry: schemaRegistry() });
+    const found = findingsOf({ caseId: 'T', sut: 'ChargePoint', events: rec.events, settings: { responseTimeoutMs: 1000, toleranceMs: 500, strict: false, findingTextChars: 60, findingsPerCheck: 2 }, registry: schemaRegistry('1.6') });
     const json = found.filter((f) => f.checkId === 'rpc.json');
     expect(json).to.have.length(3);
     expect(json[2]!.actual).to.match(/^5 more finding\(s\) of rpc\.json in this case, not listed \(limits\.findingsPerCheck = 2\)/);
@@ -207,7 +207,7 @@ describe('named limits', () => {
   it('harnessHandlerMs: a role handler that never finishes is a harness fault, and the SUT still gets InternalError', async () => {
     const e = await endpoint({});
     const faults: unknown[] = [];
-    e.server.onConnection((channel) => new Link(channel, schemaRegistry(), { Heartbeat: () => new Promise(() => undefined) }, (err) => faults.push(err), 200));
+    e.server.onConnection((channel) => new Link(channel, schemaRegistry('1.6'), { Heartbeat: () => new Promise(() => undefined) }, (err) => faults.push(err), 200));
     const ws = await open(e.url());
     try {
       ws.send('[2,"h1","Heartbeat",{}]');

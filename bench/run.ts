@@ -1,11 +1,11 @@
 // npm run bench: speed and memory, measured as ratios within one run (never in a timed unit test).
-import { OCPP16_MODULE } from '../harness/versions/ocpp16/module.js';
 import { createServer as createHttpsServer } from 'node:https';
 import { performance } from 'node:perf_hooks';
 import { WebSocket, WebSocketServer } from 'ws';
 import { defaultConfig } from '../harness/config/defaults.js';
 import { ChargePointRole } from '../harness/roles/charge-point-role.js';
 import { schemaRegistry } from '../harness/schema/registry.js';
+import { versionModule } from '../harness/versions/registry.js';
 import { TraceHub } from '../harness/trace/recorder.js';
 import { cipherList, DEFAULT_TLS_MAX_VERSION, TLS_MIN_VERSION } from '../harness/security/cipher-suites.js';
 import type { ClientSecurity } from '../harness/security/security-settings.js';
@@ -13,17 +13,28 @@ import { runBuiltin } from '../test/support/run-builtin.js';
 import { hostileFramesBench } from './hostile.js';
 import { makeTestPki } from '../test/support/test-pki.js';
 
-const registry = schemaRegistry('1.6');
-
-function validationThroughput(): void {
-  const samples: [string, 'req' | 'conf', unknown][] = [
+type Sample = [string, 'req' | 'conf', unknown];
+const SAMPLES: Record<'1.6' | '2.0.1', Sample[]> = {
+  '1.6': [
     ['BootNotification', 'req', { chargePointVendor: 'ACME', chargePointModel: 'X1', firmwareVersion: '1.2.3' }],
     ['StatusNotification', 'req', { connectorId: 1, errorCode: 'NoError', status: 'Charging', timestamp: '2026-01-01T00:00:00Z' }],
     ['MeterValues', 'req', { connectorId: 1, transactionId: 7, meterValue: [{ timestamp: '2026-01-01T00:00:00Z', sampledValue: [{ value: '1234', measurand: 'Energy.Active.Import.Register', unit: 'Wh' }, { value: '16.0', measurand: 'Current.Import', unit: 'A', phase: 'L1' }] }] }],
     ['StartTransaction', 'conf', { transactionId: 7, idTagInfo: { status: 'Accepted', expiryDate: '2027-01-01T00:00:00Z' } }],
-  ];
-  console.log('Schema validation throughput (OCA 1.6 schemas, Ajv, formats on)');
+  ],
+  '2.0.1': [
+    ['BootNotification', 'req', { chargingStation: { vendorName: 'ACME', model: 'X1', firmwareVersion: '1.2.3' }, reason: 'PowerUp' }],
+    ['StatusNotification', 'req', { timestamp: '2026-01-01T00:00:00Z', connectorStatus: 'Occupied', evseId: 1, connectorId: 1 }],
+    ['MeterValues', 'req', { evseId: 1, meterValue: [{ timestamp: '2026-01-01T00:00:00Z', sampledValue: [{ value: 1234, measurand: 'Energy.Active.Import.Register', unitOfMeasure: { unit: 'Wh' } }, { value: 16, measurand: 'Current.Import', phase: 'L1' }] }] }],
+    ['TransactionEvent', 'req', { eventType: 'Updated', timestamp: '2026-01-01T00:00:00Z', triggerReason: 'MeterValuePeriodic', seqNo: 3, transactionInfo: { transactionId: 'tx-7', chargingState: 'Charging' }, evse: { id: 1, connectorId: 1 }, meterValue: [{ timestamp: '2026-01-01T00:00:00Z', sampledValue: [{ value: 1234 }] }] }],
+  ],
+};
+
+function validationThroughput(version: '1.6' | '2.0.1'): void {
+  const registry = schemaRegistry(version);
+  console.log(`${version === '1.6' ? '' : '\n'}Schema validation throughput (OCA ${version} schemas, Ajv, formats on)`);
+  const samples = SAMPLES[version];
   for (const [action, kind, payload] of samples) {
+    if (!registry.validate(action, kind, payload).ok) throw new Error(`bench sample ${action}.${kind} is not valid ${version}`);
     for (let i = 0; i < 2000; i++) registry.validate(action, kind, payload); // warm up
     const n = 200_000;
     const t0 = performance.now();
@@ -34,11 +45,11 @@ function validationThroughput(): void {
 }
 
 /** A peer that answers every CALL at once with a valid Heartbeat.conf; over TLS (wss://) with `tls`. */
-async function responder(tls?: { key: string; cert: string }): Promise<{ url: string; close(): Promise<void> }> {
+async function responder(tls?: { key: string; cert: string }, subprotocol = 'ocpp1.6'): Promise<{ url: string; close(): Promise<void> }> {
   const https = tls ? createHttpsServer({ ...tls, minVersion: TLS_MIN_VERSION, maxVersion: DEFAULT_TLS_MAX_VERSION, ciphers: cipherList(DEFAULT_TLS_MAX_VERSION) }) : undefined;
   const wss = https
-    ? new WebSocketServer({ server: https, handleProtocols: () => 'ocpp1.6' })
-    : new WebSocketServer({ host: '127.0.0.1', port: 0, handleProtocols: () => 'ocpp1.6' });
+    ? new WebSocketServer({ server: https, handleProtocols: () => subprotocol })
+    : new WebSocketServer({ host: '127.0.0.1', port: 0, handleProtocols: () => subprotocol });
   if (https) await new Promise<void>((r) => https.listen(0, '127.0.0.1', () => r()));
   else await new Promise<void>((r) => wss.once('listening', () => r()));
   wss.on('connection', (ws) => ws.on('message', (data) => {
@@ -56,8 +67,8 @@ async function responder(tls?: { key: string; cert: string }): Promise<{ url: st
   };
 }
 
-async function rawRoundTrips(url: string, n: number, ca?: string): Promise<number> {
-  const ws = new WebSocket(`${url}/RAW`, ['ocpp1.6'], ca ? { ca } : {});
+async function rawRoundTrips(url: string, n: number, ca?: string, subprotocol = 'ocpp1.6'): Promise<number> {
+  const ws = new WebSocket(`${url}/RAW`, [subprotocol], ca ? { ca } : {});
   await new Promise((r) => ws.once('open', r));
   const t0 = performance.now();
   for (let i = 0; i < n; i++) {
@@ -71,10 +82,11 @@ async function rawRoundTrips(url: string, n: number, ca?: string): Promise<numbe
   return perCall;
 }
 
-async function harnessRoundTrips(url: string, n: number, security?: ClientSecurity): Promise<number> {
+async function harnessRoundTrips(url: string, n: number, security?: ClientSecurity, version: '1.6' | '2.0.1' = '1.6'): Promise<number> {
   const hub = new TraceHub();
   const cfg = defaultConfig();
-  const role = new ChargePointRole({ hub, registry, version: OCPP16_MODULE, cfg, maxFrameBytes: 4 << 20, onHarnessError: () => undefined }, { url, identity: 'HARNESS', ...(security ? { security } : {}) });
+  const registry = schemaRegistry(version);
+  const role = new ChargePointRole({ hub, registry, version: versionModule(version), cfg, maxFrameBytes: 4 << 20, onHarnessError: () => undefined }, { url, identity: 'HARNESS', ...(security ? { security } : {}) });
   const link = await role.connect(5000);
   const t0 = performance.now();
   for (let i = 0; i < n; i++) {
@@ -90,19 +102,20 @@ async function harnessRoundTrips(url: string, n: number, security?: ClientSecuri
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function roundTripRatio(label: string, tls?: { key: string; cert: string; ca: string }): Promise<void> {
-  const peer = await responder(tls);
+async function roundTripRatio(label: string, tls?: { key: string; cert: string; ca: string }, version: '1.6' | '2.0.1' = '1.6'): Promise<void> {
+  const subprotocol = versionModule(version).facts.subprotocol;
+  const peer = await responder(tls, subprotocol);
   const security: ClientSecurity | undefined = tls ? { profile: 2, tls: { ca: tls.ca, maxVersion: DEFAULT_TLS_MAX_VERSION } } : undefined;
   const n = 2000;
   const rounds = 9;
-  await rawRoundTrips(peer.url, 500, tls?.ca); // warm up both paths
-  await harnessRoundTrips(peer.url, 500, security);
+  await rawRoundTrips(peer.url, 500, tls?.ca, subprotocol); // warm up both paths
+  await harnessRoundTrips(peer.url, 500, security, version);
   // Alternate the two, several rounds, and compare medians: load from elsewhere hits both alike.
   const raw: number[] = [];
   const harness: number[] = [];
   for (let r = 0; r < rounds; r++) {
-    raw.push(await rawRoundTrips(peer.url, n, tls?.ca));
-    harness.push(await harnessRoundTrips(peer.url, n, security));
+    raw.push(await rawRoundTrips(peer.url, n, tls?.ca, subprotocol));
+    harness.push(await harnessRoundTrips(peer.url, n, security, version));
   }
   await peer.close();
   const [r, h] = [median(raw), median(harness)];
@@ -130,9 +143,9 @@ const SLICE = [
   'X16_RPC_*',
 ];
 
-async function wallTime(label: string, target: string, cases?: string[]): Promise<void> {
+async function wallTime(label: string, target: string, cases?: string[], ocpp = '1.6'): Promise<void> {
   const t0 = performance.now();
-  const { run } = await runBuiltin({ sides: ['ChargePoint', 'Csms'], parallel: 4, cases });
+  const { run } = await runBuiltin({ sides: ['ChargePoint', 'Csms'], parallel: 4, cases, ocpp });
   const s = (performance.now() - t0) / 1000;
   const count = (v: string) => run.cases.filter((c) => c.verdict === v).length;
   console.log(`\n${label} against the built-in peers (both roles, 4 lanes per side, default short intervals)`);
@@ -141,9 +154,12 @@ async function wallTime(label: string, target: string, cases?: string[]): Promis
   console.log(`  memory after the run: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`);
 }
 
-validationThroughput();
-await roundTripRatio('CALL round trip on 127.0.0.1');
+validationThroughput('1.6');
+validationThroughput('2.0.1');
+await roundTripRatio('CALL round trip on 127.0.0.1 (OCPP 1.6, ocpp1.6)');
+await roundTripRatio('CALL round trip on 127.0.0.1 (OCPP 2.0.1, ocpp2.0.1)', undefined, '2.0.1');
 await tlsRoundTripRatio();
 await wallTime('The foundation slice and the robustness group', '30 s', SLICE);
 await wallTime('The whole OCPP 1.6 catalogue (every profile, Security over real TLS at each profile its cases need) and the robustness group', '60 s');
+await wallTime('The OCPP 2.0.1 catalogue (blocks B, E, J, P and the robustness group)', '60 s', undefined, '2.0.1');
 await hostileFramesBench();

@@ -11,7 +11,7 @@ import { testCommand } from '../harness/cli/test-command.js';
 import { guardOutputStreams } from '../harness/cli/output-guard.js';
 import { ConfigError } from '../harness/config/load.js';
 import { PortInUseError } from '../harness/transport/port-in-use.js';
-import { CP_QUIRKS, CSMS_QUIRKS } from '../harness/versions/ocpp16/reference/quirks.js';
+import { allVersionModules } from '../harness/versions/registry.js';
 import { packageInfo } from '../harness/package-info.js';
 
 const { version } = packageInfo;
@@ -45,7 +45,7 @@ program.command('test')
   .option('--listen <host:port>', 'charge-point: where the harness CSMS listens', '0.0.0.0:9000')
   .option('--url <ws-url>', 'csms: the CSMS endpoint; the identity is appended as the last path segment')
   .option('--identity <id>', 'charge point identity (charge-point: only this identity is accepted)')
-  .option('--ocpp <version>', 'OCPP version', '1.6')
+  .option('--ocpp <version>', `OCPP version: ${allVersionModules().map((m) => m.facts.id).join(' or ')}`, '1.6')
   .option('--profile <list>', 'certification profiles, comma-separated, or all', 'all')
   .option('--cases <list>', 'case ids or globs, comma-separated (e.g. TC_00*_CS)')
   .option('--exclude <list>', 'case ids or globs to leave out')
@@ -67,8 +67,11 @@ program.command('test')
     '            or (with --require-complete) a declared profile is incomplete.',
     '',
     'Faults for --builtin-fault (the built-in peer behaves wrongly in that named way):',
-    `  charge point: ${wrap(CP_QUIRKS.join(', '), 14)}`,
-    `  CSMS:         ${wrap(CSMS_QUIRKS.join(', '), 14)}`,
+    ...allVersionModules().flatMap((m) => [
+      `  OCPP ${m.facts.id}`,
+      `    charge point: ${wrap(m.reference.chargePointQuirks.join(', ') || 'none yet', 16)}`,
+      `    CSMS:         ${wrap(m.reference.csmsQuirks.join(', ') || 'none yet', 16)}`,
+    ]),
   ].join('\n'))
   .action(async (sut: string, flags) => {
     process.exitCode = await testCommand(sut, flags);
@@ -92,6 +95,7 @@ program.command('simulate')
   .option('--connectors <list>', 'charge-point: connector ids', '1')
   .option('--listen <host:port>', 'csms: where to listen', '0.0.0.0:9000')
   .option('--heartbeat <s>', 'csms: HeartbeatInterval to give charge points', '60')
+  .option('--ocpp <version>', 'OCPP version of the peer: 1.6 or 2.0.1', '1.6')
   .option('--password <pw>', 'HTTP Basic-auth password (security profile 1)')
   .option('--security-profile <n>', 'security profile: 0, 1 (Basic auth, needs --password), 2 (TLS + Basic auth) or 3 (client certificates); 2 and 3 with --pki')
   .option('--pki <dir>', 'profiles 2-3: the PKI directory (ocpp-harness pki init); csms: its server certificates and signing CA; charge point: the CSMS root it trusts and its client certificate')

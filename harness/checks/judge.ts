@@ -41,7 +41,7 @@ export function findingsOf(input: JudgeInput): Finding[] {
     ...checkPlaceholderIds(model),
     ...checkActions(model, input.sut, facts),
     ...checkSingleOutstandingCall(model, input.settings),
-    ...checkResponseTimes(model, input.settings),
+    ...checkResponseTimes(model, input.settings, facts),
     ...checkConnection(input.events, input.settings.maxFrameBytes ?? 0, facts, input.settings.frameBytes),
     ...facts.versionChecks(model, input.sut),
   ];
@@ -49,7 +49,7 @@ export function findingsOf(input: JudgeInput): Finding[] {
   demoteConditionPhases(generic, input.events);
   const findings = [...generic, ...evaluateExpectations(model, facts)];
   attributeSteps(findings, input.events);
-  for (const f of findings) f.octt ??= (CHECKS as Record<string, CheckInfo>)[f.checkId]?.octt ?? 'not-checked';
+  for (const f of findings) f.octt ??= ((CHECKS as Record<string, CheckInfo>)[f.checkId] ?? facts.checkCatalogue[f.checkId])?.octt ?? 'not-checked';
   for (const f of findings) capFinding(f, input.settings.findingTextChars);
   const sorted = findings.sort((a, b) => (a.evidence[0] ?? 0) - (b.evidence[0] ?? 0));
   return capFindingsPerCheck(sorted, input.settings.findingsPerCheck);

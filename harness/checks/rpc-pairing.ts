@@ -1,4 +1,5 @@
 // Message-id pairing, one outstanding CALL at a time, and response times.
+import type { VersionFacts } from '../versions/version-facts.js';
 import type { JudgingSettings } from '../trace/types.js';
 import type { Finding } from './finding.js';
 import { preview } from './framing.js';
@@ -57,7 +58,7 @@ export function checkSingleOutstandingCall(model: RpcModel, settings: JudgingSet
   return findings;
 }
 
-export function checkResponseTimes(model: RpcModel, settings: JudgingSettings): Finding[] {
+export function checkResponseTimes(model: RpcModel, settings: JudgingSettings, facts: VersionFacts): Finding[] {
   const findings: Finding[] = [];
   for (const m of model.frames) {
     if (m.event.dir !== 'out' || !isAnswerableCall(m)) continue;
@@ -74,12 +75,12 @@ export function checkResponseTimes(model: RpcModel, settings: JudgingSettings): 
         });
       }
     } else if (model.endMs - m.event.t >= settings.responseTimeoutMs) {
+      // The version decides what is owed to a CALL broken on purpose (1.6: a CALLERROR; 2.0.1 may drop it).
+      const invalid = facts.unansweredInvalidCall(m.malformedCallId !== undefined, m.event.deliberatelyInvalid === true);
       findings.push({
         checkId: 'rpc.noResponse',
-        level: 'MUST',
-        requirement: m.malformedCallId !== undefined
-          ? 'OCPP-J 1.6 §4.2.3, errata §3.3: a CALL that cannot be processed (here: malformed, its id readable) SHALL be answered with a CALLERROR carrying its message id'
-          : 'OCPP-J 1.6 §4.2: every CALL is answered with a CALLRESULT or CALLERROR carrying its message id',
+        level: invalid?.level ?? 'MUST',
+        requirement: invalid?.requirement ?? `${facts.ocppJ} §4.2: every CALL is answered with a CALLRESULT or CALLERROR carrying its message id`,
         expected: `an answer to ${m.action ?? 'the malformed CALL'} (frame #${m.event.seq})`,
         actual: `no answer in the ${(model.endMs - m.event.t).toFixed(0)} ms the trace covers after it`,
         evidence: [m.event.seq],

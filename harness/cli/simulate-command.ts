@@ -9,6 +9,9 @@ import type { HarnessConfig } from '../config/types.js';
 import { PkiError } from '../security/load-pki.js';
 import { serverSecurity } from '../security/security-settings.js';
 import { asPortInUse } from '../transport/port-in-use.js';
+import { defaultConfig } from '../config/defaults.js';
+import { versionModule } from '../versions/registry.js';
+import type { BuiltinPeer } from '../versions/version-module.js';
 import { parseHostPort, parseList, parseSecurityProfile, parseWsUrl, UsageError } from './parse.js';
 
 export interface SimulateFlags {
@@ -23,11 +26,13 @@ export interface SimulateFlags {
   quiet?: boolean;
   securityProfile?: string;
   pki?: string;
+  ocpp?: string;
 }
 
 export async function simulateCommand(role: string, flags: SimulateFlags): Promise<number> {
   const log = flags.quiet ? undefined : (line: string) => process.stderr.write(`${line}\n`);
   const faults = flags.fault ?? [];
+  if (flags.ocpp !== undefined && flags.ocpp !== '1.6') return simulateOtherVersion(role, flags, log);
   const profile = flags.securityProfile === undefined ? 0 : parseSecurityProfile(flags.securityProfile);
   // Both reference peers speak profiles 1–3; TLS needs the PKI (server certificates, or the root to trust and the client certificate).
   if (profile >= 2 && flags.pki === undefined) throw new UsageError(`--security-profile ${profile} needs --pki DIR (make one with: ocpp-harness pki init DIR)`);
@@ -76,6 +81,55 @@ export async function simulateCommand(role: string, flags: SimulateFlags): Promi
   } else {
     throw new UsageError(`simulate what? use "charge-point" or "csms", got "${role}"`);
   }
+  return serve(peer, stop, flags);
+}
+
+/** A reference peer of another version than 1.6, started through its version module (no security profiles yet). */
+async function simulateOtherVersion(role: string, flags: SimulateFlags, log: ((line: string) => void) | undefined): Promise<number> {
+  let module;
+  try {
+    module = versionModule(flags.ocpp!);
+  } catch (err) {
+    throw new UsageError(`--ocpp: ${(err as Error).message}`);
+  }
+  if (flags.securityProfile !== undefined && flags.securityProfile !== '0') throw new UsageError(`--security-profile: the OCPP ${module.facts.id} reference peers speak profile 0 only so far`);
+  const faults = flags.fault ?? [];
+  const cfg = defaultConfig();
+  cfg.identity = flags.identity ?? 'CP001';
+  let peer: { perform: BuiltinPeer['perform']; knowsAction(a: string): boolean };
+  let stop: () => Promise<void>;
+  if (role === 'charge-point') {
+    if (!flags.url) throw new UsageError('simulate charge-point needs --url ws(s)://host:port/path of the CSMS');
+    const bad = faults.filter((f) => !module.reference.chargePointQuirks.includes(f));
+    if (bad.length) throw new UsageError(`unknown charging station fault(s) ${bad.join(', ')} (known: ${module.reference.chargePointQuirks.join(', ') || 'none'})`);
+    const evseIds = flags.connectors ? parseList(flags.connectors).map(Number) : [1];
+    if (evseIds.some((n) => !Number.isInteger(n) || n < 1)) throw new UsageError('--connectors: a comma-separated list of EVSE ids >= 1');
+    cfg.connectorIds = evseIds;
+    const started = await module.reference.startChargePoint({ url: parseWsUrl(flags.url), cfg, quirks: faults, log, lateResponseMs: 4500, password: flags.password });
+    peer = { perform: started.perform, knowsAction: (a) => started.actions.includes(a) };
+    stop = () => started.stop();
+    process.stderr.write(`reference charging station (OCPP ${module.facts.id}) ${cfg.identity} → ${flags.url}\n`);
+  } else if (role === 'csms') {
+    const bad = faults.filter((f) => !module.reference.csmsQuirks.includes(f));
+    if (bad.length) throw new UsageError(`unknown CSMS fault(s) ${bad.join(', ')} (known: ${module.reference.csmsQuirks.join(', ')})`);
+    const listen = parseHostPort(flags.listen ?? '0.0.0.0:9000', '--listen');
+    const heartbeat = flags.heartbeat ? Number(flags.heartbeat) : 60;
+    if (!Number.isInteger(heartbeat) || heartbeat < 1) throw new UsageError('--heartbeat: whole seconds >= 1');
+    cfg.intervals.heartbeatS = heartbeat;
+    const started = await module.reference.startCsms({ cfg, quirks: faults, log, lateResponseMs: 4500, password: flags.password, listen }).catch((err: unknown) => {
+      throw asPortInUse(err, '--listen', listen) ?? err;
+    });
+    peer = { perform: started.perform, knowsAction: (a) => started.actions.includes(a) };
+    stop = () => started.close();
+    process.stderr.write(`reference CSMS (OCPP ${module.facts.id}) listening on ${started.url}/<identity>\n`);
+  } else {
+    throw new UsageError(`simulate what? use "charge-point" or "csms", got "${role}"`);
+  }
+  return serve(peer, stop, flags);
+}
+
+/** Serve the HTTP control endpoint (if asked) until SIGINT/SIGTERM, then stop the peer. */
+async function serve(peer: { perform: BuiltinPeer['perform']; knowsAction(a: string): boolean }, stop: () => Promise<void>, flags: SimulateFlags): Promise<number> {
   let control: ControlServer | undefined;
   if (flags.control) {
     const at = parseHostPort(flags.control, '--control');

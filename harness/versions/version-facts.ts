@@ -1,6 +1,7 @@
 // What one OCPP version is, as data and pure rules: its subprotocol, schemas, errata, RPC error codes,
 // which requests each side may send, its certification profiles and the checks only it has. The core
 // (transport, rpc, trace, checks, report) asks these facts instead of naming a version itself.
+import type { CheckInfo } from '../checks/catalogue.js';
 import type { Finding } from '../checks/finding.js';
 import type { RpcModel } from '../checks/rpc-model.js';
 import type { Profile } from '../dsl/profiles.js';
@@ -53,6 +54,13 @@ export interface VersionFacts {
   reconnectHint: RegExp;
   /** Certification profiles of the version, in report order. */
   profiles: readonly Profile[];
+  /**
+   * What is owed to a CALL the harness sent broken (malformed with a readable id, or a well-formed CALL
+   * with a payload broken on purpose) when it goes unanswered; undefined: what any CALL is owed.
+   */
+  unansweredInvalidCall(malformed: boolean, deliberatelyInvalid: boolean): { level: 'MUST' | 'SHOULD'; requirement: string } | undefined;
   /** Generic checks only this version has (e.g. 1.6's connector status transitions). */
   versionChecks(model: RpcModel, sut: Sut): Finding[];
+  /** The check ids only this version reports (beside the core's catalogue). */
+  checkCatalogue: Record<string, CheckInfo>;
 }

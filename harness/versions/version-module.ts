@@ -29,6 +29,8 @@ export interface ReferenceChargePointRequest {
 
 export interface ReferenceCsmsRequest {
   cfg: HarnessConfig;
+  /** Where to listen (default 127.0.0.1, a free port). */
+  listen?: { host: string; port: number };
   quirks: string[];
   log?: (line: string) => void;
   lateResponseMs: number;

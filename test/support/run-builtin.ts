@@ -30,7 +30,7 @@ export async function runBuiltin(opts: {
 }): Promise<TestRunOutcome> {
   return runTests({
     sides: opts.sides, ocpp: opts.ocpp ?? '1.6', profiles: ['all'], cases: opts.cases,
-    cfg: opts.cfg ?? testConfig(), reportDir: opts.reportDir ?? '', strict: false, builtin: true,
+    cfg: opts.cfg ?? testConfig(opts.ocpp), reportDir: opts.reportDir ?? '', strict: false, builtin: true,
     quirks: opts.quirks, out: sink(), noReports: !opts.reportDir, signal: opts.signal, parallel: opts.parallel ?? 1,
   });
 }

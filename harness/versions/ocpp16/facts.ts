@@ -44,4 +44,9 @@ export const OCPP16: VersionFacts = {
   reconnectHint: /"(ChangeConfiguration|CertificateSigned)"/,
   profiles: ['Core', 'FirmwareManagement', 'LocalAuthListManagement', 'Reservation', 'RemoteTrigger', 'SmartCharging', 'Security'],
   versionChecks: (model) => checkStatusTransitions(model),
+  checkCatalogue: {},
+  unansweredInvalidCall: (malformed) => (malformed ? {
+    level: 'MUST',
+    requirement: 'OCPP-J 1.6 §4.2.3, errata §3.3: a CALL that cannot be processed (here: malformed, its id readable) SHALL be answered with a CALLERROR carrying its message id',
+  } : undefined),
 };

@@ -72,7 +72,7 @@ export const OCPP16_MODULE: VersionModule = {
       // At the run's security profile, with the run's PKI (its server certificates, the CA it signs with).
       const peerSecurity = securityProfile(cfg) > 0 ? await serverSecurity(cfg) : undefined;
       const peer = new ReferenceCsms({
-        host: '127.0.0.1', port: 0, heartbeatIntervalS: cfg.intervals.heartbeatS,
+        host: req.listen?.host ?? '127.0.0.1', port: req.listen?.port ?? 0, heartbeatIntervalS: cfg.intervals.heartbeatS,
         idTags: { accepted: [cfg.idTags.accepted], blocked: [cfg.idTags.blocked], expired: [cfg.idTags.expired] },
         password: req.password, quirks: req.quirks as CsmsQuirk[], log: req.log,
         lateResponseMs: req.lateResponseMs,

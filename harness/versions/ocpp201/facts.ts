@@ -1,6 +1,7 @@
 // OCPP 2.0.1 (OCPP-J 2.0.1, Part 4) as facts for the core.
 import type { VersionFacts } from '../version-facts.js';
 import { CHARGING_STATION_ACTIONS_201, CSMS_ACTIONS_201 } from './actions.js';
+import { checkTransactionSequence } from './checks/transaction-sequence.js';
 import { ERRATA_201 } from './errata.js';
 import { ERROR_CODES_201, classifyErrorCode201, errorCodeForKeyword201, errorCodeLevel201 } from './error-codes.js';
 
@@ -48,5 +49,21 @@ export const OCPP201: VersionFacts = {
     'Core', 'AdvancedSecurity', 'LocalAuthListManagement', 'SmartCharging', 'AdvancedDeviceManagement',
     'Reservation', 'AdvancedUserInterface', 'ISO15118Support',
   ],
-  versionChecks: () => [],
+  // Part 4 §4.2.3: "When a message contains any invalid OCPP and/or it is not conform the JSON schema, the
+  // system is allowed to drop the message" — a CALLERROR is what we recommend, not what we may demand.
+  unansweredInvalidCall: (malformed, deliberatelyInvalid) => (malformed || deliberatelyInvalid ? {
+    level: 'SHOULD',
+    requirement: 'OCPP-J 2.0.1 §4.2.3: a receiver that cannot process a CALL reports it with a CALLERROR carrying the CALL\'s id (a message with invalid OCPP or not conform the JSON schema may also be dropped, so this is not a MUST)',
+  } : undefined),
+  versionChecks: (model, sut) => (sut === 'ChargePoint' ? checkTransactionSequence(model) : []),
+  checkCatalogue: {
+    'transaction.seqNo': {
+      title: 'TransactionEvent seqNo rises by one per event, in the order the events happened',
+      ref: 'OCPP 2.0.1 Part 2 §1.3.2.1; Part 6 §2.1 general tool rules', octt: 'fails',
+    },
+    'transaction.firstStarted': {
+      title: 'The first TransactionEvent of a transaction has eventType Started',
+      ref: 'OCPP 2.0.1 Part 6 §2.1 general tool rules', octt: 'fails',
+    },
+  },
 };

@@ -1,6 +1,7 @@
 // OCPP 2.0.1 as the runner drives it: role defaults, reusable states, reference peers.
 import { ExpectationUnmet, Inconclusive } from '../../dsl/errors.js';
 import type { VersionModule } from '../version-module.js';
+import { ChargingStationConditions } from './conditions/charging-station.js';
 import { OCPP201 } from './facts.js';
 import { chargingStationDefaults201 } from './roles/charging-station-defaults.js';
 import { csmsDefaults201, type CsmsMemory201 } from './roles/csms-defaults.js';
@@ -40,6 +41,7 @@ export const OCPP201_MODULE: VersionModule = {
       });
     }
   },
+  chargePointConditions: (role, cfg, perform) => new ChargingStationConditions(role, cfg, perform),
   reference: {
     features: { ChargePoint: ['Core'], Csms: ['Core'] },
     declarations: { ChargePoint: BUILTIN_DECLARATIONS_201, Csms: BUILTIN_CSMS_DECLARATIONS_201 },

@@ -14,7 +14,7 @@ export async function startReferenceChargingStation201(_req: ReferenceChargePoin
 export async function startReferenceCsms201(req: ReferenceCsmsRequest): Promise<BuiltinPeer & { url: string; close(): Promise<void> }> {
   const { cfg } = req;
   const peer = new ReferenceCsms201({
-    host: '127.0.0.1', port: 0, heartbeatIntervalS: cfg.intervals.heartbeatS,
+    host: req.listen?.host ?? '127.0.0.1', port: req.listen?.port ?? 0, heartbeatIntervalS: cfg.intervals.heartbeatS,
     idTokens: { accepted: [cfg.idTags.accepted], blocked: [cfg.idTags.blocked], expired: [cfg.idTags.expired], invalid: [cfg.idTags.invalid] },
     password: req.password, quirks: req.quirks, log: req.log, lateResponseMs: req.lateResponseMs,
   });

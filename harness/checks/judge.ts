@@ -35,7 +35,7 @@ export function findingsOf(input: JudgeInput): Finding[] {
   const facts = input.registry.facts;
   const generic = [
     ...checkHandshake(input.events, input.sut, facts),
-    ...checkFraming(model),
+    ...checkFraming(model, facts),
     ...checkSchemas(model, input.registry),
     ...checkUnknownMessageIds(model),
     ...checkPlaceholderIds(model),

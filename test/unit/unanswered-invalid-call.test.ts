@@ -34,3 +34,17 @@ describe('an unanswered CALL, by version', () => {
     expect(judged(OCPP201)).to.deep.equal(['rpc.noResponse:MUST']);
   });
 });
+
+describe('an answer echoing the over-long id the harness sent', () => {
+  it('is no rpc.shape finding of the SUT; the same answer to an id the harness never sent is', async () => {
+    const { checkFraming } = await import('../../harness/checks/framing.js');
+    const long = `m-${'x'.repeat(60)}`;
+    const b = new TraceBuilder();
+    b.event(0, { kind: 'frame', conn: 0, dir: 'out', raw: JSON.stringify([2, long, 'Heartbeat', {}]), deliberatelyInvalid: true });
+    b.in(5, [4, long, 'FormationViolation', 'id too long', {}]);
+    expect(checkFraming(buildRpcModel(b.events), OCPP16)).to.deep.equal([]);
+    const c = new TraceBuilder();
+    c.in(5, [4, long, 'FormationViolation', 'id too long', {}]);
+    expect(checkFraming(buildRpcModel(c.events), OCPP16).map((f) => f.checkId)).to.deep.equal(['rpc.shape']);
+  });
+});

@@ -2,13 +2,21 @@
 import { defaultConfig } from '../../../config/defaults.js';
 import type { Declarations } from '../../../config/types.js';
 import type { BuiltinPeer, ReferenceChargePointRequest, ReferenceCsmsRequest } from '../../version-module.js';
+import { CHARGING_STATION_201_QUIRKS, ReferenceChargingStation201 } from './charging-station.js';
 import { ReferenceCsms201 } from './csms.js';
 
-export const CHARGING_STATION_QUIRKS_201: readonly string[] = [];
+export const CHARGING_STATION_QUIRKS_201: readonly string[] = CHARGING_STATION_201_QUIRKS.map((q) => q.name);
 export { CSMS_201_QUIRKS as CSMS_QUIRKS_201 } from './csms/quirks.js';
 
-export async function startReferenceChargingStation201(_req: ReferenceChargePointRequest): Promise<never> {
-  throw new Error('the OCPP 2.0.1 reference charging station is not available yet');
+export async function startReferenceChargingStation201(req: ReferenceChargePointRequest): Promise<BuiltinPeer & { stop(): Promise<void> }> {
+  const { cfg } = req;
+  const station = new ReferenceChargingStation201({
+    url: req.url, identity: cfg.identity, evses: cfg.connectorIds, password: req.password, quirks: req.quirks, log: req.log,
+    lateResponseMs: req.lateResponseMs, heartbeatIntervalS: cfg.intervals.heartbeatS,
+    idTokens: { accepted: [cfg.idTags.accepted], blocked: [cfg.idTags.blocked], expired: [cfg.idTags.expired], invalid: [cfg.idTags.invalid] },
+  });
+  await station.start();
+  return { perform: (a, params) => station.perform(a, params), actions: station.actions, stop: () => station.stop() };
 }
 
 export async function startReferenceCsms201(req: ReferenceCsmsRequest): Promise<BuiltinPeer & { url: string; close(): Promise<void> }> {

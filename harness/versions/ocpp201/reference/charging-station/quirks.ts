@@ -1,0 +1,51 @@
+// Named faults of the OCPP 2.0.1 reference charging station. Each one is off by default and breaks
+// exactly one rule that a charging-station table of blocks B, E, J or P checks; switching one on must
+// change what goes on the wire.
+
+export const CHARGING_STATION_201_QUIRKS = [
+  { name: 'status-before-boot-accepted', description: 'Sends StatusNotification while its BootNotification is answered Pending (B02.FR.02).' },
+  { name: 'boot-retry-too-early', description: 'After a Pending/Rejected boot, sends the next BootNotification after interval/4 instead of the interval (B03.FR.04).' },
+  { name: 'answers-while-rejected', description: 'While its boot is Rejected, answers CSMS requests normally instead of CALLERROR SecurityError (B03.FR.08).' },
+  { name: 'reboot-without-boot-notification', description: 'After a Reset it reconnects without sending BootNotification (B01.FR.01, B11.FR.04).' },
+  { name: 'reconnect-without-back-off', description: 'Reconnects at once after losing the connection, ignoring RetryBackOffWaitMinimum (Part 4 §5.3).' },
+  { name: 'statuses-not-reported-after-offline', description: 'After a connection loss longer than OfflineThreshold, reports only the connectors that changed (B04.FR.01).' },
+  { name: 'unknown-component-as-unknown-variable', description: 'Get/SetVariables on an unknown component answer UnknownVariable instead of UnknownComponent (B06.FR.06, B05.FR.04).' },
+  { name: 'attribute-type-ignored', description: 'Get/SetVariables with an attributeType the variable lacks (e.g. Target) act on Actual and answer Accepted (B06.FR.08, B05.FR.06).' },
+  { name: 'read-only-set-accepted', description: 'SetVariables on a ReadOnly variable answers Accepted (the value does not change) (B05.FR.09).' },
+  { name: 'notify-report-single-part', description: 'Sends a base report as one NotifyReport, ignoring ItemsPerMessage (B07.FR.04 seqNo/tbc split).' },
+  { name: 'notify-report-seq-no-from-one', description: 'Numbers the NotifyReport parts from seqNo 1 instead of 0 (B07.FR.04).' },
+  { name: 'reset-on-idle-during-transaction', description: 'Reset OnIdle during a transaction answers Accepted and reboots at once instead of Scheduled (B12.FR.01).' },
+  { name: 'immediate-reset-without-ended', description: 'Reset Immediate reboots without first sending the TransactionEvent Ended with ResetCommand (B12.FR.02).' },
+  { name: 'network-profile-any-slot', description: 'SetNetworkProfile accepts any configurationSlot, even one not in NetworkConfigurationPriority\'s range (B09.FR.02).' },
+  { name: 'transaction-seq-no-skips', description: 'TransactionEvent seqNo jumps by 2 after the Started event (E02.FR.07 / E03.FR.06: seqNo by Sequence Number Generation, one up per message).' },
+  { name: 'transaction-event-without-trigger-reason', description: 'The TransactionEvent Started has no triggerReason (E01.FR.15; schema-invalid, written raw, its answer not awaited).' },
+  { name: 'started-without-id-token', description: 'The first TransactionEvent after an authorization (the Started one) does not carry the idToken (E02.FR.01 / E03.FR.01).' },
+  { name: 'remote-stop-reason-local', description: 'A transaction stopped by RequestStopTransaction ends with stoppedReason Local instead of Remote (TC_E_21_CS, TC_E_35_CS).' },
+  { name: 'ev-connection-timeout-ignored', description: 'An authorization without a cable plugged in never lapses (EVConnectionTimeOut, E03.FR.05).' },
+  { name: 'offline-flag-missing', description: 'TransactionEvents generated while offline are sent without offline=true (E11.FR.02 / E12.FR.02).' },
+  { name: 'offline-queue-newest-first', description: 'After a connection loss, sends its queued TransactionEvents newest first (E11.FR.02, seqNo order).' },
+  { name: 'no-transaction-event-retry', description: 'A TransactionEvent that fails (CALLERROR or timeout) is dropped, not retried (E13.FR.02).' },
+  { name: 'transaction-status-ignores-queue', description: 'GetTransactionStatus always answers messagesInQueue false (E14.FR.04, E14.FR.07).' },
+  { name: 'no-meter-values', description: 'Sends no sampled or clock-aligned meter values at all (no MeterValues, no meterValue in TransactionEvent) (J01, J02).' },
+  { name: 'aligned-meter-values-unaligned', description: 'Clock-aligned meter values are taken Interval + 1.5 s apart, not on multiples of AlignedDataInterval from midnight (J01.FR.14).' },
+  { name: 'late-response', description: 'Answers GetVariables only after lateResponseMs (default 1500 ms), late for a CSMS that waits less (Part 4 §4.1.1 response time).' },
+  { name: 'data-transfer-accepts-unknown-vendor', description: 'DataTransfer with an unknown vendorId answers Accepted instead of UnknownVendorId (P01.FR.06).' },
+] as const satisfies ReadonlyArray<{ name: string; description: string }>;
+
+export type ChargingStation201Quirk = (typeof CHARGING_STATION_201_QUIRKS)[number]['name'];
+
+const NAMES: ReadonlySet<string> = new Set(CHARGING_STATION_201_QUIRKS.map((q) => q.name));
+
+export function isChargingStation201Quirk(name: string): name is ChargingStation201Quirk {
+  return NAMES.has(name);
+}
+
+/** The quirks as a set, rejecting names that are not quirks of this station. */
+export function chargingStation201QuirkSet(quirks: Iterable<string> | undefined): ReadonlySet<ChargingStation201Quirk> {
+  const set = new Set<ChargingStation201Quirk>();
+  for (const q of quirks ?? []) {
+    if (!isChargingStation201Quirk(q)) throw new Error(`unknown OCPP 2.0.1 charging station quirk: ${q}`);
+    set.add(q);
+  }
+  return set;
+}

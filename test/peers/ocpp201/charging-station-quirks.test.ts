@@ -1,0 +1,280 @@
+// Every named fault of the 2.0.1 reference charging station changes what goes on the wire: each
+// scenario runs once without and once with its quirk, and the observation must differ (and, without
+// the quirk, be the conforming one).
+
+import { expect } from 'chai';
+import { CHARGING_STATION_201_QUIRKS, ReferenceChargingStation201 } from '../../../harness/versions/ocpp201/reference/charging-station.js';
+import { sleep } from './station-test-csms.js';
+import { setVariable, startPair, stopPairs, type Pair } from './station-pair.js';
+import type { TestCsms201 } from './station-test-csms.js';
+
+type P = Record<string, unknown>;
+const token = { idToken: 'TOKEN-OK', type: 'ISO14443' };
+
+interface Scenario {
+  /** Test CSMS set-up before the station starts. */
+  setup?: (csms: TestCsms201) => void;
+  options?: Record<string, unknown>;
+  /** What the scenario observes; must differ between the conforming station and the faulty one. */
+  observe: (p: Pair) => Promise<unknown>;
+  /** The conforming observation. */
+  conforming: unknown;
+}
+
+const firstResult = (res: P, key: string): P => (res[key] as P[])[0]!;
+const errorCode = (e: Error & { rpcErrorCode?: string }): string | undefined => e.rpcErrorCode;
+
+async function startTransaction(p: Pair, evseId = 1): Promise<P> {
+  await p.station.perform('presentIdToken', { evseId, idToken: token });
+  await p.station.perform('plugIn', { evseId });
+  const s = await p.csms.waitFor('TransactionEvent', (x) => x.eventType === 'Started');
+  await sleep(50);
+  return s.payload;
+}
+
+const txId = (e: P): string => String((e.transactionInfo as P).transactionId);
+
+const SCENARIOS: Record<string, Scenario> = {
+  'status-before-boot-accepted': {
+    setup: (c) => { c.bootStatus = 'Pending'; c.bootInterval = 30; },
+    observe: async (p) => { await sleep(300); return p.csms.of('StatusNotification').length; },
+    conforming: 0,
+  },
+  'boot-retry-too-early': {
+    setup: (c) => { c.bootStatus = 'Rejected'; c.bootInterval = 1; },
+    observe: async (p) => {
+      const second = await p.csms.waitFor('BootNotification', undefined, 3000, 1);
+      return second.at - p.csms.of('BootNotification')[0]!.at >= 950;
+    },
+    conforming: true,
+  },
+  'answers-while-rejected': {
+    setup: (c) => { c.bootStatus = 'Rejected'; c.bootInterval = 30; },
+    observe: async (p) => {
+      await sleep(100);
+      return p.csms.call('GetBaseReport', { requestId: 1, reportBase: 'SummaryInventory' }).then((r) => r.status, errorCode);
+    },
+    conforming: 'SecurityError',
+  },
+  'reboot-without-boot-notification': {
+    observe: async (p) => {
+      await p.csms.call('Reset', { type: 'OnIdle' });
+      await sleep(1000);
+      return p.csms.of('BootNotification').length;
+    },
+    conforming: 2,
+  },
+  'reconnect-without-back-off': {
+    observe: async (p) => {
+      await setVariable(p, 'OCPPCommCtrlr', 'RetryBackOffWaitMinimum', '1');
+      const n = p.csms.connectedAt.length;
+      const lost = Date.now();
+      await p.csms.dropClient();
+      while (p.csms.connectedAt.length === n) await sleep(20);
+      return p.csms.connectedAt[n]! - lost >= 950;
+    },
+    conforming: true,
+  },
+  'statuses-not-reported-after-offline': {
+    observe: async (p) => {
+      await p.csms.waitFor('StatusNotification', (x) => x.evseId === 2);
+      await setVariable(p, 'OCPPCommCtrlr', 'OfflineThreshold', '0');
+      const from = p.csms.calls.length;
+      await p.station.perform('networkDown', {});
+      await sleep(50);
+      await p.station.perform('networkUp', {});
+      await sleep(900);
+      return p.csms.calls.slice(from).filter((c) => c.action === 'StatusNotification').length;
+    },
+    conforming: 2,
+  },
+  'unknown-component-as-unknown-variable': {
+    observe: async (p) => firstResult(await p.csms.call('GetVariables', { getVariableData: [{ component: { name: 'UnknownComponent' }, variable: { name: 'OfflineThreshold' } }] }), 'getVariableResult').attributeStatus,
+    conforming: 'UnknownComponent',
+  },
+  'attribute-type-ignored': {
+    observe: async (p) => firstResult(await p.csms.call('GetVariables', { getVariableData: [{ component: { name: 'OCPPCommCtrlr' }, variable: { name: 'OfflineThreshold' }, attributeType: 'Target' }] }), 'getVariableResult').attributeStatus,
+    conforming: 'NotSupportedAttributeType',
+  },
+  'read-only-set-accepted': {
+    observe: async (p) => firstResult(await p.csms.call('SetVariables', { setVariableData: [{ component: { name: 'OCPPCommCtrlr' }, variable: { name: 'MessageTimeout', instance: 'Default' }, attributeValue: '5' }] }), 'setVariableResult').attributeStatus,
+    conforming: 'Rejected',
+  },
+  'notify-report-single-part': {
+    observe: async (p) => {
+      await p.csms.call('GetBaseReport', { requestId: 9, reportBase: 'FullInventory' });
+      await p.csms.waitFor('NotifyReport', (x) => x.tbc === undefined);
+      return p.csms.of('NotifyReport').length > 1;
+    },
+    conforming: true,
+  },
+  'notify-report-seq-no-from-one': {
+    observe: async (p) => {
+      await p.csms.call('GetBaseReport', { requestId: 9, reportBase: 'ConfigurationInventory' });
+      return (await p.csms.waitFor('NotifyReport')).payload.seqNo;
+    },
+    conforming: 0,
+  },
+  'reset-on-idle-during-transaction': {
+    observe: async (p) => { await startTransaction(p); return (await p.csms.call('Reset', { type: 'OnIdle' })).status; },
+    conforming: 'Scheduled',
+  },
+  'immediate-reset-without-ended': {
+    observe: async (p) => {
+      await startTransaction(p);
+      await p.csms.call('Reset', { type: 'Immediate' });
+      await p.csms.waitFor('BootNotification', undefined, 3000, 1);
+      return p.csms.of('TransactionEvent').filter((c) => c.payload.triggerReason === 'ResetCommand').length;
+    },
+    conforming: 1,
+  },
+  'network-profile-any-slot': {
+    observe: async (p) => (await p.csms.call('SetNetworkProfile', {
+      configurationSlot: 999,
+      connectionData: { ocppVersion: 'OCPP20', ocppTransport: 'JSON', ocppCsmsUrl: 'ws://127.0.0.1:9', messageTimeout: 30, securityProfile: 0, ocppInterface: 'Wired0' },
+    })).status,
+    conforming: 'Rejected',
+  },
+  'transaction-seq-no-skips': {
+    observe: async (p) => {
+      await startTransaction(p);
+      await p.station.perform('presentIdToken', { evseId: 1, idToken: token });
+      await p.csms.waitFor('TransactionEvent', (x) => x.eventType === 'Ended');
+      return p.csms.of('TransactionEvent').map((c) => c.payload.seqNo);
+    },
+    conforming: [0, 1],
+  },
+  'transaction-event-without-trigger-reason': {
+    observe: async (p) => {
+      await p.station.perform('presentIdToken', { evseId: 1, idToken: token });
+      await p.station.perform('plugIn', { evseId: 1 });
+      await sleep(300);
+      const sent = p.station.frames.find((f) => f.outbound && f.frame?.[0] === 2 && f.frame[2] === 'TransactionEvent');
+      return 'triggerReason' in ((sent?.frame?.[3] ?? {}) as P);
+    },
+    conforming: true,
+  },
+  'started-without-id-token': {
+    observe: async (p) => (await startTransaction(p)).idToken,
+    conforming: token,
+  },
+  'remote-stop-reason-local': {
+    observe: async (p) => {
+      const s = await startTransaction(p);
+      await p.csms.call('RequestStopTransaction', { transactionId: txId(s) });
+      return ((await p.csms.waitFor('TransactionEvent', (x) => x.eventType === 'Ended')).payload.transactionInfo as P).stoppedReason;
+    },
+    conforming: 'Remote',
+  },
+  'ev-connection-timeout-ignored': {
+    observe: async (p) => {
+      await setVariable(p, 'TxCtrlr', 'EVConnectionTimeOut', '1');
+      await setVariable(p, 'TxCtrlr', 'TxStartPoint', 'Authorized');
+      await p.station.perform('presentIdToken', { evseId: 1, idToken: token });
+      await sleep(1500);
+      return p.csms.of('TransactionEvent').map((c) => c.payload.triggerReason);
+    },
+    conforming: ['Authorized', 'EVConnectTimeout'],
+  },
+  'offline-flag-missing': {
+    observe: async (p) => {
+      await startTransaction(p);
+      await p.station.perform('networkDown', {});
+      await p.station.perform('fault', { evseId: 1 });
+      await p.station.perform('networkUp', {});
+      const e = await p.csms.waitFor('TransactionEvent', (x) => x.triggerReason === 'AbnormalCondition', 3000).catch((err: Error) => { throw new Error(`${err.message}\n${p.lines.join('\n')}`); });
+      return e.payload.offline;
+    },
+    conforming: true,
+  },
+  'offline-queue-newest-first': {
+    observe: async (p) => {
+      await startTransaction(p);
+      await p.station.perform('networkDown', {});
+      await p.station.perform('evSuspend', { evseId: 1 });
+      await p.station.perform('evResume', { evseId: 1 });
+      await p.station.perform('networkUp', {});
+      await p.csms.waitFor('TransactionEvent', (x) => x.seqNo === 1, 3000);
+      await p.csms.waitFor('TransactionEvent', (x) => x.seqNo === 2, 3000);
+      return p.csms.of('TransactionEvent').map((c) => c.payload.seqNo);
+    },
+    conforming: [0, 1, 2],
+  },
+  'no-transaction-event-retry': {
+    setup: (c) => c.answers.set('TransactionEvent', () => ({ error: 'InternalError' })),
+    observe: async (p) => {
+      await setVariable(p, 'OCPPCommCtrlr', 'MessageAttemptInterval', '0', 'TransactionEvent');
+      await setVariable(p, 'TxCtrlr', 'TxStartPoint', 'EVConnected');
+      await p.station.perform('plugIn', { evseId: 1 });
+      await sleep(400);
+      return p.csms.of('TransactionEvent').length;
+    },
+    conforming: 3,
+  },
+  'transaction-status-ignores-queue': {
+    setup: (c) => c.answers.set('TransactionEvent', () => 'silent'),
+    observe: async (p) => {
+      await setVariable(p, 'TxCtrlr', 'TxStartPoint', 'EVConnected');
+      await p.station.perform('plugIn', { evseId: 1 });
+      await p.csms.waitFor('TransactionEvent');
+      return (await p.csms.call('GetTransactionStatus', {})).messagesInQueue;
+    },
+    conforming: true,
+  },
+  'no-meter-values': {
+    observe: async (p) => Array.isArray((await startTransaction(p)).meterValue),
+    conforming: true,
+  },
+  'aligned-meter-values-unaligned': {
+    observe: async (p) => {
+      await setVariable(p, 'AlignedDataCtrlr', 'Interval', '1');
+      const mv = await p.csms.waitFor('MeterValues', undefined, 3000);
+      return Date.parse(String((mv.payload.meterValue as P[])[0]!.timestamp)) % 1000;
+    },
+    conforming: 0,
+  },
+  'late-response': {
+    options: { lateResponseMs: 800 },
+    observe: async (p) => {
+      const t0 = Date.now();
+      await p.csms.call('GetVariables', { getVariableData: [{ component: { name: 'OCPPCommCtrlr' }, variable: { name: 'OfflineThreshold' } }] });
+      return Date.now() - t0 < 500;
+    },
+    conforming: true,
+  },
+  'data-transfer-accepts-unknown-vendor': {
+    observe: async (p) => (await p.csms.call('DataTransfer', { vendorId: 'org.openchargealliance.octt', messageId: 'm' })).status,
+    conforming: 'UnknownVendorId',
+  },
+};
+
+async function run(name: string, scenario: Scenario, quirks: string[]): Promise<unknown> {
+  try {
+    const p = await startPair({ quirks, ...scenario.options }, scenario.setup);
+    return await scenario.observe(p);
+  } finally {
+    await stopPairs();
+  }
+}
+
+describe('OCPP 2.0.1 reference charging station: every quirk changes the wire', function () {
+  this.timeout(20000);
+
+  it('has a scenario for every quirk and a quirk for every scenario', () => {
+    expect(Object.keys(SCENARIOS).sort()).to.deep.equal(CHARGING_STATION_201_QUIRKS.map((q) => q.name).sort());
+  });
+
+  for (const q of CHARGING_STATION_201_QUIRKS) {
+    it(`${q.name}`, async () => {
+      const scenario = SCENARIOS[q.name]!;
+      const good = await run(q.name, scenario, []);
+      expect(good, 'without the quirk').to.deep.equal(scenario.conforming);
+      const bad = await run(q.name, scenario, [q.name]);
+      expect(bad, 'with the quirk').to.not.deep.equal(scenario.conforming);
+    });
+  }
+
+  it('refuses an unknown quirk name', () => {
+    expect(() => new ReferenceChargingStation201({ url: 'ws://127.0.0.1:9', identity: 'X', quirks: ['no-such-quirk'] })).to.throw(/unknown OCPP 2.0.1 charging station quirk: no-such-quirk/);
+  });
+});

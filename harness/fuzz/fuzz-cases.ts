@@ -45,7 +45,7 @@ export function owedFor(frame: MadeFrame, entry: CorpusEntry, version: OcppVersi
   const declared = entry.expected[version];
   const facts = versionFacts(version);
   const text = typeof frame.data === 'string' ? frame.data : undefined;
-  const readable = text !== undefined && !frame.binary ? readableCallId(text) : undefined;
+  const readable = text !== undefined && !frame.binary ? messageIdOf(text) : undefined;
   const idFor = (a: ExpectedAnswer) => (a.answer === 'callError' && a.id === '-1' ? '-1' : readable);
   let v: unknown;
   try {
@@ -67,6 +67,16 @@ export function owedFor(frame: MadeFrame, entry: CorpusEntry, version: OcppVersi
     return { owed: { answer: 'callError', codes, id: 'same' }, answerId: id, acceptedLevel: refusalLevel };
   }
   return { owed: declared.answer === 'callErrorOrClose' ? declared : { answer: 'callResult' }, answerId: id, acceptedLevel: 'SHOULD' };
+}
+
+/** The message id of any frame that reads as `[type, "<id>", …]` (an unknown type's answer carries it too). */
+function messageIdOf(text: string): string | undefined {
+  try {
+    const v: unknown = JSON.parse(text);
+    return Array.isArray(v) && typeof v[1] === 'string' ? v[1] : undefined;
+  } catch {
+    return readableCallId(text);
+  }
 }
 
 /** A short, safe description of a frame for step titles. */

@@ -8,6 +8,8 @@ import { UsageError } from '../harness/cli/parse.js';
 import { rejudgeCommand } from '../harness/cli/rejudge-command.js';
 import { simulateCommand } from '../harness/cli/simulate-command.js';
 import { testCommand } from '../harness/cli/test-command.js';
+import { fuzzCommand } from '../harness/cli/fuzz-command.js';
+import { CORPUS } from '../harness/fuzz/corpus.js';
 import { guardOutputStreams } from '../harness/cli/output-guard.js';
 import { ConfigError } from '../harness/config/load.js';
 import { PortInUseError } from '../harness/transport/port-in-use.js';
@@ -75,6 +77,28 @@ program.command('test')
   ].join('\n'))
   .action(async (sut: string, flags) => {
     process.exitCode = await testCommand(sut, flags);
+  });
+
+program.command('fuzz')
+  .description('send the hostile-frame corpus at a system under test: one case per corpus entry, a verdict for each, the same reports')
+  .argument('<sut>', 'charge-point (harness plays the CSMS), csms (harness plays a charge point), or all')
+  .option('--listen <host:port>', 'charge-point: where the harness CSMS listens', '0.0.0.0:9000')
+  .option('--url <ws-url>', 'csms: the CSMS endpoint; the identity is appended as the last path segment')
+  .option('--identity <id>', 'charge point identity (charge-point: only this identity is accepted)')
+  .option('--ocpp <version>', `OCPP version: ${allVersionModules().map((m) => m.facts.id).join(' or ')}`, '1.6')
+  .option('--seed <n>', 'the run is reproducible from its seed', '1')
+  .option('--rounds <n>', 'frames per corpus entry (each a new variant drawn from the seed)', '3')
+  .option('--entries <list>', `only these corpus entries: ${wrap(CORPUS.map((e) => e.name).join(', '), 4)}`)
+  .option('--config <file>', 'run configuration (JSON); see fixtures/configs/')
+  .option('--report-dir <dir>', 'where reports go (default ./reports/<timestamp>)')
+  .option('--strict', 'NON_STRICT findings fail the run')
+  .option('--builtin', 'fuzz the built-in reference peer(s)')
+  .addOption(new Option('--builtin-fault <name>', 'give the built-in peer a named fault (repeatable)').argParser(collect))
+  .option('--parallel <n>', 'with --builtin: lanes per side (default 4)')
+  .option('--quiet', 'print only failures and the summary')
+  .option('--verbose', 'print more')
+  .action(async (sut: string, flags) => {
+    process.exitCode = await fuzzCommand(sut, flags);
   });
 
 program.command('list')

@@ -147,6 +147,8 @@ export function checkConnection(events: TraceEvent[], maxFrameBytes: number, fac
       const parsed = parseFrame(e.raw);
       if (parsed.ok && parsed.frame.type === 2 && restartingRequests.has(parsed.frame.action)) restartAnnounced = true;
     }
+    // A frame sent knowing the receiver may close over it (fuzzing): the case judges that close.
+    if (e.kind === 'frame' && e.dir === 'out' && e.mayEndConnection) restartAnnounced = true;
     // Requests of ours that take effect by disconnecting and reconnecting (the version says which).
     if (e.kind === 'frame' && e.dir === 'out' && facts.reconnectHint.test(e.raw)) {
       const parsed = parseFrame(e.raw);

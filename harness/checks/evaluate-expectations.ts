@@ -1,6 +1,7 @@
 // Pure evaluation of the expectations a case recorded. The live waiters and `rejudge` both call
 // this, so what the run decided and what a re-judgement decides cannot differ.
 import type { ExpectEvent, TraceEvent } from '../trace/types.js';
+import { evaluateFuzz } from '../fuzz/fuzz-expectation.js';
 import type { VersionFacts } from '../versions/version-facts.js';
 import type { CallExpectation, ErrorExpectation, Expectation, QuietExpectation, ResultExpectation } from './expectation.js';
 import type { Finding } from './finding.js';
@@ -178,6 +179,7 @@ function evaluateRaw(e: Expectation, model: RpcModel, facts: VersionFacts): Find
     case 'meterValues': return evaluateMeterValues(e, model);
     case 'transfer': return evaluateTransfer(e, model.events);
     case 'security': return evaluateSecurity(e, model.events);
+    case 'fuzz': return evaluateFuzz(e, model, facts);
   }
 }
 

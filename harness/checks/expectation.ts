@@ -1,4 +1,5 @@
 // What a case expects, as plain data recorded in the trace. Evaluated by evaluate-expectations.ts.
+import type { ExpectedAnswer } from '../fuzz/corpus.js';
 import type { Matcher } from './match.js';
 import type { SecurityExpectation } from './security-expectation.js';
 
@@ -160,4 +161,21 @@ export interface TransferExpectation extends Common {
   claim?: string;
 }
 
-export type Expectation = CallExpectation | QuietExpectation | ResultExpectation | ErrorExpectation | MeterValuesExpectation | TransferExpectation | SecurityExpectation;
+/**
+ * Fuzzing: the harness sent one hostile frame (event `sentSeq`); what the system under test owes it, as
+ * the corpus entry and the version's rules say, judged over the frames up to `untilSeq`.
+ */
+export interface FuzzExpectation extends Common {
+  type: 'fuzz';
+  /** The corpus entry (harness/fuzz/corpus.ts). */
+  entry: string;
+  sentSeq: number;
+  untilSeq: number;
+  owed: ExpectedAnswer;
+  /** The message id the answer must carry (the frame's own, or "-1" when it cannot be read). */
+  answerId?: string;
+  /** How binding a CALLRESULT to it is: MUST only where the version demands a CALLERROR (1.6 errata §3.3 for a schema-invalid or unknown request). */
+  acceptedLevel: 'MUST' | 'SHOULD';
+}
+
+export type Expectation = CallExpectation | QuietExpectation | ResultExpectation | ErrorExpectation | MeterValuesExpectation | TransferExpectation | SecurityExpectation | FuzzExpectation;

@@ -7,6 +7,7 @@ import { versionModule } from '../versions/registry.js';
 import type { VersionModule } from '../versions/version-module.js';
 import type { HarnessConfig } from '../config/types.js';
 import { runTests, selectForRun } from '../runner/run.js';
+import { FUZZ_PROFILE, fuzzCases, type FuzzOptions } from '../fuzz/fuzz-cases.js';
 import { SelectionError } from '../runner/select.js';
 import { PortInUseError } from '../transport/port-in-use.js';
 import { PkiError } from '../security/load-pki.js';
@@ -38,7 +39,7 @@ export interface TestFlags {
   pki?: string;
 }
 
-export async function testCommand(sutArg: string, flags: TestFlags): Promise<number> {
+export async function testCommand(sutArg: string, flags: TestFlags, fuzz?: FuzzOptions): Promise<number> {
   try {
     const sides = parseSides(sutArg);
     let module: VersionModule;
@@ -47,9 +48,11 @@ export async function testCommand(sutArg: string, flags: TestFlags): Promise<num
     } catch (err) {
       throw new UsageError(`--ocpp: ${(err as Error).message}`);
     }
+    // Fuzzing runs the corpus's cases (one per entry) through the same runner and reports.
+    const catalogue = fuzz ? fuzzCases(module.facts.id, sides, fuzz) : undefined;
     const selection = {
-      sides, ocpp: flags.ocpp,
-      profiles: flags.profile ? parseList(flags.profile) : ['all'],
+      sides, ocpp: flags.ocpp, ...(catalogue ? { catalogue } : {}),
+      profiles: fuzz ? [FUZZ_PROFILE] : flags.profile ? parseList(flags.profile) : ['all'],
       cases: flags.cases ? parseList(flags.cases) : undefined,
       exclude: flags.exclude ? parseList(flags.exclude) : undefined,
     };
@@ -80,6 +83,11 @@ export async function testCommand(sutArg: string, flags: TestFlags): Promise<num
     const file = flags.config ? await loadConfigFile(flags.config) : undefined;
     const cfg = resolveConfig(file, overrides, { source: flags.config });
     if (flags.builtin) applyBuiltinDeclarations(cfg, file, module);
+    if (fuzz) {
+      // Fuzzing is asked for by running it: its cases apply whatever the certification declarations say.
+      cfg.features = [...cfg.features, FUZZ_PROFILE];
+      if (cfg.featuresBySut) for (const sut of Object.keys(cfg.featuresBySut) as (keyof typeof cfg.featuresBySut)[]) cfg.featuresBySut[sut] = [...cfg.featuresBySut[sut]!, FUZZ_PROFILE];
+    }
     if (flags.builtin && !sides.includes('ChargePoint')) giveBuiltinPassword(cfg);
     await preflightSecurity(cfg);
     if (cfg.sutControl.type === 'builtin' && !flags.builtin) {

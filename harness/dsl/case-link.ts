@@ -1,6 +1,6 @@
 // The case's view of one connection: expect what the system under test sends, call it, answer it.
 // Every expectation is recorded as data first and decided by the same pure evaluator `rejudge` uses.
-import type { CallExpectation, MeterValuesExpectation, TimeWindow } from '../checks/expectation.js';
+import type { CallExpectation, Expectation, MeterValuesExpectation, TimeWindow } from '../checks/expectation.js';
 import { evaluateCall } from '../checks/evaluate-expectations.js';
 import type { Matcher } from '../checks/match.js';
 import { selectMeterValues, type CountedFrame } from '../versions/ocpp16/checks/meter-values-expectation.js';
@@ -285,6 +285,48 @@ export class CaseLink {
   /** Send any text, marked in the trace as deliberately invalid. */
   sendRaw(text: string): Promise<FrameEvent> {
     return this.link.session.sendRaw(text, { deliberatelyInvalid: true });
+  }
+
+  /** Record an expectation the case built itself (fuzzing: what a hostile frame is owed). */
+  expect(expectation: Expectation): void {
+    this.scope.record({ kind: 'expect', expectation: { ...expectation, step: expectation.step ?? this.scope.currentStep } as Expectation });
+  }
+
+  /**
+   * Wait until a frame from the system under test carries message id `id` (a CALLRESULT or CALLERROR to
+   * a frame the harness sent raw), the connection closes, or `ms` pass. True if the answer came.
+   */
+  waitForAnswer(id: string | undefined, ms: number): Promise<boolean> {
+    const channel = this.link.channel;
+    if (!channel.isOpen) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const done = (value: boolean) => {
+        clearTimeout(timer);
+        offFrame();
+        offClose();
+        this.scope.signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      };
+      const offFrame = channel.onFrame((raw, event) => {
+        if (event.dir !== 'in' || id === undefined) return;
+        try {
+          const v: unknown = JSON.parse(raw);
+          if (Array.isArray(v) && (v[0] === 3 || v[0] === 4) && v[1] === id) done(true);
+        } catch { /* not JSON: not the answer */ }
+      });
+      const offClose = channel.onClose(() => done(false));
+      const onAbort = () => done(false);
+      const timer = setTimeout(() => done(false), ms);
+      this.scope.signal.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  /** Send a hostile frame exactly as made (text, bytes, or binary); see harness/fuzz. */
+  sendHostile(frame: { data: string | Buffer; binary: boolean }, opts: { deliberatelyInvalid: boolean; mayEndConnection?: boolean }): Promise<FrameEvent> {
+    const o = { deliberatelyInvalid: opts.deliberatelyInvalid, ...(opts.mayEndConnection ? { mayEndConnection: true } : {}) };
+    return typeof frame.data === 'string' && !frame.binary
+      ? this.link.session.sendRaw(frame.data, o)
+      : this.link.session.sendBytes(Buffer.isBuffer(frame.data) ? frame.data : Buffer.from(frame.data), { ...o, binary: frame.binary });
   }
 
   close(code = 1000, reason = ''): Promise<void> {

@@ -13,6 +13,7 @@ export const PROFILES = [
   'AdvancedDeviceManagement',
   'AdvancedUserInterface',
   'ISO15118Support',
+  'Fuzz',
 ] as const;
 
 export type Profile = (typeof PROFILES)[number];
@@ -29,6 +30,7 @@ const DISPLAY: Record<Profile, string> = {
   AdvancedDeviceManagement: 'Advanced Device Management',
   AdvancedUserInterface: 'Advanced User Interface',
   ISO15118Support: 'ISO 15118 Support',
+  Fuzz: 'Fuzz (robustness, not a certification profile)',
 };
 
 export function profileDisplayName(p: Profile): string {

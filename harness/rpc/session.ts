@@ -2,7 +2,7 @@
 // to whoever listens, and keeps our own side to one outstanding CALL. It never answers, closes or
 // reconnects by itself: a bad frame is only recorded (the checks judge it from the trace).
 import { randomUUID } from 'node:crypto';
-import { ConnectionClosedError, type FrameChannel } from '../transport/frame-channel.js';
+import { ConnectionClosedError, type FrameChannel, type SendOptions } from '../transport/frame-channel.js';
 import type { FrameEvent } from '../trace/types.js';
 import { parseFrame, serialise, type CallFrame } from './frame.js';
 import { leadingCallId, oversizeErrorCode } from '../transport/oversize-frame.js';
@@ -74,8 +74,12 @@ export class OcppSession {
     return this.answer(call, serialise({ type: 4, id: call.frame.id, code, description, details }));
   }
 
-  sendRaw(text: string, opts: { deliberatelyInvalid?: boolean } = {}): Promise<FrameEvent> {
+  sendRaw(text: string, opts: SendOptions = {}): Promise<FrameEvent> {
     return this.channel.sendText(text, opts);
+  }
+
+  sendBytes(data: Buffer, opts: SendOptions & { binary: boolean }): Promise<FrameEvent> {
+    return this.channel.sendBytes(data, opts);
   }
 
   private async answer(call: InboundCall, text: string): Promise<FrameEvent> {

@@ -60,6 +60,8 @@ export interface TestRunOptions {
   operator?: { input: Readable; output: Writable };
   /** An incomplete declared profile (applicable cases that did not run) makes the exit code 2. */
   requireComplete?: boolean;
+  /** Cases to choose from instead of the suites/ catalogue (fuzzing makes its cases from the corpus). */
+  catalogue?: CaseDefinition[];
 }
 
 export interface TestRunOutcome {
@@ -69,8 +71,8 @@ export interface TestRunOutcome {
 }
 
 
-export async function selectForRun(opts: Pick<TestRunOptions, 'sides' | 'ocpp' | 'profiles' | 'cases' | 'exclude'>): Promise<CaseDefinition[]> {
-  return selectCases(await discoverCases(), {
+export async function selectForRun(opts: Pick<TestRunOptions, 'sides' | 'ocpp' | 'profiles' | 'cases' | 'exclude' | 'catalogue'>): Promise<CaseDefinition[]> {
+  return selectCases(opts.catalogue ?? await discoverCases(), {
     ocpp: opts.ocpp, sut: opts.sides, profiles: opts.profiles, cases: opts.cases, exclude: opts.exclude,
   });
 }
@@ -80,7 +82,7 @@ export async function runTests(opts: TestRunOptions): Promise<TestRunOutcome> {
   const signal = opts.signal ?? new AbortController().signal;
   // The configured secrets are masked by value wherever a SUT echoes them.
   for (const secret of [opts.cfg.basicAuthPassword, opts.cfg.security?.basicAuthPassword]) registerSecret(secret);
-  const catalogue = await discoverCases();
+  const catalogue = opts.catalogue ?? await discoverCases();
   const selected = selectCases(catalogue, {
     ocpp: opts.ocpp, sut: opts.sides, profiles: opts.profiles, cases: opts.cases, exclude: opts.exclude,
   });

@@ -152,6 +152,8 @@ export interface FrameEvent extends TraceEventBase {
   binary?: boolean;
   /** Set on frames the harness sent broken on purpose (robustness cases). */
   deliberatelyInvalid?: boolean;
+  /** The harness sent it knowing the receiver may close the connection over it (fuzzing). */
+  mayEndConnection?: boolean;
   /** Schema validation outcome for this frame, for display (e.g. "ok", "invalid: …"). */
   schema?: string;
   /**

@@ -27,6 +27,13 @@ export type CloseListener = (code: number, reason: string, by: 'harness' | 'peer
 
 let nextConnectionId = 0;
 
+export interface SendOptions {
+  /** Broken on purpose (robustness cases, fuzzing): not judged as the harness's own fault. */
+  deliberatelyInvalid?: boolean;
+  /** The receiver may close the connection over this frame (judged by the case, not as connection.closed). */
+  mayEndConnection?: boolean;
+}
+
 export class FrameChannel {
   readonly conn = nextConnectionId++;
   private readonly frameListeners = new Set<FrameListener>();
@@ -88,11 +95,12 @@ export class FrameChannel {
    * Send text exactly as given: recorded, then handed to the socket, synchronously (so a caller can
    * register what it waits for before any answer can arrive). Throws if the connection is closed.
    */
-  send(raw: string, opts: { deliberatelyInvalid?: boolean } = {}): FrameEvent {
+  send(raw: string, opts: SendOptions = {}): FrameEvent {
     if (!this.isOpen) throw new ConnectionClosedError(`connection ${this.conn} is closed; frame not sent`);
     const event = this.hub.record({
       kind: 'frame', conn: this.conn, dir: 'out', raw,
       ...(opts.deliberatelyInvalid ? { deliberatelyInvalid: true } : {}),
+      ...(opts.mayEndConnection ? { mayEndConnection: true } : {}),
     }) as FrameEvent;
     // No write callback: ws then batches writes less (measured: a callback costs ~20 µs per frame);
     // a failed write surfaces as the socket's 'error' and 'close', which are recorded.
@@ -101,8 +109,24 @@ export class FrameChannel {
   }
 
   /** Like send(), as a promise (rejects instead of throwing). */
-  async sendText(raw: string, opts: { deliberatelyInvalid?: boolean } = {}): Promise<FrameEvent> {
+  async sendText(raw: string, opts: SendOptions = {}): Promise<FrameEvent> {
     return this.send(raw, opts);
+  }
+
+  /**
+   * Send bytes exactly as given (a binary frame, or a text frame whose bytes are not UTF-8: fuzzing).
+   * Recorded as base64 with binary=true, or as the text the bytes decode to.
+   */
+  async sendBytes(data: Buffer, opts: SendOptions & { binary: boolean }): Promise<FrameEvent> {
+    if (!this.isOpen) throw new ConnectionClosedError(`connection ${this.conn} is closed; frame not sent`);
+    const event = this.hub.record({
+      kind: 'frame', conn: this.conn, dir: 'out', raw: opts.binary ? data.toString('base64') : data.toString('utf8'),
+      ...(opts.binary ? { binary: true } : {}),
+      ...(opts.deliberatelyInvalid ? { deliberatelyInvalid: true } : {}),
+      ...(opts.mayEndConnection ? { mayEndConnection: true } : {}),
+    }) as FrameEvent;
+    this.ws.send(data, { binary: opts.binary });
+    return event;
   }
 
   close(code = 1000, reason = ''): Promise<void> {

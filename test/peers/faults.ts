@@ -29,6 +29,8 @@ export const FAULTS: FaultSpec[] = [
   { peer: 'chargePoint', fault: 'wrong-message-id-in-result', cases: ['TC_019_CS'], kills: ['rpc.messageId.unknown', 'rpc.noResponse'] },
   { peer: 'chargePoint', fault: 'late-response', cases: ['TC_019_CS'], kills: ['rpc.responseTime'] },
   { peer: 'chargePoint', fault: 'garbage-not-json', cases: ['TC_019_CS'], kills: ['rpc.json'] },
+  // A charge point that dies on garbage: the connection drops (and never comes back).
+  { peer: 'chargePoint', fault: 'crashes-on-bad-frame', cases: ['X16_RPC_05_CS'], kills: ['connection.closed'] },
   { peer: 'chargePoint', fault: 'garbage-wrong-shape', cases: ['TC_019_CS'], kills: ['rpc.shape'] },
   { peer: 'chargePoint', fault: 'garbage-unknown-type', cases: ['TC_019_CS'], kills: ['rpc.messageType'] },
   { peer: 'chargePoint', fault: 'huge-frame', cases: ['TC_019_CS'], kills: ['transport.frameTooLarge'] },

@@ -210,7 +210,7 @@ export class ChargePointConditions {
     const supported = this.baseline.get('SupportedFeatureProfiles');
     if (supported === undefined) return;
     const named = supported.split(',').map((s) => s.trim()).filter(Boolean);
-    const declared = this.features.filter((f) => f !== 'Security');
+    const declared = this.features.filter((f) => f !== 'Security' && f !== 'Fuzz');
     const notSupported = declared.filter((f) => !named.includes(f));
     const notDeclared = named.filter((f) => !declared.includes(f));
     if (notSupported.length || notDeclared.length) {

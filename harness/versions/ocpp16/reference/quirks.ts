@@ -102,6 +102,8 @@ export const CP_QUIRKS = [
   'call-error-without-id',
   /** Leaves a CALL without action and payload (`[2,"<id>"]`) unanswered. */
   'ignores-incomplete-call',
+  /** Crashes on the first frame it cannot read (garbage from the CSMS): the connection drops and it never comes back. */
+  'crashes-on-bad-frame',
   /** Once its boot is accepted, sends a request `CustomOperation` that OCPP 1.6 does not have (instead of DataTransfer). */
   'sends-custom-operation',
   /** Sends `Authorization: Basic …` over plain ws:// although it was configured with no password. */

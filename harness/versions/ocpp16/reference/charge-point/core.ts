@@ -278,6 +278,12 @@ export class CpCore {
     client.on('badMessage', (ev) => {
       const id = ev.response?.[1];
       this.log(`bad message from CSMS: ${ev.error.message}${typeof id === 'string' && this.rawCallIds.has(id) ? ' (answer to a raw CALL)' : ''}`);
+      if (this.quirks.has('crashes-on-bad-frame')) {
+        this.log('quirk crashes-on-bad-frame: the charge point dies');
+        // An abrupt end (no close handshake), and stop() keeps it from ever reconnecting.
+        (client as unknown as { _ws?: { terminate(): void } })._ws?.terminate();
+        void this.stop();
+      }
     });
     answerBadMessagesAs16(client, (text) => this.log(text), {
       emptyId: this.quirks.has('call-error-without-id'),

@@ -144,6 +144,16 @@ const SCENARIOS: Record<string, Scenario> = {
     },
     conforming: [0, 1],
   },
+  'started-stamped-late': {
+    observe: async (p) => {
+      await startTransaction(p);
+      await p.station.perform('presentIdToken', { evseId: 1, idToken: token });
+      await p.csms.waitFor('TransactionEvent', (x) => x.eventType === 'Ended');
+      const [started, ended] = p.csms.of('TransactionEvent').map((c) => Date.parse(String(c.payload.timestamp)));
+      return started! <= ended!;
+    },
+    conforming: true,
+  },
   'transaction-event-without-trigger-reason': {
     observe: async (p) => {
       await p.station.perform('presentIdToken', { evseId: 1, idToken: token });

@@ -18,6 +18,7 @@ export const CHARGING_STATION_201_QUIRKS = [
   { name: 'immediate-reset-without-ended', description: 'Reset Immediate reboots without first sending the TransactionEvent Ended with ResetCommand (B12.FR.02).' },
   { name: 'network-profile-any-slot', description: 'SetNetworkProfile accepts any configurationSlot, even one not in NetworkConfigurationPriority\'s range (B09.FR.02).' },
   { name: 'transaction-seq-no-skips', description: 'TransactionEvent seqNo jumps by 2 after the Started event (E02.FR.07 / E03.FR.06: seqNo by Sequence Number Generation, one up per message).' },
+  { name: 'started-stamped-late', description: 'The TransactionEvent Started carries a timestamp a minute after the events that follow it, so in time it is not the first (Part 6 §2.1 general tool rules: the first event is Started, seqNo in chronological order).' },
   { name: 'transaction-event-without-trigger-reason', description: 'The TransactionEvent Started has no triggerReason (E01.FR.15; schema-invalid, written raw, its answer not awaited).' },
   { name: 'started-without-id-token', description: 'The first TransactionEvent after an authorization (the Started one) does not carry the idToken (E02.FR.01 / E03.FR.01).' },
   { name: 'remote-stop-reason-local', description: 'A transaction stopped by RequestStopTransaction ends with stoppedReason Local instead of Remote (TC_E_21_CS, TC_E_35_CS).' },

@@ -232,7 +232,8 @@ export class Transactions {
     const offline = !this.core.isOnline();
     const payload: Payload = {
       eventType,
-      timestamp: nowIso(),
+      // Quirk started-stamped-late: the Started event says it happened a minute later than it did.
+      timestamp: q.has('started-stamped-late') && eventType === 'Started' ? new Date(Date.now() + 60_000).toISOString() : nowIso(),
       triggerReason,
       seqNo: tx.nextSeqNo,
       transactionInfo: info,

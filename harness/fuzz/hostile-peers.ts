@@ -62,11 +62,12 @@ function answerPlainly(ws: WebSocket, stats: FloodStats, onCall?: (action: strin
  * Dial `url` (…/ocpp/<identity>) as a charge point, retrying until the harness listens, then send
  * `frames`; the harness's own CALLs are answered plainly meanwhile. Resolves when everything was sent.
  */
-export async function floodAsChargePoint(url: string, frames: Iterable<MadeFrame>, opts: { signal?: AbortSignal; retryMs?: number; boot?: boolean } = {}): Promise<{ stats: FloodStats; ws: WebSocket }> {
+export async function floodAsChargePoint(url: string, frames: Iterable<MadeFrame>, opts: { signal?: AbortSignal; retryMs?: number; boot?: boolean; ocpp?: '1.6' | '2.0.1' } = {}): Promise<{ stats: FloodStats; ws: WebSocket }> {
+  const v201 = opts.ocpp === '2.0.1';
   const stats: FloodStats = { frames: 0, bytes: 0, answers: {} };
   for (;;) {
     opts.signal?.throwIfAborted();
-    const ws = new WebSocket(url, ['ocpp1.6'], { maxPayload: 64 << 20 });
+    const ws = new WebSocket(url, [v201 ? 'ocpp2.0.1' : 'ocpp1.6'], { maxPayload: 64 << 20 });
     const opened = await new Promise<boolean>((resolve) => {
       ws.once('open', () => resolve(true));
       ws.once('error', () => resolve(false));
@@ -91,10 +92,16 @@ export async function floodAsChargePoint(url: string, frames: Iterable<MadeFrame
         ws.on('message', onMessage);
         setTimeout(resolve, 5000).unref();
       });
-      ws.send(JSON.stringify([2, `boot-${stamp}`, 'BootNotification', { chargePointVendor: 'fuzz', chargePointModel: 'hostile' }]));
+      ws.send(JSON.stringify([2, `boot-${stamp}`, 'BootNotification', v201
+        ? { chargingStation: { vendorName: 'fuzz', model: 'hostile' }, reason: 'PowerUp' }
+        : { chargePointVendor: 'fuzz', chargePointModel: 'hostile' }]));
       await booted; // its connectors are reported after the boot is accepted
-      for (const connectorId of [0, 1]) {
-        ws.send(JSON.stringify([2, `status${connectorId}-${stamp}`, 'StatusNotification', { connectorId, errorCode: 'NoError', status: 'Available', timestamp: new Date().toISOString() }]));
+      if (v201) {
+        ws.send(JSON.stringify([2, `status1-${stamp}`, 'StatusNotification', { timestamp: new Date().toISOString(), connectorStatus: 'Available', evseId: 1, connectorId: 1 }]));
+      } else {
+        for (const connectorId of [0, 1]) {
+          ws.send(JSON.stringify([2, `status${connectorId}-${stamp}`, 'StatusNotification', { connectorId, errorCode: 'NoError', status: 'Available', timestamp: new Date().toISOString() }]));
+        }
       }
     }
     try {
@@ -115,9 +122,9 @@ export interface FloodingCsms {
 }
 
 /** A CSMS that sends `frames` when the harness's BootNotification comes, then accepts it; everything else is answered plainly. */
-export async function floodingCsms(frames: Iterable<MadeFrame>): Promise<FloodingCsms> {
+export async function floodingCsms(frames: Iterable<MadeFrame>, opts: { ocpp?: '1.6' | '2.0.1' } = {}): Promise<FloodingCsms> {
   const stats: FloodStats = { frames: 0, bytes: 0, answers: {} };
-  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, handleProtocols: () => 'ocpp1.6', maxPayload: 64 << 20 });
+  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, handleProtocols: () => (opts.ocpp === '2.0.1' ? 'ocpp2.0.1' : 'ocpp1.6'), maxPayload: 64 << 20 });
   let markSent!: () => void;
   const sent = new Promise<void>((resolve) => (markSent = resolve));
   let started = false;

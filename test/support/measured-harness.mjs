@@ -16,7 +16,7 @@ cfg.sutControl = { type: 'http', url: 'http://127.0.0.1:1/none' };
 Object.assign(cfg.timeouts, spec.timeouts ?? {});
 if (spec.limits) cfg.limits = spec.limits;
 const outcome = await runTests({
-  sides: [spec.side], ocpp: '1.6', profiles: ['all'], cases: spec.cases, cfg, reportDir: spec.reportDir, strict: false,
+  sides: [spec.side], ocpp: spec.ocpp ?? '1.6', profiles: ['all'], cases: spec.cases, cfg, reportDir: spec.reportDir, strict: false,
   builtin: false, out: process.stdout, ...(spec.noReports || process.env.MEASURED_NO_REPORTS ? { noReports: true } : {}),
   ...(spec.side === 'ChargePoint' ? { listen: { host: '127.0.0.1', port: spec.listenPort } } : { url: spec.url }),
 });

@@ -8,6 +8,7 @@ const child = () => process.env.MEASURED_HARNESS_CHILD ?? fileURLToPath(new URL(
 
 export interface MeasuredRunSpec {
   side: 'ChargePoint' | 'Csms';
+  ocpp?: '1.6' | '2.0.1';
   cases: string[];
   reportDir: string;
   listenPort?: number;

@@ -75,12 +75,15 @@ export function checkResponseTimes(model: RpcModel, settings: JudgingSettings, f
         });
       }
     } else if (model.endMs - m.event.t >= settings.responseTimeoutMs) {
-      // The version decides what is owed to a CALL broken on purpose (1.6: a CALLERROR; 2.0.1 may drop it).
+      // The version decides what is owed to a CALL broken on purpose (1.6: a CALLERROR; 2.0.1 may drop it);
+      // a case that names the spec's permission to drop its CALL says so itself.
       const invalid = facts.unansweredInvalidCall(m.malformedCallId !== undefined, m.event.deliberatelyInvalid === true);
+      const mayDrop = dropAllowedFor(model, m.event.seq);
       findings.push({
         checkId: 'rpc.noResponse',
-        level: invalid?.level ?? 'MUST',
-        requirement: invalid?.requirement ?? `${facts.ocppJ} §4.2: every CALL is answered with a CALLRESULT or CALLERROR carrying its message id`,
+        level: mayDrop ? 'SHOULD' : invalid?.level ?? 'MUST',
+        ...(mayDrop ? { octt: 'not-checked' as const } : {}),
+        requirement: mayDrop ?? invalid?.requirement ?? `${facts.ocppJ} §4.2: every CALL is answered with a CALLRESULT or CALLERROR carrying its message id`,
         expected: `an answer to ${m.action ?? 'the malformed CALL'} (frame #${m.event.seq})`,
         actual: `no answer in the ${(model.endMs - m.event.t).toFixed(0)} ms the trace covers after it`,
         evidence: [m.event.seq],
@@ -88,4 +91,12 @@ export function checkResponseTimes(model: RpcModel, settings: JudgingSettings, f
     }
   }
   return findings;
+}
+
+/** The reason the receiver may drop our CALL at `seq` unanswered, when the case that sent it said so. */
+function dropAllowedFor(model: RpcModel, seq: number): string | undefined {
+  for (const e of model.events) {
+    if (e.kind === 'expect' && e.expectation.type === 'callError' && e.expectation.callSeq === seq && e.expectation.mayDrop) return e.expectation.mayDrop;
+  }
+  return undefined;
 }

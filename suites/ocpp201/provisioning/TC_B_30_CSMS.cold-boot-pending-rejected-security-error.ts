@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { boot } from './provisioning-steps.js';
+import { boot, pendingOrRejected } from './provisioning-steps.js';
 import { evseIdsOf } from '../../../harness/versions/ocpp201/module.js';
 
 export default defineCase({
@@ -20,7 +20,7 @@ export default defineCase({
   }],
   actions: ['setBootStatus'],
 }, async ({ cp, sut, cfg, step }) => {
-  const status = (cfg.declarations.pics ?? []).includes('C-44') ? 'Pending' : 'Rejected';
+  const status = pendingOrRejected(cfg);
   await sut.do('setBootStatus', { status });
   const link = await cp.reconnect();
   link.link.state.bootStatus = undefined;

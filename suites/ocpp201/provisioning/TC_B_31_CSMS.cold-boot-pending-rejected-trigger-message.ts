@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { boot, reportConnectors } from './provisioning-steps.js';
+import { boot, pendingOrRejected, reportConnectors } from './provisioning-steps.js';
 
 export default defineCase({
   id: 'TC_B_31_CSMS',
@@ -14,7 +14,7 @@ export default defineCase({
   pics: { either: [{ all: ['C-44'] }, { none: ['AQ-6'] }], text: 'CSMS: if it can be configured to first answer a BootNotification with Pending or Rejected' },
   actions: ['setBootStatus', 'TriggerMessage'],
 }, async ({ cp, sut, cfg, step }) => {
-  const status = (cfg.declarations.pics ?? []).includes('C-44') ? 'Pending' : 'Rejected';
+  const status = pendingOrRejected(cfg);
   await sut.do('setBootStatus', { status });
   const link = await cp.reconnect();
   link.link.state.bootStatus = undefined;

@@ -180,3 +180,9 @@ export function networkProfileOf(cfg: HarnessConfig) {
     },
   };
 }
+
+/** TC_B_30/TC_B_31: Pending for a CSMS that declares the Pending mechanism (C-44), else Rejected. */
+export function pendingOrRejected(cfg: HarnessConfig): 'Pending' | 'Rejected' {
+  const declared = cfg.declarationsBySut?.Csms ?? cfg.declarations;
+  return (declared.pics ?? []).includes('C-44') ? 'Pending' : 'Rejected';
+}

@@ -8,7 +8,7 @@ export default defineCase({
   sut: 'Csms',
   purpose: 'A frame of message type 7 (not CALL, CALLRESULT or CALLERROR) with a readable message id is answered with CALLERROR MessageTypeNotSupported carrying that id, and the CSMS goes on answering.',
   refs: ['OCPP-J 2.0.1 §4.1.3 The message type', 'OCPP-J 2.0.1 §4.4 Extension fallback mechanism', 'OCPP-J 2.0.1 §4.2.3 ("-1" only when the message id cannot be read)', 'OCPP-J 2.0.1 §4.3 Table 8 (MessageTypeNotSupported)'],
-  provenance: 'ours (not a Part 6 case): OCPP-J 2.0.1 §4.4 — an implementation that receives an unknown message type SHALL answer with a CALLERROR MessageTypeNotSupported (the section misspells it; Table 8 has MessageTypeNotSupported), so no answer FAILs; another Table 8 code is NON_STRICT, a code outside Table 8 FAILs. The id is readable, so the answer carries it ("-1" is for an unreadable id, §4.2.3): a placeholder id pairs with no frame and is reported as rpc.messageId.unknown.',
+  provenance: 'ours (not a Part 6 case): OCPP-J 2.0.1 §4.4 — an implementation that receives an unknown message type SHALL answer with a CALLERROR MessageTypeNotSupported (the section misspells it; Table 8 has MessageTypeNotSupported), so no answer FAILs; another Table 8 code is NON_STRICT, a code outside Table 8 FAILs. The id is readable, so the answer carries it ("-1" is for an unreadable id, §4.2.3): an answer with a placeholder id answers no frame of ours, so the frame counts as unanswered (rpc.noResponse).',
 }, async ({ cp, step }) => {
   const link = await step(1, 'The station is connected and its boot accepted', () => cp.booted());
   await step(2, 'Send [7,"<id>",{}], a message of unknown type 7; the CSMS answers CALLERROR MessageTypeNotSupported with that id', () =>

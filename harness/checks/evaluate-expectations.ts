@@ -133,7 +133,7 @@ function evaluateError(e: ErrorExpectation, model: RpcModel, facts: VersionFacts
   const base = { step: e.step, requirement: e.requirement, evidence: [e.callSeq, answer.event.seq] };
   const expected = `CALLERROR ${e.exact.join(' or ')}`;
   if (frame.type !== 4) {
-    return [{ ...base, checkId: 'rpc.expectedCallError', level: 'MUST', expected,
+    return [{ ...base, checkId: 'rpc.expectedCallError', level: e.level ?? 'MUST', expected,
       actual: `CALLRESULT ${preview(JSON.stringify(frame.payload), 80)} (frame #${answer.event.seq})` }];
   }
   // One written rule per version (harness/versions/<v>/error-codes.ts), never a per-case list.

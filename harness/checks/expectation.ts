@@ -93,6 +93,11 @@ export interface ErrorExpectation extends Common {
    * (classifyErrorCode16) decides which other codes are NON_STRICT.
    */
   tolerated?: string[];
+  /**
+   * The receiver is allowed to drop this CALL instead of answering it (OCPP-J 2.0.1 §4.2.3 for a CALL
+   * that is invalid OCPP or not conform the schema): no answer is then judged at SHOULD, with this reason.
+   */
+  mayDrop?: string;
 }
 
 /**

@@ -10,7 +10,12 @@ export type MatchValue =
   | { maximum: number }
   /** A date-time string (RFC 3339) no earlier than `notBefore` and no later than `notAfter` (either or both). */
   | { notBefore: string; notAfter?: string }
-  | { notBefore?: string; notAfter: string };
+  | { notBefore?: string; notAfter: string }
+  /**
+   * An array where each of these matchers is met by at least one element, in any order (2.0.1 tool
+   * validations of lists "in arbitrary order").
+   */
+  | { someItem: Matcher | Matcher[] };
 
 /** Dotted paths into the payload (`idTagInfo.status`, `meterValue.0.timestamp`) → what they must be. */
 export type Matcher = Record<string, MatchValue>;
@@ -28,6 +33,7 @@ export function describeMatchValue(expected: MatchValue): string {
   if (expected === null || typeof expected !== 'object') return JSON.stringify(expected);
   if ('oneOf' in expected) return `${expected.optional ? 'absent or ' : ''}one of ${expected.oneOf.map((v) => JSON.stringify(v)).join(', ')}`;
   if ('present' in expected) return expected.present ? 'present' : 'absent';
+  if ('someItem' in expected) return itemMatchers(expected.someItem).map((m) => `a list element with ${describeMatcher(m)}`).join(' and ');
   if ('not' in expected) return `not ${JSON.stringify(expected.not)}`;
   if ('minimum' in expected) return `>= ${expected.minimum}`;
   if ('notBefore' in expected || 'notAfter' in expected) {
@@ -41,6 +47,9 @@ export function matchesValue(actual: unknown, expected: MatchValue): boolean {
   if (expected === null || typeof expected !== 'object') return actual === expected;
   if ('oneOf' in expected) return (expected.optional === true && actual === undefined) || expected.oneOf.some((v) => v === actual);
   if ('present' in expected) return (actual !== undefined) === expected.present;
+  if ('someItem' in expected) {
+    return Array.isArray(actual) && itemMatchers(expected.someItem).every((m) => actual.some((item) => mismatches(item, m).length === 0));
+  }
   if ('not' in expected) return actual !== expected.not;
   if ('minimum' in expected) return typeof actual === 'number' && actual >= expected.minimum;
   if ('notBefore' in expected || 'notAfter' in expected) {
@@ -50,6 +59,8 @@ export function matchesValue(actual: unknown, expected: MatchValue): boolean {
   }
   return typeof actual === 'number' && actual <= expected.maximum;
 }
+
+const itemMatchers = (m: Matcher | Matcher[]): Matcher[] => (Array.isArray(m) ? m : [m]);
 
 /** Milliseconds of a date-time string, NaN for anything else. */
 function timeOf(v: unknown): number {

@@ -42,6 +42,16 @@ export function readableCallId(raw: string): string | undefined {
   }
 }
 
+/** The message id of a frame `[<type other than 2>, "<id>", …]`, however broken the rest. */
+function readableOtherTypeId(raw: string): string | undefined {
+  try {
+    const v: unknown = JSON.parse(raw);
+    return Array.isArray(v) && typeof v[0] === 'number' && v[0] !== 2 && typeof v[1] === 'string' ? v[1] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Is this a CALL we can expect an answer to: well-formed, or malformed with a readable id? */
 export function isAnswerableCall(m: ModelFrame): boolean {
   return isCall(m) || m.malformedCallId !== undefined;
@@ -72,6 +82,7 @@ export function buildRpcModel(events: TraceEvent[]): RpcModel {
   // Garbage we sent on purpose that is not a CALL: the receiver may answer each with one CALLERROR
   // (OCPP 2.0.1 makes that explicit with id "-1"); such an answer pairs with no CALL.
   const garbageSent = new Map<string, number>();
+  const garbageById = new Map<string, ModelFrame>();
   for (const event of events) {
     // A frame the trace keeps cut (over a limit) is not judged from its start: the transport check names it.
     if (event.kind !== 'frame' || event.truncated) continue;
@@ -99,6 +110,9 @@ export function buildRpcModel(events: TraceEvent[]): RpcModel {
         if (!table(event.dir).has(id)) table(event.dir).set(id, m);
       } else if (event.dir === 'out' && event.deliberatelyInvalid) {
         garbageSent.set(key(event.conn, 'out'), (garbageSent.get(key(event.conn, 'out')) ?? 0) + 1);
+        // A frame of another message type with a readable id (`[7, "<id>", …]`): OCPP 2.0.1 §4.4 answers it by that id.
+        const id = readableOtherTypeId(event.raw);
+        if (id !== undefined) garbageById.set(`${key(event.conn, 'out')}:${id}`, m);
       }
       continue;
     }
@@ -118,6 +132,11 @@ export function buildRpcModel(events: TraceEvent[]): RpcModel {
       } else if (frame.type === 4 && (garbageSent.get(key(event.conn, callerDir)) ?? 0) > 0) {
         garbageSent.set(key(event.conn, callerDir), garbageSent.get(key(event.conn, callerDir))! - 1);
         m.answersGarbage = true;
+        const garbage = garbageById.get(`${key(event.conn, callerDir)}:${frame.id}`);
+        if (garbage && !garbage.answer) {
+          garbage.answer = m;
+          m.answers = garbage;
+        }
       } else if (frame.type === 4 && PLACEHOLDER_IDS.has(frame.id) && calls.size === 1) {
         // The error answers the one CALL waiting, but with a placeholder although its id was readable.
         const only = [...calls.values()][0];

@@ -61,7 +61,8 @@ export function checkSingleOutstandingCall(model: RpcModel, settings: JudgingSet
 export function checkResponseTimes(model: RpcModel, settings: JudgingSettings, facts: VersionFacts): Finding[] {
   const findings: Finding[] = [];
   for (const m of model.frames) {
-    if (m.event.dir !== 'out' || !isAnswerableCall(m)) continue;
+    // Also a frame of another message type that a case expects a CALLERROR for (OCPP-J 2.0.1 §4.4).
+    if (m.event.dir !== 'out' || !(isAnswerableCall(m) || expectsCallError(model, m.event.seq))) continue;
     if (m.answer) {
       const took = m.answer.event.t - m.event.t;
       if (took > settings.responseTimeoutMs) {
@@ -75,12 +76,17 @@ export function checkResponseTimes(model: RpcModel, settings: JudgingSettings, f
         });
       }
     } else if (model.endMs - m.event.t >= settings.responseTimeoutMs) {
-      // The version decides what is owed to a CALL broken on purpose (1.6: a CALLERROR; 2.0.1 may drop it).
+      // The version decides what is owed to a CALL broken on purpose (1.6: a CALLERROR; 2.0.1 may drop it);
+      // a case that names the spec's permission to drop its CALL says so itself.
       const invalid = facts.unansweredInvalidCall(m.malformedCallId !== undefined, m.event.deliberatelyInvalid === true);
+      const mayDrop = dropAllowedFor(model, m.event.seq);
+      const otherType = isAnswerableCall(m) ? undefined : expectedErrorRequirement(model, m.event.seq);
       findings.push({
         checkId: 'rpc.noResponse',
-        level: invalid?.level ?? 'MUST',
-        requirement: invalid?.requirement ?? `${facts.ocppJ} §4.2: every CALL is answered with a CALLRESULT or CALLERROR carrying its message id`,
+        // A frame of an unknown message type the case expected a CALLERROR to: §4.4 of 2.0.1 makes that answer a SHALL.
+        level: mayDrop ? 'SHOULD' : otherType ? 'MUST' : invalid?.level ?? 'MUST',
+        ...(mayDrop ? { octt: 'not-checked' as const } : {}),
+        requirement: mayDrop ?? otherType ?? invalid?.requirement ?? `${facts.ocppJ} §4.2: every CALL is answered with a CALLRESULT or CALLERROR carrying its message id`,
         expected: `an answer to ${m.action ?? 'the malformed CALL'} (frame #${m.event.seq})`,
         actual: `no answer in the ${(model.endMs - m.event.t).toFixed(0)} ms the trace covers after it`,
         evidence: [m.event.seq],
@@ -88,4 +94,25 @@ export function checkResponseTimes(model: RpcModel, settings: JudgingSettings, f
     }
   }
   return findings;
+}
+
+/** The reason the receiver may drop our CALL at `seq` unanswered, when the case that sent it said so. */
+function dropAllowedFor(model: RpcModel, seq: number): string | undefined {
+  for (const e of model.events) {
+    if (e.kind === 'expect' && e.expectation.type === 'callError' && e.expectation.callSeq === seq && e.expectation.mayDrop) return e.expectation.mayDrop;
+  }
+  return undefined;
+}
+
+/** Did the case expect a CALLERROR to the frame at `seq`? */
+function expectsCallError(model: RpcModel, seq: number): boolean {
+  return expectedErrorRequirement(model, seq) !== undefined;
+}
+
+/** The requirement of the CALLERROR the case expected to the frame at `seq`. */
+function expectedErrorRequirement(model: RpcModel, seq: number): string | undefined {
+  for (const e of model.events) {
+    if (e.kind === 'expect' && e.expectation.type === 'callError' && e.expectation.callSeq === seq) return e.expectation.requirement;
+  }
+  return undefined;
 }

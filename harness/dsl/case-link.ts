@@ -271,12 +271,17 @@ export class CaseLink {
     raw?: (id: string) => string;
     exact: string[];
     requirement: string;
+    /** Level of a CALLRESULT instead of the CALLERROR (default MUST): SHOULD where the spec only allows refusing. */
+    level?: 'MUST' | 'SHOULD';
+    /** The spec lets the receiver drop this CALL (cite it): no answer is then a SHOULD finding. */
+    mayDrop?: string;
     octt?: 'fails' | 'not-checked';
   }): Promise<CallOutcome> {
     const outcome = await this.rawCall(action, opts.payload ?? {}, opts.raw, true);
     this.scope.record({ kind: 'expect', expectation: {
       type: 'callError', step: this.scope.currentStep, callSeq: outcome.call.seq,
       exact: opts.exact, requirement: opts.requirement, octt: opts.octt,
+      ...(opts.level ? { level: opts.level } : {}), ...(opts.mayDrop ? { mayDrop: opts.mayDrop } : {}),
     } });
     if (outcome.kind === 'timeout') throw new ExpectationUnmet(`no answer to the malformed ${action}`);
     return outcome;

@@ -63,6 +63,8 @@ export interface PicsCondition {
   all?: string[];
   any?: string[];
   none?: string[];
+  /** Alternatives: met when at least one of them is met (Part 5's "C-44 or NOT AQ-6"). */
+  either?: Omit<PicsCondition, 'text' | 'either'>[];
   /** Part 5's words for the condition, shown in the NOT_APPLICABLE reason. */
   text?: string;
 }
@@ -78,7 +80,18 @@ export function picsMismatch(meta: CaseMeta, declared: Declarations): string | u
   if (c.any?.length && !c.any.some((f) => have.has(f))) return why(`needs one of ${c.any.join(', ')}`);
   const excluded = (c.none ?? []).filter((f) => have.has(f));
   if (excluded.length) return why(`applies only without ${excluded.join(', ')}`);
+  if (c.either?.length && !c.either.some((alt) => picsMet(alt, have))) {
+    return why(`needs one of: ${c.either.map(describeAlternative).join('; or ')}`);
+  }
   return undefined;
+}
+
+function picsMet(c: Omit<PicsCondition, 'text' | 'either'>, have: ReadonlySet<string>): boolean {
+  return (c.all ?? []).every((f) => have.has(f)) && (!c.any?.length || c.any.some((f) => have.has(f))) && !(c.none ?? []).some((f) => have.has(f));
+}
+
+function describeAlternative(c: Omit<PicsCondition, 'text' | 'either'>): string {
+  return [...(c.all ?? []), ...(c.any?.length ? [`one of ${c.any.join('/')}`] : []), ...(c.none ?? []).map((f) => `NOT ${f}`)].join(' and ');
 }
 
 /** Why a case does not apply under these declarations, or undefined when it does. */

@@ -76,6 +76,43 @@ const proofs: Record<Csms201Quirk, { options?: ReferenceCsms201Options; boot?: b
       expect(await station.send('Heartbeat', [])).to.deep.equal({ error: 'FormationViolation' });
     },
   },
+  'lenient-validation': {
+    prove: async ({ url }) => {
+      const raw = await RawSocket.open(url, 'CS02');
+      try {
+        raw.send([2, 'lv-1', 'Heartbeat', { extra: 1 }]);
+        const answer = await raw.next();
+        expect(answer?.slice(0, 2)).to.deep.equal([3, 'lv-1']);
+      } finally {
+        raw.close();
+      }
+    },
+  },
+  'drops-invalid-calls': {
+    prove: async ({ url }) => {
+      const raw = await RawSocket.open(url, 'CS02');
+      try {
+        raw.send([2, 'dr-1', 'Authorize', {}]);
+        raw.send([2, 'dr-2', 'FrobnicateWidget', {}]);
+        expect(await raw.next(800)).to.equal(undefined);
+      } finally {
+        raw.close();
+      }
+    },
+  },
+  'call-error-id-minus-one': {
+    prove: async ({ url }) => {
+      const raw = await RawSocket.open(url, 'CS02');
+      try {
+        raw.send('[2,"inc-1"]');
+        expect((await raw.next())?.slice(0, 3)).to.deep.equal([4, '-1', 'RpcFrameworkError']);
+        raw.send([7, 'mt-1', {}]);
+        expect((await raw.next())?.slice(0, 3)).to.deep.equal([4, '-1', 'MessageTypeNotSupported']);
+      } finally {
+        raw.close();
+      }
+    },
+  },
   'boot-pending-forever': {
     options: { bootStatus: 'Pending' },
     boot: false,

@@ -295,7 +295,7 @@ export class ReferenceCsms201 {
     const identity = client.identity;
     client.on('message', (ev) => this.frameLog.record(identity, ev.outbound, ev.message));
     client.on('badMessage', (ev) => this.log(`${identity}: bad message: ${ev.error.message}`));
-    answerBadMessagesAs201(client, (text) => this.log(`${identity}: ${text}`));
+    answerBadMessagesAs201(client, (text) => this.log(`${identity}: ${text}`), this.quirks.has('call-error-id-minus-one'));
     client.on('strictValidationFailure', (ev) =>
       this.log(`${identity}: strict validation failed (${ev.outbound ? 'ours' : 'theirs'}) for ${ev.method}: ${ev.error.message}`),
     );

@@ -67,6 +67,18 @@ export function attachHandlers201(client: RpcServerClientLike, d: HandlerDeps): 
         throw createRPCError('SecurityError', `${action} while the boot is ${d.registrations.status(identity) ?? '?'}`);
       }
       const problem = checkPayload201(action, 'req', args.params, q.has('call-error-1.6-codes'));
+      if (problem && q.has('drops-invalid-calls')) return NOREPLY;
+      if (problem && q.has('lenient-validation')) {
+        // Raw: ocpp-rpc's strict check of our own answer could refuse what an invalid request yields.
+        let result: unknown;
+        try {
+          result = fn(asRecord(args.params), args);
+        } catch {
+          result = {};
+        }
+        if (result !== NOREPLY) d.sendRaw(client, [3, args.messageId, result ?? {}]);
+        return NOREPLY;
+      }
       if (problem) {
         d.sendRaw(client, [4, args.messageId, problem.code, problem.description, {}]);
         return NOREPLY;
@@ -144,6 +156,7 @@ export function attachHandlers201(client: RpcServerClientLike, d: HandlerDeps): 
 
   client.handle(({ method }) => {
     if (q.has('unknown-action-accepted') && !hasSchema201(method, 'req')) return {};
+    if (q.has('drops-invalid-calls') && !hasSchema201(method, 'req')) return NOREPLY;
     // A 2.0.1 action it has no use for (or one a station should not send): recognised, not supported.
     if (hasSchema201(method, 'req')) throw createRPCError('NotSupported', `${method} is not supported by this CSMS`);
     throw createRPCError('NotImplemented', `unknown action ${method}`);

@@ -9,6 +9,9 @@ export const CSMS_201_QUIRK_DESCRIPTIONS = {
   'meter-values-never-answered': 'Never answers MeterValues (TC_J_01 step 2).',
   'unknown-action-accepted': 'Answers an action OCPP 2.0.1 does not have with an empty CALLRESULT instead of CALLERROR NotImplemented.',
   'call-error-1.6-codes': 'Answers an invalid payload with the OCPP 1.6 spellings (FormationViolation, OccurenceConstraintViolation).',
+  'lenient-validation': 'Answers a CALL whose payload its schema refuses with a CALLRESULT instead of a CALLERROR (X201_RPC_02 … X201_RPC_08).',
+  'drops-invalid-calls': 'Leaves a CALL whose payload its schema refuses, or whose action is unknown, unanswered (allowed by Part 4 §4.2.3; X201_RPC_01 … X201_RPC_08).',
+  'call-error-id-minus-one': 'Answers a malformed CALL or an unknown message type with message id "-1" although the id was readable (X201_RPC_09, X201_RPC_10).',
   // B Provisioning
   'boot-pending-forever': 'Keeps answering BootNotification Pending after the configured first Pending (TC_B_02 step 4, TC_B_31 step 6).',
   'no-security-error-while-pending': 'Answers a station\'s untriggered CALLs normally while its boot is Pending or Rejected (B02.FR.09, B03.FR.07; TC_B_30).',

@@ -100,14 +100,20 @@ export function checkPayload201(action: string, kind: 'req' | 'conf', payload: u
  * readable id is put back. Everything else ocpp-rpc answers already as 2.0.1 wants. ocpp-rpc emits
  * 'badMessage' synchronously right before it writes its answer, so the answer is recognised there.
  */
-export function answerBadMessagesAs201(client: RpcServerClientLike, log: (text: string) => void): void {
+export function answerBadMessagesAs201(client: RpcServerClientLike, log: (text: string) => void, placeholderIds = false): void {
   let expected: string | undefined;
   let replacement: string | undefined;
   client.on('badMessage', (ev) => {
     expected = undefined;
     replacement = undefined;
     const r = ev.response;
-    if (!r || r[1] !== '-1' || r[2] !== 'MessageTypeNotSupported') return;
+    if (placeholderIds && r && r[1] !== '-1') {
+      // The call-error-id-minus-one fault: "-1" although the id was readable.
+      expected = JSON.stringify(r);
+      replacement = JSON.stringify([r[0], '-1', r[2], r[3] ?? '', r[4] ?? {}]);
+      return;
+    }
+    if (placeholderIds || !r || r[1] !== '-1' || r[2] !== 'MessageTypeNotSupported') return;
     let id: unknown;
     try {
       const parsed: unknown = JSON.parse(ev.buffer.toString('utf8'));

@@ -170,6 +170,11 @@ const proofs: Record<Csms201Quirk, { options?: ReferenceCsms201Options; boot?: b
       await station.send('TransactionEvent', txEvent('Started', 0, {}, 'TX-A'));
       const r = await sent('RequestStopTransaction', { transactionId: 'TX-A' });
       expect(r.transactionId).to.be.a('string').and.not.equal('TX-A');
+      // A transactionId at the schema's 36-character limit (a UUID) still goes out, as another of that length.
+      const uuid = '6adde09e-1d34-43a2-9a10-d1a05517aaaa';
+      await station.send('TransactionEvent', txEvent('Started', 0, {}, uuid));
+      const long = await sent('RequestStopTransaction', { transactionId: uuid });
+      expect(long.transactionId).to.be.a('string').with.lengthOf(36).and.not.equal(uuid);
     },
   },
   'get-transaction-status-always-with-id': {

@@ -421,3 +421,39 @@ export async function startWithPowerPath(t: TxScope, tx: StationTransaction, v: 
     tx.charging = true;
   }
 }
+
+// ---------------------------------------------------------------- E14 Check transaction status (TC_E_29 … TC_E_34_CSMS)
+
+/** Steps 1-2 of the E14 tables: the station closes its connection, waits a transaction duration, reconnects (no reboot). */
+export async function dropAndReconnect(t: TxScope, cp: CsmsSutContext['cp']): Promise<void> {
+  await t.step(1, 'The station closes its WebSocket connection (step 1)', () => t.link.close(1000, 'going offline'));
+  await t.step(2, 'After the transaction duration the station reconnects, still registered: no BootNotification (step 2)', async () => {
+    await t.sleep(transactionDurationMs(t.cfg));
+    const fresh = await cp.reconnect();
+    fresh.link.state.bootStatus = 'Accepted'; // not a reboot: the CSMS accepted this station before
+    t.link = fresh;
+  });
+}
+
+/**
+ * The CSMS sends GetTransactionStatusRequest (asked through SUT control, with `transactionId` or
+ * without); the station answers `answer`. `transactionId` undefined: the request must not carry one.
+ */
+export async function transactionStatusRequested(t: TxScope, sut: CsmsSutContext['sut'], n: number, v: {
+  table: string;
+  transactionId?: string;
+  answer: { ongoingIndicator?: boolean; messagesInQueue: boolean };
+}): Promise<void> {
+  t.link.handle('GetTransactionStatus', () => ({ ...v.answer }));
+  const request = await t.step(n, `The CSMS sends GetTransactionStatus ${v.transactionId ? 'for the transaction' : 'without a transactionId'} (step ${n})`, async () => {
+    await sut.do('GetTransactionStatus', v.transactionId ? { transactionId: v.transactionId } : {});
+    return t.link.expectCall('GetTransactionStatus', {
+      match: { transactionId: v.transactionId ?? { present: false } },
+      requirement: v.transactionId
+        ? `Part 6 ${v.table} step ${n} (tool validation): the GetTransactionStatusRequest carries the transactionId the station generated (E14.FR.02)`
+        : `Part 6 ${v.table} step ${n} (tool validation): the GetTransactionStatusRequest carries no transactionId (E14.FR.06)`,
+    });
+  });
+  const answer = `ongoingIndicator ${v.answer.ongoingIndicator === undefined ? 'omitted' : v.answer.ongoingIndicator}, messagesInQueue ${v.answer.messagesInQueue}`;
+  await t.step(n + 1, `The station answers ${answer} (step ${n + 1})`, () => request.replied);
+}

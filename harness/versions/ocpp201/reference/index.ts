@@ -32,4 +32,5 @@ export async function startReferenceCsms201(req: ReferenceCsmsRequest): Promise<
 
 /** What the reference charging station declares (Part 5 PICS features it supports). */
 export const BUILTIN_DECLARATIONS_201: Declarations = { ...defaultConfig().declarations, pics: [] };
-export const BUILTIN_CSMS_DECLARATIONS_201: Declarations = { ...defaultConfig().declarations, pics: [] };
+/** C-16: it sends GetTransactionStatus (E14) when asked. */
+export const BUILTIN_CSMS_DECLARATIONS_201: Declarations = { ...defaultConfig().declarations, pics: ['C-16'] };

@@ -165,6 +165,19 @@ const proofs: Record<Csms201Quirk, { options?: ReferenceCsms201Options; boot?: b
       expect(await station.send('TransactionEvent', txEvent('Started', 0, { idToken: { idToken: 'WHO', type: 'ISO14443' } }))).to.deep.equal({ idTokenInfo: { status: 'Accepted' } });
     },
   },
+  'transaction-ended-never-answered': {
+    prove: async ({ url }) => {
+      const raw = await RawSocket.open(url, 'CS02');
+      try {
+        raw.send([2, 'te-1', 'TransactionEvent', txEvent('Started', 0)]);
+        expect((await raw.next())?.slice(0, 2)).to.deep.equal([3, 'te-1']);
+        raw.send([2, 'te-2', 'TransactionEvent', txEvent('Ended', 1, { transactionInfo: { stoppedReason: 'EVDisconnected' } })]);
+        expect(await raw.next(800)).to.equal(undefined);
+      } finally {
+        raw.close();
+      }
+    },
+  },
   'request-stop-wrong-transaction': {
     prove: async ({ station, sent }) => {
       await station.send('TransactionEvent', txEvent('Started', 0, {}, 'TX-A'));

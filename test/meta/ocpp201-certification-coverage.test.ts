@@ -35,6 +35,8 @@ const side = (id: string) => (id.endsWith('_CSMS') ? 'csms' : 'chargingStation')
 const base = (id: string) => id.replace(/_(CS|CSMS)$/, '');
 
 describe('OCPP 2.0.1 cases against Part 5 (certification profiles) and Part 6 (test cases)', function () {
+  // Loading every case module takes seconds on a busy machine (mocha's default is 2 s without .mocharc).
+  this.timeout(60_000);
   before(function () {
     requireShared(this, [PART5, PART6], 'the OCPP 2.0.1 Part 5 and Part 6 documents');
   });

@@ -93,7 +93,8 @@ async function runOne(env: SideEnvironment, def: CaseDefinition, run: RunContext
   const limit = meta.timeoutMs ?? DEFAULT_CASE_TIMEOUT_MS;
   const timer = setTimeout(() => controller.abort(new Interrupted(`case exceeded its time limit of ${limit / 1000} s`)), limit);
   const scope = new CaseScope(recorder, run.cfg, run.registry, env.control, controller.signal);
-  scope.beyondOctt = !meta.octt;
+  // A 2.0.1 case follows its Part 6 table (meta.part6) as a 1.6 case its OCTT table (meta.octt).
+  scope.beyondOctt = !meta.octt && !meta.part6;
   scope.caseId = meta.id;
   run.onCaseStart?.(def);
 

@@ -8,30 +8,22 @@ import { requireShared } from '../support/shared-files.js';
 
 /** Core B/E/J/P cases of Part 5 not written yet. This list only shrinks; at zero the list is complete. */
 const NOT_YET_WRITTEN: readonly string[] = [
-  'TC_B_01_CS', 'TC_B_02_CS', 'TC_B_03_CS', 'TC_B_06_CS',
-  'TC_B_07_CS', 'TC_B_09_CS', 'TC_B_10_CS',
-  'TC_B_11_CS', 'TC_B_12_CS', 'TC_B_13_CS', 'TC_B_15_CS',
-  'TC_B_20_CS', 'TC_B_21_CS', 'TC_B_22_CS',
-  'TC_B_23_CS', 'TC_B_25_CS', 'TC_B_26_CS', 'TC_B_27_CS', 'TC_B_28_CS', 'TC_B_29_CS', 'TC_B_30_CS',
-  'TC_B_32_CS', 'TC_B_33_CS', 'TC_B_34_CS', 'TC_B_35_CS', 'TC_B_36_CS', 'TC_B_37_CS',
-  'TC_B_39_CS', 'TC_B_41_CS', 'TC_B_43_CS', 'TC_B_45_CS',
-  'TC_B_46_CS', 'TC_B_47_CS', 'TC_B_49_CS', 'TC_B_50_CS', 'TC_B_51_CS', 'TC_B_52_CS',
-  'TC_B_53_CS', 'TC_B_57_CS', 'TC_E_01_CS', 'TC_E_01_CSMS', 'TC_E_02_CS', 'TC_E_02_CSMS',
-  'TC_E_03_CS', 'TC_E_03_CSMS', 'TC_E_04_CS', 'TC_E_04_CSMS', 'TC_E_05_CS', 'TC_E_06_CS',
-  'TC_E_07_CS', 'TC_E_07_CSMS', 'TC_E_08_CS', 'TC_E_08_CSMS', 'TC_E_09_CS', 'TC_E_09_CSMS',
-  'TC_E_10_CS', 'TC_E_10_CSMS', 'TC_E_11_CS', 'TC_E_11_CSMS', 'TC_E_12_CS', 'TC_E_12_CSMS',
-  'TC_E_13_CS', 'TC_E_14_CS', 'TC_E_14_CSMS', 'TC_E_15_CS', 'TC_E_15_CSMS', 'TC_E_16_CS',
-  'TC_E_16_CSMS', 'TC_E_17_CS', 'TC_E_17_CSMS', 'TC_E_19_CS', 'TC_E_19_CSMS', 'TC_E_20_CS',
-  'TC_E_20_CSMS', 'TC_E_21_CS', 'TC_E_21_CSMS', 'TC_E_22_CS', 'TC_E_22_CSMS', 'TC_E_24_CS',
-  'TC_E_25_CS', 'TC_E_26_CS', 'TC_E_26_CSMS', 'TC_E_27_CS', 'TC_E_28_CS', 'TC_E_29_CS',
-  'TC_E_29_CSMS', 'TC_E_30_CS', 'TC_E_30_CSMS', 'TC_E_31_CS', 'TC_E_31_CSMS', 'TC_E_32_CS',
-  'TC_E_33_CS', 'TC_E_33_CSMS', 'TC_E_34_CS', 'TC_E_34_CSMS', 'TC_E_35_CS', 'TC_E_37_CS',
-  'TC_E_38_CS', 'TC_E_38_CSMS', 'TC_E_39_CS', 'TC_E_39_CSMS', 'TC_E_40_CS', 'TC_E_41_CS',
-  'TC_E_42_CS', 'TC_E_43_CS', 'TC_E_44_CS', 'TC_E_45_CS', 'TC_E_50_CS', 'TC_E_51_CS',
-  'TC_E_52_CS', 'TC_E_53_CSMS', 'TC_E_54_CS', 'TC_J_01_CS', 'TC_J_01_CSMS', 'TC_J_02_CS',
-  'TC_J_02_CSMS', 'TC_J_03_CS', 'TC_J_03_CSMS', 'TC_J_04_CS', 'TC_J_04_CSMS', 'TC_J_06_CS',
-  'TC_J_07_CS', 'TC_J_07_CSMS', 'TC_J_08_CS', 'TC_J_08_CSMS', 'TC_J_09_CS', 'TC_J_09_CSMS',
-  'TC_J_10_CS', 'TC_J_10_CSMS', 'TC_J_11_CS', 'TC_J_11_CSMS', 'TC_P_01_CS',
+  'TC_B_01_CS', 'TC_B_02_CS', 'TC_B_03_CS', 'TC_B_06_CS', 'TC_B_07_CS', 'TC_B_09_CS',
+  'TC_B_10_CS', 'TC_B_11_CS', 'TC_B_12_CS', 'TC_B_13_CS', 'TC_B_15_CS', 'TC_B_20_CS',
+  'TC_B_21_CS', 'TC_B_22_CS', 'TC_B_23_CS', 'TC_B_25_CS', 'TC_B_26_CS', 'TC_B_27_CS',
+  'TC_B_28_CS', 'TC_B_29_CS', 'TC_B_30_CS', 'TC_B_32_CS', 'TC_B_33_CS', 'TC_B_34_CS',
+  'TC_B_35_CS', 'TC_B_36_CS', 'TC_B_37_CS', 'TC_B_39_CS', 'TC_B_41_CS', 'TC_B_43_CS',
+  'TC_B_45_CS', 'TC_B_46_CS', 'TC_B_47_CS', 'TC_B_49_CS', 'TC_B_50_CS', 'TC_B_51_CS',
+  'TC_B_52_CS', 'TC_B_53_CS', 'TC_B_57_CS', 'TC_E_01_CS', 'TC_E_02_CS', 'TC_E_03_CS',
+  'TC_E_04_CS', 'TC_E_05_CS', 'TC_E_06_CS', 'TC_E_07_CS', 'TC_E_08_CS', 'TC_E_09_CS',
+  'TC_E_10_CS', 'TC_E_11_CS', 'TC_E_12_CS', 'TC_E_13_CS', 'TC_E_14_CS', 'TC_E_15_CS',
+  'TC_E_16_CS', 'TC_E_17_CS', 'TC_E_19_CS', 'TC_E_20_CS', 'TC_E_21_CS', 'TC_E_22_CS',
+  'TC_E_24_CS', 'TC_E_25_CS', 'TC_E_26_CS', 'TC_E_27_CS', 'TC_E_28_CS', 'TC_E_29_CS',
+  'TC_E_30_CS', 'TC_E_31_CS', 'TC_E_32_CS', 'TC_E_33_CS', 'TC_E_34_CS', 'TC_E_35_CS',
+  'TC_E_37_CS', 'TC_E_38_CS', 'TC_E_39_CS', 'TC_E_40_CS', 'TC_E_41_CS', 'TC_E_42_CS',
+  'TC_E_43_CS', 'TC_E_44_CS', 'TC_E_45_CS', 'TC_E_50_CS', 'TC_E_51_CS', 'TC_E_52_CS',
+  'TC_E_54_CS', 'TC_J_01_CS', 'TC_J_02_CS', 'TC_J_03_CS', 'TC_J_04_CS', 'TC_J_06_CS',
+  'TC_J_07_CS', 'TC_J_08_CS', 'TC_J_09_CS', 'TC_J_10_CS', 'TC_J_11_CS', 'TC_P_01_CS',
   'TC_P_03_CS',
 ];
 
@@ -40,6 +32,8 @@ const side = (id: string) => (id.endsWith('_CSMS') ? 'csms' : 'chargingStation')
 const base = (id: string) => id.replace(/_(CS|CSMS)$/, '');
 
 describe('OCPP 2.0.1 cases against Part 5 (certification profiles) and Part 6 (test cases)', function () {
+  // Loading every case module takes seconds on a busy machine (mocha's default is 2 s without .mocharc).
+  this.timeout(60_000);
   before(function () {
     requireShared(this, [PART5, PART6], 'the OCPP 2.0.1 Part 5 and Part 6 documents');
   });

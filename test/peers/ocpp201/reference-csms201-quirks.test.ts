@@ -202,11 +202,29 @@ const proofs: Record<Csms201Quirk, { options?: ReferenceCsms201Options; boot?: b
       expect(await station.send('TransactionEvent', txEvent('Started', 0, { idToken: { idToken: 'WHO', type: 'ISO14443' } }))).to.deep.equal({ idTokenInfo: { status: 'Accepted' } });
     },
   },
+  'transaction-ended-never-answered': {
+    prove: async ({ url }) => {
+      const raw = await RawSocket.open(url, 'CS02');
+      try {
+        raw.send([2, 'te-1', 'TransactionEvent', txEvent('Started', 0)]);
+        expect((await raw.next())?.slice(0, 2)).to.deep.equal([3, 'te-1']);
+        raw.send([2, 'te-2', 'TransactionEvent', txEvent('Ended', 1, { transactionInfo: { stoppedReason: 'EVDisconnected' } })]);
+        expect(await raw.next(800)).to.equal(undefined);
+      } finally {
+        raw.close();
+      }
+    },
+  },
   'request-stop-wrong-transaction': {
     prove: async ({ station, sent }) => {
       await station.send('TransactionEvent', txEvent('Started', 0, {}, 'TX-A'));
       const r = await sent('RequestStopTransaction', { transactionId: 'TX-A' });
       expect(r.transactionId).to.be.a('string').and.not.equal('TX-A');
+      // A transactionId at the schema's 36-character limit (a UUID) still goes out, as another of that length.
+      const uuid = '6adde09e-1d34-43a2-9a10-d1a05517aaaa';
+      await station.send('TransactionEvent', txEvent('Started', 0, {}, uuid));
+      const long = await sent('RequestStopTransaction', { transactionId: uuid });
+      expect(long.transactionId).to.be.a('string').with.lengthOf(36).and.not.equal(uuid);
     },
   },
   'get-transaction-status-always-with-id': {

@@ -33,6 +33,6 @@ export async function startReferenceCsms201(req: ReferenceCsmsRequest): Promise<
 /** What the reference charging station declares (Part 5 PICS features it supports). */
 export const BUILTIN_DECLARATIONS_201: Declarations = { ...defaultConfig().declarations, pics: [] };
 // C-44 Pending before Accepting, C-45/C-46 several GetVariables/SetVariables items, C-17 ConfigurationInventory,
-// C-50.2 FullInventory on request, C-13 Reset per EVSE. AQ-6 is not declared: it accepts unknown stations'
-// WebSocket connections (and could answer their boot Rejected).
-export const BUILTIN_CSMS_DECLARATIONS_201: Declarations = { ...defaultConfig().declarations, pics: ['C-44', 'C-45', 'C-46', 'C-17', 'C-50.2', 'C-13'] };
+// C-50.2 FullInventory on request, C-13 Reset per EVSE, C-16 GetTransactionStatus (E14) when asked. AQ-6 is not
+// declared: it accepts unknown stations' WebSocket connections (and could answer their boot Rejected).
+export const BUILTIN_CSMS_DECLARATIONS_201: Declarations = { ...defaultConfig().declarations, pics: ['C-44', 'C-45', 'C-46', 'C-17', 'C-50.2', 'C-13', 'C-16'] };

@@ -118,6 +118,7 @@ export function attachHandlers201(client: RpcServerClientLike, d: HandlerDeps): 
       throw createRPCError('NotSupported', 'signed meter values are not supported');
     }
     const tx = d.transactions.record(identity, p);
+    if (q.has('transaction-ended-never-answered') && p.eventType === 'Ended') return NOREPLY;
     // E01.FR.12: idTokenInfo for the idToken given; a StopAuthorized without one gets its transaction's.
     const token = p.idToken !== undefined ? asRecord(p.idToken) : p.triggerReason === 'StopAuthorized' ? tx.idToken : undefined;
     if (!token || q.has('no-id-token-info-in-transaction-event')) return {};

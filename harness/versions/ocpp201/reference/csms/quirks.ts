@@ -28,6 +28,7 @@ export const CSMS_201_QUIRK_DESCRIPTIONS = {
   'rejects-seq-no-zero': 'Answers a TransactionEvent with seqNo 0 with CALLERROR PropertyConstraintViolation (E01.FR.07, TC_E_53).',
   'no-id-token-info-in-transaction-event': 'Answers a TransactionEvent carrying an idToken without idTokenInfo (E01.FR.12; TC_E_10, reusable state Authorized).',
   'transaction-event-accepts-invalid-token': 'TransactionEvent answers idTokenInfo Accepted for every idToken, unknown or invalid (E01.FR.11; TC_E_16).',
+  'transaction-ended-never-answered': 'Never answers a TransactionEvent with eventType Ended; Started and Updated are answered (J02.FR.19; TC_E_14/15/16/39, TC_J_03/10 …).',
   'request-stop-wrong-transaction': 'RequestStopTransaction goes out with another transactionId than asked (TC_E_21).',
   'get-transaction-status-always-with-id': 'GetTransactionStatus carries the last transactionId even when asked without one (TC_E_33, TC_E_34).',
   // J Meter values

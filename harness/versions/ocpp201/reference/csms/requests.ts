@@ -46,7 +46,8 @@ export function prepareRequest(action: string, asked: Payload, ctx: RequestConte
   }
   if (action === 'RequestStopTransaction') {
     payload.transactionId ??= ctx.transactions.lastOngoing(ctx.identity)?.transactionId;
-    if (q.has('request-stop-wrong-transaction') && typeof payload.transactionId === 'string') payload.transactionId = `${payload.transactionId}-other`;
+    // Another id of the same length: a suffix could pass the 36-character limit and never be sent.
+    if (q.has('request-stop-wrong-transaction') && typeof payload.transactionId === 'string') payload.transactionId = otherTransactionId(payload.transactionId);
   }
   if (action === 'GetTransactionStatus' && q.has('get-transaction-status-always-with-id') && payload.transactionId === undefined) {
     const last = ctx.transactions.last(ctx.identity);
@@ -69,4 +70,9 @@ export function prepareRequest(action: string, asked: Payload, ctx: RequestConte
     payload.connectionData = { ...asRecord(payload.connectionData), ocppVersion: 'OCPP16' };
   }
   return payload;
+}
+
+/** Another transactionId of the same length (its last character changed). */
+function otherTransactionId(id: string): string {
+  return id.length === 0 ? 'x' : `${id.slice(0, -1)}${id.endsWith('x') ? 'y' : 'x'}`;
 }

@@ -6,7 +6,8 @@ import type { InboundCall } from '../rpc/session.js';
 import { OcppSession } from '../rpc/session.js';
 import type { FrameChannel } from '../transport/frame-channel.js';
 
-export const NO_REPLY = Symbol('no reply');
+// From the global registry: a case loaded as another copy of this module (mocha with tsx) holds the same symbol.
+export const NO_REPLY: unique symbol = Symbol.for('ocpp-harness.no-reply') as never;
 
 export interface CallErrorReply {
   callError: { code: string; description?: string; details?: Record<string, unknown> };

@@ -31,5 +31,17 @@ export async function startReferenceCsms201(req: ReferenceCsmsRequest): Promise<
 }
 
 /** What the reference charging station declares (Part 5 PICS features it supports). */
-export const BUILTIN_DECLARATIONS_201: Declarations = { ...defaultConfig().declarations, pics: [] };
+export const BUILTIN_DECLARATIONS_201: Declarations = {
+  ...defaultConfig().declarations,
+  pics: [
+    // Block E: TxStartPoint members (C-09.x; not DataSigned: its meter does not sign) and TxStopPoint members
+    // (C-10.x), both configurable (C-51, C-52); offline authorization (C-01); StopTxOnEVSideDisconnect and
+    // UnlockOnEVSideDisconnect writable either way (C-06.x, C-12.x); GetTransactionStatus (C-16); RFID
+    // ISO14443 (C-30); an authorization cache (C-49); DisableRemoteAuthorization (C-58); socket outlets,
+    // so a detachable cable (HFS-1), charging IEC 61851-1 EVs (AQ-9).
+    'C-01', 'C-06.1', 'C-06.2', 'C-09.1', 'C-09.2', 'C-09.4', 'C-09.5', 'C-09.6',
+    'C-10.1', 'C-10.2', 'C-10.3', 'C-10.4', 'C-10.5', 'C-12.1', 'C-12.2', 'C-16', 'C-30', 'C-49', 'C-51', 'C-52', 'C-58',
+    'HFS-1', 'AQ-9',
+  ],
+};
 export const BUILTIN_CSMS_DECLARATIONS_201: Declarations = { ...defaultConfig().declarations, pics: [] };

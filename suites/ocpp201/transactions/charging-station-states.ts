@@ -41,6 +41,8 @@ export interface TxSession {
   bayOccupied: boolean;
   /** The idToken was presented and its first TransactionEvent has not carried it yet. */
   idTokenUnsent: boolean;
+  /** The mark of the last stimulus: events a later state expects may already follow it. */
+  lastMark: number;
 }
 
 export const table = (n: number, state: string) => `OCPP 2.0.1 Part 6 Table ${n} (reusable state ${state})`;
@@ -187,7 +189,7 @@ export async function openSession(t: Ctx, cp: CaseLink): Promise<TxSession> {
     t, cp, evseId: evseIdsOf(t.cfg)[0]!, connectorId: 1, idToken: validIdToken(t),
     startPoints: listOf(start.value), stopPoints: listOf(stop.value),
     authDisabled: auth.status === 'Accepted' && auth.value === 'false',
-    started: false, ended: false, authorized: false, plugged: false, bayOccupied: false, idTokenUnsent: false,
+    started: false, ended: false, authorized: false, plugged: false, bayOccupied: false, idTokenUnsent: false, lastMark: cp.mark('session opened'),
   };
 }
 
@@ -205,7 +207,11 @@ export function observe(s: TxSession, payload: Record<string, unknown>): void {
   const info = payload.transactionInfo as { transactionId?: string } | undefined;
   if (info?.transactionId && !s.transactionId) s.transactionId = info.transactionId;
   if (!s.started) s.started = true;
-  if (payload.eventType === 'Ended') s.ended = true;
+  // An authorization ends with its transaction (E06: the Ended event closes the session).
+  if (payload.eventType === 'Ended') {
+    s.ended = true;
+    s.authorized = false;
+  }
   if (payload.idToken !== undefined) s.idTokenUnsent = false;
 }
 
@@ -231,7 +237,7 @@ export async function expectTxEvent(s: TxSession, e: TxExpectation): Promise<Inb
 
 /** The idToken fields a TransactionEvent must carry (the general tool rule after presenting it). */
 export const idTokenMatch = (s: TxSession): Matcher => ({ 'idToken.idToken': s.idToken.idToken, 'idToken.type': s.idToken.type });
-const evseMatch = (s: TxSession): Matcher => ({ 'evse.id': s.evseId, 'evse.connectorId': s.connectorId });
+export const evseMatch = (s: TxSession): Matcher => ({ 'evse.id': s.evseId, 'evse.connectorId': s.connectorId });
 
 /**
  * "The Charging Station notifies the CSMS about the status change of the connector": a
@@ -264,8 +270,19 @@ export async function expectConnectorStatus(s: TxSession, status: string, requir
 }
 
 /** A stimulus mark: the seq to look after, and where the link's call list stands. */
-function mark(s: TxSession, text: string): { after: number; from: number } {
-  return { from: s.cp.link.calls.length, after: s.cp.mark(text) };
+export function stimulusMark(s: TxSession, text: string): { after: number; from: number } {
+  const from = s.cp.link.calls.length;
+  s.lastMark = s.cp.mark(text);
+  return { from, after: s.lastMark };
+}
+
+/** Connect the EV (SUT control plugIn) and expect Occupied; the stimulus mark. */
+export async function connectEv(s: TxSession, requirement: string): Promise<{ after: number; from: number }> {
+  const m = stimulusMark(s, 'the EV and EVSE are connected');
+  await s.t.sut.do('plugIn', { evseId: s.evseId, connectorId: s.connectorId });
+  s.plugged = true;
+  await expectConnectorStatus(s, 'Occupied', requirement, m.after, m.from);
+  return m;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -275,25 +292,25 @@ function mark(s: TxSession, text: string): { after: number; from: number } {
  * Table 426 ParkingBayOccupied: optional in Part 6; performed only when a Tx point of the session names
  * ParkingBayOccupancy (or `force`), since a station without a bay sensor has no such action.
  */
-export async function parkingBayOccupied(s: TxSession, opts: { force?: boolean } = {}): Promise<void> {
+export async function parkingBayOccupied(s: TxSession, opts: { force?: boolean; cite?: string; match?: Matcher } = {}): Promise<void> {
   if (!opts.force && !has(s.startPoints, 'ParkingBayOccupancy') && !has(s.stopPoints, 'ParkingBayOccupancy')) {
     s.t.note('ParkingBayOccupied skipped: optional, and neither TxStartPoint nor TxStopPoint names ParkingBayOccupancy');
     return;
   }
-  const m = mark(s, 'the EV drives into the parking bay');
+  const m = stimulusMark(s, 'the EV drives into the parking bay');
   await s.t.sut.do('parkingBayOccupied', { evseId: s.evseId });
   s.bayOccupied = true;
   if (has(s.startPoints, 'ParkingBayOccupancy') && !s.started) {
     await expectTxEvent(s, {
-      after: m.after, match: { triggerReason: 'EVDetected' },
-      requirement: `${T.parkingBayOccupied} step 1; E01.FR.01 (start at ParkingBayOccupancy), E01.FR.15 (triggerReason)`,
+      after: m.after, match: { triggerReason: 'EVDetected', ...opts.match },
+      requirement: `${opts.cite ?? `${T.parkingBayOccupied} step 1`}; E01.FR.01 (start at ParkingBayOccupancy), E01.FR.15 (triggerReason)`,
     });
   }
 }
 
 /** Table 427 EVConnectedPreSession: connect the EV; Occupied; the TransactionEvent when one is due. */
 export async function evConnectedPreSession(s: TxSession): Promise<InboundCall | undefined> {
-  const m = mark(s, 'the EV and EVSE are connected');
+  const m = stimulusMark(s, 'the EV and EVSE are connected');
   await s.t.sut.do('plugIn', { evseId: s.evseId, connectorId: s.connectorId });
   s.plugged = true;
   await expectConnectorStatus(s, 'Occupied', `${T.evConnectedPreSession} step 1; E02.FR.05 (Occupied when a cable is plugged in)`, m.after, m.from);
@@ -313,18 +330,22 @@ export async function evConnectedPreSession(s: TxSession): Promise<InboundCall |
 }
 
 /** Table 428 Authorized, Main A (local: present the idToken) or Main B (RequestStartTransaction). */
-export async function authorized(s: TxSession, how: 'local' | 'remote' = s.authorizedBy ?? 'local'): Promise<InboundCall | undefined> {
-  return how === 'remote' ? authorizedRemote(s) : authorizedLocal(s);
+export async function authorized(s: TxSession, how: 'local' | 'remote' = s.authorizedBy ?? 'local', cite?: Cite): Promise<InboundCall | undefined> {
+  return how === 'remote' ? authorizedRemote(s, cite) : authorizedLocal(s, cite);
 }
 
-async function authorizedLocal(s: TxSession): Promise<InboundCall | undefined> {
-  const m = mark(s, `idToken ${s.idToken.idToken} presented`);
+/** The table and step numbers a requirement cites when a case's own table repeats a state's steps. */
+export interface Cite { table: string; steps: Record<string, number> }
+const cited = (c: Cite | undefined, fallback: string, key: string, n: number) => c ? `${c.table} step ${c.steps[key] ?? n}` : `${fallback} step ${n}`;
+
+async function authorizedLocal(s: TxSession, cite?: Cite): Promise<InboundCall | undefined> {
+  const m = stimulusMark(s, `idToken ${s.idToken.idToken} presented`);
   await s.t.sut.do('presentIdToken', { evseId: s.evseId, idToken: s.idToken });
   s.authorizedBy = 'local';
   if (!s.authDisabled) {
     await s.cp.expectCall('Authorize', {
       after: m.after, match: idTokenMatch(s),
-      requirement: `${T.authorized} step 1; C01.FR.02 (an idToken presented is authorized with the CSMS)`,
+      requirement: `${cited(cite, T.authorized, 'authorize', 1)}; C01.FR.02 (an idToken presented is authorized with the CSMS)`,
     });
   }
   s.authorized = true;
@@ -334,19 +355,19 @@ async function authorizedLocal(s: TxSession): Promise<InboundCall | undefined> {
   return expectTxEvent(s, {
     after: m.after,
     match: { triggerReason: 'Authorized', ...idTokenMatch(s), ...(wasStarted ? {} : { eventType: 'Started' }) },
-    requirement: `${T.authorized} step 3; ${wasStarted ? 'E02.FR.01' : 'E01.FR.03'}, E01.FR.10 (the idToken in the next TransactionEvent)`,
+    requirement: `${cited(cite, T.authorized, 'tx', 3)}; ${wasStarted ? 'E02.FR.01' : 'E01.FR.03'}, E01.FR.10 (the idToken in the next TransactionEvent)`,
   });
 }
 
 let remoteStartIds = 0;
 
-async function authorizedRemote(s: TxSession): Promise<InboundCall | undefined> {
-  const m = mark(s, 'RequestStartTransaction');
+async function authorizedRemote(s: TxSession, cite?: Cite): Promise<InboundCall | undefined> {
+  const m = stimulusMark(s, 'RequestStartTransaction');
   const remoteStartId = (Date.now() % 1_000_000) * 10 + (remoteStartIds++ % 10);
   const wasStarted = s.started;
   const answer = await s.cp.call('RequestStartTransaction', { idToken: s.idToken, evseId: s.evseId, remoteStartId }, {
     expect: { status: 'Accepted', ...(wasStarted && s.transactionId ? { transactionId: s.transactionId } : {}) },
-    requirement: `${T.authorized} Main B step 2; F01.FR.02${wasStarted ? ', F01.FR.13 (the transactionId of the transaction already started)' : ''}`,
+    requirement: `${cited(cite, `${T.authorized} Main B`, 'request', 2)}; F01.FR.02${wasStarted ? ', F01.FR.13 (the transactionId of the transaction already started)' : ''}`,
   });
   s.authorizedBy = 'remote';
   s.authorized = answer.payload.status === 'Accepted';
@@ -355,13 +376,13 @@ async function authorizedRemote(s: TxSession): Promise<InboundCall | undefined> 
   return expectTxEvent(s, {
     after: m.after,
     match: { triggerReason: 'RemoteStart', 'transactionInfo.remoteStartId': remoteStartId, ...idTokenMatch(s), ...(wasStarted ? {} : { eventType: 'Started' }) },
-    requirement: `${T.authorized} Main B step 7; F01.FR.19 (triggerReason RemoteStart), F01.FR.25 (remoteStartId), F01.FR.04 (the idToken)`,
+    requirement: `${cited(cite, `${T.authorized} Main B`, 'tx', 7)}; F01.FR.19 (triggerReason RemoteStart), F01.FR.25 (remoteStartId), F01.FR.04 (the idToken)`,
   });
 }
 
 /** Table 430 EnergyTransferStarted: connect the EV when not connected (Part 1), then the energy flows (Part 2). */
 export async function energyTransferStarted(s: TxSession): Promise<void> {
-  const m = mark(s, 'energy transfer starting');
+  const m = stimulusMark(s, 'energy transfer starting');
   if (!s.plugged) {
     await s.t.sut.do('plugIn', { evseId: s.evseId, connectorId: s.connectorId });
     s.plugged = true;
@@ -399,7 +420,7 @@ async function energyFlows(s: TxSession, after: number): Promise<void> {
 
 /** Table 431 EnergyTransferSuspended: the EV suspends; Updated SuspendedEV (or Ended when TxStopPoint is EnergyTransfer). */
 export async function energyTransferSuspended(s: TxSession, opts: { step?: string } = {}): Promise<InboundCall> {
-  const m = mark(s, 'the EV suspends the energy transfer');
+  const m = stimulusMark(s, 'the EV suspends the energy transfer');
   await s.t.sut.do('evSuspend', { evseId: s.evseId });
   const ends = has(s.stopPoints, 'EnergyTransfer');
   return expectTxEvent(s, {
@@ -413,7 +434,7 @@ export async function energyTransferSuspended(s: TxSession, opts: { step?: strin
 
 /** Table 432 StopAuthorized, Main A (present the same idToken) or Main B (RequestStopTransaction). */
 export async function stopAuthorized(s: TxSession, how: 'local' | 'remote' = s.authorizedBy ?? 'local'): Promise<InboundCall> {
-  const m = mark(s, how === 'local' ? 'the same idToken presented to stop' : 'RequestStopTransaction');
+  const m = stimulusMark(s, how === 'local' ? 'the same idToken presented to stop' : 'RequestStopTransaction');
   s.authorized = false;
   if (how === 'remote') {
     await s.cp.call('RequestStopTransaction', { transactionId: s.transactionId ?? '' }, {
@@ -434,10 +455,10 @@ export async function stopAuthorized(s: TxSession, how: 'local' | 'remote' = s.a
 }
 
 /** Table 433 EVConnectedPostSession: the energy offer stops; ChargingStateChanged EVConnected while the transaction goes on. */
-export async function evConnectedPostSession(s: TxSession, after?: number): Promise<void> {
+export async function evConnectedPostSession(s: TxSession, after = s.lastMark): Promise<void> {
   if (!ongoing(s)) return;
   await expectTxEvent(s, {
-    after: after ?? s.cp.mark('energy transfer stopping'), where: { triggerReason: 'ChargingStateChanged' },
+    after, where: { triggerReason: 'ChargingStateChanged' },
     match: { 'transactionInfo.chargingState': 'EVConnected' },
     requirement: `${T.evConnectedPostSession} step 1; E01.FR.18 (a changed charging state is reported)`,
   });
@@ -445,7 +466,7 @@ export async function evConnectedPostSession(s: TxSession, after?: number): Prom
 
 /** Table 434 EVDisconnected: disconnect at the station side; Available; EVCommunicationLost Idle while the transaction goes on. */
 export async function evDisconnected(s: TxSession, opts: { statusStep?: string; txStep?: string; txMatch?: Matcher; txRequirement?: string } = {}): Promise<InboundCall | undefined> {
-  const m = mark(s, 'the EV and EVSE are disconnected');
+  const m = stimulusMark(s, 'the EV and EVSE are disconnected');
   const wasOngoing = ongoing(s);
   await s.t.sut.do('unplug', { evseId: s.evseId, connectorId: s.connectorId });
   s.plugged = false;
@@ -460,7 +481,7 @@ export async function evDisconnected(s: TxSession, opts: { statusStep?: string; 
 /** Table 435 ParkingBayUnoccupied: the EV leaves the bay; Ended EVDeparted when TxStopPoint has ParkingBayOccupancy. */
 export async function parkingBayUnoccupied(s: TxSession, opts: { step?: string } = {}): Promise<InboundCall | undefined> {
   if (!s.bayOccupied) return undefined;
-  const m = mark(s, 'the EV leaves the parking bay');
+  const m = stimulusMark(s, 'the EV leaves the parking bay');
   await s.t.sut.do('parkingBayUnoccupied', { evseId: s.evseId });
   s.bayOccupied = false;
   if (!ongoing(s) || !has(s.stopPoints, 'ParkingBayOccupancy')) return undefined;

@@ -269,6 +269,21 @@ export async function expectConnectorStatus(s: TxSession, status: string, requir
   });
 }
 
+/**
+ * The next TransactionEvent of this session after `from` (an index into the link's calls), without
+ * consuming it: for tables whose validation of an event depends on what the event says.
+ */
+export async function peekTxEvent(s: TxSession, from: number): Promise<Record<string, unknown> | undefined> {
+  const deadline = Date.now() + s.t.cfg.timeouts.messageMs;
+  while (Date.now() < deadline && s.cp.isOpen) {
+    const found = s.cp.link.calls.slice(from).find((c) => c.frame.action === 'TransactionEvent'
+      && (!s.transactionId || (c.frame.payload.transactionInfo as { transactionId?: string }).transactionId === s.transactionId));
+    if (found) return found.frame.payload;
+    await s.t.sleep(25);
+  }
+  return undefined;
+}
+
 /** A stimulus mark: the seq to look after, and where the link's call list stands. */
 export function stimulusMark(s: TxSession, text: string): { after: number; from: number } {
   const from = s.cp.link.calls.length;
@@ -432,26 +447,64 @@ export async function energyTransferSuspended(s: TxSession, opts: { step?: strin
   });
 }
 
-/** Table 432 StopAuthorized, Main A (present the same idToken) or Main B (RequestStopTransaction). */
-export async function stopAuthorized(s: TxSession, how: 'local' | 'remote' = s.authorizedBy ?? 'local'): Promise<InboundCall> {
+/**
+ * Table 432 StopAuthorized, Main A (present the same idToken) or Main B (RequestStopTransaction).
+ * `match`: what the calling table checks further in that event (e.g. Ended, stoppedReason).
+ */
+export async function stopAuthorized(s: TxSession, how: 'local' | 'remote' = s.authorizedBy ?? 'local', opts: { cite?: Cite; match?: Matcher; fr?: string } = {}): Promise<InboundCall> {
   const m = stimulusMark(s, how === 'local' ? 'the same idToken presented to stop' : 'RequestStopTransaction');
   s.authorized = false;
+  const fr = opts.fr ? `, ${opts.fr}` : '';
   if (how === 'remote') {
     await s.cp.call('RequestStopTransaction', { transactionId: s.transactionId ?? '' }, {
-      expect: { status: 'Accepted' }, requirement: `${T.stopAuthorized} Main B step 2; F03.FR.07 (an active transaction's stop is Accepted)`,
+      expect: { status: 'Accepted' }, requirement: `${cited(opts.cite, `${T.stopAuthorized} Main B`, 'request', 2)}; F03.FR.07 (an active transaction's stop is Accepted)`,
     });
     return expectTxEvent(s, {
-      after: m.after, match: { triggerReason: 'RemoteStop' },
-      requirement: `${T.stopAuthorized} Main B step 3; F03.FR.02 / F03.FR.03 (triggerReason RemoteStop)`,
+      after: m.after, match: { triggerReason: 'RemoteStop', ...opts.match },
+      requirement: `${cited(opts.cite, `${T.stopAuthorized} Main B`, 'tx', 3)}; F03.FR.02 / F03.FR.03 (triggerReason RemoteStop)${fr}`,
     });
   }
   await s.t.sut.do('presentIdToken', { evseId: s.evseId, idToken: s.idToken });
-  const first = await expectTxEvent(s, {
-    after: m.after, match: { triggerReason: 'StopAuthorized', 'idToken.idToken': { oneOf: [s.idToken.idToken], optional: true } },
-    requirement: `${T.stopAuthorized} step 1; E06.FR.03 / E07 (triggerReason StopAuthorized, the idToken omitted or the one that started)`,
+  // An Ended event here is judged further (stoppedReason) by the case that needs it (`match`).
+  return expectTxEvent(s, {
+    after: m.after, match: { triggerReason: 'StopAuthorized', 'idToken.idToken': { oneOf: [s.idToken.idToken], optional: true }, ...opts.match },
+    requirement: `${cited(opts.cite, T.stopAuthorized, 'tx', 1)}; E06.FR.03 / E07 (triggerReason StopAuthorized, the idToken omitted or the one that started)${fr}`,
   });
-  // An Ended event here is judged further (stoppedReason) by the case that needs it.
-  return first;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Chains of states, as a case's Before names them (each state executes the ones it presupposes)
+
+const chain = (names: string[]) => `Before: reusable state${names.length > 1 ? 's' : ''} ${names.join(', ')}`;
+
+/** "State is EnergyTransferStarted": ParkingBayOccupied (when it applies), Authorized, EnergyTransferStarted. */
+export function beforeEnergyTransferStarted(s: TxSession, how: 'local' | 'remote' = 'local'): Promise<void> {
+  return s.t.step(0, chain(['ParkingBayOccupied (optional)', `Authorized (${how})`, 'EnergyTransferStarted']), async () => {
+    await parkingBayOccupied(s);
+    await authorized(s, how);
+    await energyTransferStarted(s);
+  });
+}
+
+/** "State is EnergyTransferSuspended": … EnergyTransferStarted, then the EV suspends. */
+export async function beforeEnergyTransferSuspended(s: TxSession, how: 'local' | 'remote' = 'local'): Promise<void> {
+  await beforeEnergyTransferStarted(s, how);
+  await s.t.step(0, chain(['EnergyTransferSuspended']), () => energyTransferSuspended(s));
+}
+
+/** "State is EVConnectedPostSession": … EnergyTransferStarted, StopAuthorized, EVConnectedPostSession. */
+export async function beforeEvConnectedPostSession(s: TxSession, how: 'local' | 'remote' = 'local'): Promise<void> {
+  await beforeEnergyTransferStarted(s, how);
+  await s.t.step(0, chain([`StopAuthorized (${how})`, 'EVConnectedPostSession']), async () => {
+    await stopAuthorized(s, how);
+    await evConnectedPostSession(s);
+  });
+}
+
+/** "State is EVDisconnected": … EVConnectedPostSession, EVDisconnected. */
+export async function beforeEvDisconnected(s: TxSession, how: 'local' | 'remote' = 'local'): Promise<void> {
+  await beforeEvConnectedPostSession(s, how);
+  await s.t.step(0, chain(['EVDisconnected']), () => evDisconnected(s));
 }
 
 /** Table 433 EVConnectedPostSession: the energy offer stops; ChargingStateChanged EVConnected while the transaction goes on. */

@@ -531,6 +531,18 @@ export async function evDisconnected(s: TxSession, opts: { statusStep?: string; 
   });
 }
 
+/**
+ * The cable pulled out of the EV, still in the socket (SUT control unplugEvSide; E09/E10 and the EV-side
+ * stop tables): the next TransactionEvent says EVCommunicationLost and Idle, plus what the table adds.
+ */
+export async function evSideDisconnect(s: TxSession, e: { match?: Matcher; requirement: string }): Promise<InboundCall> {
+  const m = stimulusMark(s, 'the cable is pulled out of the EV');
+  await s.t.sut.do('unplugEvSide', { evseId: s.evseId });
+  return expectTxEvent(s, {
+    after: m.after, match: { triggerReason: 'EVCommunicationLost', 'transactionInfo.chargingState': 'Idle', ...e.match }, requirement: e.requirement,
+  });
+}
+
 /** Table 435 ParkingBayUnoccupied: the EV leaves the bay; Ended EVDeparted when TxStopPoint has ParkingBayOccupancy. */
 export async function parkingBayUnoccupied(s: TxSession, opts: { step?: string } = {}): Promise<InboundCall | undefined> {
   if (!s.bayOccupied) return undefined;

@@ -19,6 +19,7 @@ export default defineCase({
     await t.step(1, 'The EV suspends the energy transfer: TransactionEvent ChargingStateChanged, Ended with EVConnected or Updated with SuspendedEV (steps 1–2)', async () => {
       const m = stimulusMark(s, 'the EV suspends the energy transfer');
       await t.sut.do('evSuspend', { evseId: s.evseId });
+      s.evHeld = true;
       // The table pairs them: EVConnected with Ended; SuspendedEV with Updated (and stoppedReason StoppedByEV).
       const first = await peekTxEvent(s, m.from);
       const suspended = (first?.transactionInfo as { chargingState?: string } | undefined)?.chargingState === 'SuspendedEV';

@@ -41,6 +41,8 @@ export interface TxSession {
   bayOccupied: boolean;
   /** The idToken was presented and its first TransactionEvent has not carried it yet. */
   idTokenUnsent: boolean;
+  /** The EV was told to suspend or to be not ready (evSuspend / evNotReady): resumed after the case. */
+  evHeld: boolean;
   /** The mark of the last stimulus: events a later state expects may already follow it. */
   lastMark: number;
 }
@@ -57,6 +59,9 @@ const T = {
   evDisconnected: table(434, 'EVDisconnected'),
   parkingBayUnoccupied: table(435, 'ParkingBayUnoccupied'),
 };
+
+/** The table's <Configured ev_connection_timeout> (TxCtrlr.EVConnectionTimeOut), in seconds. */
+export const EV_CONNECTION_TIMEOUT_S = 5;
 
 export const validIdToken = (t: Ctx): IdToken => ({ idToken: t.cfg.idTags.accepted, type: 'ISO14443' });
 
@@ -189,7 +194,7 @@ export async function openSession(t: Ctx, cp: CaseLink): Promise<TxSession> {
     t, cp, evseId: evseIdsOf(t.cfg)[0]!, connectorId: 1, idToken: validIdToken(t),
     startPoints: listOf(start.value), stopPoints: listOf(stop.value),
     authDisabled: auth.status === 'Accepted' && auth.value === 'false',
-    started: false, ended: false, authorized: false, plugged: false, bayOccupied: false, idTokenUnsent: false, lastMark: cp.mark('session opened'),
+    started: false, ended: false, authorized: false, plugged: false, bayOccupied: false, idTokenUnsent: false, evHeld: false, lastMark: cp.mark('session opened'),
   };
 }
 
@@ -273,15 +278,16 @@ export async function expectConnectorStatus(s: TxSession, status: string, requir
  * The next TransactionEvent of this session after `from` (an index into the link's calls), without
  * consuming it: for tables whose validation of an event depends on what the event says.
  */
-export async function peekTxEvent(s: TxSession, from: number): Promise<Record<string, unknown> | undefined> {
-  const deadline = Date.now() + s.t.cfg.timeouts.messageMs;
-  while (Date.now() < deadline && s.cp.isOpen) {
-    const found = s.cp.link.calls.slice(from).find((c) => c.frame.action === 'TransactionEvent'
-      && (!s.transactionId || (c.frame.payload.transactionInfo as { transactionId?: string }).transactionId === s.transactionId));
+export async function peekTxEvent(s: TxSession, from: number, opts: { withinMs?: number; anyTransaction?: boolean } = {}): Promise<Record<string, unknown> | undefined> {
+  const deadline = Date.now() + (opts.withinMs ?? s.t.cfg.timeouts.messageMs);
+  const ours = (p: Record<string, unknown>) => opts.anyTransaction || !s.transactionId
+    || (p.transactionInfo as { transactionId?: string } | undefined)?.transactionId === s.transactionId;
+  for (;;) {
+    const found = s.cp.link.calls.slice(from).find((c) => c.frame.action === 'TransactionEvent' && ours(c.frame.payload));
     if (found) return found.frame.payload;
+    if (Date.now() >= deadline || !s.cp.isOpen) return undefined;
     await s.t.sleep(25);
   }
-  return undefined;
 }
 
 /** A stimulus mark: the seq to look after, and where the link's call list stands. */
@@ -324,7 +330,7 @@ export async function parkingBayOccupied(s: TxSession, opts: { force?: boolean; 
 }
 
 /** Table 427 EVConnectedPreSession: connect the EV; Occupied; the TransactionEvent when one is due. */
-export async function evConnectedPreSession(s: TxSession): Promise<InboundCall | undefined> {
+export async function evConnectedPreSession(s: TxSession, opts: { evNotReady?: boolean } = {}): Promise<InboundCall | undefined> {
   const m = stimulusMark(s, 'the EV and EVSE are connected');
   await s.t.sut.do('plugIn', { evseId: s.evseId, connectorId: s.connectorId });
   s.plugged = true;
@@ -337,7 +343,8 @@ export async function evConnectedPreSession(s: TxSession): Promise<InboundCall |
     match: {
       eventType: wasStarted ? 'Updated' : 'Started',
       triggerReason: { oneOf: ['CablePluggedIn', 'ChargingStateChanged', 'RemoteStart'] },
-      'transactionInfo.chargingState': { oneOf: s.authorized ? ['EVConnected', 'SuspendedEVSE', 'Charging'] : ['EVConnected'] },
+      // An EV not ready for energy (TC_E_38) makes the closed power path SuspendedEV (E01.FR.19).
+      'transactionInfo.chargingState': { oneOf: s.authorized ? ['EVConnected', 'SuspendedEVSE', 'Charging', ...(opts.evNotReady ? ['SuspendedEV'] : [])] : ['EVConnected'] },
       ...evseMatch(s),
     },
     requirement: `${T.evConnectedPreSession} step 3; ${wasStarted ? 'E02.FR.17' : 'E01.FR.02 / E01.FR.05'}, E01.FR.16 (evse after connecting), E01.FR.15`,
@@ -437,6 +444,7 @@ async function energyFlows(s: TxSession, after: number): Promise<void> {
 export async function energyTransferSuspended(s: TxSession, opts: { step?: string } = {}): Promise<InboundCall> {
   const m = stimulusMark(s, 'the EV suspends the energy transfer');
   await s.t.sut.do('evSuspend', { evseId: s.evseId });
+  s.evHeld = true;
   const ends = has(s.stopPoints, 'EnergyTransfer');
   return expectTxEvent(s, {
     after: m.after,
@@ -582,6 +590,8 @@ export async function endSession(s: TxSession): Promise<void> {
   s.plugged = false;
   if (s.bayOccupied) await t.sut.do('parkingBayUnoccupied', { evseId: s.evseId });
   s.bayOccupied = false;
+  if (s.evHeld) await t.sut.do('evResume', { evseId: s.evseId });
+  s.evHeld = false;
   if (running) {
     const deadline = Date.now() + t.cfg.timeouts.messageMs;
     while (Date.now() < deadline && !seenEnded(cp, s.transactionId)) await t.sleep(50);

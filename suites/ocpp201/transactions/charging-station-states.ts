@@ -41,6 +41,8 @@ export interface TxSession {
   bayOccupied: boolean;
   /** The idToken was presented and its first TransactionEvent has not carried it yet. */
   idTokenUnsent: boolean;
+  /** The harness CSMS went offline in this case (back online after it, whatever happens). */
+  offline: boolean;
   /** The EV was told to suspend or to be not ready (evSuspend / evNotReady): resumed after the case. */
   evHeld: boolean;
   /** The mark of the last stimulus: events a later state expects may already follow it. */
@@ -178,6 +180,10 @@ export async function withTxSession(t: Ctx, opts: SessionOptions & { teardownSte
     failed = false;
   } finally {
     const teardown = async () => {
+      if (session?.offline) {
+        t.csms.goOnline();
+        session.offline = false;
+      }
       if (session) await endSession(session);
       await restoreSettings(await t.csms.connection(), restores);
     };
@@ -194,7 +200,7 @@ export async function openSession(t: Ctx, cp: CaseLink): Promise<TxSession> {
     t, cp, evseId: evseIdsOf(t.cfg)[0]!, connectorId: 1, idToken: validIdToken(t),
     startPoints: listOf(start.value), stopPoints: listOf(stop.value),
     authDisabled: auth.status === 'Accepted' && auth.value === 'false',
-    started: false, ended: false, authorized: false, plugged: false, bayOccupied: false, idTokenUnsent: false, evHeld: false, lastMark: cp.mark('session opened'),
+    started: false, ended: false, authorized: false, plugged: false, bayOccupied: false, idTokenUnsent: false, evHeld: false, offline: false, lastMark: cp.mark('session opened'),
   };
 }
 
@@ -204,7 +210,12 @@ export const ongoing = (s: TxSession) => s.started && !s.ended;
 
 /** Where a TransactionEvent of this session is: by its transactionId once known. */
 function txWhere(s: TxSession, where: Matcher = {}): Matcher {
-  return { ...(s.transactionId ? { 'transactionInfo.transactionId': s.transactionId } : {}), ...where };
+  return {
+    ...(s.transactionId ? { 'transactionInfo.transactionId': s.transactionId } : {}),
+    // Periodic meter values may come at any moment of a session: no state step is about them.
+    triggerReason: { not: 'MeterValuePeriodic' },
+    ...where,
+  };
 }
 
 /** What a TransactionEvent tells the session. */

@@ -20,13 +20,13 @@ export default defineCase({
   }, async (s) => {
     await beforeEnergyTransferStarted(s, 'local');
     const offlineAt = await t.step(1, 'The harness CSMS closes the connection and refuses reconnects', () => takeOffline(s));
-    await t.step(2, `After ${RETRY_BACK_OFF_WAIT_MINIMUM_S} s the harness accepts the reconnection`, async () => {
+    const onlineAt = await t.step(2, `After ${RETRY_BACK_OFF_WAIT_MINIMUM_S} s the harness accepts the reconnection`, async () => {
       await t.sleep(RETRY_BACK_OFF_WAIT_MINIMUM_S * 1000);
-      await backOnline(s);
+      return backOnline(s);
     });
     await t.step(3, 'The queued TransactionEvents: Updated, with meter values, offline true (steps 3–4)', () => {
       const each = { eventType: 'Updated', 'meterValue.0': { present: true }, offline: true };
-      return expectQueuedTxEvents(s, { after: offlineAt, first: each, each, requirement: 'OCPP 2.0.1 Part 6 TC_E_40_CS step 3; E11.FR.01 (queued while offline), E11.FR.02 (sent with offline true)' });
+      return expectQueuedTxEvents(s, { after: offlineAt, onlineAt, each, requirement: 'OCPP 2.0.1 Part 6 TC_E_40_CS step 3; E11.FR.01 (queued while offline), E11.FR.02 (sent with offline true)' });
     });
   });
 });

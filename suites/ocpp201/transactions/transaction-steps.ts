@@ -1,9 +1,8 @@
 // Steps the E cases with the charging station under test share beyond the reusable states: the harness
 // CSMS going offline and back, the queued TransactionEvents after a reconnection, and the Before
 // configuration these tables set (Part 6 TC_E_29/31/33/40/43/44/45). Not a case.
-import type { Matcher } from '../../../harness/checks/match.js';
-import type { InboundCall } from '../../../harness/rpc/session.js';
-import { expectTxEvent, peekTxEvent, type TxSession, type VariableSetting } from './charging-station-states.js';
+import { mismatches, type Matcher } from '../../../harness/checks/match.js';
+import { expectTxEvent, type IdToken, type TxSession, type VariableSetting } from './charging-station-states.js';
 
 /** The tables' <Configured RetryBackOffWaitMinimum_duration> (s): longer than the meter value interval. */
 export const RETRY_BACK_OFF_WAIT_MINIMUM_S = 3;
@@ -38,30 +37,81 @@ export async function takeOffline(s: TxSession): Promise<number> {
 /**
  * "The OCTT accepts the reconnection attempt": the station's next connection becomes the session's. A
  * lost connection is no reboot, so the connection counts as accepted with or without a BootNotification.
+ * Returns when the harness came back (ms): events stamped before it were generated offline.
  */
-export async function backOnline(s: TxSession): Promise<void> {
+export async function backOnline(s: TxSession): Promise<number> {
   const next = s.t.csms.nextConnection();
+  const onlineAt = Date.now();
   s.t.csms.goOnline();
   const cp = await next;
   s.offline = false;
   cp.link.state.bootStatus ??= 'Accepted';
   s.cp = cp;
+  return onlineAt;
+}
+
+/** The TransactionEvents of the session on the live connection that were generated before `onlineAt`. */
+function queuedSoFar(s: TxSession, onlineAt: number): Record<string, unknown>[] {
+  const tolerance = s.t.cfg.toleranceMs;
+  const events = s.cp.link.calls.filter((c) => c.frame.action === 'TransactionEvent').map((c) => c.frame.payload);
+  const txId = s.transactionId ?? (events[0]?.transactionInfo as { transactionId?: string } | undefined)?.transactionId;
+  return events.filter((p) => (p.transactionInfo as { transactionId?: string }).transactionId === txId
+    && Date.parse(String(p.timestamp)) <= onlineAt + tolerance);
 }
 
 /**
- * "The Charging Station will empty its Transaction message queue": the first queued TransactionEvent
- * of the session must come and carry `first`; every further one marked offline must carry `each`.
- * Collected until none came for a second. Returns the events judged.
+ * "The Charging Station will empty its Transaction message queue": waits until the session's events
+ * stamped before the reconnection stop coming (a quiet second), then judges each with `each` ("All
+ * messages") and, per `oneHas`, that one of them carries those fields ("One of the messages"). Events
+ * the station generated after the reconnection are not part of the queue.
  */
-export async function expectQueuedTxEvents(s: TxSession, opts: { after: number; first: Matcher; each: Matcher; requirement: string }): Promise<InboundCall[]> {
+export async function expectQueuedTxEvents(s: TxSession, opts: {
+  after: number; onlineAt: number; each: Matcher; requirement: string; oneHas?: { match: Matcher; requirement: string }[];
+}): Promise<void> {
+  const { t } = s;
+  const deadline = Date.now() + t.cfg.timeouts.messageMs;
+  let seen = 0;
+  let stableSince = Date.now();
+  for (;;) {
+    const n = queuedSoFar(s, opts.onlineAt).length;
+    if (n !== seen) {
+      seen = n;
+      stableSince = Date.now();
+    }
+    if ((n > 0 && Date.now() - stableSince >= 1000) || Date.now() >= deadline) break;
+    await t.sleep(50);
+  }
+  const queued = queuedSoFar(s, opts.onlineAt);
+  if (!s.transactionId && queued[0]) s.transactionId = (queued[0].transactionInfo as { transactionId?: string }).transactionId;
   // Every queued event counts, periodic meter values included.
   const any: Matcher = { triggerReason: { present: true } };
-  const judged = [await expectTxEvent(s, { after: opts.after, where: any, match: opts.first, requirement: opts.requirement })];
-  for (;;) {
-    const from = s.cp.link.calls.indexOf(judged[judged.length - 1]!) + 1;
-    const next = await peekTxEvent(s, from, { withinMs: 1000 });
-    if (!next || next.offline !== true) break;
-    judged.push(await expectTxEvent(s, { after: opts.after, where: { ...any, offline: true }, match: opts.each, requirement: opts.requirement }));
+  let judged = 0;
+  for (const want of opts.oneHas ?? []) {
+    const has = queued.some((p) => mismatches(p, want.match).length === 0);
+    // Found: that event is judged by `each`; none: the next queued event is judged with `want` (and fails).
+    await expectTxEvent(s, { after: opts.after, where: has ? { ...any, ...want.match } : any, match: { ...opts.each, ...want.match }, requirement: `${want.requirement}; ${opts.requirement}` });
+    judged++;
   }
-  return judged;
+  do {
+    if (judged >= Math.max(queued.length, 1)) break;
+    await expectTxEvent(s, { after: opts.after, where: any, match: opts.each, requirement: opts.requirement });
+    judged++;
+  } while (judged < queued.length);
+}
+
+/**
+ * The manual actions of a stop while offline (TC_E_31/44/45): present `idToken`, disconnect the EV, and
+ * drive out of the bay when TxStopPoint has ParkingBayOccupancy.
+ */
+export async function offlineStop(s: TxSession, idToken: IdToken): Promise<void> {
+  await s.t.sut.do('presentIdToken', { evseId: s.evseId, idToken });
+  s.authorized = false;
+  await s.t.sleep(300);
+  await s.t.sut.do('unplug', { evseId: s.evseId, connectorId: s.connectorId });
+  s.plugged = false;
+  if (s.bayOccupied && s.stopPoints.has('ParkingBayOccupancy')) {
+    await s.t.sut.do('parkingBayUnoccupied', { evseId: s.evseId });
+    s.bayOccupied = false;
+  }
+  await s.t.sleep(300);
 }

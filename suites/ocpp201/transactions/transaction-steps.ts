@@ -55,8 +55,10 @@ function queuedSoFar(s: TxSession, onlineAt: number): Record<string, unknown>[] 
   const tolerance = s.t.cfg.toleranceMs;
   const events = s.cp.link.calls.filter((c) => c.frame.action === 'TransactionEvent').map((c) => c.frame.payload);
   const txId = s.transactionId ?? (events[0]?.transactionInfo as { transactionId?: string } | undefined)?.transactionId;
+  // Queued: marked offline, or stamped clearly before the reconnection (a clock within the tolerance
+  // of ours cannot pass an event made after it for a queued one).
   return events.filter((p) => (p.transactionInfo as { transactionId?: string }).transactionId === txId
-    && Date.parse(String(p.timestamp)) <= onlineAt + tolerance);
+    && (p.offline === true || Date.parse(String(p.timestamp)) < onlineAt - tolerance));
 }
 
 /**
@@ -86,10 +88,23 @@ export async function expectQueuedTxEvents(s: TxSession, opts: {
   // Every queued event counts, periodic meter values included.
   const any: Matcher = { triggerReason: { present: true } };
   let judged = 0;
+  // "One of the messages": wants met by the same event are judged together on it; a want no event
+  // meets is judged on the next queued event (and fails there).
+  const groups = new Map<number, { match: Matcher; requirement: string[] }>();
   for (const want of opts.oneHas ?? []) {
-    const has = queued.some((p) => mismatches(p, want.match).length === 0);
-    // Found: that event is judged by `each`; none: the next queued event is judged with `want` (and fails).
-    await expectTxEvent(s, { after: opts.after, where: has ? { ...any, ...want.match } : any, match: { ...opts.each, ...want.match }, requirement: `${want.requirement}; ${opts.requirement}` });
+    const i = queued.findIndex((p) => mismatches(p, want.match).length === 0);
+    const g = groups.get(i) ?? { match: {}, requirement: [] };
+    if (i < 0) {
+      await expectTxEvent(s, { after: opts.after, where: any, match: { ...opts.each, ...want.match }, requirement: `${want.requirement}; ${opts.requirement}` });
+      judged++;
+      continue;
+    }
+    Object.assign(g.match, want.match);
+    g.requirement.push(want.requirement);
+    groups.set(i, g);
+  }
+  for (const g of groups.values()) {
+    await expectTxEvent(s, { after: opts.after, where: { ...any, ...g.match }, match: { ...opts.each, ...g.match }, requirement: `${g.requirement.join('; ')}; ${opts.requirement}` });
     judged++;
   }
   do {

@@ -2,7 +2,9 @@
 // CSMS going offline and back, the queued TransactionEvents after a reconnection, and the Before
 // configuration these tables set (Part 6 TC_E_29/31/33/40/43/44/45). Not a case.
 import { mismatches, type Matcher } from '../../../harness/checks/match.js';
-import { expectTxEvent, type IdToken, type TxSession, type VariableSetting } from './charging-station-states.js';
+import { NO_REPLY } from '../../../harness/roles/link.js';
+import type { InboundCall } from '../../../harness/rpc/session.js';
+import { expectTxEvent, getVariable, type IdToken, type TxSession, type VariableSetting } from './charging-station-states.js';
 
 /** The tables' <Configured RetryBackOffWaitMinimum_duration> (s): longer than the meter value interval. */
 export const RETRY_BACK_OFF_WAIT_MINIMUM_S = 3;
@@ -129,4 +131,91 @@ export async function offlineStop(s: TxSession, idToken: IdToken): Promise<void>
     s.bayOccupied = false;
   }
   await s.t.sleep(300);
+}
+
+/** The tables' <Configured message Attempts transaction event interval> (s). */
+export const MESSAGE_ATTEMPT_INTERVAL_S = 1;
+
+/** MessageAttemptsTransactionEvent / MessageAttemptIntervalTransactionEvent (OCPPCommCtrlr, instance TransactionEvent). */
+export const retrySettings = (attempts: number): VariableSetting[] => [
+  { component: 'OCPPCommCtrlr', variable: 'MessageAttempts', instance: 'TransactionEvent', value: String(attempts) },
+  { component: 'OCPPCommCtrlr', variable: 'MessageAttemptInterval', instance: 'TransactionEvent', value: String(MESSAGE_ATTEMPT_INTERVAL_S) },
+];
+
+/**
+ * TC_E_41/42/50/51 step 5 (E13): the harness fails the TransactionEvents from `from` on — CALLERROR
+ * InternalError, or no answer at all — except the `answered`-th one, which gets the normal answer. The
+ * first failed event must be sent `sends` times in all, each resend `MessageAttemptInterval × earlier
+ * sendings` (+ MessageTimeout without an answer) after the failure, and then no more for one further
+ * interval. Returns once judged; the normal answers are back for the rest of the case.
+ */
+export async function expectTransactionEventRetries(s: TxSession, opts: {
+  failure: 'callError' | 'noAnswer'; answered?: number; sends: number; messageTimeoutS: number; tc: string; stimulus: () => Promise<void>;
+}): Promise<void> {
+  const { t } = s;
+  const link = s.cp.link;
+  const normal = link.defaultHandler('TransactionEvent')!;
+  let received = 0;
+  s.cp.handle('TransactionEvent', (p, call, l) => {
+    received++;
+    if (received === opts.answered) return normal(p, call, l);
+    return opts.failure === 'callError' ? { callError: { code: 'InternalError', description: 'failed on purpose (E13 retry test)' } } : NO_REPLY;
+  });
+  try {
+    const from = link.calls.length;
+    await opts.stimulus();
+    const first = link.calls.slice(from).find((c) => c.frame.action === 'TransactionEvent')
+      ?? await waitForCall(s, from, (c) => c.frame.action === 'TransactionEvent');
+    if (!first) return; // the stimulus' own expectation reports the missing event
+    const same: Matcher = {
+      seqNo: first.frame.payload.seqNo as number,
+      'transactionInfo.transactionId': String((first.frame.payload.transactionInfo as { transactionId?: string }).transactionId),
+      triggerReason: { present: true },
+    };
+    const intervalMs = MESSAGE_ATTEMPT_INTERVAL_S * 1000;
+    const timeoutMs = opts.failure === 'noAnswer' ? opts.messageTimeoutS * 1000 : 0;
+    let previous = first;
+    for (let k = 1; k < opts.sends; k++) {
+      // The wait runs from the failure: our CALLERROR, or the sending plus MessageTimeout.
+      const anchor = opts.failure === 'callError' ? (await previous.replied).seq : previous.event.seq;
+      const waitMs = timeoutMs + intervalMs * k;
+      previous = await s.cp.expectCall('TransactionEvent', {
+        where: same, window: { anchor, minMs: waitMs, maxMs: waitMs },
+        requirement: `${opts.tc} step 5; E13.FR.02 (resent after a failure), E13.FR.03 (after MessageAttemptInterval × earlier sendings)`,
+      });
+    }
+    // One more interval: no further sending of the same message (E13.FR.04 after the last attempt, or
+    // none needed once answered).
+    const last = previous;
+    const quietMs = timeoutMs + intervalMs * opts.sends + t.cfg.toleranceMs;
+    const resent = await waitForCall(s, link.calls.indexOf(last) + 1, (c) => c.frame.action === 'TransactionEvent'
+      && mismatches(c.frame.payload, same).length === 0, quietMs);
+    const end = resent ? resent.event.seq + 1 : s.cp.mark('no further sending of the failed TransactionEvent');
+    // Without a resend, other TransactionEvents (the next messages, E13.FR.04) end the quiet span.
+    const others = link.calls.slice(link.calls.indexOf(last) + 1).find((c) => c.frame.action === 'TransactionEvent' && c.event.seq < end);
+    s.cp.expectQuiet({
+      afterSeq: last.event.seq, beforeSeq: !resent && others ? others.event.seq : end,
+      forbid: { actions: ['TransactionEvent'], why: 'the failed TransactionEvent is not sent again' },
+      requirement: `${opts.tc} step 5; E13.FR.04 (after the final attempt the message is discarded) / E13.FR.02 (no resend once accepted)`,
+    });
+  } finally {
+    s.cp.handle('TransactionEvent', normal);
+  }
+}
+
+/** The first call on the session's link from index `from` that `pred` accepts, waiting up to `withinMs`. */
+async function waitForCall(s: TxSession, from: number, pred: (c: InboundCall) => boolean, withinMs = s.t.cfg.timeouts.messageMs): Promise<InboundCall | undefined> {
+  const deadline = Date.now() + withinMs;
+  for (;;) {
+    const found = s.cp.link.calls.slice(from).find(pred);
+    if (found || Date.now() >= deadline) return found;
+    await s.t.sleep(25);
+  }
+}
+
+/** OCPPCommCtrlr.MessageTimeout[Default] in seconds (30 when the station does not say). */
+export async function messageTimeoutS(s: TxSession): Promise<number> {
+  const v = await getVariable(s.cp, { component: 'OCPPCommCtrlr', variable: 'MessageTimeout', instance: 'Default' });
+  const n = Number(v.value);
+  return v.status === 'Accepted' && Number.isFinite(n) && n > 0 ? n : 30;
 }

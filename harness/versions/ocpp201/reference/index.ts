@@ -13,6 +13,9 @@ export async function startReferenceChargingStation201(req: ReferenceChargePoint
   const station = new ReferenceChargingStation201({
     url: req.url, identity: cfg.identity, evses: cfg.connectorIds, password: req.password, quirks: req.quirks, log: req.log,
     lateResponseMs: req.lateResponseMs, heartbeatIntervalS: cfg.intervals.heartbeatS,
+    // Its MessageTimeout is the run's response timeout: the E13 retry cases (TC_E_41/42_CS) wait it out
+    // before every resend, and 30 s would make them the slowest cases of the run.
+    messageTimeoutS: Math.max(1, Math.ceil(cfg.timeouts.responseMs / 1000)),
     idTokens: { accepted: [cfg.idTags.accepted], blocked: [cfg.idTags.blocked], expired: [cfg.idTags.expired], invalid: [cfg.idTags.invalid] },
   });
   await station.start();

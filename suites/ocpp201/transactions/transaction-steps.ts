@@ -2,7 +2,6 @@
 // CSMS going offline and back, the queued TransactionEvents after a reconnection, and the Before
 // configuration these tables set (Part 6 TC_E_29/31/33/40/43/44/45). Not a case.
 import { mismatches, type Matcher } from '../../../harness/checks/match.js';
-import { NO_REPLY } from '../../../harness/roles/link.js';
 import type { InboundCall } from '../../../harness/rpc/session.js';
 import { expectTxEvent, getVariable, type IdToken, type TxSession, type VariableSetting } from './charging-station-states.js';
 
@@ -159,7 +158,10 @@ export async function expectTransactionEventRetries(s: TxSession, opts: {
   s.cp.handle('TransactionEvent', (p, call, l) => {
     received++;
     if (received === opts.answered) return normal(p, call, l);
-    return opts.failure === 'callError' ? { callError: { code: 'InternalError', description: 'failed on purpose (E13 retry test)' } } : NO_REPLY;
+    if (opts.failure === 'callError') return { callError: { code: 'InternalError', description: 'failed on purpose (E13 retry test)' } };
+    // No answer: the handler holds it until the connection closes (a case's override may), and the
+    // link then answers nothing.
+    return new Promise((_, reject) => l.channel.onClose(() => reject(new Error('connection closed'))));
   });
   try {
     const from = link.calls.length;

@@ -35,7 +35,9 @@ export function part5Rows(profileHeading: string): Part5Row[] {
 export function part6Names(): Map<string, string> {
   const text = readFileSync(PART6, 'utf8');
   const names = new Map<string, string>();
-  for (const m of text.matchAll(/<tr><td>Test case name<\/td><td[^>]*>([\s\S]*?)<\/td><\/tr><tr><td>Test case Id<\/td><td[^>]*>\s*(TC_[A-Z0-9_]+)\s*<\/td>/g)) {
+  // The name cell ends at its own </td>: some tables repeat a "Test case name" row further down, which
+  // must not reach across into the next table's id.
+  for (const m of text.matchAll(/<tr><td>Test case name<\/td><td[^>]*>((?:(?!<\/td>)[\s\S])*?)<\/td><\/tr><tr><td>Test case Id<\/td><td[^>]*>\s*(TC_[A-Z0-9_]+)\s*<\/td>/g)) {
     names.set(m[2]!, decode(m[1]!.replace(/<[^>]+>/g, '').trim()));
   }
   return names;

@@ -5,7 +5,7 @@ const TC = 'OCPP 2.0.1 Part 6 TC_E_24_CS';
 
 export default defineCase({
   id: 'TC_E_24_CS',
-  title: 'Disconnect cable on EV-side - Deauthorize transaction - UnlockOnEVSideDisconnect is true',
+  title: 'Disconnect cable on EV-side - Deauthorize transaction - UnlockEVSideDisconnect is true',
   ocpp: '2.0.1',
   profile: 'Core',
   sut: 'ChargePoint',

@@ -13,6 +13,9 @@ export async function startReferenceChargingStation201(req: ReferenceChargePoint
   const station = new ReferenceChargingStation201({
     url: req.url, identity: cfg.identity, evses: cfg.connectorIds, password: req.password, quirks: req.quirks, log: req.log,
     lateResponseMs: req.lateResponseMs, heartbeatIntervalS: cfg.intervals.heartbeatS,
+    // Its MessageTimeout is the run's response timeout: the E13 retry cases (TC_E_41/42_CS) wait it out
+    // before every resend, and 30 s would make them the slowest cases of the run.
+    messageTimeoutS: Math.max(1, Math.ceil(cfg.timeouts.responseMs / 1000)),
     idTokens: { accepted: [cfg.idTags.accepted], blocked: [cfg.idTags.blocked], expired: [cfg.idTags.expired], invalid: [cfg.idTags.invalid] },
   });
   await station.start();
@@ -31,7 +34,19 @@ export async function startReferenceCsms201(req: ReferenceCsmsRequest): Promise<
 }
 
 /** What the reference charging station declares (Part 5 PICS features it supports). */
-export const BUILTIN_DECLARATIONS_201: Declarations = { ...defaultConfig().declarations, pics: [] };
+export const BUILTIN_DECLARATIONS_201: Declarations = {
+  ...defaultConfig().declarations,
+  pics: [
+    // Block E: TxStartPoint members (C-09.x; not DataSigned: its meter does not sign) and TxStopPoint members
+    // (C-10.x), both configurable (C-51, C-52); offline authorization (C-01); StopTxOnEVSideDisconnect and
+    // UnlockOnEVSideDisconnect writable either way (C-06.x, C-12.x); GetTransactionStatus (C-16); RFID
+    // ISO14443 (C-30); an authorization cache (C-49); DisableRemoteAuthorization (C-58); socket outlets,
+    // so a detachable cable (HFS-1), charging IEC 61851-1 EVs (AQ-9).
+    'C-01', 'C-06.1', 'C-06.2', 'C-09.1', 'C-09.2', 'C-09.4', 'C-09.5', 'C-09.6',
+    'C-10.1', 'C-10.2', 'C-10.3', 'C-10.4', 'C-10.5', 'C-12.1', 'C-12.2', 'C-16', 'C-30', 'C-49', 'C-51', 'C-52', 'C-58',
+    'HFS-1', 'AQ-9',
+  ],
+};
 // C-44 Pending before Accepting, C-45/C-46 several GetVariables/SetVariables items, C-17 ConfigurationInventory,
 // C-50.2 FullInventory on request, C-13 Reset per EVSE, C-16 GetTransactionStatus (E14) when asked. AQ-6 is not
 // declared: it accepts unknown stations' WebSocket connections (and could answer their boot Rejected).

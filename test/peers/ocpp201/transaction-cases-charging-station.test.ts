@@ -39,6 +39,9 @@ describe('2.0.1 block E cases (charging station under test) against the referenc
     { fault: 'offline-flag-missing', cases: ['TC_E_40_CS', 'TC_E_44_CS'], checks: ['payload.mismatch'] },
     { fault: 'transaction-status-ignores-queue', cases: ['TC_E_29_CS', 'TC_E_33_CS'], checks: ['payload.mismatch'] },
     { fault: 'no-transaction-event-retry', cases: ['TC_E_50_CS', 'TC_E_51_CS'], checks: ['sequence.missing'] },
+    // Part 6 §2.1 general tool rules, checked in every charging-station case (harness/versions/ocpp201/checks).
+    { fault: 'transaction-seq-no-skips', cases: ['TC_E_09_CS'], checks: ['transaction.seqNo'] },
+    { fault: 'started-stamped-late', cases: ['TC_E_09_CS'], checks: ['transaction.firstStarted', 'transaction.seqNo'] },
   ];
   for (const f of faults) {
     it(`fault ${f.fault}: ${f.cases.join(', ')} ${f.verdict ?? 'FAIL'} with ${f.checks.join(', ')}`, async () => {

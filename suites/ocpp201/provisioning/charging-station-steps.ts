@@ -180,3 +180,17 @@ export async function expectRebootAndStatuses(t: Ctx, next: Promise<CaseLink>, o
     }));
   return link;
 }
+
+/** "attributeStatusInfo is absent or its reasonCode is …" of the Get/SetVariables tables, at result `i`. */
+export const statusInfo = (list: string, i: number, codes: string[]) => ({ [`${list}.${i}.attributeStatusInfo.reasonCode`]: { oneOf: codes, optional: true } });
+
+/**
+ * The index of the result for `v` in a Get/SetVariables answer whose results come "in arbitrary order";
+ * when none answers for it, the index past the end (so the matcher there reports it missing).
+ */
+export function resultIndex(payload: Record<string, unknown>, list: string, v: VariableRef): number {
+  const results = Array.isArray(payload[list]) ? payload[list] as Array<Record<string, unknown>> : [];
+  const i = results.findIndex((r) => (r.component as { name?: string } | undefined)?.name === v.component
+    && (r.variable as { name?: string } | undefined)?.name === v.variable);
+  return i >= 0 ? i : results.length;
+}

@@ -35,7 +35,7 @@ export class Provisioning {
         const req = asRecord(raw) as unknown as VariableRequest;
         const r = this.core.dm.get(req);
         const out: Payload = { attributeStatus: r.status, component: req.component, variable: req.variable };
-        if (req.attributeType !== undefined) out.attributeType = req.attributeType;
+        out.attributeType = req.attributeType ?? 'Actual'; // B05.FR.12, B06.FR.11 (TEST patch of b-cs)
         if (r.value !== undefined) out.attributeValue = r.value;
         return out;
       }),
@@ -50,7 +50,7 @@ export class Provisioning {
         const req = asRecord(raw) as unknown as VariableRequest & { attributeValue?: unknown };
         const r = this.core.dm.set(req);
         const out: Payload = { attributeStatus: r.status, component: req.component, variable: req.variable };
-        if (req.attributeType !== undefined) out.attributeType = req.attributeType;
+        out.attributeType = req.attributeType ?? 'Actual'; // B05.FR.12, B06.FR.11 (TEST patch of b-cs)
         if (r.reasonCode) out.attributeStatusInfo = { reasonCode: r.reasonCode };
         return out;
       }),

@@ -119,6 +119,21 @@ export class CaseLink {
   }
 
   /**
+   * One more check of an inbound CALL an earlier expectation already took, recorded as a call expectation
+   * that counts exactly that CALL (e.g. what every item of a report must carry, judged once all its parts
+   * arrived). Nothing is waited for; `rejudge` evaluates it the same way.
+   */
+  checkCall(call: InboundCall, opts: { match: Matcher; requirement: string; level?: 'MUST' | 'SHOULD'; octt?: 'fails' | 'not-checked' }): void {
+    const seq = call.event.seq;
+    this.scope.record({ kind: 'expect', expectation: {
+      type: 'call', step: this.scope.currentStep, action: call.frame.action, conn: this.conn, match: opts.match,
+      afterSeq: seq - 1, exclude: [...this.consumed].filter((s) => s !== seq),
+      window: { anchorSeq: seq - 1, maxMs: 60_000, toleranceMs: 0, graceMs: 0 },
+      requirement: opts.requirement, level: opts.level, octt: opts.octt,
+    } });
+  }
+
+  /**
    * Expect that the system under test sent none of `forbid` on this connection between two events
    * (e.g. its BootNotification.req and our answer, §4.2). Both have happened: recorded, not waited for.
    */

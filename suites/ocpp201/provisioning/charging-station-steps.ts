@@ -4,6 +4,7 @@
 // (reusable states EnergyTransferStarted, StopAuthorized … ParkingBayUnoccupied, Part 6 §2.18).
 // Not a case (discovery only loads files named TC_… / X…).
 import type { CaseLink } from '../../../harness/dsl/case-link.js';
+import type { Matcher } from '../../../harness/checks/match.js';
 import type { ChargePointSutContext } from '../../../harness/dsl/context.js';
 import type { InboundCall } from '../../../harness/rpc/session.js';
 import type { FrameEvent } from '../../../harness/trace/types.js';
@@ -193,4 +194,132 @@ export function resultIndex(payload: Record<string, unknown>, list: string, v: V
   const i = results.findIndex((r) => (r.component as { name?: string } | undefined)?.name === v.component
     && (r.variable as { name?: string } | undefined)?.name === v.variable);
   return i >= 0 ? i : results.length;
+}
+
+/**
+ * A post-scenario validation over every item of a report: `itemMatcher` says what one reportData item
+ * must carry (paths relative to the item); it is checked on each NotifyReport part, so a finding names
+ * the part and the item's index in it.
+ */
+export function checkReportItems(cp: CaseLink, report: CollectedReport, opts: { requirement: string; level?: 'MUST' | 'SHOULD'; octt?: 'fails' | 'not-checked'; itemMatcher: (item: Record<string, unknown>) => Matcher }): void {
+  for (const part of report.parts) {
+    const items = Array.isArray(part.frame.payload.reportData) ? part.frame.payload.reportData as Array<Record<string, unknown>> : [];
+    const match: Matcher = {};
+    items.forEach((item, i) => {
+      for (const [path, value] of Object.entries(opts.itemMatcher(item))) match[`reportData.${i}.${path}`] = value;
+    });
+    if (Object.keys(match).length > 0) cp.checkCall(part, { match, requirement: opts.requirement, level: opts.level, octt: opts.octt });
+  }
+}
+
+const attributesOf = (item: Record<string, unknown>) => Array.isArray(item.variableAttribute) ? item.variableAttribute as Array<Record<string, unknown>> : [];
+const characteristicsOf = (item: Record<string, unknown>) => (item.variableCharacteristics ?? {}) as { dataType?: string; valuesList?: string };
+
+/** Every reported variable carries variableCharacteristics (B07.FR.07 / B07.FR.08). */
+export const hasCharacteristics = (): Matcher => ({ variableCharacteristics: { present: true } });
+
+/** A variable of a list dataType (OptionList, SequenceList, MemberList) carries its valuesList. */
+export function listHasValues(item: Record<string, unknown>): Matcher {
+  return LIST_TYPES.includes(characteristicsOf(item).dataType ?? '') ? { 'variableCharacteristics.valuesList': { present: true } } : {};
+}
+
+/** Every attribute is ReadWrite or WriteOnly (ConfigurationInventory: what the operator can set; absent = ReadWrite). */
+export function settable(item: Record<string, unknown>): Matcher {
+  const m: Matcher = {};
+  attributesOf(item).forEach((_a, j) => { m[`variableAttribute.${j}.mutability`] = { oneOf: ['ReadWrite', 'WriteOnly'], optional: true }; });
+  return m;
+}
+
+/**
+ * TC_B_53_CS post-scenario: a list variable's valuesList is not empty, its values are members of it, and a
+ * WriteOnly variable reports no value. Built from the item itself: the matcher holds the allowed values.
+ */
+export function dataModelConsistent(item: Record<string, unknown>): Matcher {
+  const m: Matcher = {};
+  const { dataType, valuesList } = characteristicsOf(item);
+  const allowed = (valuesList ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (LIST_TYPES.includes(dataType ?? '')) m['variableCharacteristics.valuesList'] = { not: '' };
+  attributesOf(item).forEach((a, j) => {
+    const path = `variableAttribute.${j}.value`;
+    if (a.mutability === 'WriteOnly') {
+      m[path] = { present: false };
+      return;
+    }
+    if (!LIST_TYPES.includes(dataType ?? '') || typeof a.value !== 'string' || a.value === '' || allowed.length === 0) return;
+    const members = dataType === 'OptionList' ? [a.value] : a.value.split(',').map((s) => s.trim());
+    // The value passes when each member is allowed; otherwise the matcher lists what is.
+    m[path] = members.every((v) => allowed.includes(v)) ? { oneOf: [a.value] } : { oneOf: allowed };
+  });
+  return m;
+}
+
+/** Part 2's required variables (appendix "Referenced Components and Variables") of the functional blocks the Core profile implements. */
+export const REQUIRED_CORE_VARIABLES: VariableRef[] = [
+  ['AlignedDataCtrlr', 'Interval'], ['AlignedDataCtrlr', 'Measurands'], ['AlignedDataCtrlr', 'TxEndedInterval'], ['AlignedDataCtrlr', 'TxEndedMeasurands'],
+  ['AuthCtrlr', 'AuthorizeRemoteStart'], ['AuthCtrlr', 'LocalAuthorizeOffline'], ['AuthCtrlr', 'LocalPreAuthorize'],
+  ['ChargingStation', 'AvailabilityState'], ['ChargingStation', 'Available'], ['ChargingStation', 'SupplyPhases'],
+  ['ClockCtrlr', 'DateTime'], ['ClockCtrlr', 'TimeSource'],
+  ['DeviceDataCtrlr', 'BytesPerMessage', 'GetReport'], ['DeviceDataCtrlr', 'BytesPerMessage', 'GetVariables'], ['DeviceDataCtrlr', 'BytesPerMessage', 'SetVariables'],
+  ['DeviceDataCtrlr', 'ItemsPerMessage', 'GetReport'], ['DeviceDataCtrlr', 'ItemsPerMessage', 'GetVariables'], ['DeviceDataCtrlr', 'ItemsPerMessage', 'SetVariables'],
+  ['OCPPCommCtrlr', 'FileTransferProtocols'], ['OCPPCommCtrlr', 'MessageTimeout', 'Default'], ['OCPPCommCtrlr', 'MessageAttemptInterval', 'TransactionEvent'],
+  ['OCPPCommCtrlr', 'MessageAttempts', 'TransactionEvent'], ['OCPPCommCtrlr', 'NetworkConfigurationPriority'], ['OCPPCommCtrlr', 'NetworkProfileConnectionAttempts'],
+  ['OCPPCommCtrlr', 'OfflineThreshold'], ['OCPPCommCtrlr', 'ResetRetries'], ['OCPPCommCtrlr', 'UnlockOnEVSideDisconnect'],
+  ['SampledDataCtrlr', 'TxEndedInterval'], ['SampledDataCtrlr', 'TxEndedMeasurands'], ['SampledDataCtrlr', 'TxStartedMeasurands'],
+  ['SampledDataCtrlr', 'TxUpdatedInterval'], ['SampledDataCtrlr', 'TxUpdatedMeasurands'],
+  ['SecurityCtrlr', 'CertificateEntries'], ['SecurityCtrlr', 'OrganizationName'], ['SecurityCtrlr', 'SecurityProfile'],
+  ['TxCtrlr', 'EVConnectionTimeOut'], ['TxCtrlr', 'StopTxOnEVSideDisconnect'], ['TxCtrlr', 'StopTxOnInvalidId'], ['TxCtrlr', 'TxStartPoint'], ['TxCtrlr', 'TxStopPoint'],
+].map(([component, variable, instance]) => ({ component: component!, variable: variable!, ...(instance ? { instance } : {}) }));
+
+/** Components of the "Charging Infrastructure" whose required variables exist per EVSE / connector. */
+const PER_EVSE: VariableRef[] = [{ component: 'EVSE', variable: 'AvailabilityState' }, { component: 'EVSE', variable: 'Available' }, { component: 'EVSE', variable: 'Power' }, { component: 'EVSE', variable: 'SupplyPhases' }];
+const PER_CONNECTOR: VariableRef[] = [{ component: 'Connector', variable: 'Available' }, { component: 'Connector', variable: 'ConnectorType' }, { component: 'Connector', variable: 'SupplyPhases' }];
+
+/** Whether a report item is `v` (by component, variable and their instance; evse when given). */
+function isItem(item: Record<string, unknown>, v: VariableRef, evseId?: number): boolean {
+  const c = (item.component ?? {}) as { name?: string; evse?: { id?: number } };
+  const va = (item.variable ?? {}) as { name?: string; instance?: string };
+  return c.name === v.component && va.name === v.variable && (v.instance === undefined || va.instance === v.instance)
+    && (evseId === undefined || c.evse?.id === evseId);
+}
+
+/**
+ * The post-scenario "the required variables are reported": the required variables the report lacks, each
+ * asked for with GetVariables (a variable the station has but left out is then told apart from one it
+ * lacks). Judged as: every required variable is implemented (Accepted, or Rejected when WriteOnly).
+ */
+export async function checkRequiredVariables(t: Ctx, cp: CaseLink, report: CollectedReport, requirement: string): Promise<void> {
+  const wanted: Array<{ v: VariableRef; evseId?: number; connectorId?: number }> = [
+    ...REQUIRED_CORE_VARIABLES.map((v) => ({ v })),
+    ...evseIdsOf(t.cfg).flatMap((evseId) => [...PER_EVSE.map((v) => ({ v, evseId })), ...PER_CONNECTOR.map((v) => ({ v, evseId, connectorId: 1 }))]),
+  ];
+  const missing = wanted.filter((w) => !report.items.some((item) => isItem(item, w.v, w.evseId)));
+  if (missing.length === 0) {
+    t.note(`all ${wanted.length} required Core variables are in the report`);
+    return;
+  }
+  t.note(`the report lacks ${missing.length} required variable(s): ${missing.map((m) => label(m.v)).join(', ')}; asking for them with GetVariables`);
+  for (const m of missing) {
+    const component = m.evseId === undefined ? { name: m.v.component } : { name: m.v.component, evse: m.connectorId === undefined ? { id: m.evseId } : { id: m.evseId, connectorId: m.connectorId } };
+    await cp.call('GetVariables', { getVariableData: [{ component, variable: m.v.instance ? { name: m.v.variable, instance: m.v.instance } : { name: m.v.variable } }] }, {
+      expect: { 'getVariableResult.0.attributeStatus': { oneOf: ['Accepted', 'Rejected'] } },
+      requirement: `${requirement}: ${label(m.v)}${m.evseId !== undefined ? ` of EVSE ${m.evseId}` : ''} is required (Part 2 appendix, Referenced Components and Variables)`,
+    });
+  }
+}
+
+/**
+ * Steps 1–4 of the GetBaseReport tables (TC_B_12/13/53_CS, and TC_B_02_CS while Pending): the request,
+ * its answer Accepted (statusInfo absent or NoError), then the NotifyReport parts numbered from 0.
+ */
+export async function requestBaseReport(t: Ctx, cp: CaseLink, opts: { table: string; reportBase: string; frs: string }): Promise<CollectedReport> {
+  const requestId = Math.floor(Math.random() * 1_000_000);
+  const res = await t.step(1, `GetBaseReport ${opts.reportBase} (step 2: the station accepts it)`, () =>
+    cp.call('GetBaseReport', { requestId, reportBase: opts.reportBase }, {
+      expect: { status: 'Accepted', 'statusInfo.reasonCode': { oneOf: ['NoError'], optional: true } },
+      requirement: `${opts.table} step 2; Part 2 B07.FR.01 and B07.FR.12: the station supports ConfigurationInventory and FullInventory and accepts them`,
+    }));
+  const report = await t.step(3, 'The station sends the report in NotifyReport parts, seqNo from 0 up while tbc is true (step 4: the harness answers each)', () =>
+    collectReport(cp, { requestId, after: res.call.seq, table: opts.table, frs: opts.frs, within: t.cfg.timeouts.messageMs }));
+  t.note(`the ${opts.reportBase} report came in ${report.parts.length} NotifyReport part(s), ${report.items.length} variables`);
+  return report;
 }

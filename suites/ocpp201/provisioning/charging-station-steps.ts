@@ -323,3 +323,79 @@ export async function requestBaseReport(t: Ctx, cp: CaseLink, opts: { table: str
   t.note(`the ${opts.reportBase} report came in ${report.parts.length} NotifyReport part(s), ${report.items.length} variables`);
   return report;
 }
+
+// ---------------------------------------------------------------- the ongoing transaction of the Reset cases
+
+/** The configured valid idToken (Part 6 <Configured valid_idtoken_idtoken / type>). */
+export const validIdToken = (t: Ctx) => ({ idToken: t.cfg.idTags.accepted, type: 'ISO14443' });
+
+/** Tx start/stop points of the station (TxCtrlr.TxStartPoint / TxStopPoint), read to branch as the reusable states do. */
+export async function readTxPoints(cp: CaseLink, table: string): Promise<{ start: string[]; stop: string[] }> {
+  const list = async (variable: string) => (await readVariable(cp, { component: 'TxCtrlr', variable }, `${table}: TxCtrlr.${variable} is read to follow the reusable states' branches (Part 2 E01, E06)`) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return { start: await list('TxStartPoint'), stop: await list('TxStopPoint') };
+}
+
+/**
+ * Reusable state EnergyTransferStarted (Part 6 Table 430, via Authorized and EVConnectedPreSession): the EV
+ * is plugged in (StatusNotification Occupied), the valid idToken presented (Authorize), and a transaction
+ * runs with chargingState Charging. Returns its transactionId.
+ */
+export async function energyTransferStarted(t: Ctx, cp: CaseLink, evseId: number, table: string): Promise<string> {
+  const from = cp.mark(`reusable state EnergyTransferStarted on EVSE ${evseId}`);
+  await t.sut.do('plugIn', { evseId, connectorId: 1 });
+  await expectConnectorStatus(cp, evseId, 'Occupied', {
+    after: from,
+    requirement: `${table} Before, reusable state EnergyTransferStarted (Table 430) step 1: after the EV is connected the connector is reported Occupied (Part 2 G01)`,
+  });
+  await t.sut.do('presentIdToken', { evseId, idToken: validIdToken(t) });
+  const charging = await cp.expectCall('TransactionEvent', {
+    where: { 'transactionInfo.chargingState': 'Charging' }, after: from,
+    requirement: `${table} Before, reusable state EnergyTransferStarted (Table 430) step 9: the transaction runs with chargingState Charging (Part 2 E01–E03)`,
+  });
+  return String((charging.frame.payload.transactionInfo as { transactionId?: string }).transactionId);
+}
+
+/**
+ * Reusable states StopAuthorized, EVConnectedPostSession and EVDisconnected (Tables 432–434) for the
+ * transaction on `evseId`, as far as `until` says: 'stopAuthorized' presents the idToken again,
+ * 'evDisconnected' also unplugs the EV. Returns whether the transaction ended (TransactionEvent Ended).
+ */
+export async function stopAuthorized(t: Ctx, cp: CaseLink, opts: { evseId: number; transactionId: string; table: string; stopPoints: string[] }): Promise<{ ended: boolean; endedSeq?: number }> {
+  const from = cp.mark(`reusable state StopAuthorized on EVSE ${opts.evseId}`);
+  await t.sut.do('presentIdToken', { evseId: opts.evseId, idToken: validIdToken(t) });
+  const stop = await cp.expectCall('TransactionEvent', {
+    where: { 'transactionInfo.transactionId': opts.transactionId, triggerReason: 'StopAuthorized' }, after: from,
+    match: { 'idToken.idToken': { oneOf: [t.cfg.idTags.accepted], optional: true } },
+    requirement: `${opts.table}, reusable state StopAuthorized (Table 432) step 1: triggerReason StopAuthorized, idToken omitted or the one that started it (Part 2 E06)`,
+  });
+  // Table 433/434 notes: with TxStopPoint Authorized, EnergyTransfer, PowerPathClosed or DataSigned the
+  // transaction has ended by now.
+  if (!opts.stopPoints.some((p) => ['Authorized', 'EnergyTransfer', 'PowerPathClosed', 'DataSigned'].includes(p))) return { ended: false };
+  const ended = await cp.expectCall('TransactionEvent', {
+    where: { 'transactionInfo.transactionId': opts.transactionId, eventType: 'Ended' }, after: stop.event.seq - 1,
+    requirement: `${opts.table}, reusable states StopAuthorized / EVConnectedPostSession (Tables 432–433): with TxStopPoint ${opts.stopPoints.join(',')} the transaction ends once the authorization ends (Part 2 E06)`,
+  });
+  return { ended: true, endedSeq: ended.event.seq };
+}
+
+/** Reusable state EVDisconnected (Table 434): the EV is unplugged, the connector Available; a transaction still running ends. */
+export async function evDisconnected(t: Ctx, cp: CaseLink, opts: { evseId: number; transactionId?: string; table: string; level?: 'MUST' | 'SHOULD' }): Promise<void> {
+  const from = cp.mark(`reusable state EVDisconnected on EVSE ${opts.evseId}`);
+  await t.sut.do('unplug', { evseId: opts.evseId, connectorId: 1 });
+  await expectConnectorStatus(cp, opts.evseId, 'Available', {
+    after: from, level: opts.level,
+    requirement: `${opts.table}, reusable state EVDisconnected (Table 434) step 1: after the EV is disconnected the connector is reported Available (Part 2 G01)`,
+  });
+  if (opts.transactionId) {
+    await cp.expectCall('TransactionEvent', {
+      where: { 'transactionInfo.transactionId': opts.transactionId, eventType: 'Ended' }, after: from, level: opts.level,
+      requirement: `${opts.table}, reusable state EVDisconnected (Table 434) step 3: the transaction ends when the EV is disconnected (TxStopPoint EVConnected; Part 2 E06)`,
+    });
+  }
+}
+
+/** Ours: end a transaction a case left running (present the idToken again, unplug), so nothing leaks into the next case. */
+export async function cleanUpTransaction(t: Ctx, cp: CaseLink, evseId: number, transactionId: string | undefined, table: string): Promise<void> {
+  if (transactionId) await t.sut.do('presentIdToken', { evseId, idToken: validIdToken(t) });
+  await evDisconnected(t, cp, { evseId, table: `ours (${table} clean-up)`, level: 'SHOULD' });
+}

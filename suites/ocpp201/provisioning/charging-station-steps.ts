@@ -371,6 +371,8 @@ export async function stopAuthorized(t: Ctx, cp: CaseLink, opts: { evseId: numbe
   // Table 433/434 notes: with TxStopPoint Authorized, EnergyTransfer, PowerPathClosed or DataSigned the
   // transaction has ended by now.
   if (!opts.stopPoints.some((p) => ['Authorized', 'EnergyTransfer', 'PowerPathClosed', 'DataSigned'].includes(p))) return { ended: false };
+  // The StopAuthorized event may itself be the Ended one (Table 432 step 3 is optional).
+  if (stop.frame.payload.eventType === 'Ended') return { ended: true, endedSeq: stop.event.seq };
   const ended = await cp.expectCall('TransactionEvent', {
     where: { 'transactionInfo.transactionId': opts.transactionId, eventType: 'Ended' }, after: stop.event.seq - 1,
     requirement: `${opts.table}, reusable states StopAuthorized / EVConnectedPostSession (Tables 432–433): with TxStopPoint ${opts.stopPoints.join(',')} the transaction ends once the authorization ends (Part 2 E06)`,

@@ -1,6 +1,6 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
 import { evseIdsOf } from '../../../harness/versions/ocpp201/module.js';
-import { cleanUpTransaction, energyTransferStarted, expectRebootAndStatuses } from './charging-station-steps.js';
+import { cleanUpTransaction, energyTransferStarted, expectBeforeClose, expectRebootAndStatuses } from './charging-station-steps.js';
 
 const TABLE = 'Part 6 TC_B_22_CS (Table 43)';
 
@@ -28,7 +28,7 @@ export default defineCase({
       requirement: `${TABLE} step 2; Part 2 B12.FR.02: Reset Immediate with a transaction ongoing is answered Accepted`,
     }));
   await step(3, 'The station ends the transaction before it reboots (step 4: the harness answers)', () =>
-    cp.expectCall('TransactionEvent', {
+    expectBeforeClose(t, cp, 'TransactionEvent', {
       where: { 'transactionInfo.transactionId': transactionId, eventType: 'Ended' }, after: reset.call.seq,
       match: { triggerReason: 'ResetCommand', 'transactionInfo.chargingState': 'EVConnected', 'transactionInfo.stoppedReason': 'ImmediateReset', idToken: { present: false } },
       requirement: `${TABLE} step 3: TransactionEvent Ended, triggerReason ResetCommand, chargingState EVConnected, stoppedReason ImmediateReset, no idToken (Part 2 B12.FR.04, E07.FR.03)`,

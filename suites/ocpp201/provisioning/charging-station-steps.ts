@@ -3,7 +3,8 @@
 // the connector statuses that follow it (B01, B11), and the ongoing transaction the Reset cases need
 // (reusable states EnergyTransferStarted, StopAuthorized … ParkingBayUnoccupied, Part 6 §2.18).
 // Not a case (discovery only loads files named TC_… / X…).
-import type { CaseLink } from '../../../harness/dsl/case-link.js';
+import type { CaseLink, ExpectCallOptions } from '../../../harness/dsl/case-link.js';
+import { ExpectationUnmet } from '../../../harness/dsl/errors.js';
 import type { Matcher } from '../../../harness/checks/match.js';
 import type { ChargePointSutContext } from '../../../harness/dsl/context.js';
 import type { InboundCall } from '../../../harness/rpc/session.js';
@@ -400,4 +401,20 @@ export async function evDisconnected(t: Ctx, cp: CaseLink, opts: { evseId: numbe
 export async function cleanUpTransaction(t: Ctx, cp: CaseLink, evseId: number, transactionId: string | undefined, table: string): Promise<void> {
   if (transactionId) await t.sut.do('presentIdToken', { evseId, idToken: validIdToken(t) });
   await evDisconnected(t, cp, { evseId, table: `ours (${table} clean-up)`, level: 'SHOULD' });
+}
+
+/**
+ * Expect a CALL the station must send before it closes the connection (e.g. the TransactionEvent Ended
+ * before a reboot, B12.FR.04): when the connection closes first, let the expectation's deadline pass so
+ * it is judged missing (a finding), instead of stopping the case without one.
+ */
+export async function expectBeforeClose(t: Ctx, cp: CaseLink, action: string, opts: ExpectCallOptions): Promise<InboundCall | undefined> {
+  try {
+    return await cp.expectCall(action, opts);
+  } catch (err) {
+    if (cp.isOpen || !(err instanceof ExpectationUnmet)) throw err;
+    t.note(`the connection closed before ${action}: waiting out its deadline so it is judged missing`);
+    await t.sleep((opts.within ?? t.cfg.timeouts.messageMs) + t.cfg.toleranceMs + 200);
+    return undefined;
+  }
 }

@@ -39,6 +39,11 @@ export interface ChargePointSutContext extends CaseContextBase {
      * (sequence.missing), not an inconclusive case: e.g. a Reset it accepted and never carried out.
      */
     nextConnection(opts?: { requirement: string }): Promise<CaseLink>;
+    /**
+     * The URL charge points connect to (without the identity), e.g. to give a charging station a network
+     * connection profile that points back at the harness under another path (OCPP 2.0.1 B09/B10).
+     */
+    readonly url: string;
     /** Reusable state "Booted": connected and BootNotification accepted (reboots it if needed). */
     booted(): Promise<CaseLink>;
     /** The CSMS becomes unreachable: the live connection is closed and reconnects are refused (HTTP 503). */
@@ -231,6 +236,9 @@ export function chargePointSutContext(scope: CaseScope, role: CsmsRole, startSeq
       return live ? wrap(live) : next();
     },
     nextConnection: (opts) => next(opts),
+    get url() {
+      return role.url ?? '';
+    },
     async booted() {
       let live = role.current(cfg.identity);
       if (!live) {

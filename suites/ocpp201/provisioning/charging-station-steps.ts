@@ -418,3 +418,43 @@ export async function expectBeforeClose(t: Ctx, cp: CaseLink, action: string, op
     return undefined;
   }
 }
+
+export const OFFLINE_THRESHOLD: VariableRef = { component: 'OCPPCommCtrlr', variable: 'OfflineThreshold' };
+export const RETRY_WAIT_MINIMUM: VariableRef = { component: 'OCPPCommCtrlr', variable: 'RetryBackOffWaitMinimum' };
+export const RETRY_RANDOM_RANGE: VariableRef = { component: 'OCPPCommCtrlr', variable: 'RetryBackOffRandomRange' };
+export const RETRY_REPEAT_TIMES: VariableRef = { component: 'OCPPCommCtrlr', variable: 'RetryBackOffRepeatTimes' };
+
+/**
+ * TC_B_51_CS / TC_B_52_CS: with OfflineThreshold and a reconnect wait on either side of it, the harness
+ * drops the connection and refuses reconnects, the EV is plugged in on the first EVSE, the harness lets the
+ * station back (after the threshold when `thresholdS` < `waitS`), and the station reports its connectors.
+ */
+export async function offlineThresholdCase(t: Ctx, opts: { table: string; thresholdS: number; waitS: number; fr: string; allConnectors: boolean }): Promise<void> {
+  const { csms, step, cfg, sut } = t;
+  const evseId = evseIdsOf(cfg)[0]!;
+  let cp = await csms.booted();
+  const changes = await prepareVariables(t, cp, [
+    [OFFLINE_THRESHOLD, String(opts.thresholdS)], [RETRY_WAIT_MINIMUM, String(opts.waitS)], [RETRY_RANDOM_RANGE, '0'],
+  ], opts.table);
+  const next = csms.nextConnection({ requirement: `${opts.table} step 3; Part 4 §5.3: the station reconnects after RetryBackOffWaitMinimum` });
+  next.catch(() => undefined); // awaited in step 3
+  await step(1, 'The harness closes the connection and refuses reconnects', () => csms.goOffline());
+  const offlineAt = Date.now();
+  await step(2, `The EV is connected to EVSE ${evseId}`, () => sut.do('plugIn', { evseId, connectorId: 1 }));
+  cp = await step(3, `The harness accepts the station's reconnection${opts.allConnectors ? ' once the offline threshold has passed' : ''}`, async () => {
+    if (opts.allConnectors) await t.sleep(Math.max(0, opts.thresholdS * 1000 - (Date.now() - offlineAt)));
+    csms.goOnline();
+    return next;
+  });
+  const back = cp.mark('the station is back online');
+  await step(4, opts.allConnectors ? 'The station reports every connector: the EV\'s Occupied, the others Available (step 5: the harness answers)' : `The station reports the connector of EVSE ${evseId} Occupied (step 5: the harness answers)`, () =>
+    expectConnectorStatuses(t, cp, {
+      after: back, evseIds: opts.allConnectors ? evseIdsOf(cfg) : [evseId],
+      statusOf: (id) => (id === evseId ? 'Occupied' : 'Available'),
+      requirement: (id, status) => `${opts.table} step 4; Part 2 ${opts.fr}: EVSE ${id} connector 1 ${status}`,
+    }));
+  await step(6, 'Ours: the EV is disconnected and the variables restored', async () => {
+    await evDisconnected(t, cp, { evseId, table: `ours (${opts.table} clean-up)`, level: 'SHOULD' });
+    await restoreVariables(t, cp, changes);
+  });
+}

@@ -458,3 +458,60 @@ export async function offlineThresholdCase(t: Ctx, opts: { table: string; thresh
     await restoreVariables(t, cp, changes);
   });
 }
+
+// ---------------------------------------------------------------- network connection profiles (B09, B10)
+
+export const NETWORK_PRIORITY: VariableRef = { component: 'OCPPCommCtrlr', variable: 'NetworkConfigurationPriority' };
+export const CONNECTION_ATTEMPTS: VariableRef = { component: 'OCPPCommCtrlr', variable: 'NetworkProfileConnectionAttempts' };
+
+/** A NetworkConnectionProfileType for the harness (or another URL) at the station's current security profile. */
+export async function connectionData(cp: CaseLink, ocppCsmsUrl: string, table: string): Promise<Record<string, unknown>> {
+  const profile = await readVariable(cp, { component: 'SecurityCtrlr', variable: 'SecurityProfile' }, `${table}: SecurityCtrlr.SecurityProfile is read for connectionData.securityProfile (Part 2 B09.FR.04)`);
+  const timeout = await readVariable(cp, { component: 'OCPPCommCtrlr', variable: 'MessageTimeout', instance: 'Default' }, `${table}: MessageTimeout[Default] is read for connectionData.messageTimeout`);
+  return {
+    ocppVersion: 'OCPP20', ocppTransport: 'JSON', ocppCsmsUrl, ocppInterface: 'Wired0',
+    messageTimeout: Number(timeout ?? 30) || 30, securityProfile: Number(profile ?? 0) || 0,
+  };
+}
+
+/** The slot in use (the first entry of NetworkConfigurationPriority) and the other one of the two slots a station must have (B09.FR.06). */
+export async function networkSlots(cp: CaseLink, table: string): Promise<{ priority: string; active: number; other: number }> {
+  const priority = await readVariable(cp, NETWORK_PRIORITY, `${table}: NetworkConfigurationPriority is read to find the slot in use (Part 2 B10)`) ?? '1';
+  const active = Number(priority.split(',')[0]) || 1;
+  return { priority, active, other: active === 1 ? 2 : 1 };
+}
+
+/**
+ * Steps 1–6 of the migration tables (TC_B_45/46_CS): SetNetworkProfile on the free slot (Accepted),
+ * NetworkConfigurationPriority = "<new>,<old>" (Accepted or RebootRequired), Reset OnIdle (Accepted).
+ * The station's reboot is awaited by the caller (`next`).
+ */
+export async function migrateToProfile(t: Ctx, cp: CaseLink, opts: { table: string; slot: number; previous: number; data: Record<string, unknown> }): Promise<void> {
+  await t.step(1, `SetNetworkProfile for slot ${opts.slot} to ${String(opts.data.ocppCsmsUrl)} (step 2: Accepted)`, () =>
+    cp.call('SetNetworkProfile', { configurationSlot: opts.slot, connectionData: opts.data }, {
+      expect: { status: 'Accepted' },
+      requirement: `${opts.table} step 2; Part 2 B09.FR.01: a valid network connection profile is stored and Accepted`,
+    }));
+  await t.step(3, `SetVariables NetworkConfigurationPriority = "${opts.slot},${opts.previous}" (step 4: Accepted or RebootRequired)`, () =>
+    writeVariable(cp, NETWORK_PRIORITY, `${opts.slot},${opts.previous}`, {
+      expectStatus: ['Accepted', 'RebootRequired'],
+      requirement: `${opts.table} step 4; Part 2 B10.FR.01: a priority naming slots that hold valid profiles is Accepted (or RebootRequired)`,
+    }));
+  // Step 5 runs when the station does not reboot by itself; the reference stations do not, so it always runs here.
+  await t.step(5, 'Reset OnIdle (step 6: Accepted)', () =>
+    cp.call('Reset', { type: 'OnIdle' }, {
+      expect: { status: 'Accepted' },
+      requirement: `${opts.table} step 6; Part 2 B11.FR.01: an idle station accepts the Reset`,
+    }));
+}
+
+/** Ours: NetworkConfigurationPriority back to what it was, and a Reset so the station uses it again. */
+export async function restoreNetworkPriority(t: Ctx, cp: CaseLink, priority: string, table: string): Promise<CaseLink> {
+  await writeVariable(cp, NETWORK_PRIORITY, priority, { level: 'SHOULD', requirement: `ours (${table}): NetworkConfigurationPriority restored to ${priority} (Part 2 B10.FR.01)` });
+  const next = t.csms.nextConnection();
+  next.catch(() => undefined);
+  await cp.call('Reset', { type: 'OnIdle' }, { expect: { status: 'Accepted' }, level: 'SHOULD', requirement: `ours (${table}): a Reset so the restored priority takes effect (Part 2 B10.FR.04)` });
+  const link = await next;
+  await t.csms.booted();
+  return link;
+}

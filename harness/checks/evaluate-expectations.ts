@@ -3,7 +3,7 @@
 import type { ExpectEvent, TraceEvent } from '../trace/types.js';
 import { evaluateFuzz } from '../fuzz/fuzz-expectation.js';
 import type { VersionFacts } from '../versions/version-facts.js';
-import type { CallExpectation, ErrorExpectation, Expectation, QuietExpectation, ResultExpectation } from './expectation.js';
+import type { CallExpectation, ErrorExpectation, Expectation, QuietExpectation, ReconnectExpectation, ResultExpectation } from './expectation.js';
 import type { Finding } from './finding.js';
 import { preview } from './framing.js';
 import { describeMatcher, mismatches } from './match.js';
@@ -178,6 +178,7 @@ function evaluateRaw(e: Expectation, model: RpcModel, facts: VersionFacts): Find
     case 'callError': return evaluateError(e, model, facts);
     case 'meterValues': return evaluateMeterValues(e, model);
     case 'transfer': return evaluateTransfer(e, model.events);
+    case 'reconnect': return evaluateReconnect(e, model.events);
     case 'security': return evaluateSecurity(e, model.events);
     case 'fuzz': return evaluateFuzz(e, model, facts);
   }
@@ -219,4 +220,27 @@ function describeNearMisses(calls: ModelFrame[], e: CallExpectation, anchorT: nu
 
 export function fmtS(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
+}
+
+/** The connection attempts after the anchor (accepted or refused upgrades), judged by their spacing. */
+export function evaluateReconnect(e: ReconnectExpectation, events: TraceEvent[]): Finding[] {
+  const anchor = events[e.anchorSeq];
+  if (!anchor) return [];
+  const attempts = events.filter((ev) => ev.seq > e.anchorSeq
+    && ((ev.kind === 'ws-open' && !ev.inherited) || (ev.kind === 'ws-error' && ev.status !== undefined)));
+  const at = (i: number) => (i === 0 ? anchor.t : attempts[i - 1]?.t);
+  const t = at(e.nth);
+  const before = at(e.nth - 1);
+  if (t === undefined || before === undefined) return []; // no attempt: the case waits for the connection itself
+  const gap = t - before;
+  const previousGap = e.nth >= 2 ? before - (at(e.nth - 2) ?? anchor.t) : undefined;
+  const minimum = Math.max(e.minMs ?? 0, e.minFactor !== undefined && previousGap !== undefined ? e.minFactor * previousGap : 0);
+  if (gap >= minimum - e.toleranceMs) return [];
+  const what = e.nth === 1 ? `event #${e.anchorSeq}` : `connection attempt ${e.nth - 1}`;
+  return [{
+    checkId: 'timing.notBefore', level: e.level ?? 'MUST', step: e.step, requirement: e.requirement,
+    expected: `connection attempt ${e.nth} ≥ ${fmtS(minimum)} after ${what}${e.minFactor !== undefined && previousGap !== undefined ? ` (${e.minFactor} × the previous ${fmtS(previousGap)})` : ''} (tolerance ${fmtS(e.toleranceMs)})`,
+    actual: `after ${fmtS(gap)} (event #${attempts[e.nth - 1]!.seq})`,
+    evidence: [attempts[e.nth - 1]!.seq],
+  }];
 }

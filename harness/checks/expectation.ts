@@ -183,4 +183,19 @@ export interface FuzzExpectation extends Common {
   acceptedLevel: 'MUST' | 'SHOULD';
 }
 
-export type Expectation = CallExpectation | QuietExpectation | ResultExpectation | ErrorExpectation | MeterValuesExpectation | TransferExpectation | SecurityExpectation | FuzzExpectation;
+/**
+ * Harness = CSMS: the charge point's connection attempts (an upgrade the harness accepted or refused) after
+ * event `anchorSeq` (e.g. the close of its connection). The `nth` attempt comes no sooner than `minMs` after
+ * the previous point (the anchor for the first attempt, the attempt before it otherwise), and, with
+ * `minFactor`, no sooner than that factor times the previous gap (a doubled back-off, OCPP-J 2.0.1 §5.3).
+ */
+export interface ReconnectExpectation extends Common {
+  type: 'reconnect';
+  anchorSeq: number;
+  nth: number;
+  minMs?: number;
+  minFactor?: number;
+  toleranceMs: number;
+}
+
+export type Expectation = CallExpectation | QuietExpectation | ResultExpectation | ErrorExpectation | MeterValuesExpectation | TransferExpectation | SecurityExpectation | FuzzExpectation | ReconnectExpectation;

@@ -46,6 +46,13 @@ export interface ChargePointSutContext extends CaseContextBase {
     readonly url: string;
     /** Reusable state "Booted": connected and BootNotification accepted (reboots it if needed). */
     booted(): Promise<CaseLink>;
+    /**
+     * Expect (judged from the trace, `timing.notBefore`) that the charge point's `nth` connection attempt
+     * (accepted or refused) after event `anchor` kept its distance: at least `minMs` after the previous point,
+     * and with `minFactor` at least that factor times the previous gap (the reconnect back-off). The attempts
+     * have happened: recorded, not waited for.
+     */
+    expectReconnect(opts: { anchor: number; nth: number; minMs?: number; minFactor?: number; requirement: string; level?: 'MUST' | 'SHOULD'; octt?: 'fails' | 'not-checked' }): void;
     /** The CSMS becomes unreachable: the live connection is closed and reconnects are refused (HTTP 503). */
     goOffline(): Promise<void>;
     /** The CSMS is reachable again; the charge point's next connection is awaited with nextConnection(). */
@@ -260,6 +267,12 @@ export function chargePointSutContext(scope: CaseScope, role: CsmsRole, startSeq
       }
       await base.sut.do('reboot');
       return settle(await next());
+    },
+    expectReconnect(opts) {
+      scope.record({ kind: 'expect', expectation: {
+        type: 'reconnect', step: scope.currentStep, anchorSeq: opts.anchor, nth: opts.nth, minMs: opts.minMs, minFactor: opts.minFactor,
+        toleranceMs: cfg.toleranceMs, requirement: opts.requirement, level: opts.level, octt: opts.octt,
+      } });
     },
     async goOffline() {
       scope.mark('the harness CSMS goes offline (drops the connection, refuses reconnects)');

@@ -45,8 +45,8 @@ export const BUILTIN_DECLARATIONS_201: Declarations = {
     'C-01', 'C-06.1', 'C-06.2', 'C-09.1', 'C-09.2', 'C-09.4', 'C-09.5', 'C-09.6',
     'C-10.1', 'C-10.2', 'C-10.3', 'C-10.4', 'C-10.5', 'C-12.1', 'C-12.2', 'C-16', 'C-30', 'C-49', 'C-51', 'C-52', 'C-58',
     'HFS-1', 'AQ-9',
-    // Block B: Reset per EVSE (C-13).
-    'C-13',
+    // Block B: Reset per EVSE (C-13); reconnect after NetworkProfileConnectionAttempts failed (C-47).
+    'C-13', 'C-47',
   ],
 };
 // C-44 Pending before Accepting, C-45/C-46 several GetVariables/SetVariables items, C-17 ConfigurationInventory,

@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { expectBoot } from './charging-station-steps.js';
+import { expectBoot, expectConnectorStatuses } from './charging-station-steps.js';
 
 const TABLE = 'Part 6 TC_B_30_CS (Table 21)';
 
@@ -45,9 +45,14 @@ export default defineCase({
   });
   await step(5, 'Ours: the station boots again after the interval and the harness accepts it (back to Booted)', async () => {
     const link = cp.isOpen ? cp : await csms.nextConnection();
-    await link.expectCall('BootNotification', {
+    const boot = await link.expectCall('BootNotification', {
       within: cfg.intervals.heartbeatS * 1000 + cfg.timeouts.messageMs, level: 'SHOULD',
       requirement: 'ours: Part 2 B03.FR.06: after the interval the station sends BootNotification again (accepted, so the next case starts Booted)',
+    });
+    // Its connector statuses show the station took the Accepted answer in (settled, as Booted ends).
+    await expectConnectorStatuses(t, link, {
+      after: (await boot.replied).seq, level: 'SHOULD', statusOf: () => 'Available',
+      requirement: (evseId) => `ours: Part 2 B01.FR.05: once accepted the station reports each connector: EVSE ${evseId} Available`,
     });
   });
 });

@@ -137,7 +137,7 @@ export async function expectBoot(cp: CaseLink, opts: { reason?: string | string[
  * `statusOf(evseId)` gives. The table also allows the NotifyEvent form; the harness waits for
  * StatusNotification, as the reusable state Booted does (module.settleBoot).
  */
-export async function expectConnectorStatuses(t: Ctx, cp: CaseLink, opts: { after: number; statusOf: (evseId: number) => string | string[]; requirement: (evseId: number, status: string) => string; evseIds?: number[] }): Promise<InboundCall[]> {
+export async function expectConnectorStatuses(t: Ctx, cp: CaseLink, opts: { after: number; statusOf: (evseId: number) => string | string[]; requirement: (evseId: number, status: string) => string; evseIds?: number[]; level?: 'MUST' | 'SHOULD' }): Promise<InboundCall[]> {
   const out: InboundCall[] = [];
   for (const evseId of opts.evseIds ?? evseIdsOf(t.cfg)) {
     const status = opts.statusOf(evseId);
@@ -145,7 +145,7 @@ export async function expectConnectorStatuses(t: Ctx, cp: CaseLink, opts: { afte
     out.push(await cp.expectCall('StatusNotification', {
       where: { evseId, connectorId: 1 }, after: opts.after,
       match: { connectorStatus: list.length === 1 ? list[0]! : { oneOf: list } },
-      requirement: opts.requirement(evseId, list.join(' or ')),
+      requirement: opts.requirement(evseId, list.join(' or ')), level: opts.level,
     }));
   }
   return out;

@@ -3,7 +3,7 @@ import { offlineThresholdCase } from './charging-station-steps.js';
 
 export default defineCase({
   id: 'TC_B_52_CS',
-  title: 'Offline Behaviour - < Offline Threshold',
+  title: 'Status change during offline period - < Offline Threshold',
   ocpp: '2.0.1',
   profile: 'Core',
   sut: 'ChargePoint',

@@ -7,7 +7,7 @@ const WAIT_S = 2;
 
 export default defineCase({
   id: 'TC_B_57_CS',
-  title: 'Reconnecting - After connection loss',
+  title: 'Network Reconnection - After connection loss',
   ocpp: '2.0.1',
   profile: 'Core',
   sut: 'ChargePoint',

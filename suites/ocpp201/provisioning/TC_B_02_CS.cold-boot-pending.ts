@@ -15,6 +15,10 @@ export default defineCase({
   purpose: 'While its boot is Pending the station answers SetVariables, GetVariables and GetBaseReport (with its NotifyReport parts), rejects a remote start, and on TriggerMessage BootNotification boots again at once; once accepted it reports every connector.',
   refs: ['OCPP 2.0.1 Part 2 B02 (FR.01–FR.08)', 'OCPP 2.0.1 Part 2 F06.FR.17 (TriggerMessage BootNotification)', 'OCPP 2.0.1 Part 2 B01.FR.05'],
   provenance: 'OCPP 2.0.1 Part 6 TC_B_02_CS; ours: the reboot is the SUT-control action reboot, the component is named OCPPCommCtrlr as in Part 2 (the table writes OCPPCommCtrl), periodic BootNotification retries while Pending are answered Pending again, and OfflineThreshold is restored after the case.',
+  deviations: [
+    { what: 'Nothing but BootNotification and the NotifyReport parts asked for is sent between the boot and its acceptance (MUST, not a tool validation)', why: 'The table validates only the messages it lists; Part 2 forbids the rest while Pending', source: 'OCPP 2.0.1 Part 2 B02.FR.02, B01.FR.08' },
+    { what: 'Variables the case changed are set back after it (SHOULD)', why: 'Nothing leaks into the next case', source: 'OCPP 2.0.1 Part 2 B05.FR.10' },
+  ],
   actions: ['reboot'],
 }, async (t) => {
   const { csms, sut, step, cfg } = t;

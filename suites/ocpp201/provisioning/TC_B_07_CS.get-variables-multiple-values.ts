@@ -15,6 +15,9 @@ export default defineCase({
   purpose: 'GetVariables of two required variables in one request is answered with one Accepted result per variable, each with its value.',
   refs: ['OCPP 2.0.1 Part 2 B06.FR.01–FR.04, FR.10'],
   provenance: 'OCPP 2.0.1 Part 6 TC_B_07_CS; ours: the variables are named as in Part 2 (OCPPCommCtrlr, AuthCtrlr.LocalAuthorizeOffline; the table writes OCPPCommCtrl, AuthCtrl.LocalAuthorizationOffline), the Before state is set with SetVariables when it differs and restored after the case.',
+  deviations: [
+    { what: 'Variables the case changed are set back after it (SHOULD)', why: 'Nothing leaks into the next case', source: 'OCPP 2.0.1 Part 2 B05.FR.10' },
+  ],
 }, async (t) => {
   const { csms, step } = t;
   const cp = await csms.booted();

@@ -14,6 +14,9 @@ export default defineCase({
   purpose: 'Reset OnIdle during a transaction is Scheduled; the station reboots (reason ScheduledReset) only once the transaction has ended normally, then reports its connectors and its reboot as a security event.',
   refs: ['OCPP 2.0.1 Part 2 B12.FR.01, FR.03', 'OCPP 2.0.1 Part 2 B01.FR.03, FR.05, FR.09', 'OCPP 2.0.1 Part 6 Tables 430–435 (reusable states)'],
   provenance: 'OCPP 2.0.1 Part 6 TC_B_21_CS, Before by reusable state EnergyTransferStarted; ours: the EVSE is the first configured one; which of steps 3–6 run follows TxStopPoint as the reusable states\' notes say; a cable still plugged in after the reboot is unplugged after the case.',
+  deviations: [
+    { what: 'After the case the EV is disconnected and the connector reported Available (SHOULD)', why: 'Nothing leaks into the next case', source: 'OCPP 2.0.1 Part 2 G01 (StatusNotification)' },
+  ],
   actions: ['plugIn', 'presentIdToken', 'unplug'],
 }, async (t) => {
   const { csms, step, cfg } = t;

@@ -14,6 +14,9 @@ export default defineCase({
   purpose: 'Reset Immediate during a transaction is Accepted; the station ends the transaction (ResetCommand, ImmediateReset) before it reboots (reason RemoteReset), then reports the EVSE with the EV Occupied and the others Available.',
   refs: ['OCPP 2.0.1 Part 2 B12.FR.02, FR.04', 'OCPP 2.0.1 Part 2 E07.FR.03', 'OCPP 2.0.1 Part 2 B01.FR.03, FR.05, FR.09'],
   provenance: 'OCPP 2.0.1 Part 6 TC_B_22_CS, Before by reusable state EnergyTransferStarted; ours: the EVSE is the first configured one; the EV is unplugged after the case.',
+  deviations: [
+    { what: 'After the case the EV is disconnected and the connector reported Available (SHOULD)', why: 'Nothing leaks into the next case', source: 'OCPP 2.0.1 Part 2 G01 (StatusNotification)' },
+  ],
   actions: ['plugIn', 'presentIdToken', 'unplug'],
 }, async (t) => {
   const { csms, step, cfg } = t;

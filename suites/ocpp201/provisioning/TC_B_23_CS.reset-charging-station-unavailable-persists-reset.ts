@@ -15,6 +15,9 @@ export default defineCase({
   purpose: 'An EVSE made Unavailable (ChangeAvailability Inoperative) stays Unavailable across a Reset OnIdle: after the reboot (reason RemoteReset) it is reported Unavailable, the others Available.',
   refs: ['OCPP 2.0.1 Part 2 B11.FR.01–FR.04', 'OCPP 2.0.1 Part 2 B01.FR.07', 'OCPP 2.0.1 Part 2 G03 (ChangeAvailability)', 'OCPP 2.0.1 Part 6 Table 425 (reusable state Unavailable)'],
   provenance: 'OCPP 2.0.1 Part 6 TC_B_23_CS, Memory State by reusable state Unavailable (Table 425); ours: the EVSE is the first configured one; after the case ChangeAvailability Operative makes it Available again.',
+  deviations: [
+    { what: 'After the case ChangeAvailability Operative is Accepted and the connector reported Available (SHOULD)', why: 'Restores the station for the next case', source: 'OCPP 2.0.1 Part 2 G03' },
+  ],
 }, async (t) => {
   const { csms, step, cfg } = t;
   const evseId = evseIdsOf(cfg)[0]!;

@@ -14,6 +14,9 @@ export default defineCase({
   purpose: 'Reset Immediate of an EVSE with a transaction is Accepted; the station ends that transaction (ResetCommand, ImmediateReset) before the EVSE resets.',
   refs: ['OCPP 2.0.1 Part 2 B12.FR.02, FR.08', 'OCPP 2.0.1 Part 2 E07.FR.03'],
   provenance: 'OCPP 2.0.1 Part 6 TC_B_27_CS, Before by reusable state EnergyTransferStarted; ours: the EVSE is the first configured one; the EV is unplugged after the case.',
+  deviations: [
+    { what: 'After the case the EV is disconnected and the connector reported Available (SHOULD)', why: 'Nothing leaks into the next case', source: 'OCPP 2.0.1 Part 2 G01 (StatusNotification)' },
+  ],
   pics: { all: ['C-13'], text: 'Reset per EVSE' },
   actions: ['plugIn', 'presentIdToken', 'unplug'],
 }, async (t) => {

@@ -14,6 +14,9 @@ export default defineCase({
   purpose: 'A station that cannot reset an individual EVSE rejects Reset OnIdle with the evseId of an EVSE with a transaction.',
   refs: ['OCPP 2.0.1 Part 2 B12.FR.09'],
   provenance: 'OCPP 2.0.1 Part 6 TC_B_29_CS, Before by reusable state EnergyTransferStarted; ours: the EVSE is the first configured one; the transaction is ended and the EV unplugged after the case.',
+  deviations: [
+    { what: 'After the case the EV is disconnected and the connector reported Available (SHOULD)', why: 'Nothing leaks into the next case', source: 'OCPP 2.0.1 Part 2 G01 (StatusNotification)' },
+  ],
   pics: { none: ['C-13'], text: 'the station does not support resetting an individual EVSE' },
   actions: ['plugIn', 'presentIdToken', 'unplug'],
 }, async (t) => {

@@ -13,6 +13,9 @@ export default defineCase({
   purpose: 'While its boot is Rejected the station answers a CSMS request (GetBaseReport) with CALLERROR SecurityError.',
   refs: ['OCPP 2.0.1 Part 2 B03.FR.08', 'OCPP 2.0.1 Part 4 §4.3 (CALLERROR codes)'],
   provenance: 'OCPP 2.0.1 Part 6 TC_B_30_CS; ours: the harness waits toleranceMs after the Rejected answer to see whether the station disconnects; the boot is caused by the SUT-control action reboot; after the case the harness accepts the next BootNotification (the interval is the heartbeat interval) so the station is Booted again.',
+  deviations: [
+    { what: 'After the case the station boots again after the interval and reports its connectors (SHOULD)', why: 'Brings the station back to Booted for the next case', source: 'OCPP 2.0.1 Part 2 B03.FR.06, B01.FR.05' },
+  ],
   actions: ['reboot'],
 }, async (t) => {
   const { csms, sut, step, cfg } = t;

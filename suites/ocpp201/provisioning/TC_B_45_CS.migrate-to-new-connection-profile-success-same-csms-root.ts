@@ -16,6 +16,9 @@ export default defineCase({
   purpose: 'A network profile stored in the free slot and put first in NetworkConfigurationPriority is used after the reboot: the station connects to the new URL and boots there.',
   refs: ['OCPP 2.0.1 Part 2 B09.FR.01', 'OCPP 2.0.1 Part 2 B10.FR.01, FR.04, FR.06'],
   provenance: 'OCPP 2.0.1 Part 6 TC_B_45_CS; ours: the new endpoint is the harness under another path; the slots are the one in use and the other of 1 and 2; the Reset of step 5 is always sent; afterwards the priority is restored and the station reset again.',
+  deviations: [
+    { what: 'After the case NetworkConfigurationPriority is set back and a Reset accepted (SHOULD)', why: 'Restores the station for the next case', source: 'OCPP 2.0.1 Part 2 B10.FR.01, B11.FR.01' },
+  ],
 }, async (t) => {
   const { csms, step, cfg } = t;
   const cp = await csms.booted();

@@ -15,6 +15,10 @@ export default defineCase({
   purpose: 'When the new first-priority network profile cannot connect, the station makes NetworkProfileConnectionAttempts attempts with it, then falls back to the next profile (the harness) and boots there.',
   refs: ['OCPP 2.0.1 Part 2 B10.FR.03, FR.04'],
   provenance: 'OCPP 2.0.1 Part 6 TC_B_46_CS; ours: the new profile points at a port nobody answers on (the table\'s OCTT leaves the connection unanswered); the number of attempts on it is not observed; the slots are the one in use and the other of 1 and 2; the Reset of step 5 is always sent; afterwards the priority and NetworkProfileConnectionAttempts are restored and the station reset again.',
+  deviations: [
+    { what: 'After the case NetworkConfigurationPriority is set back and a Reset accepted (SHOULD)', why: 'Restores the station for the next case', source: 'OCPP 2.0.1 Part 2 B10.FR.01, B11.FR.01' },
+    { what: 'Variables the case changed are set back after it (SHOULD)', why: 'Nothing leaks into the next case', source: 'OCPP 2.0.1 Part 2 B05.FR.10' },
+  ],
 }, async (t) => {
   const { csms, step, cfg } = t;
   const cp = await csms.booted();

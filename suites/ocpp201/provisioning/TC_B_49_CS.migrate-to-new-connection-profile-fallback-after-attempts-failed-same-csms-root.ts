@@ -20,6 +20,11 @@ export default defineCase({
   purpose: 'When the new profile and then the previous one both fail, the station keeps reconnecting to the previous (last successful) profile after RetryBackOffWaitMinimum, and boots there.',
   refs: ['OCPP 2.0.1 Part 2 B10.FR.03, FR.07', 'OCPP 2.0.1 Part 4 §5.3'],
   provenance: `OCPP 2.0.1 Part 6 TC_B_49_CS; ours: the new profile points at a port nobody answers on; <Configured RetryBackOffWaitMinimum> is ${WAIT_S} s; the harness refuses the station from the Reset until 1.5 × that has passed, so the fallback attempt is refused and the next one accepted; the slots are the one in use and the other of 1 and 2; afterwards the priority and the variables are restored and the station reset again.`,
+  deviations: [
+    { what: 'The accepted reconnection of step 11 comes no sooner than RetryBackOffWaitMinimum after the refused one (SHOULD)', why: 'The table describes the wait but validates only step 6', source: 'OCPP 2.0.1 Part 4 §5.3' },
+    { what: 'After the case NetworkConfigurationPriority is set back and a Reset accepted (SHOULD)', why: 'Restores the station for the next case', source: 'OCPP 2.0.1 Part 2 B10.FR.01, B11.FR.01' },
+    { what: 'Variables the case changed are set back after it (SHOULD)', why: 'Nothing leaks into the next case', source: 'OCPP 2.0.1 Part 2 B05.FR.10' },
+  ],
   pics: { all: ['C-47'], text: 'Reconnect after NetworkProfileConnectionAttempts' },
 }, async (t) => {
   const { csms, step, cfg } = t;

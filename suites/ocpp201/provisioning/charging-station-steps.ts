@@ -30,16 +30,16 @@ export const label = (v: VariableRef) => `${v.component}.${v.variable}${v.instan
 
 /** GetVariables of one variable, judged only as answered: its Actual value, if it reported one Accepted. */
 export async function readVariable(cp: CaseLink, v: VariableRef, requirement: string): Promise<string | undefined> {
-  const res = await cp.call('GetVariables', { getVariableData: [ref(v)] }, { requirement });
+  const res = await cp.call('GetVariables', { getVariableData: [ref(v)] }, { requirement, octt: 'not-checked' });
   const result = (res.payload.getVariableResult as Array<Record<string, unknown>> | undefined)?.[0];
   return result?.attributeStatus === 'Accepted' && typeof result.attributeValue === 'string' ? result.attributeValue : undefined;
 }
 
 /** SetVariables of one variable: the attributeStatus the station answered (Accepted, RebootRequired, …). */
-export async function writeVariable(cp: CaseLink, v: VariableRef, value: string, opts: { requirement: string; expectStatus?: string[]; level?: 'MUST' | 'SHOULD' }): Promise<string | undefined> {
+export async function writeVariable(cp: CaseLink, v: VariableRef, value: string, opts: { requirement: string; expectStatus?: string[]; level?: 'MUST' | 'SHOULD'; octt?: 'fails' | 'not-checked' }): Promise<string | undefined> {
   const res = await cp.call('SetVariables', { setVariableData: [{ ...ref(v), attributeValue: value }] }, {
     ...(opts.expectStatus ? { expect: { 'setVariableResult.0.attributeStatus': { oneOf: opts.expectStatus } } } : {}),
-    requirement: opts.requirement, level: opts.level,
+    requirement: opts.requirement, level: opts.level, octt: opts.octt,
   });
   const result = (res.payload.setVariableResult as Array<Record<string, unknown>> | undefined)?.[0];
   return typeof result?.attributeStatus === 'string' ? result.attributeStatus : undefined;
@@ -60,7 +60,7 @@ export async function prepareVariables(t: Ctx, cp: CaseLink, wanted: Array<[Vari
   for (const [v, value] of wanted) {
     const original = await readVariable(cp, v, `${table} Before: ${label(v)} is read to set the configuration state (Part 2 B06.FR.01)`);
     if (original === value) continue;
-    const status = await writeVariable(cp, v, value, { requirement: `${table} Before: ${label(v)} = ${value} (Part 2 B05.FR.01)` });
+    const status = await writeVariable(cp, v, value, { requirement: `${table} Before: ${label(v)} = ${value} (Part 2 B05.FR.01)`, octt: 'not-checked' });
     if (status !== 'Accepted') {
       await restoreVariables(t, cp, changes);
       t.notApplicable(`${table} needs ${label(v)} = ${value} before it starts; the station answered ${status ?? 'nothing usable'}`);

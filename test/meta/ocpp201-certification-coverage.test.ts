@@ -8,15 +8,9 @@ import { requireShared } from '../support/shared-files.js';
 
 /** Core B/E/J/P cases of Part 5 not written yet. This list only shrinks; at zero the list is complete. */
 const NOT_YET_WRITTEN: readonly string[] = [
-  'TC_B_01_CS', 'TC_B_02_CS', 'TC_B_03_CS', 'TC_B_06_CS', 'TC_B_07_CS', 'TC_B_09_CS',
-  'TC_B_10_CS', 'TC_B_11_CS', 'TC_B_12_CS', 'TC_B_13_CS', 'TC_B_15_CS', 'TC_B_20_CS',
-  'TC_B_21_CS', 'TC_B_22_CS', 'TC_B_23_CS', 'TC_B_25_CS', 'TC_B_26_CS', 'TC_B_27_CS',
-  'TC_B_28_CS', 'TC_B_29_CS', 'TC_B_30_CS', 'TC_B_32_CS', 'TC_B_33_CS', 'TC_B_34_CS',
-  'TC_B_35_CS', 'TC_B_36_CS', 'TC_B_37_CS', 'TC_B_39_CS', 'TC_B_41_CS', 'TC_B_43_CS',
-  'TC_B_45_CS', 'TC_B_46_CS', 'TC_B_47_CS', 'TC_B_49_CS', 'TC_B_50_CS', 'TC_B_51_CS',
-  'TC_B_52_CS', 'TC_B_53_CS', 'TC_B_57_CS', 'TC_J_01_CS', 'TC_J_02_CS', 'TC_J_03_CS',
-  'TC_J_04_CS', 'TC_J_06_CS', 'TC_J_07_CS', 'TC_J_08_CS', 'TC_J_09_CS', 'TC_J_10_CS',
-  'TC_J_11_CS', 'TC_P_01_CS', 'TC_P_03_CS',
+  'TC_B_47_CS', 'TC_B_50_CS', 'TC_J_01_CS', 'TC_J_02_CS', 'TC_J_03_CS', 'TC_J_04_CS',
+  'TC_J_06_CS', 'TC_J_07_CS', 'TC_J_08_CS', 'TC_J_09_CS', 'TC_J_10_CS', 'TC_J_11_CS',
+  'TC_P_01_CS', 'TC_P_03_CS',
 ];
 
 const BLOCKS = /^TC_[BEJP]_/;

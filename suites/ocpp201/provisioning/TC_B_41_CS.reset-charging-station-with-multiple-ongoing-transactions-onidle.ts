@@ -13,10 +13,12 @@ export default defineCase({
   part6: { useCase: 'B12 Reset - With Ongoing Transaction', requirements: ['B12.FR.01', 'B12.FR.03', 'E07.FR.03'] },
   purpose: 'Reset OnIdle with transactions on two EVSEs is Scheduled; the station waits until both transactions ended normally, then reboots (reason ScheduledReset) and reports its connectors.',
   refs: ['OCPP 2.0.1 Part 2 B12.FR.01, FR.03', 'OCPP 2.0.1 Part 2 B01.FR.03, FR.05, FR.09', 'OCPP 2.0.1 Part 6 Tables 430–435 (reusable states)'],
-  provenance: 'OCPP 2.0.1 Part 6 TC_B_41_CS, Before by reusable state EnergyTransferStarted on EVSE 1 and 2; ours: EVSE 1 and 2 are the first two configured; the Part 5 condition (HFS-8 > 1: more than one EVSE) is read from the configured EVSEs; a cable still plugged in after the reboot is unplugged after the case.',
+  provenance: 'OCPP 2.0.1 Part 6 TC_B_41_CS, Before by reusable state EnergyTransferStarted on EVSE 1 and 2; ours: EVSE 1 and 2 are the first two configured; the Part 5 condition HFS-8 > 1 is the declared PICS feature HFS-8 and more than one configured EVSE; a cable still plugged in after the reboot is unplugged after the case.',
   deviations: [
     { what: 'After the case the EV is disconnected and the connector reported Available (SHOULD)', why: 'Nothing leaks into the next case', source: 'OCPP 2.0.1 Part 2 G01 (StatusNotification)' },
   ],
+  // Part 5: "if no. of EVSEs > 1" (HFS-8 > 1); the configured EVSEs must be more than one as well.
+  pics: { all: ['HFS-8'], text: 'more than one EVSE (HFS-8 > 1)' },
   actions: ['plugIn', 'presentIdToken', 'unplug'],
 }, async (t) => {
   const { csms, step, cfg } = t;

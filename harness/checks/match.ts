@@ -15,7 +15,9 @@ export type MatchValue =
    * An array where each of these matchers is met by at least one element, in any order (2.0.1 tool
    * validations of lists "in arbitrary order").
    */
-  | { someItem: Matcher | Matcher[] };
+  | { someItem: Matcher | Matcher[] }
+  /** Any one of these (e.g. "the same instant as the last reading, or one interval later"). */
+  | { anyOf: MatchValue[] };
 
 /** Dotted paths into the payload (`idTagInfo.status`, `meterValue.0.timestamp`) → what they must be. */
 export type Matcher = Record<string, MatchValue>;
@@ -31,6 +33,7 @@ export function valueAtPath(payload: unknown, path: string): unknown {
 
 export function describeMatchValue(expected: MatchValue): string {
   if (expected === null || typeof expected !== 'object') return JSON.stringify(expected);
+  if ('anyOf' in expected) return expected.anyOf.map(describeMatchValue).join(' or ');
   if ('oneOf' in expected) return `${expected.optional ? 'absent or ' : ''}one of ${expected.oneOf.map((v) => JSON.stringify(v)).join(', ')}`;
   if ('present' in expected) return expected.present ? 'present' : 'absent';
   if ('someItem' in expected) return itemMatchers(expected.someItem).map((m) => `a list element with ${describeMatcher(m)}`).join(' and ');
@@ -45,6 +48,7 @@ export function describeMatchValue(expected: MatchValue): string {
 
 export function matchesValue(actual: unknown, expected: MatchValue): boolean {
   if (expected === null || typeof expected !== 'object') return actual === expected;
+  if ('anyOf' in expected) return expected.anyOf.some((v) => matchesValue(actual, v));
   if ('oneOf' in expected) return (expected.optional === true && actual === undefined) || expected.oneOf.some((v) => v === actual);
   if ('present' in expected) return (actual !== undefined) === expected.present;
   if ('someItem' in expected) {

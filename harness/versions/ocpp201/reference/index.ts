@@ -47,6 +47,8 @@ export const BUILTIN_DECLARATIONS_201: Declarations = {
     'HFS-1', 'AQ-9',
     // Block B: Reset per EVSE (C-13); reconnect after NetworkProfileConnectionAttempts failed (C-47).
     'C-13', 'C-47',
+    // Block J: AlignedDataCtrlr.SendDuringIdle is writable (C-28); its meter does not sign (no C-42).
+    'C-28',
   ],
 };
 // C-44 Pending before Accepting, C-45/C-46 several GetVariables/SetVariables items, C-17 ConfigurationInventory,

@@ -10,7 +10,7 @@ export default defineCase({
   part6: { useCase: 'J01 Sending Meter Values not related to a transaction', requirements: ['J01.FR.01', 'J01.FR.02', 'J01.FR.03', 'J01.FR.06', 'J01.FR.07', 'J01.FR.08', 'J01.FR.14', 'J01.FR.15'] },
   purpose: 'Without a transaction, the charging station sends MeterValues at every AlignedDataCtrlr.Interval, with context Sample.Clock and a sampledValue per measurand of AlignedDataCtrlr.Measurands.',
   refs: ['OCPP 2.0.1 Part 2 J01.FR.14', 'OCPP 2.0.1 Part 2 J01.FR.15', 'OCPP 2.0.1 Part 2 J01.FR.08'],
-  provenance: 'OCPP 2.0.1 Part 6 TC_J_01_CS; ours: the interval is config intervals.meterSampleS but at least 2 s, AlignedDataCtrlr.Measurands is set to the declared measurands, both restored afterwards; three MeterValues with at least two readings apart are judged.',
+  provenance: 'OCPP 2.0.1 Part 6 TC_J_01_CS; ours: the interval is config intervals.meterSampleS but at least 2 s, AlignedDataCtrlr.Measurands is set to the declared measurands, both restored afterwards; the first three MeterValues are judged (the table ends after three), each against the timestamp of the one before.',
 }, async (t) => {
   const { csms, cfg, step } = t;
   const link = await csms.booted();

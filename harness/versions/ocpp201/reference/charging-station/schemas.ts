@@ -42,6 +42,10 @@ export interface PayloadProblem {
 /** Validate a payload against the 2.0.1 schema of `action`; undefined when valid or without a schema. */
 export function checkPayload201(action: string, kind: 'req' | 'conf', payload: unknown): PayloadProblem | undefined {
   if (!hasSchema201(action, kind)) return undefined;
+  // A payload that is no JSON object (e.g. `[]`) fails the PDU's form, not the type of a field (§4.1.5).
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
+    return { code: 'FormatViolation', description: `${action}.${kind}: the payload is not a JSON object (OCPP-J 2.0.1 §4.1.5)` };
+  }
   try {
     fullValidator201.validate(`urn:${action}.${kind}`, payload);
     return undefined;

@@ -8,9 +8,7 @@ import { requireShared } from '../support/shared-files.js';
 
 /** Core B/E/J/P cases of Part 5 not written yet. This list only shrinks; at zero the list is complete. */
 const NOT_YET_WRITTEN: readonly string[] = [
-  'TC_B_47_CS', 'TC_B_50_CS', 'TC_J_01_CS', 'TC_J_02_CS', 'TC_J_03_CS', 'TC_J_04_CS',
-  'TC_J_06_CS', 'TC_J_07_CS', 'TC_J_08_CS', 'TC_J_09_CS', 'TC_J_10_CS', 'TC_J_11_CS',
-  'TC_P_01_CS', 'TC_P_03_CS',
+  'TC_B_47_CS', 'TC_B_50_CS',
 ];
 
 const BLOCKS = /^TC_[BEJP]_/;

@@ -291,8 +291,6 @@ export class CaseLink {
     /** The spec lets the receiver drop this CALL (cite it): no answer is then a SHOULD finding. */
     mayDrop?: string;
     octt?: 'fails' | 'not-checked';
-    /** The version lets the receiver drop such a CALL (OCPP-J 2.0.1 §4.2.3): no answer does not stop the case. */
-    mayDrop?: boolean;
   }): Promise<CallOutcome> {
     const outcome = await this.rawCall(action, opts.payload ?? {}, opts.raw, true);
     this.scope.record({ kind: 'expect', expectation: {
@@ -300,7 +298,7 @@ export class CaseLink {
       exact: opts.exact, requirement: opts.requirement, octt: opts.octt,
       ...(opts.level ? { level: opts.level } : {}), ...(opts.mayDrop ? { mayDrop: opts.mayDrop } : {}),
     } });
-    if (outcome.kind === 'timeout' && !opts.mayDrop) throw new ExpectationUnmet(`no answer to the malformed ${action}`);
+    if (outcome.kind === 'timeout') throw new ExpectationUnmet(`no answer to the malformed ${action}`);
     return outcome;
   }
 

@@ -35,7 +35,7 @@ export default defineCase({
       endTransaction(t, link, evseId, tx, {
         match: (ended) => ({
           'meterValue.0.sampledValue.0.context': 'Sample.Periodic',
-          meterValue: { containsAll: [{ sampledValue: { containsAll: [{ context: 'Transaction.End' }] } }] },
+          meterValue: { someItem: [{ sampledValue: { someItem: [{ context: 'Transaction.End' }] } }] },
           'meterValue.0.sampledValue': perMeasurand(measurands),
           ...intervalsWithin(meterValuesOf(ended), 'Sample.Periodic', intervalS, cfg.toleranceMs),
         }),

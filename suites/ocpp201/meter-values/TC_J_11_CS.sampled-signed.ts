@@ -33,7 +33,7 @@ export default defineCase({
       endTransaction(t, link, evseId, tx, {
         match: (e) => ({
           'meterValue.0.sampledValue.0.context': 'Sample.Periodic',
-          meterValue: { containsAll: [{ sampledValue: { containsAll: [{ context: 'Transaction.End' }] } }] },
+          meterValue: { someItem: [{ sampledValue: { someItem: [{ context: 'Transaction.End' }] } }] },
           'meterValue.0.sampledValue': perMeasurand(measurands),
           ...intervalsWithin(meterValuesOf(e), 'Sample.Periodic', intervalS, cfg.toleranceMs),
         }),

@@ -86,7 +86,7 @@ export function measurandsOf(cfg: Ctx['cfg']): string[] {
  * Energy.Active.Import.Register" (the J tables), as a matcher of a sampledValue list.
  */
 export function perMeasurand(measurands: string[]): MatchValue {
-  return { containsAll: measurands.map((m): Matcher => ({ measurand: m === EAIR ? { oneOf: [EAIR], optional: true } : m })) };
+  return { someItem: measurands.map((m): Matcher => ({ measurand: m === EAIR ? { oneOf: [EAIR], optional: true } : m })) };
 }
 
 /** A timestamp `intervalS` after `previous` (± tolerance), or — another message of the same reading — the same instant. */

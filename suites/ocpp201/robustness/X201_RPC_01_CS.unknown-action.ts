@@ -1,4 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
+import { MAY_DROP } from './robustness-steps.js';
 
 export default defineCase({
   id: 'X201_RPC_01_CS',
@@ -18,7 +19,7 @@ export default defineCase({
   await step(2, 'Send a CALL with the action "FrobnicateWidget" (not an OCPP 2.0.1 action) and an empty payload; the charging station answers CALLERROR NotImplemented', () =>
     link.callExpectingError('FrobnicateWidget', {
       payload: {},
-      exact: ['NotImplemented'], mayDrop: true,
+      exact: ['NotImplemented'], mayDrop: MAY_DROP,
       requirement: 'OCPP-J 2.0.1 §4.1.7, §4.3 Table 8: a CALL for an action the receiver does not know is answered with CALLERROR NotImplemented',
     }));
 });

@@ -1,4 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
+import { MAY_DROP } from './robustness-steps.js';
 
 export default defineCase({
   id: 'X201_RPC_02_CS',
@@ -19,7 +20,7 @@ export default defineCase({
   await step(2, 'Send GetVariables with an empty payload (no getVariableData); the charging station answers CALLERROR OccurrenceConstraintViolation', () =>
     link.callExpectingError('GetVariables', {
       payload: {},
-      exact: ['OccurrenceConstraintViolation'], mayDrop: true,
+      exact: ['OccurrenceConstraintViolation'], mayDrop: MAY_DROP,
       requirement: 'OCPP-J 2.0.1 §4.1.7, §4.3 Table 8: a CALL missing a required field is answered with CALLERROR OccurrenceConstraintViolation',
     }));
 });

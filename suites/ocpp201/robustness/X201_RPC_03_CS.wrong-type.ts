@@ -1,4 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
+import { MAY_DROP } from './robustness-steps.js';
 
 export default defineCase({
   id: 'X201_RPC_03_CS',
@@ -18,7 +19,7 @@ export default defineCase({
   await step(2, 'Send GetVariables with `component.name: 12` (a number, the schema wants a string); the charging station answers CALLERROR TypeConstraintViolation', () =>
     link.callExpectingError('GetVariables', {
       payload: { getVariableData: [{ component: { name: 12 }, variable: { name: 'HeartbeatInterval' } }] },
-      exact: ['TypeConstraintViolation'], mayDrop: true,
+      exact: ['TypeConstraintViolation'], mayDrop: MAY_DROP,
       requirement: 'OCPP-J 2.0.1 §4.1.7, §4.3 Table 8: a CALL with a field of the wrong data type is answered with CALLERROR TypeConstraintViolation',
     }));
 });

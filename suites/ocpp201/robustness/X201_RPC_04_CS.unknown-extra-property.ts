@@ -1,4 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
+import { MAY_DROP } from './robustness-steps.js';
 
 export default defineCase({
   id: 'X201_RPC_04_CS',
@@ -19,7 +20,7 @@ export default defineCase({
   await step(2, 'Send GetVariables for OCPPCommCtrlr.HeartbeatInterval with the extra property `unexpectedProperty: true`; the charging station answers CALLERROR ProtocolError or FormatViolation', () =>
     link.callExpectingError('GetVariables', {
       payload: { getVariableData: [{ component: { name: 'OCPPCommCtrlr' }, variable: { name: 'HeartbeatInterval' } }], unexpectedProperty: true },
-      exact: ['ProtocolError', 'FormatViolation'], mayDrop: true,
+      exact: ['ProtocolError', 'FormatViolation'], mayDrop: MAY_DROP,
       requirement: 'OCPP-J 2.0.1 §4.1.2, §4.3 Table 8, §9: a CALL whose payload has a property the message does not define is refused with CALLERROR ProtocolError or FormatViolation',
     }));
 });

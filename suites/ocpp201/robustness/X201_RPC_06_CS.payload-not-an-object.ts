@@ -1,4 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
+import { MAY_DROP } from './robustness-steps.js';
 
 export default defineCase({
   id: 'X201_RPC_06_CS',
@@ -19,7 +20,7 @@ export default defineCase({
   await step(2, 'Send a GetVariables CALL whose payload is `[]`; the charging station answers CALLERROR FormatViolation (or ProtocolError) with the CALL\'s id', () =>
     link.callExpectingError('GetVariables', {
       raw: (id) => JSON.stringify([2, id, 'GetVariables', []]),
-      exact: ['FormatViolation', 'ProtocolError'], mayDrop: true,
+      exact: ['FormatViolation', 'ProtocolError'], mayDrop: MAY_DROP,
       requirement: 'OCPP-J 2.0.1 §4.1.5, §4.3 Table 8: a CALL whose payload is not a JSON object is refused with a CALLERROR (FormatViolation or ProtocolError)',
     }));
 });

@@ -1,4 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
+import { MAY_DROP } from './robustness-steps.js';
 
 const HEARTBEAT_INTERVAL = { component: { name: 'OCPPCommCtrlr' }, variable: { name: 'HeartbeatInterval' } };
 
@@ -21,7 +22,7 @@ export default defineCase({
   await step(2, 'Send Reset with `type: "Medium"`; the charging station answers CALLERROR PropertyConstraintViolation', () =>
     link.callExpectingError('Reset', {
       payload: { type: 'Medium' },
-      exact: ['PropertyConstraintViolation'], mayDrop: true,
+      exact: ['PropertyConstraintViolation'], mayDrop: MAY_DROP,
       requirement: 'OCPP-J 2.0.1 §4.1.2, §4.3 Table 8: a Reset with a type other than Immediate or OnIdle is refused with CALLERROR PropertyConstraintViolation',
     }));
 

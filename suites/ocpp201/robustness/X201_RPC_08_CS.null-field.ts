@@ -1,4 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
+import { MAY_DROP } from './robustness-steps.js';
 
 export default defineCase({
   id: 'X201_RPC_08_CS',
@@ -19,7 +20,7 @@ export default defineCase({
   await step(2, 'Send RequestStopTransaction with `transactionId: null`; the charging station answers CALLERROR TypeConstraintViolation', () =>
     link.callExpectingError('RequestStopTransaction', {
       payload: { transactionId: null },
-      exact: ['TypeConstraintViolation'], mayDrop: true,
+      exact: ['TypeConstraintViolation'], mayDrop: MAY_DROP,
       requirement: 'OCPP-J 2.0.1 §4.1.5, §4.1.7, §4.3 Table 8: a CALL with null where the schema wants a string is refused with CALLERROR TypeConstraintViolation',
     }));
 });

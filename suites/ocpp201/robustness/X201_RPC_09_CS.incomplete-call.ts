@@ -1,4 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
+import { MAY_DROP } from './robustness-steps.js';
 
 export default defineCase({
   id: 'X201_RPC_09_CS',
@@ -20,7 +21,7 @@ export default defineCase({
   await step(2, 'Send `[2,"<id>"]`, a CALL without action and payload; the charging station answers CALLERROR RpcFrameworkError (or FormatViolation) with that id', () =>
     link.callExpectingError('(no action)', {
       raw: (id) => JSON.stringify([2, id]),
-      exact: ['RpcFrameworkError', 'FormatViolation'], mayDrop: true,
+      exact: ['RpcFrameworkError', 'FormatViolation'], mayDrop: MAY_DROP,
       requirement: 'OCPP-J 2.0.1 §4.2.3, §4.1.4, Table 8: an incomplete CALL whose id is readable is refused with a CALLERROR (RpcFrameworkError) carrying that id',
     }));
 });

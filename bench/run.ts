@@ -145,11 +145,14 @@ const SLICE = [
 
 async function wallTime(label: string, target: string, cases?: string[], ocpp = '1.6'): Promise<void> {
   const t0 = performance.now();
-  const { run } = await runBuiltin({ sides: ['ChargePoint', 'Csms'], parallel: 4, cases, ocpp });
+  const { run } = await runBuiltin({ sides: ['ChargePoint', 'Csms'], parallel: 8, cases, ocpp });
   const s = (performance.now() - t0) / 1000;
   const count = (v: string) => run.cases.filter((c) => c.verdict === v).length;
-  console.log(`\n${label} against the built-in peers (both roles, 4 lanes per side, default short intervals)`);
+  console.log(`\n${label} against the built-in peers (both roles, 8 lanes per side, default short intervals)`);
   console.log(`  ${run.cases.length} cases: ${count('PASS')} PASS, ${count('NOT_APPLICABLE')} NOT_APPLICABLE, ${count('FAIL')} FAIL; wall time ${s.toFixed(1)} s  (target < ${target})`);
+  for (const c of run.cases.filter((x) => x.verdict === 'FAIL' || x.verdict === 'INCONCLUSIVE')) {
+    console.log(`    ${c.verdict} ${c.id}: ${c.reason ?? ''} ${c.findings.map((f) => `[${f.checkId}] ${f.actual}`).join(' | ').slice(0, 400)}`);
+  }
   const mem = process.memoryUsage();
   console.log(`  memory after the run: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`);
 }

@@ -38,7 +38,11 @@ export interface ChargePointSutContext extends CaseContextBase {
      * connection (and its BootNotification) that never comes is the charge point's failure to reboot
      * (sequence.missing), not an inconclusive case: e.g. a Reset it accepted and never carried out.
      */
-    nextConnection(opts?: { requirement: string }): Promise<CaseLink>;
+    /**
+     * The charge point's next connection, within `withinMs` (default timeouts.connectMs). A case that
+     * configured a reconnect back-off adds it: the wait the station is told to keep is not its fault.
+     */
+    nextConnection(opts?: { requirement: string; withinMs?: number }): Promise<CaseLink>;
     /**
      * The URL charge points connect to (without the identity), e.g. to give a charging station a network
      * connection profile that points back at the harness under another path (OCPP 2.0.1 B09/B10).
@@ -221,16 +225,17 @@ export function chargePointSutContext(scope: CaseScope, role: CsmsRole, startSeq
     return caseLink;
   };
   const connectWait = () => `waiting up to ${Math.round(cfg.timeouts.connectMs / 1000)} s for ${cfg.identity} to connect to ${role.url ?? 'the harness'}/${cfg.identity}`;
-  const next = async (opts?: { requirement: string }) => {
-    const anchor = opts ? scope.mark('waiting for the charge point to reboot and reconnect', cfg.timeouts.connectMs) : scope.mark(connectWait(), cfg.timeouts.connectMs);
-    const link = await role.nextConnection(cfg.identity, cfg.timeouts.connectMs, scope.signal);
+  const next = async (opts?: { requirement: string; withinMs?: number }) => {
+    const within = opts?.withinMs ?? cfg.timeouts.connectMs;
+    const anchor = opts ? scope.mark('waiting for the charge point to reboot and reconnect', within) : scope.mark(connectWait(), within);
+    const link = await role.nextConnection(cfg.identity, within, scope.signal);
     if (link) return wrap(link);
-    if (!opts) throw new Inconclusive(`the charge point "${cfg.identity}" did not connect within ${cfg.timeouts.connectMs} ms`);
+    if (!opts) throw new Inconclusive(`the charge point "${cfg.identity}" did not connect within ${within} ms`);
     scope.record({ kind: 'expect', expectation: {
       type: 'call', step: scope.currentStep, action: 'BootNotification', afterSeq: anchor,
-      window: { anchorSeq: anchor, maxMs: cfg.timeouts.connectMs, toleranceMs: 0, graceMs: 0 }, requirement: opts.requirement,
+      window: { anchorSeq: anchor, maxMs: within, toleranceMs: 0, graceMs: 0 }, requirement: opts.requirement,
     } });
-    throw new ExpectationUnmet(`the charge point did not reconnect within ${cfg.timeouts.connectMs} ms`);
+    throw new ExpectationUnmet(`the charge point did not reconnect within ${within} ms`);
   };
   /** Boot accepted on `link` (by the default handler) and every connector reported: registered and settled. */
   const settle = async (link: CaseLink) => {

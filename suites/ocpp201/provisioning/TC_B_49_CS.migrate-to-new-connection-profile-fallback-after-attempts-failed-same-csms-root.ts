@@ -34,7 +34,8 @@ export default defineCase({
   ], TABLE);
   const slots = await networkSlots(cp, TABLE);
   const data = await connectionData(cp, unanswered(csms.url), TABLE);
-  const next = csms.nextConnection({ requirement: `${TABLE} step 11; Part 2 B10.FR.07: the station falls back to the last successful profile and reconnects` });
+  // The refused attempts and the back-off the case sets come on top of the usual connect time.
+  const next = csms.nextConnection({ requirement: `${TABLE} step 11; Part 2 B10.FR.07: the station falls back to the last successful profile and reconnects`, withinMs: cfg.timeouts.connectMs + 4 * WAIT_S * 1000 });
   next.catch(() => undefined); // awaited in step 11
   await migrateToProfile(t, cp, { table: TABLE, slot: slots.other, previous: slots.active, data });
   const reset = cp.mark('the station resets onto the new profile; the harness refuses connections for now');

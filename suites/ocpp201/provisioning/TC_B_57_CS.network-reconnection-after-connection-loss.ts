@@ -20,7 +20,7 @@ export default defineCase({
     { what: 'Variables the case changed are set back after it (SHOULD)', why: 'Nothing leaks into the next case', source: 'OCPP 2.0.1 Part 2 B05.FR.10' },
   ],
 }, async (t) => {
-  const { csms, step } = t;
+  const { csms, step, cfg } = t;
   let cp = await csms.booted();
   const changes = await prepareVariables(t, cp, [[RETRY_REPEAT_TIMES, '2'], [RETRY_RANDOM_RANGE, '0'], [RETRY_WAIT_MINIMUM, String(WAIT_S)]], TABLE);
   const first = await step(1, 'The harness closes the WebSocket connection', async () => {
@@ -28,7 +28,7 @@ export default defineCase({
     return cp.mark('the harness closed the connection');
   });
   cp = await step(2, `The station reconnects no sooner than RetryBackOffWaitMinimum (${WAIT_S} s); the harness accepts it (step 3)`, async () => {
-    const link = await csms.nextConnection({ requirement: `${TABLE} step 2; Part 4 §5.3: the station reconnects after losing its connection` });
+    const link = await csms.nextConnection({ requirement: `${TABLE} step 2; Part 4 §5.3: the station reconnects after losing its connection`, withinMs: cfg.timeouts.connectMs + 2 * WAIT_S * 1000 });
     csms.expectReconnect({
       anchor: first, nth: 1, minMs: WAIT_S * 1000,
       requirement: `${TABLE} step 2: the reconnection time is at least RetryBackOffWaitMinimum (Part 4 §5.3)`,
@@ -39,7 +39,7 @@ export default defineCase({
     await csms.goOffline();
     return cp.mark('the harness closed the connection and refuses reconnects');
   });
-  const next = csms.nextConnection({ requirement: `${TABLE} step 7; Part 4 §5.3: after a refused attempt the station tries again` });
+  const next = csms.nextConnection({ requirement: `${TABLE} step 7; Part 4 §5.3: after a refused attempt the station tries again`, withinMs: cfg.timeouts.connectMs + 4 * WAIT_S * 1000 });
   next.catch(() => undefined); // awaited in step 7
   await step(5, `The station's attempt after RetryBackOffWaitMinimum is refused (step 6)`, async () => {
     await t.sleep(WAIT_S * 1500);

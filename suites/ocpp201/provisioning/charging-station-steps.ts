@@ -436,7 +436,8 @@ export async function offlineThresholdCase(t: Ctx, opts: { table: string; thresh
   const changes = await prepareVariables(t, cp, [
     [OFFLINE_THRESHOLD, String(opts.thresholdS)], [RETRY_WAIT_MINIMUM, String(opts.waitS)], [RETRY_RANDOM_RANGE, '0'],
   ], opts.table);
-  const next = csms.nextConnection({ requirement: `${opts.table} step 3; Part 4 §5.3: the station reconnects after RetryBackOffWaitMinimum` });
+  // The back-off the case sets, twice (a refused attempt doubles it), on top of the usual connect time.
+  const next = csms.nextConnection({ requirement: `${opts.table} step 3; Part 4 §5.3: the station reconnects after RetryBackOffWaitMinimum`, withinMs: cfg.timeouts.connectMs + 2 * opts.waitS * 1000 });
   next.catch(() => undefined); // awaited in step 3
   await step(1, 'The harness closes the connection and refuses reconnects', () => csms.goOffline());
   const offlineAt = Date.now();

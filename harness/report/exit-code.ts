@@ -142,6 +142,7 @@ const WHY_TEXT: Record<UnrunCase['why'], string> = {
   filter: 'not run: left out by --cases/--exclude',
   interrupted: 'not run: the run was interrupted before',
   inconclusive: 'not judged (INCONCLUSIVE)',
+  'not-written': 'not run: the certification list has them, this harness has no case for them yet (a lab would run them)',
 };
 
 /**

@@ -65,7 +65,8 @@ export interface NotRunCase {
   title: string;
   profile: Profile;
   sut: Sut;
-  why: 'filter' | 'interrupted';
+  /** not-written: a table of the certification list the harness has no case for yet (a lab would run it). */
+  why: 'filter' | 'interrupted' | 'not-written';
 }
 
 /**
@@ -80,7 +81,7 @@ export type ReadinessStatus = 'ready' | 'not ready' | 'incomplete' | 'not declar
 /** An applicable case that did not run or was not judged, and what would let it run. */
 export interface UnrunCase {
   id: string;
-  why: 'control' | 'operator' | 'configuration' | 'filter' | 'interrupted' | 'inconclusive';
+  why: 'control' | 'operator' | 'configuration' | 'filter' | 'interrupted' | 'inconclusive' | 'not-written';
   /** SUT control actions it needs (control / operator). */
   actions?: string[];
 }

@@ -212,7 +212,8 @@ export function casesNotRun(
     if (!features.includes(meta.profile)) return [];
     if (declarationMismatch(meta, opts.cfg.declarationsBySut?.[meta.sut] ?? opts.cfg.declarations)) return [];
     return [{ id: meta.id, title: meta.title, profile: meta.profile, sut: meta.sut, why: chosen.has(meta.id) ? 'interrupted' : 'filter' }];
-  });
+  }).concat(versionFacts(opts.ocpp).notWritten.filter((n) => rowsTested.has(`${n.profile}/${n.sut}`)
+    && (opts.cfg.featuresBySut?.[n.sut] ?? opts.cfg.features).includes(n.profile)).map((n) => ({ ...n, why: 'not-written' as const })));
 }
 
 /**

@@ -52,6 +52,8 @@ export interface VersionFacts {
   /** Requests of ours that take effect by disconnecting and reconnecting; `reconnectHint` pre-filters raw frames. */
   reconnectsAfter(action: string, payload: unknown): boolean;
   reconnectHint: RegExp;
+  /** Tables of the certification lists the harness has no case for yet: a profile they belong to is never "ready". */
+  notWritten: readonly { id: string; title: string; profile: Profile; sut: Sut }[];
   /** Certification profiles of the version, in report order. */
   profiles: readonly Profile[];
   /**

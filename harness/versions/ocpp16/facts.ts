@@ -42,6 +42,7 @@ export const OCPP16: VersionFacts = {
     return action === 'CertificateSigned' || (action === 'ChangeConfiguration' && (key === 'AuthorizationKey' || key === 'SecurityProfile'));
   },
   reconnectHint: /"(ChangeConfiguration|CertificateSigned)"/,
+  notWritten: [],
   profiles: ['Core', 'FirmwareManagement', 'LocalAuthListManagement', 'Reservation', 'RemoteTrigger', 'SmartCharging', 'Security'],
   versionChecks: (model) => checkStatusTransitions(model),
   checkCatalogue: {},

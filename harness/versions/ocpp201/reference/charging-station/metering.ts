@@ -39,6 +39,8 @@ export function meterValue(evse: Evse, measurands: readonly string[], context: R
 /** Ticks on every multiple of AlignedDataCtrlr.Interval since midnight; re-armed when the interval changes. */
 export class AlignedClock {
   private timer?: NodeJS.Timeout;
+  /** The boundary of the last tick: a timer that fires a hair early re-arms for 1 ms and would tick it twice. */
+  private lastAt = 0;
 
   constructor(private readonly core: StationCore, private readonly onTick: (at: Date) => void) {
     core.dm.onChange((def) => {
@@ -63,6 +65,8 @@ export class AlignedClock {
     this.timer = this.core.timers.after(wait, () => {
       const at = unaligned ? new Date() : new Date(Math.round(Date.now() / ms) * ms);
       this.arm();
+      if (at.getTime() <= this.lastAt) return; // that boundary was read already
+      this.lastAt = at.getTime();
       this.onTick(at);
     });
   }

@@ -10,3 +10,16 @@ export type ErrorCodeClass =
   | 'later-spelling'
   /** No code of the version at all (another version's code, or an invented one). */
   | 'not-a-code';
+
+/** The one shape of every version's rule: its own table's codes, and another version's spellings of them. */
+export function classifyErrorCode(code: string, exact: readonly string[], table: readonly string[], otherSpellings: Record<string, string>): ErrorCodeClass {
+  if (exact.includes(code)) return 'exact';
+  if (table.includes(code)) return 'other-code';
+  if (code in otherSpellings) return 'later-spelling';
+  return 'not-a-code';
+}
+
+/** The finding level of a class: none when exact, MUST for no code of the version, SHOULD otherwise. */
+export function levelOfErrorCodeClass(c: ErrorCodeClass): 'MUST' | 'SHOULD' | undefined {
+  return c === 'exact' ? undefined : c === 'not-a-code' ? 'MUST' : 'SHOULD';
+}

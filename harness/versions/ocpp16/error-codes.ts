@@ -1,7 +1,7 @@
 // OCPP-J RPC error codes per version, the code a validation failure deserves, and the one written
 // rule that decides how a CALLERROR's code is judged when a case expects a refusal.
 
-import type { ErrorCodeClass } from '../../schema/error-code-class.js';
+import { classifyErrorCode, levelOfErrorCodeClass, type ErrorCodeClass } from '../../schema/error-code-class.js';
 
 /** OCPP-J 1.6 §4.2.3 Table 7, with the two spellings the errata keep ("do not fix"). */
 export const ERROR_CODES_16 = [
@@ -31,16 +31,12 @@ export const TOLERATED_SPELLINGS_16: Record<string, string> = {
  *   1.6 peer cannot understand another version's code (e.g. 2.0.1's RpcFrameworkError).
  */
 export function classifyErrorCode16(code: string, exact: readonly string[]): ErrorCodeClass {
-  if (exact.includes(code)) return 'exact';
-  if ((ERROR_CODES_16 as readonly string[]).includes(code)) return 'other-code';
-  if (code in TOLERATED_SPELLINGS_16) return 'later-spelling';
-  return 'not-a-code';
+  return classifyErrorCode(code, exact, ERROR_CODES_16, TOLERATED_SPELLINGS_16);
 }
 
 /** The finding level the 1.6 rule gives a CALLERROR code, or undefined when it is exact. */
 export function errorCodeLevel16(code: string, exact: readonly string[]): 'MUST' | 'SHOULD' | undefined {
-  const c = classifyErrorCode16(code, exact);
-  return c === 'exact' ? undefined : c === 'not-a-code' ? 'MUST' : 'SHOULD';
+  return levelOfErrorCodeClass(classifyErrorCode16(code, exact));
 }
 
 /** The 1.6 code for a schema keyword that failed: what an exemplary receiver answers. */

@@ -1,5 +1,5 @@
 // OCPP-J 2.0.1 RPC error codes (Part 4 §4.3 Table 8) and the rule that judges a CALLERROR's code.
-import type { ErrorCodeClass } from '../../schema/error-code-class.js';
+import { classifyErrorCode, levelOfErrorCodeClass, type ErrorCodeClass } from '../../schema/error-code-class.js';
 
 export const ERROR_CODES_201 = [
   'FormatViolation', 'GenericError', 'InternalError', 'MessageTypeNotSupported', 'NotImplemented', 'NotSupported',
@@ -22,15 +22,11 @@ export const EARLIER_SPELLINGS_201: Record<string, string> = {
  * - anything else FAILs: Part 4 §4.2.3 Table 7 says ErrorCode must contain a string from Table 8.
  */
 export function classifyErrorCode201(code: string, exact: readonly string[]): ErrorCodeClass {
-  if (exact.includes(code)) return 'exact';
-  if ((ERROR_CODES_201 as readonly string[]).includes(code)) return 'other-code';
-  if (code in EARLIER_SPELLINGS_201) return 'later-spelling';
-  return 'not-a-code';
+  return classifyErrorCode(code, exact, ERROR_CODES_201, EARLIER_SPELLINGS_201);
 }
 
 export function errorCodeLevel201(code: string, exact: readonly string[]): 'MUST' | 'SHOULD' | undefined {
-  const c = classifyErrorCode201(code, exact);
-  return c === 'exact' ? undefined : c === 'not-a-code' ? 'MUST' : 'SHOULD';
+  return levelOfErrorCodeClass(classifyErrorCode201(code, exact));
 }
 
 /** The 2.0.1 code for a schema keyword that failed (Part 4 Table 8 descriptions). */

@@ -11,12 +11,18 @@ import type { Finding } from './finding.js';
 interface Common { step?: number; requirement: string; level?: 'MUST' | 'SHOULD'; octt?: 'fails' | 'not-checked' }
 
 export type SecurityExpectation = Common & { type: 'security' } & (
-  /** The answer frame `resultSeq` lists (present) or does not list (absent) the certificate. */
-  | { check: 'certificateListed'; resultSeq: number; certificate: string; hashes: CertificateHashData[]; present: boolean }
+  /**
+   * The answer frame `resultSeq` lists (present) or does not list (absent) the certificate: 1.6's
+   * certificateHashData, or 2.0.1's certificateHashDataChain (entries of `certificateType` when given).
+   */
+  | { check: 'certificateListed'; resultSeq: number; certificate: string; hashes: CertificateHashData[]; present: boolean; certificateType?: string }
   /** A connection from `identity` opened between afterSeq and untilSeq (admitted by the harness at `profile`). */
   | { check: 'reconnect'; afterSeq: number; untilSeq: number; identity: string; profile: number; what: string }
-  /** No connection opened between afterSeq and untilSeq (the harness presented a bad server certificate). */
-  | { check: 'noConnection'; afterSeq: number; untilSeq: number; identity: string; what: string }
+  /**
+   * No connection opened between afterSeq and untilSeq (the harness presented a bad server certificate);
+   * with `pathIncludes`, only connections whose upgrade path contains it count (one endpoint of several).
+   */
+  | { check: 'noConnection'; afterSeq: number; untilSeq: number; identity: string; what: string; pathIncludes?: string }
   /** The TLS facts of connection `conn` (its ws-open event). */
   | { check: 'tls'; conn: number; identity: string; clientCertificate: boolean; serialNumber?: string }
   /** The CSR of SignCertificate.req (frame `callSeq`) as the harness-as-CA judged it (checkCsr). */
@@ -31,7 +37,7 @@ export function evaluateSecurity(e: SecurityExpectation, events: readonly TraceE
     case 'certificateListed': {
       const frame = events[e.resultSeq];
       const payload = frame && frame.kind === 'frame' ? payloadOf(frame.raw) : undefined;
-      const listed = Array.isArray(payload?.certificateHashData) ? payload.certificateHashData as Partial<CertificateHashData>[] : [];
+      const listed = listedHashData(payload, e.certificateType);
       const found = listed.some((h) => e.hashes.some((mine) => sameHashData(h, mine)));
       if (found === e.present) return [];
       return [{
@@ -55,12 +61,14 @@ export function evaluateSecurity(e: SecurityExpectation, events: readonly TraceE
       }];
     }
     case 'noConnection': {
-      const opened = between(events, e.afterSeq, e.untilSeq).filter((x) => x.kind === 'ws-open' && !x.inherited && x.identity === e.identity);
+      const opened = between(events, e.afterSeq, e.untilSeq).filter((x) => x.kind === 'ws-open' && !x.inherited && x.identity === e.identity
+        && (e.pathIncludes === undefined || x.url.includes(e.pathIncludes)));
       if (!opened.length) return [];
+      const first = opened[0]!;
       return [{
         checkId: 'security.serverCertificateAccepted', ...base,
-        expected: `no connection while the harness presents ${e.what}`,
-        actual: `the charge point connected (event #${opened[0]!.seq})`,
+        expected: `no connection${e.pathIncludes ? ` on ${e.pathIncludes}` : ''} while the harness presents ${e.what}`,
+        actual: `the charge point connected${first.kind === 'ws-open' && e.pathIncludes ? ` on ${first.url}` : ''} (event #${first.seq})`,
         evidence: opened.map((x) => x.seq),
       }];
     }
@@ -106,6 +114,15 @@ export function weakKey(label: string | undefined): string | undefined {
 function csrFinding(e: Extract<SecurityExpectation, { check: 'csr' }>, base: Pick<Finding, 'level' | 'step' | 'requirement'>): Finding[] {
   if (!e.problems.length) return [];
   return [{ checkId: 'security.csr', ...base, expected: 'a PEM PKCS#10 CSR with a valid signature, CN = the identity, O = the CpoName and a key of sufficient size', actual: `${e.problems.join('; ')} (frame #${e.callSeq})`, evidence: [e.callSeq] }];
+}
+
+/** The hash data a GetInstalledCertificateIds answer lists (1.6: certificateHashData; 2.0.1: certificateHashDataChain). */
+function listedHashData(payload: Record<string, unknown> | undefined, certificateType: string | undefined): Partial<CertificateHashData>[] {
+  if (Array.isArray(payload?.certificateHashData)) return payload.certificateHashData as Partial<CertificateHashData>[];
+  if (!Array.isArray(payload?.certificateHashDataChain)) return [];
+  return (payload.certificateHashDataChain as Array<Record<string, unknown>>)
+    .filter((entry) => entry && typeof entry === 'object' && (certificateType === undefined || entry.certificateType === certificateType))
+    .map((entry) => (entry.certificateHashData ?? {}) as Partial<CertificateHashData>);
 }
 
 function payloadOf(raw: string): Record<string, unknown> | undefined {

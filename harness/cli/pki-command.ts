@@ -57,6 +57,7 @@ export function showText(dir: string, m: PkiManifest): string {
     `                                          ${path(e['csms-server-rsa'].cert)} to RSA suites  (CN ${m.hosts[0]}, SAN ${m.hosts.join(', ')})`,
     `  CpoName (O of its certificate):         ${m.cpoName}`,
     `  firmware: trust (ManufacturerRootCertificate) ${path(e['manufacturer-root-ca'].cert)}`,
+    ...(e['csms-root-ca-2'] ? [`  OCPP 2.0.1 TC_B_47/50_CS install CSMS root 2 themselves (InstallCertificate): ${path(e['csms-root-ca-2'].cert)}`] : []),
     '',
     `CSMS under test (the harness plays charge point ${m.identity}):`,
     `  trust, profile 3 (the charge points' CA): ${path(e[m.use.ca].cert)}`,

@@ -30,6 +30,15 @@ export interface SimulateFlags {
 }
 
 export async function simulateCommand(role: string, flags: SimulateFlags): Promise<number> {
+  try {
+    return await simulate(role, flags);
+  } catch (err) {
+    // A PKI directory that cannot be read is the operator's to fix: one line, exit 2.
+    throw err instanceof PkiError ? new UsageError(`--pki: ${err.message}`) : err;
+  }
+}
+
+async function simulate(role: string, flags: SimulateFlags): Promise<number> {
   const log = flags.quiet ? undefined : (line: string) => process.stderr.write(`${line}\n`);
   const faults = flags.fault ?? [];
   if (flags.ocpp !== undefined && flags.ocpp !== '1.6') return simulateOtherVersion(role, flags, log);
@@ -84,7 +93,10 @@ export async function simulateCommand(role: string, flags: SimulateFlags): Promi
   return serve(peer, stop, flags);
 }
 
-/** A reference peer of another version than 1.6, started through its version module (no security profiles yet). */
+/**
+ * A reference peer of another version than 1.6, started through its version module. Its charging station
+ * speaks security profiles 0–3 (TLS with the PKI's CSMS root and client certificate); its CSMS 0 and 1.
+ */
 async function simulateOtherVersion(role: string, flags: SimulateFlags, log: ((line: string) => void) | undefined): Promise<number> {
   let module;
   try {
@@ -92,10 +104,14 @@ async function simulateOtherVersion(role: string, flags: SimulateFlags, log: ((l
   } catch (err) {
     throw new UsageError(`--ocpp: ${(err as Error).message}`);
   }
-  if (flags.securityProfile !== undefined && flags.securityProfile !== '0') throw new UsageError(`--security-profile: the OCPP ${module.facts.id} reference peers speak profile 0 only so far`);
+  const profile = flags.securityProfile === undefined ? 0 : parseSecurityProfile(flags.securityProfile);
+  if (role === 'csms' && profile >= 2) throw new UsageError(`--security-profile ${profile}: the OCPP ${module.facts.id} reference CSMS speaks profiles 0 and 1 so far`);
+  if (profile >= 2 && flags.pki === undefined) throw new UsageError(`--security-profile ${profile} needs --pki DIR (make one with: ocpp-harness pki init DIR)`);
+  if ((profile === 1 || profile === 2) && flags.password === undefined) throw new UsageError(`--security-profile ${profile} needs --password (the BasicAuthPassword)`);
   const faults = flags.fault ?? [];
   const cfg = defaultConfig();
   cfg.identity = flags.identity ?? 'CP001';
+  if (profile > 0) cfg.security = { profile, ...(flags.password !== undefined ? { basicAuthPassword: flags.password } : {}), ...(flags.pki ? { pkiDir: flags.pki } : {}) };
   let peer: { perform: BuiltinPeer['perform']; knowsAction(a: string): boolean };
   let stop: () => Promise<void>;
   if (role === 'charge-point') {

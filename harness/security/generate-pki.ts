@@ -50,6 +50,10 @@ export async function generatePki(dir: string, options: PkiOptions): Promise<Gen
   };
 
   await make('csms-root-ca', 'ca', cpo(`${options.cpoName} Root CA`), kind, rootValidity);
+  // Root 2 is signed by root 1 (M05.FR.10); its server certificate verifies under root 2 alone only by a
+  // partial chain, as the AdditionalRootCertificateCheck note of Part 2 §2.2.6 asks of a station.
+  await make('csms-root-ca-2', 'ca', cpo(`${options.cpoName} Root CA 2`), kind, rootValidity, 'csms-root-ca');
+  await make('csms-server-root-2', 'server', cpo(host), kind, valid, 'csms-root-ca-2', options.hosts);
   await make('csms-server-rsa', 'server', cpo(host), 'rsa', valid, 'csms-root-ca', options.hosts);
   await make('csms-server-ec', 'server', cpo(host), 'ec', valid, 'csms-root-ca', options.hosts);
   await make('charge-point-rsa', 'client', cpo(options.identity), 'rsa', valid, 'csms-root-ca');

@@ -8,6 +8,8 @@ export const MANIFEST_FORMAT = 'ocpp-harness-pki/1';
 /** Every certificate `pki init` makes, and why it exists. */
 export const PKI_ENTRIES = {
   'csms-root-ca': 'CPO root CA (Security Whitepaper §2.6.2, the Charge Point Operator hierarchy): issues the CSMS server and charge point certificates. A charger under test trusts this file (CentralSystemRootCertificate); a CSMS under test trusts it to accept the harness\'s client certificate',
+  'csms-root-ca-2': 'CPO root CA 2, a CA certificate signed by csms-root-ca: the "new CSMS Root certificate 2" of the OCPP 2.0.1 migration tables (TC_B_47/50_CS), which with AdditionalRootCertificateCheck must be signed by the root it replaces (Part 2 M05.FR.10)',
+  'csms-server-root-2': 'CSMS server certificate issued by csms-root-ca-2: what the "new CSMS" of TC_B_50_CS presents; sent with csms-root-ca-2 as intermediate it verifies under either root',
   'csms-server-rsa': 'CSMS server certificate, RSA 2048 (TLS_RSA_WITH_AES_*_GCM_* suites): CN = the host, SAN = the listen / advertised hosts',
   'csms-server-ec': 'CSMS server certificate, ECDSA P-256 (TLS_ECDHE_ECDSA_WITH_AES_*_GCM_* suites): CN = the host, SAN = the listen / advertised hosts',
   'charge-point-rsa': 'charge point client certificate (security profile 3), RSA 2048: CN = the identity (serial number), O = the CPO name',

@@ -39,6 +39,19 @@ describe('security: generated test PKI', () => {
     expect(x509('firmware-signing').verify(root.publicKey)).to.equal(false);
   });
 
+  it('signs CSMS root 2 with root 1 (M05.FR.10) and issues the root-2 server certificate from root 2 only', () => {
+    const root = x509('csms-root-ca');
+    const root2 = x509('csms-root-ca-2');
+    expect(root2.ca).to.equal(true);
+    expect(root2.checkIssued(root2)).to.equal(false); // not self-signed
+    expect(root2.verify(root.publicKey)).to.equal(true);
+    const server2 = x509('csms-server-root-2');
+    expect(server2.ca).to.equal(false);
+    expect(server2.verify(root2.publicKey)).to.equal(true);
+    expect(server2.verify(root.publicKey)).to.equal(false);
+    expect(server2.checkIP('127.0.0.1')).to.equal('127.0.0.1');
+  });
+
   it('gives the untrusted-root and unknown-CA certificates an issuer the CPO root does not vouch for', () => {
     const root = x509('csms-root-ca');
     for (const name of ['bad-server-untrusted-root', 'bad-client-unknown-ca'] as const) {

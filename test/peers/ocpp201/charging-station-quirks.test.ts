@@ -3,7 +3,8 @@
 // the quirk, be the conforming one).
 
 import { expect } from 'chai';
-import { CHARGING_STATION_201_QUIRKS, ReferenceChargingStation201 } from '../../../harness/versions/ocpp201/reference/charging-station.js';
+import { CHARGING_STATION_201_QUIRKS, ReferenceChargingStation201, type ReferenceChargingStation201Options } from '../../../harness/versions/ocpp201/reference/charging-station.js';
+import { makeTestPki, type TestPki } from '../../support/test-pki.js';
 import { sleep } from './station-test-csms.js';
 import { setVariable, startPair, stopPairs, type Pair } from './station-pair.js';
 import type { TestCsms201 } from './station-test-csms.js';
@@ -15,6 +16,8 @@ interface Scenario {
   /** Test CSMS set-up before the station starts. */
   setup?: (csms: TestCsms201) => void;
   options?: Record<string, unknown>;
+  /** Made before the pair starts: station options and, for wss://, the test CSMS's certificate. */
+  prepare?: () => Promise<{ options?: Partial<ReferenceChargingStation201Options>; csmsTls?: { key: string; cert: string } }>;
   /** What the scenario observes; must differ between the conforming station and the faulty one. */
   observe: (p: Pair) => Promise<unknown>;
   /** The conforming observation. */
@@ -33,6 +36,36 @@ async function startTransaction(p: Pair, evseId = 1): Promise<P> {
 }
 
 const txId = (e: P): string => String((e.transactionInfo as P).transactionId);
+
+// The certificate store and TLS (M05, B10): one test PKI for the file; CSMS root 2 is signed by root 1.
+let pkiMade: Promise<TestPki> | undefined;
+const testPki = (): Promise<TestPki> => (pkiMade ??= makeTestPki());
+const PASSWORD = 'ReferenceStation201Key';
+
+/** A station trusting the old CSMS root, at security profile 2 if the CSMS presents `server` (its chain), else at profile 0. */
+function trustingOldRoot(server?: (pki: TestPki) => { key: string; cert: string }) {
+  return async () => {
+    const pki = await testPki();
+    const roots = [pki.cert('csms-root-ca')];
+    if (!server) return { options: { security: { profile: 0 as const, csmsRoots: roots } } };
+    return { options: { password: PASSWORD, security: { profile: 2 as const, csmsRoots: roots } }, csmsTls: server(pki) };
+  };
+}
+
+async function installRoot2(p: Pair): Promise<unknown> {
+  return (await p.csms.call('InstallCertificate', { certificateType: 'CSMSRootCertificate', certificate: (await testPki()).cert('csms-root-ca-2') })).status;
+}
+
+async function csmsRootCount(p: Pair): Promise<number> {
+  const res = await p.csms.call('GetInstalledCertificateIds', { certificateType: ['CSMSRootCertificate'] });
+  return Array.isArray(res.certificateHashDataChain) ? res.certificateHashDataChain.length : 0;
+}
+
+async function resetAndReboot(p: Pair): Promise<void> {
+  const boots = p.csms.calls.length;
+  await p.csms.call('Reset', { type: 'OnIdle' });
+  await p.csms.waitFor('BootNotification', undefined, 5000, boots);
+}
 
 const SCENARIOS: Record<string, Scenario> = {
   'status-before-boot-accepted': {
@@ -252,6 +285,43 @@ const SCENARIOS: Record<string, Scenario> = {
     },
     conforming: true,
   },
+  // M05.FR.12: root 2 replaces root 1, which stays as the fallback: both are listed.
+  'install-root-accepted-not-stored': {
+    prepare: trustingOldRoot(),
+    observe: async (p) => [await installRoot2(p), await csmsRootCount(p)],
+    conforming: ['Accepted', 2],
+  },
+  'installed-ids-omit-fallback-root': {
+    prepare: trustingOldRoot(),
+    observe: async (p) => [await installRoot2(p), await csmsRootCount(p)],
+    conforming: ['Accepted', 2],
+  },
+  // M05.FR.15: migrating to a CSMS that presents a certificate of the old root fails; the station falls back to slot 1.
+  'migration-trusts-old-root': {
+    prepare: trustingOldRoot((pki) => ({ key: pki.key('csms-server-ec'), cert: pki.cert('csms-server-ec') })),
+    observe: async (p) => {
+      await installRoot2(p);
+      await setVariable(p, 'OCPPCommCtrlr', 'NetworkProfileConnectionAttempts', '1');
+      await p.csms.call('SetNetworkProfile', {
+        configurationSlot: 2,
+        connectionData: { ocppVersion: 'OCPP20', ocppTransport: 'JSON', ocppCsmsUrl: `${p.csms.url}/new-csms`, messageTimeout: 30, securityProfile: 2, ocppInterface: 'Wired0' },
+      });
+      await setVariable(p, 'OCPPCommCtrlr', 'NetworkConfigurationPriority', '2,1');
+      await resetAndReboot(p);
+      return p.csms.endpoints;
+    },
+    conforming: ['/', '/'],
+  },
+  // M05.FR.13: a reconnection verified with root 2 (the CSMS sends root 2 as intermediate) removes root 1.
+  'fallback-root-kept': {
+    prepare: trustingOldRoot((pki) => ({ key: pki.key('csms-server-root-2'), cert: `${pki.cert('csms-server-root-2')}${pki.cert('csms-root-ca-2')}` })),
+    observe: async (p) => {
+      await installRoot2(p);
+      await resetAndReboot(p);
+      return csmsRootCount(p);
+    },
+    conforming: 1,
+  },
   'data-transfer-accepts-unknown-vendor': {
     observe: async (p) => (await p.csms.call('DataTransfer', { vendorId: 'org.openchargealliance.octt', messageId: 'm' })).status,
     conforming: 'UnknownVendorId',
@@ -260,7 +330,8 @@ const SCENARIOS: Record<string, Scenario> = {
 
 async function run(name: string, scenario: Scenario, quirks: string[]): Promise<unknown> {
   try {
-    const p = await startPair({ quirks, ...scenario.options }, scenario.setup);
+    const prepared = await scenario.prepare?.();
+    const p = await startPair({ quirks, ...scenario.options, ...prepared?.options }, scenario.setup, true, prepared?.csmsTls);
     return await scenario.observe(p);
   } finally {
     await stopPairs();
@@ -283,6 +354,10 @@ describe('OCPP 2.0.1 reference charging station: every quirk changes the wire', 
       expect(bad, 'with the quirk').to.not.deep.equal(scenario.conforming);
     });
   }
+
+  after(async () => {
+    if (pkiMade) await (await pkiMade).remove();
+  });
 
   it('refuses an unknown quirk name', () => {
     expect(() => new ReferenceChargingStation201({ url: 'ws://127.0.0.1:9', identity: 'X', quirks: ['no-such-quirk'] })).to.throw(/unknown OCPP 2.0.1 charging station quirk: no-such-quirk/);

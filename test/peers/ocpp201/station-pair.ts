@@ -12,8 +12,8 @@ export interface Pair {
 const open: Pair[] = [];
 
 /** Start a CSMS and a station (booted and Accepted unless `waitBoot` is false). */
-export async function startPair(options: Partial<ReferenceChargingStation201Options> = {}, setup?: (csms: TestCsms201) => void, waitBoot = true): Promise<Pair> {
-  const csms = await TestCsms201.start();
+export async function startPair(options: Partial<ReferenceChargingStation201Options> = {}, setup?: (csms: TestCsms201) => void, waitBoot = true, csmsTls?: { key: string; cert: string }): Promise<Pair> {
+  const csms = await TestCsms201.start(csmsTls ? { tls: csmsTls } : {});
   setup?.(csms);
   const lines: string[] = [];
   const station = new ReferenceChargingStation201({ url: csms.url, identity: 'CS201', evses: [1, 2], log: (l) => lines.push(l), ...options });

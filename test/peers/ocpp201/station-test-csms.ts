@@ -1,6 +1,8 @@
-// A small OCPP 2.0.1 CSMS for the reference charging station's tests: ocpp-rpc on 127.0.0.1, port 0,
-// answering the station's CALLs with defaults a test can override, recording every CALL it gets.
+// A small OCPP 2.0.1 CSMS for the reference charging station's tests: ocpp-rpc on 127.0.0.1, port 0
+// (ws://, or wss:// with a given server certificate), answering the station's CALLs with defaults a test
+// can override, recording every CALL it gets and the path of every connection.
 
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import ocppRpc from 'ocpp-rpc';
 import type { RpcServerClientLike, RpcServerLike, RpcServerOptions } from '../../../harness/versions/ocpp16/reference/rpc.js';
@@ -23,6 +25,8 @@ const NOREPLY = (ocppRpc as unknown as { NOREPLY: symbol }).NOREPLY;
 export class TestCsms201 {
   readonly calls: ReceivedCall[] = [];
   readonly connectedAt: number[] = [];
+  /** The path (without the identity) of each accepted connection, in order. */
+  readonly endpoints: string[] = [];
   readonly refusedAt: number[] = [];
   /** Per action: what to answer (first match wins over the default). */
   readonly answers = new Map<string, (p: Payload, n: number) => Answer>();
@@ -34,18 +38,28 @@ export class TestCsms201 {
   client?: RpcServerClientLike;
   private readonly waiters = new Set<() => void>();
 
-  private constructor(private readonly server: RpcServerLike, readonly url: string) {}
+  private constructor(private readonly server: RpcServerLike, readonly url: string, private readonly https?: HttpsServer) {}
 
-  static async start(): Promise<TestCsms201> {
+  /** With `tls`: a wss:// server presenting that certificate (its chain in `cert`). */
+  static async start(opts: { tls?: { key: string; cert: string } } = {}): Promise<TestCsms201> {
     const server = new RPCServer({ protocols: ['ocpp2.0.1'], strictMode: true, respondWithDetailedErrors: false });
-    const http = await server.listen(0, '127.0.0.1');
-    const csms = new TestCsms201(server, `ws://127.0.0.1:${(http.address() as AddressInfo).port}`);
-    server.auth((accept, reject) => {
+    let csms: TestCsms201;
+    if (opts.tls) {
+      const https = createHttpsServer({ key: opts.tls.key, cert: opts.tls.cert });
+      https.on('upgrade', server.handleUpgrade);
+      await new Promise<void>((resolve) => https.listen(0, '127.0.0.1', resolve));
+      csms = new TestCsms201(server, `wss://127.0.0.1:${(https.address() as AddressInfo).port}`, https);
+    } else {
+      const http = await server.listen(0, '127.0.0.1');
+      csms = new TestCsms201(server, `ws://127.0.0.1:${(http.address() as AddressInfo).port}`);
+    }
+    server.auth((accept, reject, handshake) => {
       if (csms.refuse) {
         csms.refusedAt.push(Date.now());
         reject(503, 'not now');
         return;
       }
+      csms.endpoints.push(handshake.endpoint);
       accept();
     });
     server.on('client', (client) => csms.attach(client));
@@ -121,6 +135,10 @@ export class TestCsms201 {
 
   async close(): Promise<void> {
     await this.server.close({ force: true });
+    if (this.https) {
+      this.https.closeAllConnections();
+      await new Promise<void>((resolve) => this.https!.close(() => resolve()));
+    }
   }
 }
 

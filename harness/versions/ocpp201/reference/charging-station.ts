@@ -20,6 +20,7 @@ import { Evses, type Evse } from './charging-station/evses.js';
 import { Provisioning } from './charging-station/provisioning.js';
 import { chargingStation201QuirkSet } from './charging-station/quirks.js';
 import { RemoteControl } from './charging-station/remote.js';
+import { StationSecurity } from './charging-station/security.js';
 import { Transactions } from './charging-station/transactions.js';
 import type { ReferenceChargingStation201Options } from './charging-station/types.js';
 
@@ -61,6 +62,8 @@ export class ReferenceChargingStation201 {
     const evseIds = options.evses && options.evses.length > 0 ? options.evses : [1];
     let evses: Evses | undefined;
     let core: StationCore | undefined;
+    let security: StationSecurity | undefined;
+    const securityProfile = options.security?.profile ?? (options.password ? 1 : 0);
     const dm = buildDeviceModel(
       {
         evses: evseIds,
@@ -69,7 +72,9 @@ export class ReferenceChargingStation201 {
         model: options.model ?? 'reference-cs-201',
         heartbeatIntervalS: options.heartbeatIntervalS ?? 300,
         messageTimeoutS: options.messageTimeoutS ?? 30,
-        securityProfile: options.password ? 1 : 0,
+        securityProfile,
+        additionalRootCertificateCheck: options.security?.additionalRootCertificateCheck ?? true,
+        certificateEntries: () => security?.store.size ?? 0,
         stationAvailability: () => evses?.stationAvailability() ?? 'Available',
         evseAvailability: (id) => (evses?.get(id) ? evses.evseAvailability(evses.get(id)!) : 'Unavailable'),
         connectorAvailability: (id) => (evses?.get(id) ? evses.status(evses.get(id)!) : 'Unavailable'),
@@ -96,7 +101,9 @@ export class ReferenceChargingStation201 {
       },
       dm,
       options.url,
+      securityProfile,
     );
+    security = new StationSecurity(core, options.security ?? { profile: securityProfile as 0 | 1 });
     evses = this.evses = new Evses(core, evseIds);
     this.tx = new Transactions(core, evses, options.idTokens ?? {});
     this.availability = new Availability(core, evses, this.tx, 300);

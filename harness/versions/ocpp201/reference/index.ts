@@ -1,6 +1,7 @@
 // The 2.0.1 reference peers as the runner starts them.
 import { defaultConfig } from '../../../config/defaults.js';
 import type { Declarations } from '../../../config/types.js';
+import { builtinChargePointSecurity } from '../../../runner/builtin-security.js';
 import type { BuiltinPeer, ReferenceChargePointRequest, ReferenceCsmsRequest } from '../../version-module.js';
 import { CHARGING_STATION_201_QUIRKS, ReferenceChargingStation201 } from './charging-station.js';
 import { ReferenceCsms201 } from './csms.js';
@@ -10,7 +11,15 @@ export { CSMS_201_QUIRKS as CSMS_QUIRKS_201 } from './csms/quirks.js';
 
 export async function startReferenceChargingStation201(req: ReferenceChargePointRequest): Promise<BuiltinPeer & { stop(): Promise<void> }> {
   const { cfg } = req;
+  // At the run's security profile, trusting the run's CSMS root (and presenting its client certificate at 3).
+  const security = await builtinChargePointSecurity(cfg);
   const station = new ReferenceChargingStation201({
+    ...(security ? {
+      security: {
+        profile: security.profile, csmsRoots: security.centralSystemRoots, manufacturerRoots: security.manufacturerRoots,
+        ...(security.clientCertificate ? { clientCertificate: security.clientCertificate } : {}),
+      },
+    } : {}),
     url: req.url, identity: cfg.identity, evses: cfg.connectorIds, password: req.password, quirks: req.quirks, log: req.log,
     lateResponseMs: req.lateResponseMs, heartbeatIntervalS: cfg.intervals.heartbeatS,
     // Its MessageTimeout is the run's response timeout: the E13 retry cases (TC_E_41/42_CS) wait it out
@@ -49,7 +58,11 @@ export const BUILTIN_DECLARATIONS_201: Declarations = {
     'C-13', 'C-47',
     // Block J: AlignedDataCtrlr.SendDuringIdle is writable (C-28); its meter does not sign (no C-42).
     'C-28',
+    // Security: AdditionalRootCertificateCheck (AS-2), for the migration to a new CSMS root (TC_B_47_CS).
+    'AS-2',
   ],
+  // Security profiles 1–3 (TLS with the run's PKI at 2 and 3).
+  securityProfiles: [1, 2, 3],
 };
 // C-44 Pending before Accepting, C-45/C-46 several GetVariables/SetVariables items, C-17 ConfigurationInventory,
 // C-50.2 FullInventory on request, C-13 Reset per EVSE, C-16 GetTransactionStatus (E14) when asked. AQ-6 is not

@@ -33,6 +33,26 @@ export interface NetworkProfile {
   raw: Payload;
 }
 
+/**
+ * How a connection attempt relates to a migration (B10): the first-priority profile after a reboot that
+ * moved away from the last successful one is 'migrating'; going back to that one is 'previous'.
+ */
+export type AttemptKind = 'normal' | 'migrating' | 'previous';
+
+/** Which CSMS root a TLS attempt trusts (M05.FR.14–FR.16). */
+export type Trust = 'current' | 'fallback';
+
+/** What the core asks of the station's security module for wss:// attempts (profiles 2 and 3). */
+export interface ConnectionSecurity {
+  trustFor(kind: AttemptKind, retryWithFallback: boolean): Trust;
+  retriesWithFallback(kind: AttemptKind): boolean;
+  canUseProfile(securityProfile: number): boolean;
+  wsOptions(profile: NetworkProfile, trust: Trust): Record<string, unknown>;
+  /** Whether the attempt failed on the CSMS's certificate. */
+  certificateFailed(err: unknown): boolean;
+  connected(profile: NetworkProfile, trust: Trust): void;
+}
+
 export interface CoreOptions {
   identity: string;
   vendor: string;
@@ -64,6 +84,8 @@ export class StationCore {
   readonly hooks: CoreHooks = { bootAccepted: [], resumed: [], disconnected: [] };
   /** Network connection profiles by configuration slot. */
   readonly profiles = new Map<number, NetworkProfile>();
+  /** TLS (profiles 2 and 3): set by the security module. */
+  security?: ConnectionSecurity;
 
   stopped = true;
   registration: Registration = 'none';
@@ -79,16 +101,21 @@ export class StationCore {
   private failuresOnProfile = 0;
   /** NetworkConfigurationPriority as it was at the last boot (a new value takes effect after a reboot). */
   private priority: number[] = [1];
+  /** The slot of the last successful connection, and — while a reboot moved the first priority away from it — that slot (B10). */
+  private lastConnectedSlot?: number;
+  private migratingFrom?: number;
+  /** M05.FR.14: the next attempt verifies the CSMS with the old (fallback) root. */
+  private retryWithFallbackRoot = false;
   private offlineSince?: number;
   private reconnectTimer?: NodeJS.Timeout;
   private bootRetryTimer?: NodeJS.Timeout;
   private heartbeatTimer?: NodeJS.Timeout;
   private readonly handlers = new Map<string, InboundHandler>();
 
-  constructor(private readonly opts: CoreOptions, readonly dm: DeviceModel, url: string) {
+  constructor(private readonly opts: CoreOptions, readonly dm: DeviceModel, url: string, securityProfile = opts.password ? 1 : 0) {
     this.identity = opts.identity;
     this.quirks = opts.quirks;
-    this.profiles.set(1, { ocppCsmsUrl: url, securityProfile: opts.password ? 1 : 0, messageTimeout: dm.int('OCPPCommCtrlr', 'MessageTimeout', 'Default'), raw: {} });
+    this.profiles.set(1, { ocppCsmsUrl: url, securityProfile, messageTimeout: dm.int('OCPPCommCtrlr', 'MessageTimeout', 'Default'), raw: {} });
     this.outbox = new Outbox(
       {
         canSend: (item) => this.canSend(item),
@@ -238,6 +265,14 @@ export class StationCore {
     this.priority = slots.length > 0 ? slots : [1];
     this.profileIndex = 0;
     this.failuresOnProfile = 0;
+    this.retryWithFallbackRoot = false;
+    this.migratingFrom = this.lastConnectedSlot !== undefined && this.priority[0] !== this.lastConnectedSlot && this.priority.includes(this.lastConnectedSlot)
+      ? this.lastConnectedSlot : undefined;
+  }
+
+  private attemptKind(slot: number): AttemptKind {
+    if (this.migratingFrom === undefined) return 'normal';
+    return slot === this.migratingFrom ? 'previous' : 'migrating';
   }
 
   // ---------------------------------------------------------------- connection
@@ -247,13 +282,22 @@ export class StationCore {
     if (this.stopped || !this.networkUp || !this.powered) return;
     const slot = this.activeSlot;
     const profile = this.profiles.get(slot) ?? this.profiles.get(1)!;
+    const kind = this.attemptKind(slot);
+    const trust = this.security?.trustFor(kind, this.retryWithFallbackRoot) ?? 'current';
+    this.retryWithFallbackRoot = false;
+    const secure = profile.securityProfile >= 2;
+    if (secure && !this.security?.canUseProfile(profile.securityProfile)) {
+      this.log(`slot ${slot} needs security profile ${profile.securityProfile}, which this station cannot use (no CSMS root or client certificate)`);
+    }
     const client = new RPCClient({
       endpoint: profile.ocppCsmsUrl.replace(/\/+$/, ''),
       identity: this.identity,
       protocols: ['ocpp2.0.1'],
       strictMode: true,
       strictModeValidators: [strictValidator201],
-      password: profile.securityProfile >= 1 ? this.password() : undefined,
+      // Profiles 1 and 2 send Basic auth; profile 3 authenticates with its client certificate.
+      password: profile.securityProfile === 1 || profile.securityProfile === 2 ? this.password() : undefined,
+      ...(secure && this.security ? { wsOpts: this.security.wsOptions(profile, trust) } : {}),
       callConcurrency: 1,
       callTimeoutMs: this.dm.int('OCPPCommCtrlr', 'MessageTimeout', 'Default') * 1000,
       pingIntervalMs: this.dm.int('OCPPCommCtrlr', 'WebSocketPingInterval') * 1000,
@@ -276,6 +320,13 @@ export class StationCore {
       session.closed = true;
       if (this.session === session) this.session = undefined;
       if (this.stopped || !this.networkUp || !this.powered) return;
+      if (secure && this.security?.certificateFailed(err) && trust === 'current' && this.security.retriesWithFallback(kind)) {
+        // M05.FR.14: reconnecting (not migrating) and the new root does not verify the CSMS: try the old one.
+        this.log(`the CSMS certificate does not verify with the new CSMS root (${errText(err)}); retrying with the fallback root`);
+        this.retryWithFallbackRoot = true;
+        this.scheduleReconnect(0);
+        return;
+      }
       this.failures++;
       this.failuresOnProfile++;
       if (this.failuresOnProfile >= Math.max(1, this.dm.int('OCPPCommCtrlr', 'NetworkProfileConnectionAttempts')) && this.priority.length > 1) {
@@ -296,6 +347,9 @@ export class StationCore {
     }
     this.failures = 0;
     this.failuresOnProfile = 0;
+    this.lastConnectedSlot = slot;
+    this.migratingFrom = undefined;
+    if (secure) this.security?.connected(profile, trust);
     this.dm.setInternal('OCPPCommCtrlr', 'ActiveNetworkProfile', String(slot));
     client.on('close', () => this.onSessionClosed(session));
     this.log(`connected to slot ${slot} (subprotocol '${client.protocol ?? ''}')`);

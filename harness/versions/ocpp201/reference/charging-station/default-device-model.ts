@@ -2,6 +2,7 @@
 // as a typical AC charger with socket outlets would have them (Part 2 appendices, "Referenced
 // Components and Variables"). Computed values (AvailabilityState, DateTime) read live state.
 
+import { CERTIFICATE_ENTRIES_MAX } from './certificates.js';
 import { DeviceModel, type DeviceModelQuirks, type VariableDef } from './device-model.js';
 
 export const TX_POINTS = 'ParkingBayOccupancy,EVConnected,Authorized,PowerPathClosed,EnergyTransfer';
@@ -18,6 +19,10 @@ export interface DeviceModelInputs {
   heartbeatIntervalS: number;
   messageTimeoutS: number;
   securityProfile: number;
+  /** SecurityCtrlr.AdditionalRootCertificateCheck. */
+  additionalRootCertificateCheck: boolean;
+  /** Certificates installed (SecurityCtrlr.CertificateEntries). */
+  certificateEntries: () => number;
   stationAvailability: () => string;
   evseAvailability: (evseId: number) => string;
   connectorAvailability: (evseId: number, connectorId: number) => string;
@@ -111,7 +116,8 @@ export function buildDeviceModel(inputs: DeviceModelInputs, quirks: DeviceModelQ
 
   // SecurityCtrlr
   add('SecurityCtrlr', 'BasicAuthPassword', { dataType: 'string', value: '', mutability: 'WriteOnly', minLimit: 16, maxLimit: 40, accept: (v) => v.length >= 16 && v.length <= 40 });
-  add('SecurityCtrlr', 'CertificateEntries', ro('integer', '0'));
+  add('SecurityCtrlr', 'AdditionalRootCertificateCheck', ro('boolean', String(inputs.additionalRootCertificateCheck)));
+  add('SecurityCtrlr', 'CertificateEntries', ro('integer', '0', { maxLimit: CERTIFICATE_ENTRIES_MAX, read: () => String(inputs.certificateEntries()) }));
   add('SecurityCtrlr', 'Identity', ro('string', inputs.identity));
   add('SecurityCtrlr', 'OrganizationName', rw('string', 'ocpp-harness', { maxLimit: 64 }));
   add('SecurityCtrlr', 'SecurityProfile', ro('integer', String(inputs.securityProfile)));

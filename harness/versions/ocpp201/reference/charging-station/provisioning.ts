@@ -98,14 +98,15 @@ export class Provisioning {
     }
   }
 
-  /** SetNetworkProfile (B09): only the station's slots, OCPP20 over JSON, security profile 0 or 1 (no TLS here). */
+  /** SetNetworkProfile (B09): only the station's slots, OCPP20 over JSON, a security profile it can use and not below the current one. */
   private setNetworkProfile(p: Payload): Payload {
     const slot = int(p.configurationSlot) ?? -1;
     const data = asRecord(p.connectionData);
     const securityProfile = int(data.securityProfile) ?? 0;
     const current = this.core.dm.int('SecurityCtrlr', 'SecurityProfile');
     const slotOk = (NETWORK_SLOTS as readonly number[]).includes(slot) || this.core.quirks.has('network-profile-any-slot');
-    if (!slotOk || str(data.ocppVersion) !== 'OCPP20' || str(data.ocppTransport) !== 'JSON' || securityProfile > 1 || securityProfile < current) {
+    if (!slotOk || str(data.ocppVersion) !== 'OCPP20' || str(data.ocppTransport) !== 'JSON' || securityProfile > 3 || securityProfile < current
+      || !(securityProfile < 2 || this.core.security?.canUseProfile(securityProfile))) {
       return { status: 'Rejected' };
     }
     this.core.profiles.set(slot, {

@@ -30,6 +30,10 @@ export const CHARGING_STATION_201_QUIRKS = [
   { name: 'no-meter-values', description: 'Sends no sampled or clock-aligned meter values at all (no MeterValues, no meterValue in TransactionEvent) (J01, J02).' },
   { name: 'aligned-meter-values-unaligned', description: 'Clock-aligned meter values are taken Interval + 1.5 s apart, not on multiples of AlignedDataInterval from midnight (J01.FR.14).' },
   { name: 'late-response', description: 'Answers GetVariables only after lateResponseMs (default 1500 ms), late for a CSMS that waits less (Part 4 §4.1.1 response time).' },
+  { name: 'install-root-accepted-not-stored', description: 'InstallCertificate CSMSRootCertificate answers Accepted but keeps trusting the old root only (M05.FR.02, M05.FR.12).' },
+  { name: 'migration-trusts-old-root', description: 'While migrating to a new network profile it still trusts the replaced (fallback) CSMS root, so a certificate of the old root is accepted there (M05.FR.10, M05.FR.15).' },
+  { name: 'installed-ids-omit-fallback-root', description: 'GetInstalledCertificateIds leaves out the fallback CSMS root kept after a new one was installed (M05.FR.12; TC_B_47_CS step 12).' },
+  { name: 'fallback-root-kept', description: 'Keeps the old (fallback) CSMS root after connecting with the new one (M05.FR.13).' },
   { name: 'data-transfer-accepts-unknown-vendor', description: 'DataTransfer with an unknown vendorId answers Accepted instead of UnknownVendorId (P01.FR.06).' },
 ] as const satisfies ReadonlyArray<{ name: string; description: string }>;
 

@@ -1,5 +1,7 @@
 // Types shared by the modules of the OCPP 2.0.1 reference charging station.
 
+import type { StationSecurityOptions } from './security.js';
+
 export type Payload = Record<string, unknown>;
 
 export interface IdTokenLists {
@@ -15,8 +17,10 @@ export interface ReferenceChargingStation201Options {
   identity: string;
   /** EVSE ids, one connector (id 1) each. Default [1]. */
   evses?: number[];
-  /** Basic-auth password (security profile 1); none: profile 0. */
+  /** Basic-auth password (security profiles 1 and 2); none: profile 0 unless `security` says otherwise. */
   password?: string;
+  /** Security profiles 2 and 3: the profile of slot 1, the roots it trusts, its client certificate. */
+  security?: StationSecurityOptions;
   quirks?: string[];
   log?: (line: string) => void;
   /** Quirk late-response: how late GetVariables is answered (ms). Default 1500. */

@@ -104,7 +104,7 @@ export class ReferenceChargingStation201 {
       securityProfile,
     );
     security = new StationSecurity(core, options.security ?? { profile: securityProfile as 0 | 1 });
-    evses = this.evses = new Evses(core, evseIds);
+    evses = this.evses = new Evses(core, evseIds, options.statusChangesVia);
     this.tx = new Transactions(core, evses, options.idTokens ?? {});
     this.availability = new Availability(core, evses, this.tx, 300);
     new Provisioning(core, options.lateResponseMs ?? 1500);

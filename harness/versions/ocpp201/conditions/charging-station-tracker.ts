@@ -20,7 +20,9 @@ export interface OpenTransaction201 {
 }
 
 export class ChargingStationTracker {
-  currentCase: string | undefined;
+  private current?: string;
+  /** The case before the current one: the pre-conditions of a case look back at it. */
+  private previous?: string;
   private readonly statuses = new Map<string, ConnectorSeen201>();
   private readonly transactions = new Map<string, OpenTransaction201>();
   private readonly listeners = new Set<() => void>();
@@ -43,8 +45,19 @@ export class ChargingStationTracker {
     this.transactions.delete(transactionId);
   }
 
+  get currentCase(): string | undefined {
+    return this.current;
+  }
+
+  set currentCase(id: string | undefined) {
+    if (id === this.current) return;
+    this.previous = this.current;
+    this.current = id;
+  }
+
+  /** What the charger was last doing before this case's pre-conditions: the previous case, or the start of the run. */
   lastCaseText(): string {
-    return this.currentCase ?? 'the previous case';
+    return this.previous ?? 'the start of the run';
   }
 
   waitEnded(transactionId: string, ms: number, signal: AbortSignal): Promise<boolean> {

@@ -481,7 +481,7 @@ export class Transactions {
     if (!dm.bool('AlignedDataCtrlr', 'Enabled')) return;
     const intervalS = dm.int('AlignedDataCtrlr', 'Interval');
     const endedS = dm.int('AlignedDataCtrlr', 'TxEndedInterval');
-    const quietDuringTx = dm.bool('AlignedDataCtrlr', 'SendDuringIdle') && this.ongoing.length > 0;
+    const quietDuringTx = dm.bool('AlignedDataCtrlr', 'SendDuringIdle') && this.ongoing.length > 0 && !this.core.quirks.has('aligned-data-during-transaction');
     const unaligned = this.core.quirks.has('aligned-meter-values-unaligned');
     for (const e of this.evses.list) {
       const tx = this.st(e).tx;

@@ -11,7 +11,7 @@
 // This file wires them and holds the SUT-control vocabulary (`perform`).
 
 import type { StimulusOutcome } from '../../../sut/control.js';
-import { asRecord, str, type FrameListener, type FrameRecord } from '../../ocpp16/reference/util.js';
+import { asRecord, str, type FrameListener, type FrameRecord } from '../../../peers/peer-util.js';
 import { Availability } from './charging-station/availability.js';
 import { StationCore } from './charging-station/core.js';
 import { buildDeviceModel } from './charging-station/default-device-model.js';

@@ -7,7 +7,7 @@
 // and GetTransactionStatus live here too.
 
 import { randomUUID } from 'node:crypto';
-import { asRecord, int, str } from '../../../ocpp16/reference/util.js';
+import { asRecord, int, str } from '../../../../peers/peer-util.js';
 import type { StationCore } from './core.js';
 import type { Evse, Evses } from './evses.js';
 import { AlignedClock, meterValue, onMultiple } from './metering.js';

@@ -1,6 +1,6 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
 import { Inconclusive } from '../../../harness/dsl/errors.js';
-import { CONNECTION_ATTEMPTS, connectionData, expectBoot, expectConnectorStatuses, migrateToProfile, networkSlots, prepareVariables, restoreNetworkPriority, restoreVariables } from './charging-station-steps.js';
+import { CONNECTION_ATTEMPTS, connectionData, expectBootedAgain, migrateToProfile, networkSlots, prepareVariables, restoreNetworkPriority, restoreVariables } from './charging-station-steps.js';
 import { expectCsmsRootListed, installNewRoot, listsCsmsRoot, presentCertificateForEitherRoot, root2Material } from './new-csms-root-steps.js';
 
 const TABLE = 'Part 6 TC_B_47_CS (Table 55)';
@@ -57,11 +57,7 @@ export default defineCase({
         what: 'a certificate issued by the old CSMS root to a station that replaced that root with root 2',
         requirement: `${TABLE} step 8; Part 2 M05.FR.10, M05.FR.15: the new CSMS root replaced the old one, so connecting to the new CSMS fails on the old root's certificate`,
       });
-      const { reply } = await expectBoot(link, { within: cfg.timeouts.connectMs, requirement: `${TABLE} step 10, reusable state Booted; Part 2 B01.FR.03: after the reboot the station sends BootNotification` });
-      await expectConnectorStatuses(t, link, {
-        after: reply.seq, statusOf: () => 'Available',
-        requirement: (evseId) => `${TABLE} step 10, reusable state Booted step 5; Part 2 B01.FR.05: EVSE ${evseId} Available`,
-      });
+      await expectBootedAgain(t, link, TABLE, 10);
       return link;
     });
     await step(11, 'GetInstalledCertificateIds CSMSRootCertificate (step 12: Accepted, the old root listed)', async () => {

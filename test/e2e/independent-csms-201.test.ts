@@ -69,4 +69,51 @@ describe('independent OCPP 2.0.1 CSMS (not written with the harness) judged over
     expect(results.get('X201_RPC_10_CSMS')?.verdict).to.equal('FAIL');
     expect(at(results.get('X201_RPC_10_CSMS'))).to.deep.equal(['rpc.noResponse@2']);
   });
+
+  it('conforming choices other than the obvious ones still PASS', async () => {
+    // Pending boot with interval 0 (B02.FR.07: the station picks its wait; Table 463 note: the OCTT waits its configured
+    // heartbeat interval), a one-day heartbeat, every optional idTokenInfo field, TransactionEventResponses that repeat
+    // the transaction's idTokenInfo and carry chargingPriority / updatedPersonalMessage, DataTransfer answered Rejected
+    // (Table P_02 allows it), explicit attributeType Actual, an unknown token answered Unknown rather than Invalid
+    // (Table E_16: "Invalid or Unknown"), a control endpoint that answers as soon as the request is sent.
+    const cases = ['TC_B_01_CSMS', 'TC_B_02_CSMS', 'TC_B_06_CSMS', 'TC_B_07_CSMS', 'TC_B_09_CSMS', 'TC_B_10_CSMS', 'TC_B_21_CSMS',
+      'TC_B_30_CSMS', 'TC_B_31_CSMS', 'TC_E_01_CSMS', 'TC_E_02_CSMS', 'TC_E_04_CSMS', 'TC_E_08_CSMS', 'TC_E_10_CSMS', 'TC_E_14_CSMS',
+      'TC_E_16_CSMS', 'TC_E_21_CSMS', 'TC_E_29_CSMS', 'TC_E_31_CSMS', 'TC_E_53_CSMS', 'TC_J_09_CSMS', 'TC_P_02_CSMS', 'TC_P_03_CSMS'];
+    const { results } = await run('variants', cases, {
+      variants: ['pending-interval-zero', 'long-heartbeat', 'rich-idtokeninfo', 'tx-response-extras', 'datatransfer-rejected', 'explicit-attribute-type'],
+      idTokens: { invalid: [], groups: { ACCEPTED01: 'FLEET01' } },
+      controlAnswers: 'sent',
+    });
+    for (const id of cases) expect(results.get(id)?.verdict, describeCase(results.get(id))).to.equal('PASS');
+  });
+
+  it('a CSMS without the Pending mechanism (no C-44) is tested with Rejected and PASSES the SecurityError case', async () => {
+    const { results } = await run('rejected', ['TC_B_02_CSMS', 'TC_B_30_CSMS'], {}, PICS.filter((p) => p !== 'C-44'));
+    expect(results.get('TC_B_02_CSMS')?.verdict).to.equal('NOT_APPLICABLE');
+    expect(results.get('TC_B_30_CSMS')?.verdict, describeCase(results.get('TC_B_30_CSMS'))).to.equal('PASS');
+  });
+
+  it('real CSMS bugs FAIL exactly the case whose table they break, at its step', async () => {
+    // Each bug in a CSMS of its own, with the case it breaks and a neighbour it must not break.
+    const anyToken = (await run('defect-any-token', ['TC_E_16_CSMS', 'TC_E_10_CSMS'], { defects: ['accept-any-idtoken'] })).results;
+    const noGate = (await run('defect-no-gate', ['TC_B_30_CSMS', 'TC_B_02_CSMS'], { defects: ['no-security-error-while-pending'] })).results;
+    const seqNo = (await run('defect-seqno', ['TC_E_53_CSMS'], { defects: ['seqno-unique-per-station'] })).results;
+    const noEvse = (await run('defect-reset-evse', ['TC_B_25_CSMS', 'TC_B_22_CSMS'], { defects: ['reset-drops-evse'] })).results;
+    // Any token Accepted: Table 521 (E_16) step 2 wants Invalid or Unknown for the invalid token; a valid one still PASSES.
+    expect(anyToken.get('TC_E_16_CSMS')?.verdict).to.equal('FAIL');
+    expect(at(anyToken.get('TC_E_16_CSMS'))).to.deep.equal(['payload.mismatch@1']);
+    expect(anyToken.get('TC_E_10_CSMS')?.verdict, describeCase(anyToken.get('TC_E_10_CSMS'))).to.equal('PASS');
+    // A Pending station's unsolicited StatusNotification processed: B02.FR.09 wants CALLERROR SecurityError (Table 464 step 4).
+    // TC_B_02 (Pending, then Accepted, no unsolicited CALL) still PASSES.
+    expect(noGate.get('TC_B_30_CSMS')?.verdict).to.equal('FAIL');
+    expect(at(noGate.get('TC_B_30_CSMS'))).to.deep.equal(['rpc.expectedCallError@3']);
+    expect(noGate.get('TC_B_02_CSMS')?.verdict, describeCase(noGate.get('TC_B_02_CSMS'))).to.equal('PASS');
+    // seqNo unique per station: the second transaction's Started with seqNo 0 gets InternalError (Table 531 step 3).
+    expect(seqNo.get('TC_E_53_CSMS')?.verdict).to.equal('FAIL');
+    expect(at(seqNo.get('TC_E_53_CSMS'))).to.deep.equal(['payload.mismatch@3']);
+    // An EVSE reset sent as a station reset: Table 478 (B_25) step 1 wants evseId; a station reset (B_22) still PASSES.
+    expect(noEvse.get('TC_B_25_CSMS')?.verdict).to.equal('FAIL');
+    expect(at(noEvse.get('TC_B_25_CSMS'))).to.deep.equal(['payload.mismatch@1']);
+    expect(noEvse.get('TC_B_22_CSMS')?.verdict, describeCase(noEvse.get('TC_B_22_CSMS'))).to.equal('PASS');
+  });
 });

@@ -36,6 +36,10 @@ export const CSMS_201_VARIANTS = {
   'tx-response-extras': 'every TransactionEventResponse carries the transaction\'s idTokenInfo, chargingPriority and updatedPersonalMessage, also for events without an idToken',
   'datatransfer-rejected': 'a DataTransfer of an unknown vendor is answered Rejected, not UnknownVendorId (Part 6 TC_P_02_CSMS allows both)',
   'explicit-attribute-type': 'Get/SetVariables items the operator left without attributeType are sent with attributeType Actual',
+  'offset-timestamps': 'times the CSMS sends (currentTime) carry the CSMS\'s local offset +01:00 instead of Z (Part 2 §2: UTC is strongly RECOMMENDED, not required)',
+  'provision-while-pending': 'while a station is Pending the CSMS sets its OfflineThreshold and asks for a FullInventory (B02.FR.01)',
+  'quiet-while-rejected': 'the operator API refuses to send anything to a station whose boot was Rejected (B03.FR.03: the CSMS SHALL NOT initiate messages)',
+  'inventory-on-boot': 'after every Accepted boot the CSMS asks for a FullInventory base report by itself (Part 5 AQ-2: yes)',
 } as const;
 export type IndependentCsms201Variant = keyof typeof CSMS_201_VARIANTS;
 
@@ -79,6 +83,14 @@ const ACKNOWLEDGED_ONLY = [
 /** Our own DataTransfer vocabulary: a vendor id we implement and the messageIds it knows. */
 const OWN_VENDOR_ID = 'org.example.indep-csms';
 const OWN_MESSAGE_IDS = ['Ping'];
+
+/** RFC 3339 date-time at a fixed local offset (minutes east of UTC), e.g. 2026-01-01T13:00:00.000+01:00. */
+function withOffset(date: Date, offsetMin: number): string {
+  const local = new Date(date.getTime() + offsetMin * 60_000).toISOString().slice(0, -1);
+  const sign = offsetMin >= 0 ? '+' : '-';
+  const abs = Math.abs(offsetMin);
+  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
 
 export class IndependentCsms201 {
   private readonly server: RpcServerLike;
@@ -137,13 +149,15 @@ export class IndependentCsms201 {
       }
       return handler(params);
     });
-    const now = () => new Date().toISOString();
+    const now = () => (this.variants.has('offset-timestamps') ? withOffset(new Date(), 60) : new Date().toISOString());
 
     on('BootNotification', () => {
       const status: RegistrationStatus = this.gate.answerBoot(id);
       if (status === 'Accepted') {
+        if (this.variants.has('inventory-on-boot')) setTimeout(() => this.onboard(id), 20);
         return { status, currentTime: now(), interval: this.variants.has('long-heartbeat') ? 86_400 : this.opts.heartbeatIntervalS ?? 300 };
       }
+      if (status === 'Pending' && this.variants.has('provision-while-pending')) setTimeout(() => this.provision(id), 20);
       const interval = this.variants.has('pending-interval-zero') ? 0 : this.opts.bootRetryIntervalS ?? 3;
       return { status, currentTime: now(), interval, statusInfo: { reasonCode: status === 'Pending' ? 'AwaitingProvisioning' : 'NotRegistered' } };
     });
@@ -193,11 +207,34 @@ export class IndependentCsms201 {
     return answer;
   }
 
+  /** Provisioning of a Pending station before we accept it (B02.FR.01): a setting and its device model. */
+  private provision(identity: string): void {
+    const client = this.clients.get(identity);
+    if (!client) return;
+    const report = { requestId: this.nextRequestId++, reportBase: 'FullInventory' };
+    this.gate.noteOutgoing(identity, 'GetBaseReport', report);
+    client.call('SetVariables', { setVariableData: [{ component: { name: 'OCPPCommCtrlr' }, variable: { name: 'OfflineThreshold' }, attributeValue: '600' }] }, { callTimeoutMs: 15_000 })
+      .then(() => client.call('GetBaseReport', report, { callTimeoutMs: 15_000 }))
+      .catch((err: Error) => this.log(`${identity}: provisioning failed: ${err.message}`));
+  }
+
+  /** Onboarding of an accepted station: fetch its whole device model (B07, FullInventory). */
+  private onboard(identity: string): void {
+    const client = this.clients.get(identity);
+    if (!client) return;
+    const request = { requestId: this.nextRequestId++, reportBase: 'FullInventory' };
+    this.gate.noteOutgoing(identity, 'GetBaseReport', request);
+    client.call('GetBaseReport', request, { callTimeoutMs: 15_000 }).catch((err: Error) => this.log(`${identity}: onboarding GetBaseReport failed: ${err.message}`));
+  }
+
   /** Send one operator request to a connected station. */
   private async send(action: string, body: Params): Promise<unknown> {
     const { identity, ocpp: _ocpp, ...params } = body;
     const client = (typeof identity === 'string' ? this.clients.get(identity) : undefined) ?? [...this.clients.values()].pop();
     if (!client) throw new Error(`no charging station connected${typeof identity === 'string' ? ` as ${identity}` : ''}`);
+    if (this.variants.has('quiet-while-rejected') && this.gate.statusOf(client.identity) === 'Rejected') {
+      throw new Error(`station ${client.identity} was Rejected: the CSMS initiates no messages to it (B03.FR.03)`);
+    }
     const request = this.operatorRequest(action, client.identity, params);
     this.gate.noteOutgoing(client.identity, action, request);
     this.log(`${client.identity}: sending ${action} ${JSON.stringify(request)}`);

@@ -91,6 +91,22 @@ describe('independent OCPP 2.0.1 CSMS (not written with the harness) judged over
     for (const id of cases) expect(results.get(id)?.verdict, describeCase(results.get(id))).to.equal('PASS');
   });
 
+  it('security profile 1: the CSMS checks the Basic-auth password and the cases PASS over it', async () => {
+    const password = '0123456789abcdef0123';
+    const csms = new IndependentCsms201({ password });
+    const { url, controlUrl } = await csms.listen();
+    try {
+      const cfg = join(dir, 'profile1.json');
+      writeFileSync(cfg, JSON.stringify({ security: { profile: 1, basicAuthPassword: password }, declarations: { pics: PICS }, sutControl: { type: 'http', url: controlUrl } }));
+      const result = await runCli(['test', 'csms', '--ocpp', '2.0.1', '--url', url, '--config', cfg, '--report-dir', join(dir, 'profile1'), '--cases', 'TC_B_01_CSMS,TC_B_42_CSMS', '--quiet'], { timeoutMs: 60_000 });
+      const results = JSON.parse(readFileSync(join(dir, 'profile1', 'results.json'), 'utf8')) as { cases: CaseResult[] };
+      expect(results.cases.map((c) => c.verdict), result.stdout).to.deep.equal(['PASS', 'PASS']);
+      expect(csms.received.filter((r) => r.endsWith('BootNotification')).length).to.be.greaterThan(0);
+    } finally {
+      await csms.close();
+    }
+  });
+
   it('a CSMS without the Pending mechanism (no C-44) is tested with Rejected', async () => {
     const pics = PICS.filter((p) => p !== 'C-44');
     const { results } = await run('rejected', ['TC_B_02_CSMS', 'TC_B_30_CSMS', 'TC_B_31_CSMS'], {}, pics);

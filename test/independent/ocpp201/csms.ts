@@ -22,7 +22,7 @@ interface RpcPeer {
   on(event: 'close', listener: () => void): void;
 }
 interface RpcServerLike {
-  auth(cb: (accept: (session?: Params, protocol?: string) => void, reject: (code: number, msg: string) => void, handshake: { identity: string; protocols: Set<string> }) => void): void;
+  auth(cb: (accept: (session?: Params, protocol?: string) => void, reject: (code: number, msg: string) => void, handshake: { identity: string; protocols: Set<string>; password?: Buffer }) => void): void;
   on(event: 'client', listener: (client: RpcPeer) => void): void;
   listen(port: number, host: string): Promise<import('node:http').Server>;
   close(opts: Params): Promise<void>;
@@ -39,6 +39,8 @@ export const CSMS_201_VARIANTS = {
   'offset-timestamps': 'times the CSMS sends (currentTime) carry the CSMS\'s local offset +01:00 instead of Z (Part 2 §2: UTC is strongly RECOMMENDED, not required)',
   'provision-while-pending': 'while a station is Pending the CSMS sets its OfflineThreshold and asks for a FullInventory (B02.FR.01)',
   'quiet-while-rejected': 'the operator API refuses to send anything to a station whose boot was Rejected (B03.FR.03: the CSMS SHALL NOT initiate messages)',
+  'custom-data': 'every response and request of the CSMS carries a customData extension of its own vendor (allowed by every 2.0.1 schema)',
+  'close-stale-connection': 'a new connection of a station identity closes the older one still open',
   'inventory-on-boot': 'after every Accepted boot the CSMS asks for a FullInventory base report by itself (Part 5 AQ-2: yes)',
 } as const;
 export type IndependentCsms201Variant = keyof typeof CSMS_201_VARIANTS;
@@ -65,6 +67,8 @@ export interface IndependentCsms201Options {
   variants?: IndependentCsms201Variant[];
   defects?: IndependentCsms201Defect[];
   log?: (line: string) => void;
+  /** Security profile 1 (A00.FR.2xx): stations must present this HTTP Basic password; absent: profile 0. */
+  password?: string;
 }
 
 /** Operator requests the control endpoint offers: the CSMS-initiated 2.0.1 messages by name. */
@@ -83,6 +87,8 @@ const ACKNOWLEDGED_ONLY = [
 /** Our own DataTransfer vocabulary: a vendor id we implement and the messageIds it knows. */
 const OWN_VENDOR_ID = 'org.example.indep-csms';
 const OWN_MESSAGE_IDS = ['Ping'];
+/** customData we add to our messages under the custom-data variant (CustomDataType: vendorId plus anything). */
+const CUSTOM_DATA = { vendorId: OWN_VENDOR_ID, tenant: 'acme-cpo', region: 'eu-west' };
 
 /** RFC 3339 date-time at a fixed local offset (minutes east of UTC), e.g. 2026-01-01T13:00:00.000+01:00. */
 function withOffset(date: Date, offsetMin: number): string {
@@ -122,7 +128,11 @@ export class IndependentCsms201 {
     this.gate = new BootGate(!this.defects.has('no-security-error-while-pending'));
     this.ledger = new TransactionLedger(this.defects.has('seqno-unique-per-station'));
     this.server = new (ocppRpc.RPCServer as unknown as new (o: Params) => RpcServerLike)({ protocols: ['ocpp2.0.1'], strictMode: true });
-    this.server.auth((accept) => accept({}, 'ocpp2.0.1'));
+    this.server.auth((accept, reject, handshake) => {
+      // Profile 1: Basic auth with the station's password; a wrong or missing one is refused with HTTP 401.
+      if (opts.password !== undefined && handshake.password?.toString('utf8') !== opts.password) return reject(401, 'Unauthorized');
+      accept({}, 'ocpp2.0.1');
+    });
     this.server.on('client', (client) => this.onClient(client));
   }
 
@@ -136,6 +146,8 @@ export class IndependentCsms201 {
 
   private onClient(client: RpcPeer): void {
     const id = client.identity;
+    const stale = this.clients.get(id);
+    if (stale && this.variants.has('close-stale-connection')) (stale as unknown as { close(o: Params): Promise<unknown> }).close({ code: 1000, reason: 'replaced by a new connection' }).catch(() => undefined);
     this.clients.set(id, client);
     client.on('close', () => {
       if (this.clients.get(id) === client) this.clients.delete(id);
@@ -147,7 +159,8 @@ export class IndependentCsms201 {
         this.log(`${id}: ${method} refused, boot status ${this.gate.statusOf(id)}`);
         throw ocppRpc.createRPCError('SecurityError', `station ${id} is not accepted (${this.gate.statusOf(id)})`);
       }
-      return handler(params);
+      const answer = handler(params) as Params;
+      return this.variants.has('custom-data') ? { ...answer, customData: CUSTOM_DATA } : answer;
     });
     const now = () => (this.variants.has('offset-timestamps') ? withOffset(new Date(), 60) : new Date().toISOString());
 
@@ -249,7 +262,8 @@ export class IndependentCsms201 {
 
   /** How this CSMS's operator API turns what the operator asked for into the request it sends. */
   private operatorRequest(action: string, identity: string, params: Params): Params {
-    const request = { ...params };
+    const request: Params = { ...params };
+    if (this.variants.has('custom-data')) request.customData = CUSTOM_DATA;
     // Report requests are numbered by the CSMS itself (B07/B08: requestId is ours to choose).
     if ((action === 'GetBaseReport' || action === 'GetReport') && request.requestId === undefined) request.requestId = this.nextRequestId++;
     if (this.variants.has('explicit-attribute-type')) {

@@ -13,6 +13,7 @@ const csms = new IndependentCsms201({
   port: Number(flag('port') ?? 0),
   variants: list('variants') as IndependentCsms201Variant[],
   defects: list('defects') as IndependentCsms201Defect[],
+  password: flag('password'),
   controlAnswers: flag('answers') === 'sent' ? 'sent' : 'response',
   log: args.includes('--verbose') ? (line) => process.stderr.write(`${line}\n`) : undefined,
 });

@@ -1,5 +1,5 @@
 // Run the independent 2.0.1 CSMS on its own, to point the harness CLI at it by hand:
-//   node --import tsx test/independent/ocpp201/run-csms.ts [--port N] [--variants a,b] [--defects a,b] [--answers sent]
+//   node --import tsx test/independent/ocpp201/csms-run.ts [--port N] [--variants a,b] [--defects a,b] [--answers sent]
 // Prints the URLs it serves, one per line, and runs until SIGINT/SIGTERM.
 import { IndependentCsms201, type IndependentCsms201Defect, type IndependentCsms201Variant } from './csms.js';
 

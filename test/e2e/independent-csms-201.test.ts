@@ -83,13 +83,13 @@ describe('independent OCPP 2.0.1 CSMS (not written with the harness) judged over
     // (Table P_02 allows it), explicit attributeType Actual, an unknown token answered Unknown rather than Invalid
     // (Table E_16: "Invalid or Unknown"), a control endpoint that answers as soon as the request is sent, times with a
     // +01:00 offset (UTC is only RECOMMENDED), SetVariables + GetBaseReport of its own while the boot is Pending (B02.FR.01),
-    // and a FullInventory of its own after every Accepted boot (Part 5 AQ-2).
+    // a FullInventory of its own after every Accepted boot (Part 5 AQ-2), and customData on everything it sends.
     const cases = ['TC_B_01_CSMS', 'TC_B_02_CSMS', 'TC_B_06_CSMS', 'TC_B_12_CSMS', 'TC_B_20_CSMS', 'TC_B_22_CSMS', 'TC_B_07_CSMS', 'TC_B_09_CSMS', 'TC_B_10_CSMS', 'TC_B_21_CSMS',
       'TC_B_30_CSMS', 'TC_B_31_CSMS', 'TC_E_01_CSMS', 'TC_E_02_CSMS', 'TC_E_04_CSMS', 'TC_E_08_CSMS', 'TC_E_10_CSMS', 'TC_E_14_CSMS',
       'TC_E_16_CSMS', 'TC_E_21_CSMS', 'TC_E_31_CSMS', 'TC_E_53_CSMS', 'TC_J_07_CSMS', 'TC_P_02_CSMS', 'TC_P_03_CSMS'];
     const { results } = await run('variants', cases, {
       variants: ['pending-interval-zero', 'long-heartbeat', 'rich-idtokeninfo', 'tx-response-extras', 'datatransfer-rejected', 'explicit-attribute-type',
-        'offset-timestamps', 'provision-while-pending', 'inventory-on-boot'],
+        'offset-timestamps', 'provision-while-pending', 'inventory-on-boot', 'custom-data'],
       idTokens: { invalid: [], groups: { ACCEPTED01: 'FLEET01' } },
       controlAnswers: 'sent',
     });

@@ -40,7 +40,6 @@ export const CSMS_201_VARIANTS = {
   'provision-while-pending': 'while a station is Pending the CSMS sets its OfflineThreshold and asks for a FullInventory (B02.FR.01)',
   'quiet-while-rejected': 'the operator API refuses to send anything to a station whose boot was Rejected (B03.FR.03: the CSMS SHALL NOT initiate messages)',
   'custom-data': 'every response and request of the CSMS carries a customData extension of its own vendor (allowed by every 2.0.1 schema)',
-  'close-stale-connection': 'a new connection of a station identity closes the older one still open',
   'inventory-on-boot': 'after every Accepted boot the CSMS asks for a FullInventory base report by itself (Part 5 AQ-2: yes)',
 } as const;
 export type IndependentCsms201Variant = keyof typeof CSMS_201_VARIANTS;
@@ -67,7 +66,7 @@ export interface IndependentCsms201Options {
   variants?: IndependentCsms201Variant[];
   defects?: IndependentCsms201Defect[];
   log?: (line: string) => void;
-  /** Security profile 1 (A00.FR.2xx): stations must present this HTTP Basic password; absent: profile 0. */
+  /** Security profile 1 (Part 2 A00, Basic authentication): stations must present this HTTP Basic password; absent: profile 0. */
   password?: string;
 }
 
@@ -146,8 +145,6 @@ export class IndependentCsms201 {
 
   private onClient(client: RpcPeer): void {
     const id = client.identity;
-    const stale = this.clients.get(id);
-    if (stale && this.variants.has('close-stale-connection')) (stale as unknown as { close(o: Params): Promise<unknown> }).close({ code: 1000, reason: 'replaced by a new connection' }).catch(() => undefined);
     this.clients.set(id, client);
     client.on('close', () => {
       if (this.clients.get(id) === client) this.clients.delete(id);
@@ -210,6 +207,7 @@ export class IndependentCsms201 {
       // The storage layer failed: what a CSMS with that bug answers.
       throw ocppRpc.createRPCError('InternalError', (err as Error).message);
     }
+    // By default the answer carries nothing optional: idTokenInfo only when the event has an idToken (E01.FR.12).
     const answer: Params = {};
     if (p.idToken) answer.idTokenInfo = this.idTokenInfo(p.idToken);
     if (this.variants.has('tx-response-extras')) {

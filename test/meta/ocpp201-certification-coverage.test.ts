@@ -10,6 +10,19 @@ import { requireShared } from '../support/shared-files.js';
 const NOT_YET_WRITTEN: readonly string[] = [];
 
 const BLOCKS = /^TC_[BEJP]_/;
+/** Part 5's PICS feature ids (C-09.1, AS-2, AQ-6, HFS-8 …). */
+const PICS_ID = /\b(?:C|AS|AQ|HFS|SC|R|DM|ISO|LA|UI)-\d+(?:\.\d+)?\b/g;
+/** Features that are lists every station has (supported measurands, time sources, cipher suites, cache policies), not yes/no. */
+const LIST_FEATURES = /^C-(?:23|40|41|54)(?:\.\d+)?$/;
+
+/** The part of a Part 5 condition for one side ("CSMS: C-16 Charging Station: NOT …"), or all of it. */
+function conditionFor(feature: string, sut: 'ChargePoint' | 'Csms'): string {
+  const parts = feature.split(/(CSMS:|Charging Station:)/);
+  if (parts.length < 3) return feature;
+  const label = sut === 'Csms' ? 'CSMS:' : 'Charging Station:';
+  const i = parts.indexOf(label);
+  return i < 0 ? '' : parts[i + 1] ?? '';
+}
 const side = (id: string) => (id.endsWith('_CSMS') ? 'csms' : 'chargingStation') as 'csms' | 'chargingStation';
 const base = (id: string) => id.replace(/_(CS|CSMS)$/, '');
 
@@ -40,6 +53,12 @@ describe('OCPP 2.0.1 cases against Part 5 (certification profiles) and Part 6 (t
       else if (name.replace(/\s+/g, ' ') !== meta.title.replace(/\s+/g, ' ')) problems.push(`${meta.id}: title "${meta.title}", Part 6 names it "${name}"`);
       if (!meta.part6?.useCase) problems.push(`${meta.id}: no part6.useCase`);
       if (row?.[side(meta.id)] === 'C' && !meta.pics) problems.push(`${meta.id}: conditional in Part 5 (${row.condition || row.feature}) but has no pics condition`);
+      // Every PICS feature Part 5's condition names must be in the case's condition (e.g. TC_B_47: AS-2 and C-47).
+      if (row?.[side(meta.id)] === 'C' && meta.pics) {
+        const named = new Set(JSON.stringify(meta.pics).match(PICS_ID) ?? []);
+        const missing = [...new Set(conditionFor(row.feature, meta.sut).match(PICS_ID) ?? [])].filter((id) => !named.has(id) && !LIST_FEATURES.test(id));
+        if (missing.length) problems.push(`${meta.id}: Part 5's condition "${row.feature}" names ${missing.join(', ')}, which its pics condition lacks`);
+      }
     }
     expect(problems).to.deep.equal([]);
   });

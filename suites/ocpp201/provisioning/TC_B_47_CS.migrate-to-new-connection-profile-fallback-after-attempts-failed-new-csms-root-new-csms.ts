@@ -15,7 +15,7 @@ export default defineCase({
   sut: 'ChargePoint',
   securityProfiles: [2, 3],
   part6: { useCase: 'B09 Setting a new NetworkConnectionProfile, B10 Migrate to new CSMS, M05 Install CA certificate', requirements: ['B10.FR.07', 'M05.FR.15', 'M05.FR.16'] },
-  pics: { all: ['AS-2'], text: 'AdditionalRootCertificateCheck' },
+  pics: { all: ['AS-2', 'C-47'], text: 'Additional Root Certificate check mechanism implemented & Reconnect after NetworkProfileConnectionAttempts' },
   purpose: 'With CSMS root 2 installed in place of the old root, the station refuses the new CSMS\'s certificate of the old root, falls back to the previous profile, verifies the harness there with the old (fallback) root, boots, and still lists the old root.',
   refs: ['OCPP 2.0.1 Part 2 B10.FR.03, FR.07', 'OCPP 2.0.1 Part 2 M05.FR.10, FR.12, FR.15, FR.16', 'OCPP 2.0.1 Part 2 §2.2.6 AdditionalRootCertificateCheck'],
   provenance: 'OCPP 2.0.1 Part 6 TC_B_47_CS; ours: CSMS root 2 comes from the run\'s PKI (signed by the run\'s CSMS root, the old root); the new CSMS is the harness under another path presenting the run\'s server certificate (old root); before the case the station must still list the old root; the slots are the one in use and the other of 1 and 2; afterwards the priority and NetworkProfileConnectionAttempts are restored and the station reset again.',

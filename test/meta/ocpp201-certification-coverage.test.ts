@@ -3,7 +3,9 @@
 // ("C") case carries its Part 5 condition as PICS features; the Core cases not written yet are named.
 import { expect } from 'chai';
 import { discoverCases } from '../../harness/runner/discover.js';
+import { OCPP201_CERTIFICATION_LIST } from '../../harness/versions/ocpp201/certification-list.js';
 import { PART5, PART6, part5Rows, part6Names } from '../support/ocpp201-documents.js';
+import { certificationListFromPart5 } from '../support/part5-certification-list.js';
 import { requireShared } from '../support/shared-files.js';
 
 /** Core B/E/J/P cases of Part 5 not written yet. This list only shrinks; at zero the issue's list is complete. */
@@ -60,6 +62,19 @@ describe('OCPP 2.0.1 cases against Part 5 (certification profiles) and Part 6 (t
         if (missing.length) problems.push(`${meta.id}: Part 5's condition "${row.feature}" names ${missing.join(', ')}, which its pics condition lacks`);
       }
     }
+    expect(problems).to.deep.equal([]);
+  });
+
+  it('the shipped certification list (harness/versions/ocpp201/certification-list.ts) is Part 5 §4, every profile and side', () => {
+    expect(JSON.parse(JSON.stringify(OCPP201_CERTIFICATION_LIST))).to.deep.equal(JSON.parse(JSON.stringify(certificationListFromPart5())));
+    const core = OCPP201_CERTIFICATION_LIST.filter((e) => e.profile === 'Core');
+    expect([core.filter((e) => e.sut === 'ChargePoint').length, core.filter((e) => e.sut === 'Csms').length]).to.deep.equal([222, 131]);
+  });
+
+  it('every case with a TC_ id is on the certification list, with its profile and side', async () => {
+    // A table may be listed under two profiles (TC_B_12_CSMS: Core and Advanced Device Management); one of them is the case's.
+    const problems = (await discoverCases()).filter((c) => c.meta.ocpp === '2.0.1' && c.meta.id.startsWith('TC_'))
+      .filter((c) => !OCPP201_CERTIFICATION_LIST.some((e) => e.id === c.meta.id && e.profile === c.meta.profile && e.sut === c.meta.sut)).map((c) => c.meta.id);
     expect(problems).to.deep.equal([]);
   });
 

@@ -61,6 +61,11 @@ async function csmsRootCount(p: Pair): Promise<number> {
   return Array.isArray(res.certificateHashDataChain) ? res.certificateHashDataChain.length : 0;
 }
 
+/** The connector statuses the station reported with StatusNotification since call `from`. */
+function connectorStatuses(p: Pair, from: number): unknown[] {
+  return p.csms.calls.slice(from).filter((c) => c.action === 'StatusNotification').map((c) => c.payload.connectorStatus);
+}
+
 async function resetAndReboot(p: Pair): Promise<void> {
   const boots = p.csms.calls.length;
   await p.csms.call('Reset', { type: 'OnIdle' });
@@ -333,6 +338,54 @@ const SCENARIOS: Record<string, Scenario> = {
       return csmsRootCount(p);
     },
     conforming: 1,
+  },
+  // G01.FR.03/04: plugging in and pulling out are reported.
+  'cable-status-not-reported': {
+    observe: async (p) => {
+      await sleep(200);
+      const from = p.csms.calls.length;
+      await p.station.perform('plugIn', { evseId: 1 });
+      await sleep(200);
+      await p.station.perform('unplug', { evseId: 1 });
+      await sleep(300);
+      return connectorStatuses(p, from);
+    },
+    conforming: ['Occupied', 'Available'],
+  },
+  // G03.FR.04: a connector changed by ChangeAvailability is reported.
+  'availability-change-not-reported': {
+    observe: async (p) => {
+      await sleep(200);
+      const from = p.csms.calls.length;
+      await p.csms.call('ChangeAvailability', { operationalStatus: 'Inoperative', evse: { id: 1 } });
+      await sleep(300);
+      return connectorStatuses(p, from);
+    },
+    conforming: ['Unavailable'],
+  },
+  // G03.FR.03: the state it is already in is Accepted.
+  'same-availability-rejected': {
+    observe: async (p) => (await p.csms.call('ChangeAvailability', { operationalStatus: 'Operative', evse: { id: 1 } })).status,
+    conforming: 'Accepted',
+  },
+  // G03.FR.05: Inoperative during a transaction is Scheduled.
+  'availability-accepted-during-transaction': {
+    observe: async (p) => {
+      await startTransaction(p);
+      return (await p.csms.call('ChangeAvailability', { operationalStatus: 'Inoperative', evse: { id: 1 } })).status;
+    },
+    conforming: 'Scheduled',
+  },
+  // G03.FR.08: an EVSE set Inoperative stays Unavailable across a reboot.
+  'availability-not-persistent': {
+    observe: async (p) => {
+      await p.csms.call('ChangeAvailability', { operationalStatus: 'Inoperative', evse: { id: 1 } });
+      await sleep(200);
+      const boots = p.csms.calls.length;
+      await resetAndReboot(p);
+      return (await p.csms.waitFor('StatusNotification', undefined, 5000, boots)).payload.connectorStatus;
+    },
+    conforming: 'Unavailable',
   },
   'data-transfer-accepts-unknown-vendor': {
     observe: async (p) => (await p.csms.call('DataTransfer', { vendorId: 'org.openchargealliance.octt', messageId: 'm' })).status,

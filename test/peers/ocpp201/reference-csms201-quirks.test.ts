@@ -239,6 +239,37 @@ const proofs: Record<Csms201Quirk, { options?: ReferenceCsms201Options; boot?: b
       expect(await station.send('TransactionEvent', txEvent('Started', 0, { meterValue: [signed] }))).to.deep.equal({ error: 'NotSupported' });
     },
   },
+  'change-availability-status-swapped': {
+    prove: async ({ sent }) => {
+      expect((await sent('ChangeAvailability', { operationalStatus: 'Operative' })).operationalStatus).to.equal('Inoperative');
+    },
+  },
+  'change-availability-evse-dropped': {
+    prove: async ({ sent }) => {
+      const r = await sent('ChangeAvailability', { operationalStatus: 'Inoperative', evse: { id: 1, connectorId: 1 } });
+      expect(r).to.deep.equal({ operationalStatus: 'Inoperative' });
+    },
+  },
+  'change-availability-adds-connector': {
+    prove: async ({ sent }) => {
+      expect((await sent('ChangeAvailability', { operationalStatus: 'Inoperative', evse: { id: 1 } })).evse).to.deep.equal({ id: 1, connectorId: 1 });
+    },
+  },
+  'change-availability-station-as-evse-zero': {
+    prove: async ({ sent }) => {
+      expect((await sent('ChangeAvailability', { operationalStatus: 'Inoperative' })).evse).to.deep.equal({ id: 0 });
+    },
+  },
+  'notify-event-not-supported': {
+    prove: async ({ station }) => {
+      const notifyEvent = {
+        generatedAt: now(), seqNo: 0,
+        eventData: [{ eventId: 1, timestamp: now(), trigger: 'Delta', actualValue: 'Occupied', eventNotificationType: 'HardWiredNotification', component: { name: 'Connector', evse: { id: 1, connectorId: 1 } }, variable: { name: 'AvailabilityState' } }],
+      };
+      expect(await station.send('NotifyEvent', notifyEvent)).to.deep.equal({ error: 'NotSupported' });
+      expect(await station.send('StatusNotification', statusNotification)).to.deep.equal({});
+    },
+  },
   'data-transfer-accepts-unknown-vendor': {
     prove: async ({ station }) => {
       expect(await station.send('DataTransfer', { vendorId: 'com.unknown', messageId: 'x' })).to.deep.equal({ status: 'Accepted' });

@@ -77,11 +77,20 @@ export class Availability {
   async reboot(reason: BootReason): Promise<void> {
     this.securityEvent = reason === 'PowerUp' ? 'StartupOfTheDevice' : 'ResetOrReboot';
     this.scheduledResets.clear();
+    this.forgetAvailabilityIfQuirk();
     for (const e of this.evses.list) {
       e.reported = undefined;
       e.relayClosed = false;
     }
     await this.core.reboot(reason);
+  }
+
+  /** Quirk availability-not-persistent: a (re)boot brings every EVSE and the station back Operative. */
+  private forgetAvailabilityIfQuirk(): void {
+    if (!this.core.quirks.has('availability-not-persistent')) return;
+    this.evses.stationOperative = true;
+    this.scheduledInoperative.clear();
+    for (const e of this.evses.list) e.operative = true;
   }
 
   /** The bench's reboot button: transactions end (Reboot), then a LocalReset boot. */
@@ -96,6 +105,7 @@ export class Availability {
     this.core.powerDown();
     this.tx.stopAll('AbnormalCondition', 'PowerLoss');
     this.securityEvent = 'StartupOfTheDevice';
+    this.forgetAvailabilityIfQuirk();
     for (const e of this.evses.list) e.reported = undefined;
     await this.core.timers.sleep(offMs);
     this.core.powerUp();
@@ -106,12 +116,12 @@ export class Availability {
     const e = this.evses.get(evseId);
     if (e && this.scheduledInoperative.delete(evseId)) {
       e.operative = false;
-      this.core.later(() => this.evses.refresh(e));
+      if (!this.core.quirks.has('availability-change-not-reported')) this.core.later(() => this.evses.refresh(e));
     }
     if (this.tx.ongoing.length > 0) return;
     if (this.scheduledInoperative.delete(0)) {
       this.evses.stationOperative = false;
-      this.core.later(() => this.evses.refreshAll());
+      if (!this.core.quirks.has('availability-change-not-reported')) this.core.later(() => this.evses.refreshAll());
     }
     if (this.scheduledResets.delete(0)) this.core.later(() => this.reboot('ScheduledReset'), 200);
   }
@@ -122,23 +132,29 @@ export class Availability {
     const operative = str(p.operationalStatus) === 'Operative';
     const evse = p.evse as { id?: number; connectorId?: number } | undefined;
     const evseId = evse?.id;
+    const q = this.core.quirks;
     if (evseId === undefined || evseId === 0) {
+      if (q.has('same-availability-rejected') && this.evses.stationOperative === operative) return { status: 'Rejected' };
       if (!operative && this.tx.ongoing.length > 0) {
         this.scheduledInoperative.add(0);
-        return { status: 'Scheduled' };
+        return { status: q.has('availability-accepted-during-transaction') ? 'Accepted' : 'Scheduled' };
       }
+      const unchanged = this.evses.stationOperative === operative;
       this.evses.stationOperative = operative;
-      this.core.later(() => this.evses.refreshAll());
+      // Part 6 TC_G_13 step 3 wants every connector's state even when nothing changed: a station-wide
+      // request is answered with the state of every connector (changed or not).
+      if (!q.has('availability-change-not-reported')) this.core.later(() => (unchanged ? this.evses.reportEvery() : this.evses.refreshAll()));
       return { status: 'Accepted' };
     }
     const e = this.evses.get(evseId);
     if (!e || (evse?.connectorId !== undefined && evse.connectorId !== 1)) return { status: 'Rejected' };
+    if (q.has('same-availability-rejected') && e.operative === operative) return { status: 'Rejected' };
     if (!operative && this.tx.txOf(e)) {
       this.scheduledInoperative.add(e.id);
-      return { status: 'Scheduled' };
+      return { status: q.has('availability-accepted-during-transaction') ? 'Accepted' : 'Scheduled' };
     }
     e.operative = operative;
-    this.core.later(() => this.evses.refresh(e));
+    if (!q.has('availability-change-not-reported')) this.core.later(() => this.evses.refresh(e));
     return { status: 'Accepted' };
   }
 }

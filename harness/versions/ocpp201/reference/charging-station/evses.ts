@@ -101,8 +101,19 @@ export class Evses {
     if (s !== e.reported) this.sendChange(e, s);
   }
 
+  /** After a cable was plugged in or pulled out (quirk cable-status-not-reported: the change is kept, not sent). */
+  refreshCable(e: Evse): void {
+    if (this.core.quirks.has('cable-status-not-reported')) e.reported = this.status(e);
+    else this.refresh(e);
+  }
+
   refreshAll(): void {
     for (const e of this.list) this.refresh(e);
+  }
+
+  /** Every connector's current state with StatusNotification, changed or not (a station-wide ChangeAvailability). */
+  reportEvery(): void {
+    if (this.core.isOnline()) this.reportAll();
   }
 
   private reportAll(): void {

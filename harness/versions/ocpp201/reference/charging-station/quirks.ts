@@ -36,6 +36,11 @@ export const CHARGING_STATION_201_QUIRKS = [
   { name: 'installed-ids-omit-fallback-root', description: 'GetInstalledCertificateIds leaves out the fallback CSMS root kept after a new one was installed (M05.FR.12; TC_B_47_CS step 12).' },
   { name: 'fallback-root-kept', description: 'Keeps the old (fallback) CSMS root after connecting with the new one (M05.FR.13).' },
   { name: 'data-transfer-accepts-unknown-vendor', description: 'DataTransfer with an unknown vendorId answers Accepted instead of UnknownVendorId (P01.FR.06).' },
+  { name: 'cable-status-not-reported', description: 'Plugging a cable in or pulling it out changes the connector status without reporting it (G01.FR.03, G01.FR.04; TC_G_01, TC_G_02).' },
+  { name: 'availability-change-not-reported', description: 'A ChangeAvailability that changes connectors is carried out but their new status is not reported (G03.FR.04, G04.FR.05, G01.FR.07).' },
+  { name: 'same-availability-rejected', description: 'ChangeAvailability to the state the station, EVSE or connector is already in answers Rejected (G03.FR.03, G04.FR.04).' },
+  { name: 'availability-accepted-during-transaction', description: 'ChangeAvailability Inoperative during a transaction answers Accepted instead of Scheduled (it still waits for the transaction to end) (G03.FR.05, G04.FR.06).' },
+  { name: 'availability-not-persistent', description: 'After a reboot or power loss every EVSE and the station are Operative again, whatever ChangeAvailability set (G03.FR.08, G04.FR.09).' },
 ] as const satisfies ReadonlyArray<{ name: string; description: string }>;
 
 export type ChargingStation201Quirk = (typeof CHARGING_STATION_201_QUIRKS)[number]['name'];

@@ -281,7 +281,7 @@ export class Transactions {
     e.cablePlugged = true;
     e.evConnected = true;
     this.armConnectionTimeout(e);
-    this.evses.refresh(e);
+    this.evses.refreshCable(e);
     this.step(e, 'CablePluggedIn');
   }
 
@@ -292,7 +292,7 @@ export class Transactions {
     e.evConnected = false;
     // Without an EV the contactor opens at once.
     e.relayClosed = false;
-    this.evses.refresh(e);
+    this.evses.refreshCable(e);
     this.step(e, 'EVCommunicationLost', { stoppedReason: 'EVDisconnected' });
   }
 

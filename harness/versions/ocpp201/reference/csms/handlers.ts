@@ -153,7 +153,11 @@ export function attachHandlers201(client: RpcServerClientLike, d: HandlerDeps): 
     }
     return {};
   });
-  for (const action of PLAIN_NOTIFICATIONS) if (action !== 'StatusNotification') on(action, () => ({}));
+  on('NotifyEvent', () => {
+    if (q.has('notify-event-not-supported')) throw createRPCError('NotSupported', 'NotifyEvent is not supported by this CSMS');
+    return {};
+  });
+  for (const action of PLAIN_NOTIFICATIONS) if (action !== 'StatusNotification' && action !== 'NotifyEvent') on(action, () => ({}));
 
   client.handle(({ method }) => {
     if (q.has('unknown-action-accepted') && !hasSchema201(method, 'req')) return {};

@@ -31,6 +31,12 @@ export const CSMS_201_QUIRK_DESCRIPTIONS = {
   'transaction-ended-never-answered': 'Never answers a TransactionEvent with eventType Ended; Started and Updated are answered (J02.FR.19; TC_E_14/15/16/39, TC_J_03/10 …).',
   'request-stop-wrong-transaction': 'RequestStopTransaction goes out with another transactionId than asked (TC_E_21).',
   'get-transaction-status-always-with-id': 'GetTransactionStatus carries the last transactionId even when asked without one (TC_E_33, TC_E_34).',
+  // G Availability
+  'change-availability-status-swapped': 'ChangeAvailability goes out with the other operationalStatus (Inoperative for Operative and back) (TC_G_03 … TC_G_17).',
+  'change-availability-evse-dropped': 'ChangeAvailability for an EVSE or a connector goes out without evse, i.e. for the whole station (TC_G_03, TC_G_04, TC_G_07, TC_G_08, TC_G_11, TC_G_17).',
+  'change-availability-adds-connector': 'ChangeAvailability for an EVSE goes out with evse.connectorId 1 added (TC_G_03, TC_G_04, TC_G_11 want it omitted).',
+  'change-availability-station-as-evse-zero': 'ChangeAvailability for the whole station goes out with evse {id: 0} instead of no evse (TC_G_05, TC_G_06, TC_G_14).',
+  'notify-event-not-supported': 'Answers NotifyEvent with CALLERROR NotSupported: only StatusNotification reports a connector (Part 5: a CSMS must support both; G05.FR.03, TC_G_20).',
   // J Meter values
   'rejects-signed-meter-values': 'Answers MeterValues or TransactionEvent carrying a signedMeterValue with CALLERROR NotSupported (TC_J_04, TC_J_11, TC_E_11).',
   // P Data transfer

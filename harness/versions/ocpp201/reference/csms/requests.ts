@@ -64,12 +64,22 @@ export function prepareRequest(action: string, asked: Payload, ctx: RequestConte
   if (action === 'SetVariables' && q.has('set-variables-target-attribute') && Array.isArray(payload.setVariableData)) {
     payload.setVariableData = payload.setVariableData.map((d) => ({ ...asRecord(d), attributeType: 'Target' }));
   }
+  if (action === 'ChangeAvailability') changeAvailabilityQuirks(payload, q);
   if (action === 'GetBaseReport' && q.has('base-report-summary-inventory')) payload.reportBase = 'SummaryInventory';
   if (action === 'TriggerMessage' && q.has('trigger-message-wrong-message')) payload.requestedMessage = 'Heartbeat';
   if (action === 'SetNetworkProfile' && q.has('network-profile-ocpp16')) {
     payload.connectionData = { ...asRecord(payload.connectionData), ocppVersion: 'OCPP16' };
   }
   return payload;
+}
+
+/** Where the G-block request faults deviate from the ChangeAvailability asked for. */
+function changeAvailabilityQuirks(payload: Payload, q: ReadonlySet<Csms201Quirk>): void {
+  if (q.has('change-availability-status-swapped')) payload.operationalStatus = payload.operationalStatus === 'Operative' ? 'Inoperative' : 'Operative';
+  const evse = payload.evse === undefined ? undefined : asRecord(payload.evse);
+  if (evse && q.has('change-availability-evse-dropped')) delete payload.evse;
+  else if (evse && evse.connectorId === undefined && q.has('change-availability-adds-connector')) payload.evse = { ...evse, connectorId: 1 };
+  if (!evse && q.has('change-availability-station-as-evse-zero')) payload.evse = { id: 0 };
 }
 
 /** Another transactionId of the same length (its last character changed). */

@@ -1,0 +1,14 @@
+import { defineCase } from '../../../harness/dsl/define-case.js';
+import { availabilityTable } from './availability-steps.js';
+
+export default defineCase({
+  id: 'TC_G_09_CS',
+  title: 'Change Availability EVSE - Operative to operative',
+  ocpp: '2.0.1',
+  profile: 'Core',
+  sut: 'ChargePoint',
+  part6: { useCase: 'G03 Change Availability EVSE/Connector', requirements: ['G03.FR.01', 'G03.FR.02', 'G03.FR.03', 'G03.FR.04'] },
+  purpose: 'ChangeAvailability Operative for one EVSE, already Operative, is Accepted (the state it is already in).',
+  refs: ['OCPP 2.0.1 Part 2 G03.FR.01, G03.FR.02, G03.FR.03, G03.FR.04', 'OCPP 2.0.1 Part 2 G01.FR.07 (StatusNotification or NotifyEvent)'],
+  provenance: 'OCPP 2.0.1 Part 6 TC_G_09_CS (Table 206); ours: the EVSE is the first configured one, its connector 1; the post-scenario validation (every connector\'s state received) is met by the reports the harness verifies in its general conditions before the case and, where the Before state ran, by its reports: nothing changes here, and Part 2 G03.FR.04 asks reports of changed connectors only.',
+}, (t) => availabilityTable(t, { table: 'Part 6 TC_G_09_CS (Table 206)', scope: 'evse', status: 'Operative' }));

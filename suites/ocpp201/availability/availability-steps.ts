@@ -12,6 +12,7 @@ import type { InboundCall } from '../../../harness/rpc/session.js';
 import { evseIdsOf } from '../../../harness/versions/ocpp201/module.js';
 import { connectorReport } from '../../../harness/versions/ocpp201/connector-status-report.js';
 import { reportConnector } from '../provisioning/provisioning-steps.js';
+import * as states from '../transactions/charging-station-states.js';
 
 type Ctx = ChargePointSutContext;
 
@@ -241,4 +242,117 @@ export async function csmsRestoresOperative(ctx: CsmsCtx, link: CaseLink, scope:
   });
   await ctx.step(step + 2, 'After (ours): the station reports Available again; the CSMS answers', () =>
     stationReports(link, evsesOf(ctx.cfg, scope, evseId), 'Available', 'ours (after the table)'));
+}
+
+// ---------------------------------------------------------------- with an ongoing transaction (TC_G_11/14/17_CS)
+
+/** TxStopPoints at which the transaction has ended once the authorization ends (Part 6 Tables 432/433 notes). */
+const ENDS_AT_STOP_AUTHORIZED = ['Authorized', 'EnergyTransfer', 'PowerPathClosed', 'DataSigned'];
+
+/**
+ * The "… - With ongoing transaction" tables: in state EnergyTransferStarted, ChangeAvailability
+ * Inoperative for `scope` is answered Scheduled (step 2); then StopAuthorized, EVConnectedPostSession,
+ * EVDisconnected, ParkingBayUnoccupied, and after whichever of them ended the transaction the connector
+ * of the configured EVSE is reported Unavailable (G03.FR.05 / G04.FR.06: the change happens once the
+ * transaction has finished; G01.FR.05, G01.FR.07: it is reported).
+ */
+export async function duringTransactionTable(t: Ctx, o: { table: string; scope: Scope; validatedAt: string }): Promise<void> {
+  const { step } = t;
+  const fr = FR[o.scope];
+  await withAvailabilityRestored(t, o.scope, 16, () => states.withTxSession(t, { teardownStep: 15 }, async (s) => {
+    const cp = s.cp;
+    await states.beforeEnergyTransferStarted(s);
+    const unavailable = async (n: number, after: number): Promise<void> => void await step(n, `The station reports the connector of EVSE ${s.evseId} Unavailable (step ${n + 1}: the harness answers)`, () =>
+      expectReports(t, cp, {
+        evseIds: [s.evseId], status: 'Unavailable', after,
+        requirement: `${o.table} step ${n} (tool validation at ${o.validatedAt}); Part 2 ${fr.scheduled}, ${fr.reported}, G01.FR.05/G01.FR.07: once the transaction has ended the scheduled change happens and is reported`,
+      }));
+    const res = await step(1, `ChangeAvailability Inoperative for ${scopeLabel(o.scope, s.evseId)} during the transaction (step 2: Scheduled)`, () =>
+      changeAvailability(cp, t.cfg, {
+        scope: o.scope, status: 'Inoperative', expectStatus: 'Scheduled', evseId: s.evseId,
+        requirement: `${o.table} step 2 (tool validation); Part 2 ${fr.scheduled}: with a transaction in progress the change is Scheduled`,
+      }));
+    if (o.scope === 'station') {
+      const idle = evseIdsOf(t.cfg).filter((id) => id !== s.evseId);
+      if (idle.length) {
+        await step(3, 'The station reports the connectors of the EVSEs without a transaction Unavailable (step 4: the harness answers)', () =>
+          expectReports(t, cp, {
+            evseIds: idle, status: 'Unavailable', after: res.call.seq, level: 'SHOULD',
+            requirement: `ours: ${o.table} step 3 (no tool validation); Part 2 G04.FR.07: the EVSEs without a transaction become Unavailable`,
+          }));
+      }
+    }
+    // The table's step numbers after the Scheduled answer: G_14_CS counts two more (its step 3).
+    const n = o.scope === 'station' ? 2 : 0;
+    let from = s.cp.mark('the transaction goes on');
+    await step(3 + n, 'Reusable state StopAuthorized: the idToken is presented again', async () => {
+      from = states.stimulusMark(s, 'StopAuthorized').after;
+      await states.stopAuthorized(s);
+      if (states.ongoing(s) && [...s.stopPoints].some((p) => ENDS_AT_STOP_AUTHORIZED.includes(p))) {
+        await states.expectTxEvent(s, { after: from, where: { eventType: 'Ended' }, requirement: `${o.table} step ${3 + n}, reusable state StopAuthorized (Table 432): with TxStopPoint ${[...s.stopPoints].join(',')} the transaction ends with the authorization (Part 2 E06)` });
+      }
+    });
+    if (!states.ongoing(s)) return unavailable(4 + n, from);
+    await step(6 + n, 'Reusable state EVConnectedPostSession', () => states.evConnectedPostSession(s));
+    await step(9 + n, 'Reusable state EVDisconnected: the EV and EVSE are disconnected', async () => {
+      from = states.stimulusMark(s, 'the EV and EVSE are disconnected').after;
+      await t.sut.do('unplug', { evseId: s.evseId, connectorId: s.connectorId });
+      s.plugged = false;
+      await states.expectTxEvent(s, {
+        after: from, match: { triggerReason: 'EVCommunicationLost' },
+        requirement: `${o.table} step ${9 + n}, reusable state EVDisconnected (Table 434) step 3: with the cable removed the transaction is told EVCommunicationLost (Part 2 E02.FR.17, E01.FR.15)`,
+      });
+    });
+    if (!states.ongoing(s)) return unavailable(10 + n, from);
+    from = s.cp.mark('reusable state ParkingBayUnoccupied');
+    await step(12 + n, 'Reusable state ParkingBayUnoccupied', () => states.parkingBayUnoccupied(s));
+    if (!states.ongoing(s)) return unavailable(13 + n, from);
+    t.note('the transaction did not end with the states of the table: no Unavailable report is due');
+  }));
+}
+
+// ---------------------------------------------------------------- persistence across a reboot (TC_G_18/19/21_CS)
+
+/**
+ * `scope` made Unavailable (the reusable state, or the table's own steps 1–3), then the station reboots
+ * (Reset `resetType` Accepted) and after its BootNotification reports the connectors of `scope` still
+ * Unavailable, the others Available (G03.FR.08 / G04.FR.09, B01.FR.05), then its SecurityEventNotification
+ * (reusable state Booted step 7).
+ */
+export async function persistsAcrossRebootTable(t: Ctx, o: {
+  table: string; scope: Scope; resetType: 'Immediate' | 'OnIdle';
+  /** Table step numbers: the Reset, the BootNotification, the statuses, the security event. */
+  steps: { unavailable: number; reset: number; boot: number; statuses: number; security: number };
+}): Promise<void> {
+  const { step, cfg, csms } = t;
+  const evseId = configuredEvse(cfg);
+  const fr = FR[o.scope];
+  const concerned = new Set(evsesOf(cfg, o.scope, evseId));
+  await withAvailabilityRestored(t, o.scope, o.steps.security + 2, async () => {
+    const cp = await csms.booted();
+    await step(o.steps.unavailable, `${o.steps.unavailable === 0 ? 'Before: ' : ''}reusable state Unavailable for ${scopeLabel(o.scope, evseId)}`, () =>
+      unavailableState(t, cp, { scope: o.scope, table: o.table }));
+    const next = csms.nextConnection({ requirement: `${o.table} step ${o.steps.boot}; Part 2 B11.FR.03: a station that accepted the Reset SHALL start a reboot` });
+    next.catch(() => undefined); // awaited at the boot step
+    await step(o.steps.reset, `Reset ${o.resetType} (reusable state ${o.resetType === 'Immediate' ? 'Booting' : 'Booted'}: Accepted)`, () =>
+      cp.call('Reset', { type: o.resetType }, {
+        expect: { status: 'Accepted' },
+        requirement: `${o.table} step ${o.steps.reset}, reusable state ${o.resetType === 'Immediate' ? 'Booting (Table 422)' : 'Booted (Table 423)'} step 2: ResetResponse Accepted (Part 2 B11.FR.01)`,
+      }));
+    const { link, reply } = await step(o.steps.boot, `The station reboots and sends BootNotification; the harness accepts it (step ${o.steps.boot + 1})`, async () => {
+      const link = await next;
+      const boot = await link.expectCall('BootNotification', { within: cfg.timeouts.connectMs, requirement: `${o.table} step ${o.steps.boot}; Part 2 B01.FR.03: after the reboot the station sends BootNotification` });
+      return { link, reply: await boot.replied };
+    });
+    await step(o.steps.statuses, 'The station reports every connector: the ones made Inoperative Unavailable, the others Available', () =>
+      expectReports(t, link, {
+        evseIds: evseIdsOf(cfg), status: (id) => (concerned.has(id) ? 'Unavailable' : 'Available'), after: reply.seq,
+        requirement: `${o.table} step ${o.steps.statuses} (tool validation) and post-scenario validation; Part 2 ${fr.persistent}: the availability set by ChangeAvailability persists across the reboot; B01.FR.05: every connector reported after the boot`,
+      }));
+    await step(o.steps.security, `The station sends SecurityEventNotification (step ${o.steps.security + 1}: the harness answers)`, () =>
+      link.expectCall('SecurityEventNotification', {
+        after: reply.seq, match: { type: { oneOf: ['StartupOfTheDevice', 'ResetOrReboot'] } },
+        requirement: `${o.table} step ${o.steps.security} (tool validation), reusable state Booted (Table 423) step 7: type StartupOfTheDevice or ResetOrReboot (Part 2 A04 security events)`,
+      }));
+  });
 }

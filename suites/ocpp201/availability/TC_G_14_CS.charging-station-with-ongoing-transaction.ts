@@ -1,0 +1,16 @@
+import { defineCase } from '../../../harness/dsl/define-case.js';
+import { duringTransactionTable, RESTORE_DEVIATION } from './availability-steps.js';
+
+export default defineCase({
+  id: 'TC_G_14_CS',
+  title: 'Change Availability Charging Station - With ongoing transaction',
+  ocpp: '2.0.1',
+  profile: 'Core',
+  sut: 'ChargePoint',
+  part6: { useCase: 'G04 Change Availability Charging Station', requirements: ['G04.FR.01', 'G04.FR.02', 'G04.FR.03', 'G04.FR.05', 'G04.FR.06'] },
+  purpose: 'During a transaction ChangeAvailability Inoperative for the whole station is answered Scheduled; once the transaction has ended the connector of its EVSE is reported Unavailable. The table lists its Unavailable validation at step 7 only; it is judged after whichever state ended the transaction (the steps in between run only then), as TC_G_11_CS lists it at each.',
+  refs: ['OCPP 2.0.1 Part 2 G04.FR.01, G04.FR.02, G04.FR.03, G04.FR.05, G04.FR.06', 'OCPP 2.0.1 Part 2 G01.FR.05, G01.FR.07', 'OCPP 2.0.1 Part 6 Tables 430, 432–435 (reusable states)'],
+  provenance: 'OCPP 2.0.1 Part 6 TC_G_14_CS (Table 211), Before by the reusable states EnergyTransferStarted (Tables 428, 430) as step 0; ours: the first configured EVSE; no wait for the configured transaction duration; the transaction\'s end at StopAuthorized is awaited when TxStopPoint says it ends there; after the table the session is ended and ChangeAvailability Operative gives the availability back.',
+  deviations: [RESTORE_DEVIATION, { what: 'Step 3 (no tool validation): the connectors of the EVSEs without a transaction reported Unavailable at once, at SHOULD', why: 'The table describes it but does not validate it, and G04.FR.06 lets the station schedule the whole change until the transaction has finished', source: 'OCPP 2.0.1 Part 2 G04.FR.06, G04.FR.07; Part 6 TC_G_14_CS step 3' }],
+  actions: ['presentIdToken', 'plugIn', 'unplug'],
+}, (t) => duringTransactionTable(t, { table: 'Part 6 TC_G_14_CS (Table 211)', scope: 'station', validatedAt: 'step 7' }));

@@ -13,6 +13,7 @@ import { evseIdsOf } from '../../../harness/versions/ocpp201/module.js';
 import { connectorReport } from '../../../harness/versions/ocpp201/connector-status-report.js';
 import { reportConnector } from '../provisioning/provisioning-steps.js';
 import * as states from '../transactions/charging-station-states.js';
+import * as csmsTx from '../transactions/csms-transaction-states.js';
 
 type Ctx = ChargePointSutContext;
 
@@ -193,6 +194,8 @@ const requestWords = (scope: Scope, status: Operational) =>
  */
 export async function csmsChangesAvailability(ctx: CsmsCtx, link: CaseLink, o: {
   scope: Scope; status: Operational; answer: 'Accepted' | 'Scheduled'; requirement: string; level?: 'MUST' | 'SHOULD'; step: number;
+  /** The step the answer is recorded under (default step + 1; 0 for a Before state). */
+  answerStep?: number;
 }): Promise<InboundCall> {
   const evseId = configuredEvse(ctx.cfg);
   link.handle('ChangeAvailability', () => ({ status: o.answer }));
@@ -203,7 +206,8 @@ export async function csmsChangesAvailability(ctx: CsmsCtx, link: CaseLink, o: {
       requirement: `${o.requirement}: ChangeAvailabilityRequest with ${requestWords(o.scope, o.status)}`,
     });
   });
-  await ctx.step(o.step + 1, `The station answers ${o.answer} (step ${o.step + 1})`, () => request.replied);
+  const answerStep = o.answerStep ?? o.step + 1;
+  await ctx.step(answerStep, `The station answers ${o.answer}${answerStep ? ` (step ${answerStep})` : ''}`, () => request.replied);
   return request;
 }
 
@@ -216,14 +220,16 @@ export async function stationReports(link: CaseLink, evseIds: number[], status: 
  * Reusable state Unavailable of the CSMS side (Part 6 Table 700) for `scope`: the CSMS sends
  * ChangeAvailability Inoperative (step 1, validated), the station answers Accepted and reports Unavailable.
  */
-export async function csmsUnavailableState(ctx: CsmsCtx, link: CaseLink, o: { scope: Scope; table: string; step: number; label?: string }): Promise<void> {
+export async function csmsUnavailableState(ctx: CsmsCtx, link: CaseLink, o: { scope: Scope; table: string; step: number; before?: boolean }): Promise<void> {
   const evseId = configuredEvse(ctx.cfg);
+  const n = (k: number) => (o.before ? 0 : o.step + k);
+  const label = o.before ? `${o.table} Before` : o.table;
   await csmsChangesAvailability(ctx, link, {
-    scope: o.scope, status: 'Inoperative', answer: 'Accepted', step: o.step,
-    requirement: `${o.label ?? o.table}, reusable state Unavailable (Table 700) step 1 (tool validation)`,
+    scope: o.scope, status: 'Inoperative', answer: 'Accepted', step: n(0), answerStep: n(1),
+    requirement: `${label}, reusable state Unavailable (Table 700) step 1 (tool validation)`,
   });
-  await ctx.step(o.step + 2, `The station reports ${scopeLabel(o.scope, evseId)} Unavailable; the CSMS answers (steps ${o.step + 2}–${o.step + 3})`, () =>
-    stationReports(link, evsesOf(ctx.cfg, o.scope, evseId), 'Unavailable', `${o.label ?? o.table}, Table 700 step 4`));
+  await ctx.step(n(2), `The station reports ${scopeLabel(o.scope, evseId)} Unavailable; the CSMS answers${o.before ? '' : ` (steps ${n(2)}–${n(3)})`}`, () =>
+    stationReports(link, evsesOf(ctx.cfg, o.scope, evseId), 'Unavailable', `${label}, Table 700 step 4`));
 }
 
 /** The deviation of every CSMS case that leaves something Inoperative: the CSMS is asked to make it Operative again. */
@@ -355,4 +361,60 @@ export async function persistsAcrossRebootTable(t: Ctx, o: {
         requirement: `${o.table} step ${o.steps.security} (tool validation), reusable state Booted (Table 423) step 7: type StartupOfTheDevice or ResetOrReboot (Part 2 A04 security events)`,
       }));
   });
+}
+
+// ---------------------------------------------------------------- the CSMS tables
+
+/**
+ * TC_G_03 … TC_G_08_CSMS: optionally the station made Unavailable first (`before`, by the reusable state
+ * Unavailable), then the CSMS is asked to make `scope` `status`: its request is judged (step 1), the
+ * station answers Accepted and reports the connectors concerned (step 3, the CSMS answers). What the case
+ * leaves Inoperative is made Operative again after the table (CSMS_RESTORE_DEVIATION).
+ */
+export async function csmsAvailabilityTable(ctx: CsmsCtx, o: { table: string; scope: Scope; before?: boolean; status: Operational; viaState?: boolean }): Promise<void> {
+  const link = await ctx.cp.booted();
+  const evseId = configuredEvse(ctx.cfg);
+  if (o.before) await csmsUnavailableState(ctx, link, { scope: o.scope, table: o.table, step: 0, before: true });
+  if (o.viaState) {
+    await csmsUnavailableState(ctx, link, { scope: o.scope, table: o.table, step: 1 });
+  } else {
+    await csmsChangesAvailability(ctx, link, { scope: o.scope, status: o.status, answer: 'Accepted', step: 1, requirement: `${o.table} step 1 (tool validation)` });
+    await ctx.step(3, `The station reports ${scopeLabel(o.scope, evseId)} ${statusAfter(o.status)}; the CSMS answers (steps 3–4)`, () =>
+      stationReports(link, evsesOf(ctx.cfg, o.scope, evseId), statusAfter(o.status), `${o.table} step 4`));
+  }
+  if (o.status === 'Inoperative') await csmsRestoresOperative(ctx, link, o.scope, 5);
+}
+
+/**
+ * TC_G_11/14/17_CSMS: in state EnergyTransferStarted the CSMS is asked to make `scope` Inoperative; its
+ * request is judged (step 1), the station answers Scheduled; the driver stops, the EV leaves (reusable
+ * states StopAuthorized, EVConnectedPostSession, EVDisconnected) and the station reports the connector
+ * Unavailable (G01.FR.05); the CSMS answers everything. Afterwards the CSMS makes it Operative again.
+ */
+export async function csmsDuringTransactionTable(ctx: CsmsCtx, o: { table: string; scope: Scope }): Promise<void> {
+  const t = await csmsTx.bootedScope(ctx);
+  const station = o.scope === 'station';
+  await csmsTx.inTransaction(t, async (tx) => {
+    await csmsTx.stateEnergyTransferStarted(t, tx, 0);
+    await csmsChangesAvailability(ctx, t.link, { scope: o.scope, status: 'Inoperative', answer: 'Scheduled', step: 1, requirement: `${o.table} step 1 (tool validation)` });
+    const idle = evseIdsOf(ctx.cfg).filter((id) => id !== tx.evseId);
+    if (station && idle.length) {
+      await ctx.step(3, 'The station reports its unoccupied connectors Unavailable; the CSMS answers (steps 3–4)', () =>
+        stationReports(t.link, idle, 'Unavailable', `${o.table} step 4`));
+    }
+    const n = station ? 5 : 3;
+    await csmsTx.stateStopAuthorized(t, tx, n);
+    await csmsTx.stateEvConnectedPostSession(t, tx, n + 1);
+    await ctx.step(n + 2, 'Reusable state EVDisconnected: TransactionEvent Ended (EVCommunicationLost, Idle, EVDisconnected); the CSMS answers (Table 707)', async () => {
+      tx.evConnected = false;
+      await csmsTx.sendTransactionEvent(t.link, tx, { eventType: 'Ended', triggerReason: 'EVCommunicationLost', chargingState: 'Idle', stoppedReason: 'EVDisconnected' }, {
+        requirement: `${o.table} step ${n + 2}, Table 707 step 4; ${csmsTx.TE_ANSWERED}`,
+      });
+    });
+    await ctx.step(n + 3, `The station reports the connector of EVSE ${tx.evseId} Unavailable (G01.FR.05); the CSMS answers (steps ${n + 3}–${n + 4})`, async () => {
+      await stationReports(t.link, [tx.evseId], 'Unavailable', `${o.table} step ${n + 4}`);
+      tx.occupied = false;
+    });
+  }, { teardownStep: 19 });
+  await csmsRestoresOperative(ctx, t.link, o.scope, 20);
 }

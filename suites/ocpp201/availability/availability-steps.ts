@@ -7,6 +7,7 @@
 // Not a case (discovery only loads files named TC_… / X…).
 import type { CaseLink, CallResultOk } from '../../../harness/dsl/case-link.js';
 import type { ChargePointSutContext, CsmsSutContext } from '../../../harness/dsl/context.js';
+import type { CallForm } from '../../../harness/checks/expectation.js';
 import type { Matcher } from '../../../harness/checks/match.js';
 import type { InboundCall } from '../../../harness/rpc/session.js';
 import { evseIdsOf } from '../../../harness/versions/ocpp201/module.js';
@@ -62,6 +63,19 @@ export function changeAvailability(cp: CaseLink, cfg: Ctx['cfg'], o: {
 }
 
 /**
+ * A connector's report of `status` as a CALL to wait for: the status is part of what counts (not only of
+ * what is judged), so a report of another status that was on its way before the change (a lagging one of
+ * an earlier change) is passed over; a station that never reports `status` leaves it missing.
+ */
+function reportOf(evseId: number, status: string): { where: Matcher; alternatives: CallForm[] } {
+  const form = connectorReport(evseId, CONNECTOR_ID, [status]);
+  return {
+    where: { ...form.where, ...form.match },
+    alternatives: form.alternatives.map((a) => ({ action: a.action, where: { ...a.where, ...a.match } })),
+  };
+}
+
+/**
  * Every connector of `evseIds` reported with `status` after `after`: a StatusNotification, or the
  * NotifyEvent (Connector AvailabilityState, trigger Delta) Part 2 G01.FR.07 allows instead.
  */
@@ -71,9 +85,8 @@ export async function expectReports(_t: Ctx, cp: CaseLink, o: {
   const out: InboundCall[] = [];
   for (const evseId of o.evseIds) {
     const status = typeof o.status === 'string' ? o.status : o.status(evseId);
-    const { action, ...form } = connectorReport(evseId, CONNECTOR_ID, [status]);
-    out.push(await cp.expectCall(action, {
-      ...form, after: o.after, ...(o.within ? { within: o.within } : {}), ...(o.level ? { level: o.level } : {}), ...(o.octt ? { octt: o.octt } : {}),
+    out.push(await cp.expectCall('StatusNotification', {
+      ...reportOf(evseId, status), after: o.after, ...(o.within ? { within: o.within } : {}), ...(o.level ? { level: o.level } : {}), ...(o.octt ? { octt: o.octt } : {}),
       requirement: `${o.requirement}: EVSE ${evseId} connector ${CONNECTOR_ID} ${status}`,
     }));
   }

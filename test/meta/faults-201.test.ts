@@ -30,6 +30,12 @@ export const FAULTS_201: Fault201[] = [
   { peer: 'csms', fault: 'network-profile-ocpp16', cases: ['TC_B_42_CSMS'], kills: ['payload.mismatch'] },
   // Reusable state Authorized inside EnergyTransferStarted.
   { peer: 'csms', fault: 'authorize-valid-as-unknown', cases: ['TC_B_21_CSMS'], kills: ['payload.mismatch'] },
+  // Block G, CSMS under test.
+  { peer: 'csms', fault: 'change-availability-status-swapped', cases: ['TC_G_03_CSMS', 'TC_G_06_CSMS', 'TC_G_17_CSMS'], kills: ['payload.mismatch'] },
+  { peer: 'csms', fault: 'change-availability-evse-dropped', cases: ['TC_G_04_CSMS', 'TC_G_07_CSMS'], kills: ['payload.mismatch'] },
+  { peer: 'csms', fault: 'change-availability-adds-connector', cases: ['TC_G_03_CSMS', 'TC_G_11_CSMS'], kills: ['payload.mismatch'] },
+  { peer: 'csms', fault: 'change-availability-station-as-evse-zero', cases: ['TC_G_05_CSMS', 'TC_G_14_CSMS'], kills: ['payload.mismatch'] },
+  { peer: 'csms', fault: 'notify-event-not-supported', cases: ['TC_G_20_CSMS'], kills: ['payload.mismatch'] },
   // Block P, CSMS under test.
   { peer: 'csms', fault: 'data-transfer-accepts-unknown-vendor', cases: ['TC_P_02_CSMS'], kills: ['payload.mismatch'] },
   { peer: 'csms', fault: 'rejects-custom-data', cases: ['TC_P_03_CSMS'], kills: ['payload.mismatch'] },

@@ -1,0 +1,20 @@
+// The independent station's meter: one reading of each configured measurand (Part 2 MeasurandEnumType), with
+// the units of Appendix 2. Energy is the register; power, current and voltage describe a 3-phase 16 A charge.
+type Params = Record<string, unknown>;
+
+const UNITS: Record<string, string> = {
+  'Energy.Active.Import.Register': 'Wh',
+  'Power.Active.Import': 'W',
+  'Current.Import': 'A',
+  Voltage: 'V',
+};
+
+export function sampledValues(energyWh: number, context: string, measurands: string[], charging: boolean): Params[] {
+  return measurands.filter((m) => m in UNITS).map((measurand) => {
+    const value = measurand === 'Energy.Active.Import.Register' ? energyWh
+      : measurand === 'Power.Active.Import' ? (charging ? 11000 : 0)
+        : measurand === 'Current.Import' ? (charging ? 16 : 0)
+          : 230;
+    return { value, context, measurand, location: 'Outlet', unitOfMeasure: { unit: UNITS[measurand] } };
+  });
+}

@@ -63,6 +63,7 @@ interface Transaction {
   periodic?: NodeJS.Timeout;
   endedSamples: Params[];
   endedSampler?: NodeJS.Timeout;
+  alignedEndedSampler?: NodeJS.Timeout;
 }
 
 const EVSE = { id: 1, connectorId: 1 };
@@ -93,7 +94,10 @@ export class IndependentChargingStation201 {
   private nextSeqNo = 0;
 
   // The EVSE as the hardware sees it.
+  /** The EV is connected (both cable ends in). */
   private plugged = false;
+  /** The cable is in our socket (Occupied), whether or not its other end is in the EV. */
+  private cableInSocket = false;
   private evSuspended = false;
   /** The contactor is closed and the EV may draw energy. */
   private energyFlowing = false;
@@ -136,6 +140,7 @@ export class IndependentChargingStation201 {
       networkUp: async () => this.setNetwork(true),
       plugIn: async () => this.plugIn(),
       unplug: async () => this.unplug(),
+      unplugEvSide: async () => this.unplugEvSide(),
       presentIdToken: async (p) => this.presentIdToken(p.idToken as IdToken),
       evSuspend: async () => this.setSuspended(true),
       evResume: async () => this.setSuspended(false),
@@ -341,6 +346,7 @@ export class IndependentChargingStation201 {
     guarded('GetTransactionStatus', (p) => this.transactionStatus(p));
     guarded('TriggerMessage', (p) => this.trigger(p), true);
     guarded('DataTransfer', (p) => this.dataTransfer(p));
+    guarded('SetNetworkProfile', (p) => this.setNetworkProfile(p));
   }
 
   private getVariables(p: Params): Params {
@@ -368,7 +374,7 @@ export class IndependentChargingStation201 {
       for (const d of items) {
         if (d.variable.name === 'HeartbeatInterval') this.restartHeartbeat();
         if (d.component.name === 'AlignedDataCtrlr') this.restartAligned();
-        if (d.component.name === 'SampledDataCtrlr' && this.tx) this.restartSampling(this.tx);
+        if ((d.component.name === 'SampledDataCtrlr' || d.component.name === 'AlignedDataCtrlr') && this.tx) this.restartSampling(this.tx);
       }
     });
     return { setVariableResult: results };
@@ -486,6 +492,20 @@ export class IndependentChargingStation201 {
     return { status: 'Accepted' };
   }
 
+  /** B09: a profile for a slot we have (0–2) at no lower security profile is stored; it is used only after a reboot. */
+  private readonly networkProfiles = new Map<number, Params>();
+
+  private setNetworkProfile(p: Params): Params {
+    const slot = p.configurationSlot as number;
+    const data = p.connectionData as { securityProfile: number; ocppVersion: string };
+    const slots = [0, 1, 2];
+    if (!slots.includes(slot) || data.ocppVersion !== 'OCPP20' || data.securityProfile < this.model.number('SecurityCtrlr', 'SecurityProfile')) {
+      return { status: 'Rejected' };
+    }
+    this.networkProfiles.set(slot, data);
+    return { status: 'Accepted' };
+  }
+
   private dataTransfer(p: Params): Params {
     if (p.vendorId !== DATA_TRANSFER_VENDOR) return { status: 'UnknownVendorId' };
     if (p.messageId !== 'Ping') return { status: 'UnknownMessageId' };
@@ -500,7 +520,7 @@ export class IndependentChargingStation201 {
 
   private connectorStatus(): ConnectorStatus {
     if (this.faulted) return 'Faulted';
-    if (this.plugged || this.tx) return 'Occupied';
+    if (this.cableInSocket || this.tx) return 'Occupied';
     return this.operative ? 'Available' : 'Unavailable';
   }
 
@@ -521,7 +541,11 @@ export class IndependentChargingStation201 {
   private async sendStatusNotification(status: ConnectorStatus): Promise<void> {
     this.reportedStatus = status;
     await this.call('StatusNotification', { timestamp: new Date().toISOString(), connectorStatus: status, evseId: EVSE.id, connectorId: EVSE.connectorId })
-      .catch(() => { this.changedOffline = true; });
+      .catch(() => {
+      // Lost with the connection: the CSMS does not know it, report it once back.
+      this.reportedStatus = undefined;
+      this.changedOffline = true;
+    });
   }
 
   private eventId = 1;
@@ -535,19 +559,25 @@ export class IndependentChargingStation201 {
         eventId: this.eventId++, timestamp: now, trigger: 'Delta', actualValue: status, eventNotificationType: 'HardWiredNotification',
         component: { name: 'Connector', evse: EVSE }, variable: { name: 'AvailabilityState' },
       }],
-    }).catch(() => { this.changedOffline = true; });
+    }).catch(() => {
+      // Lost with the connection: the CSMS does not know it, report it once back.
+      this.reportedStatus = undefined;
+      this.changedOffline = true;
+    });
   }
 
   // ---- the driver, the cable and the EV (control endpoint) ----
 
   private async plugIn(): Promise<void> {
     this.plugged = true;
+    this.cableInSocket = true;
     this.cancel(this.connectionTimer);
     await this.statusMayHaveChanged();
     this.evaluate('CablePluggedIn');
   }
 
   private async unplug(): Promise<void> {
+    this.cableInSocket = false;
     this.plugged = false;
     this.evSuspended = false;
     this.evaluate('EVCommunicationLost', 'EVDisconnected');
@@ -555,6 +585,20 @@ export class IndependentChargingStation201 {
       // The cable is out: a stop-authorization that waited for it is over too.
       this.authorizedToken = undefined;
     }
+    await this.statusMayHaveChanged();
+  }
+
+  /**
+   * The cable pulled out of the EV, still in our socket (E09/E10). StopTxOnEVSideDisconnect is true here: the
+   * transaction ends and the authorization with it (E09.FR.01); the socket unlocks (UnlockOnEVSideDisconnect).
+   */
+  private async unplugEvSide(): Promise<void> {
+    this.plugged = false;
+    this.evSuspended = false;
+    this.energyFlowing = false;
+    if (this.tx) this.endTransaction('EVCommunicationLost', 'EVDisconnected');
+    this.authorizedToken = undefined;
+    this.pendingRemoteStartId = undefined;
     await this.statusMayHaveChanged();
   }
 
@@ -701,6 +745,7 @@ export class IndependentChargingStation201 {
     if (!tx) return;
     this.cancel(tx.periodic);
     this.cancel(tx.endedSampler);
+    this.cancel(tx.alignedEndedSampler);
     tx.chargingState = this.plugged ? 'EVConnected' : 'Idle';
     const end = this.meterValue('Transaction.End', this.model.list('SampledDataCtrlr', 'TxEndedMeasurands'));
     const meterValue = [...tx.endedSamples, ...(end ? [end] : [])];
@@ -754,7 +799,9 @@ export class IndependentChargingStation201 {
   private restartSampling(tx: Transaction): void {
     this.cancel(tx.periodic);
     this.cancel(tx.endedSampler);
-    tx.periodic = tx.endedSampler = undefined;
+    this.cancel(tx.alignedEndedSampler);
+    tx.periodic = tx.endedSampler = tx.alignedEndedSampler = undefined;
+    this.armAlignedEnded(tx);
     const updatedS = this.model.number('SampledDataCtrlr', 'TxUpdatedInterval');
     if (updatedS > 0) {
       tx.periodic = setInterval(() => {
@@ -773,17 +820,24 @@ export class IndependentChargingStation201 {
     }
   }
 
+  /** J02: clock-aligned readings for the Ended event, every AlignedDataCtrlr.TxEndedInterval on the clock. */
+  private armAlignedEnded(tx: Transaction): void {
+    const intervalS = this.model.number('AlignedDataCtrlr', 'TxEndedInterval');
+    if (!(intervalS > 0) || this.tx !== tx) return;
+    tx.alignedEndedSampler = this.later(msToBoundary(intervalS), () => {
+      const mv = this.meterValue('Sample.Clock', this.model.list('AlignedDataCtrlr', 'TxEndedMeasurands'));
+      if (mv && this.tx === tx) tx.endedSamples.push(mv);
+      this.armAlignedEnded(tx);
+    });
+  }
+
   /** Clock-aligned readings on boundaries counted from midnight UTC (J01): MeterValues idle, TransactionEvent in a transaction. */
   private restartAligned(): void {
     this.cancel(this.aligned);
     this.aligned = undefined;
     const intervalS = this.model.number('AlignedDataCtrlr', 'Interval');
     if (!(intervalS > 0)) return;
-    const ms = intervalS * 1000;
-    const now = Date.now();
-    const midnight = new Date(now).setUTCHours(0, 0, 0, 0);
-    const next = midnight + Math.ceil((now - midnight + 1) / ms) * ms;
-    this.aligned = this.later(next - now, () => {
+    this.aligned = this.later(msToBoundary(intervalS), () => {
       this.aligned = undefined;
       void this.sendMeterValues('Sample.Clock');
       this.restartAligned();
@@ -800,4 +854,12 @@ export class IndependentChargingStation201 {
     }
     await this.call('MeterValues', { evseId: this.tx ? EVSE.id : 0, meterValue: [mv] }).catch(() => undefined);
   }
+}
+
+/** Milliseconds to the next boundary of an interval counted from midnight UTC (J01.FR.xx clock alignment). */
+function msToBoundary(intervalS: number): number {
+  const ms = intervalS * 1000;
+  const now = Date.now();
+  const midnight = new Date(now).setUTCHours(0, 0, 0, 0);
+  return midnight + Math.ceil((now - midnight + 1) / ms) * ms - now;
 }

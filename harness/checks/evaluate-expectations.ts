@@ -3,7 +3,7 @@
 import type { ExpectEvent, TraceEvent } from '../trace/types.js';
 import { evaluateFuzz } from '../fuzz/fuzz-expectation.js';
 import type { VersionFacts } from '../versions/version-facts.js';
-import type { CallExpectation, ErrorExpectation, Expectation, QuietExpectation, ReconnectExpectation, ResultExpectation } from './expectation.js';
+import type { CallExpectation, CallForm, ErrorExpectation, Expectation, QuietExpectation, ReconnectExpectation, ResultExpectation } from './expectation.js';
 import type { Finding } from './finding.js';
 import { preview } from './framing.js';
 import { describeMatcher, mismatches } from './match.js';
@@ -33,11 +33,12 @@ export function evaluateCall(e: CallExpectation, model: RpcModel): CallEvaluatio
   const inboundCalls = model.frames.filter((m) =>
     m.event.dir === 'in' && isCall(m) && m.event.seq > e.afterSeq && !taken.has(m.event.seq) &&
     (e.conn === undefined || m.event.conn === e.conn));
-  const match = inboundCalls.find((m) =>
-    m.action === e.action && m.event.t <= deadlineMs && mismatches(payloadOf(m), e.where).length === 0);
+  const forms = formsOf(e);
+  const formOf = (m: ModelFrame) => forms.find((f) => m.action === f.action && mismatches(payloadOf(m), f.where).length === 0);
+  const match = inboundCalls.find((m) => m.event.t <= deadlineMs && formOf(m) !== undefined);
   const findings: Finding[] = [];
   const level = e.level ?? 'MUST';
-  const what = `${e.action}${e.where ? ` (${describeMatcher(e.where)})` : ''}`;
+  const what = forms.map((f) => `${f.action}${f.where ? ` (${describeMatcher(f.where)})` : ''}`).join(' or ');
 
   if (e.forbid) {
     const until = match ? match.event.seq : Infinity;
@@ -60,7 +61,7 @@ export function evaluateCall(e: CallExpectation, model: RpcModel): CallEvaluatio
         checkId: 'sequence.missing', level, step: e.step, requirement: e.requirement,
         expected: `${what} within ${windowText(e)}`,
         actual: describeNearMisses(inboundCalls, e, anchorT),
-        evidence: inboundCalls.filter((m) => m.action === e.action).map((m) => m.event.seq),
+        evidence: inboundCalls.filter((m) => forms.some((f) => f.action === m.action)).map((m) => m.event.seq),
       });
     }
     return { status: ended ? 'unmet' : 'pending', findings, deadlineMs };
@@ -72,7 +73,7 @@ export function evaluateCall(e: CallExpectation, model: RpcModel): CallEvaluatio
     findings.push({
       checkId: 'timing.notBefore', level: timingLevel, ...(e.timingOctt ? { octt: e.timingOctt } : {}), step: e.step, requirement: e.requirement,
       expected: `${e.action} ≥ ${fmtS(e.window.minMs)} after event #${e.window.anchorSeq} (tolerance ${fmtS(e.window.toleranceMs)})`,
-      actual: `${e.action} at +${fmtS(after)} (frame #${match.event.seq})`,
+      actual: `${match.action} at +${fmtS(after)} (frame #${match.event.seq})`,
       evidence: [e.window.anchorSeq, match.event.seq],
     });
   }
@@ -80,11 +81,11 @@ export function evaluateCall(e: CallExpectation, model: RpcModel): CallEvaluatio
     findings.push({
       checkId: 'timing.notAfter', level: timingLevel, ...(e.timingOctt ? { octt: e.timingOctt } : {}), step: e.step, requirement: e.requirement,
       expected: `${e.action} ≤ ${fmtS(e.window.maxMs)} after event #${e.window.anchorSeq} (tolerance ${fmtS(e.window.toleranceMs)})`,
-      actual: `${e.action} at +${fmtS(after)} (frame #${match.event.seq})`,
+      actual: `${match.action} at +${fmtS(after)} (frame #${match.event.seq})`,
       evidence: [e.window.anchorSeq, match.event.seq],
     });
   }
-  const wrong = mismatches(payloadOf(match), e.match);
+  const wrong = mismatches(payloadOf(match), formOf(match)!.match);
   if (wrong.length) {
     const finding = mismatchFinding(e, wrong, match);
     if (e.matchLevel) finding.level = e.matchLevel;
@@ -187,7 +188,12 @@ function evaluateRaw(e: Expectation, model: RpcModel, facts: VersionFacts): Find
 function isForbidden(action: string, e: CallExpectation): boolean {
   const f = e.forbid!;
   if (f.except?.includes(action)) return false;
-  return f.actions === '*' ? action !== e.action : f.actions.includes(action);
+  return f.actions === '*' ? !formsOf(e).some((form) => form.action === action) : f.actions.includes(action);
+}
+
+/** The expected CALL's own form first, then the alternatives the specification allows. */
+function formsOf(e: CallExpectation): CallForm[] {
+  return [{ action: e.action, where: e.where, match: e.match }, ...(e.alternatives ?? [])];
 }
 
 function payloadOf(m: ModelFrame): unknown {
@@ -209,12 +215,14 @@ function windowText(e: CallExpectation): string {
 }
 
 function describeNearMisses(calls: ModelFrame[], e: CallExpectation, anchorT: number): string {
-  const same = calls.filter((m) => m.action === e.action);
+  const actions = formsOf(e).map((f) => f.action);
+  const name = actions.join(' or ');
+  const same = calls.filter((m) => actions.includes(m.action!));
   if (same.length === 0) {
     const others = calls.slice(0, 5).map((m) => m.action).join(', ');
-    return `no ${e.action} arrived${others ? ` (received meanwhile: ${others})` : ''}`;
+    return `no ${name} arrived${others ? ` (received meanwhile: ${others})` : ''}`;
   }
-  return `${e.action} arrived but not as expected: ${same.slice(0, 3).map((m) =>
+  return `${name} arrived but not as expected: ${same.slice(0, 3).map((m) =>
     `+${fmtS(m.event.t - anchorT)} ${preview(JSON.stringify(payloadOf(m)), 80)} (frame #${m.event.seq})`).join('; ')}`;
 }
 

@@ -53,8 +53,21 @@ export interface CallExpectation extends Common {
    * carries is only checked at SHOULD (a SHOULD mismatch is ours: OCTT axis not-checked).
    */
   matchLevel?: 'MUST' | 'SHOULD';
-  /** Inbound CALLs that must not arrive meanwhile. '*' = every action but the expected one. */
+  /** Inbound CALLs that must not arrive meanwhile. '*' = every action but the expected one (and its alternatives). */
   forbid?: { actions: string[] | '*'; except?: string[]; why: string };
+  /**
+   * Other messages the specification lets the system under test send instead, each with its own `where`
+   * and `match` — e.g. OCPP 2.0.1 lets a connector status change be a NotifyEvent of AvailabilityState as
+   * well as a StatusNotification (Part 2 G01.FR.03–07). The first CALL of any form counts.
+   */
+  alternatives?: CallForm[];
+}
+
+/** One form of an expected CALL: its action, which of its CALLs count, and what the counted one must carry. */
+export interface CallForm {
+  action: string;
+  where?: Matcher;
+  match?: Matcher;
 }
 
 /**

@@ -34,6 +34,8 @@ export interface ExpectCallOptions {
   /** Only CALLs after this seq count (default: any not yet consumed in this case). */
   after?: number;
   forbid?: CallExpectation['forbid'];
+  /** Other messages the specification allows instead (each with its own where/match); the first of any form counts. */
+  alternatives?: CallExpectation['alternatives'];
 }
 
 export interface ExpectMeterValuesOptions {
@@ -106,6 +108,7 @@ export class CaseLink {
     const expectation: CallExpectation = {
       type: 'call', step: this.scope.currentStep, action, conn: this.conn, where: opts.where, match: opts.match,
       afterSeq: opts.after ?? this.startSeq, exclude: [...this.consumed], window, forbid: opts.forbid,
+      ...(opts.alternatives?.length ? { alternatives: opts.alternatives } : {}),
       requirement: opts.requirement, level: opts.level, timingLevel: opts.timingLevel, matchLevel: opts.matchLevel, octt: opts.octt,
       ...(opts.timingOctt ? { timingOctt: opts.timingOctt } : {}),
     };

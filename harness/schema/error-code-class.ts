@@ -15,7 +15,8 @@ export type ErrorCodeClass =
 export function classifyErrorCode(code: string, exact: readonly string[], table: readonly string[], otherSpellings: Record<string, string>): ErrorCodeClass {
   if (exact.includes(code)) return 'exact';
   if (table.includes(code)) return 'other-code';
-  if (code in otherSpellings) return 'later-spelling';
+  // Own keys only: a code such as "constructor" is no spelling of anything.
+  if (Object.hasOwn(otherSpellings, code)) return 'later-spelling';
   return 'not-a-code';
 }
 

@@ -5,7 +5,7 @@ import WebSocket from 'ws';
 import { ReferenceChargePoint } from '../../harness/versions/ocpp16/reference/charge-point.js';
 import { ReferenceCsms } from '../../harness/versions/ocpp16/reference/csms.js';
 import { startControlServer, type ControlServer } from '../../harness/peers/control-server.js';
-import type { FrameRecord } from '../../harness/versions/ocpp16/reference/util.js';
+import type { FrameRecord } from '../../harness/peers/peer-util.js';
 
 type Pred = (f: FrameRecord) => boolean;
 

@@ -2,6 +2,7 @@
 import { ExpectationUnmet, Inconclusive } from '../../dsl/errors.js';
 import type { VersionModule } from '../version-module.js';
 import { ChargingStationConditions } from './conditions/charging-station.js';
+import { connectorReport } from './connector-status-report.js';
 import { OCPP201 } from './facts.js';
 import { chargingStationDefaults201 } from './roles/charging-station-defaults.js';
 import { csmsDefaults201, type CsmsMemory201 } from './roles/csms-defaults.js';
@@ -21,11 +22,13 @@ export const OCPP201_MODULE: VersionModule = {
     const boot = await link.expectCall('BootNotification', { requirement: 'OCPP 2.0.1 B01.FR.01: a charging station sends BootNotificationRequest when it boots' });
     const accepted = await boot.replied;
     if (link.link.state.bootStatus !== 'Accepted') throw new Inconclusive('reusable state Booted: the BootNotification was not accepted');
-    // B01.FR.?: once accepted the station reports each connector's status; a stimulus before that could be lost.
+    // B01.FR.05: once accepted the station reports each connector's status (StatusNotification, or the
+    // NotifyEvent form Part 6's Booted also lists); a stimulus before that could be lost.
     for (const evseId of evseIdsOf(cfg)) {
-      await link.expectCall('StatusNotification', {
-        where: { evseId }, after: accepted.seq,
-        requirement: 'OCPP 2.0.1 B01 (Booted): after an accepted boot the charging station reports the status of every connector (G01)',
+      const { action, ...form } = connectorReport(evseId, 1);
+      await link.expectCall(action, {
+        ...form, after: accepted.seq,
+        requirement: 'OCPP 2.0.1 B01.FR.05 (reusable state Booted step 5): after an accepted boot the charging station reports the status of every connector',
       });
     }
   },

@@ -9,6 +9,7 @@ import type { Matcher } from '../../../harness/checks/match.js';
 import type { ChargePointSutContext } from '../../../harness/dsl/context.js';
 import type { InboundCall } from '../../../harness/rpc/session.js';
 import type { FrameEvent } from '../../../harness/trace/types.js';
+import { connectorReport } from '../../../harness/versions/ocpp201/connector-status-report.js';
 import { evseIdsOf } from '../../../harness/versions/ocpp201/module.js';
 
 type Ctx = ChargePointSutContext;
@@ -142,21 +143,16 @@ export async function expectConnectorStatuses(t: Ctx, cp: CaseLink, opts: { afte
   for (const evseId of opts.evseIds ?? evseIdsOf(t.cfg)) {
     const status = opts.statusOf(evseId);
     const list = Array.isArray(status) ? status : [status];
-    out.push(await cp.expectCall('StatusNotification', {
-      where: { evseId, connectorId: 1 }, after: opts.after,
-      match: { connectorStatus: list.length === 1 ? list[0]! : { oneOf: list } },
-      requirement: opts.requirement(evseId, list.join(' or ')), level: opts.level,
-    }));
+    const { action, ...form } = connectorReport(evseId, 1, list);
+    out.push(await cp.expectCall(action, { ...form, after: opts.after, requirement: opts.requirement(evseId, list.join(' or ')), level: opts.level }));
   }
   return out;
 }
 
-/** A StatusNotification of one connector with this status (e.g. Occupied after a plug-in). */
+/** One connector's report with this status (e.g. Occupied after a plug-in): StatusNotification or NotifyEvent (G01). */
 export function expectConnectorStatus(cp: CaseLink, evseId: number, status: string, opts: { after: number; requirement: string; level?: 'MUST' | 'SHOULD'; within?: number }): Promise<InboundCall> {
-  return cp.expectCall('StatusNotification', {
-    where: { evseId, connectorId: 1 }, after: opts.after, within: opts.within,
-    match: { connectorStatus: status }, requirement: opts.requirement, level: opts.level,
-  });
+  const { action, ...form } = connectorReport(evseId, 1, [status]);
+  return cp.expectCall(action, { ...form, after: opts.after, within: opts.within, requirement: opts.requirement, level: opts.level });
 }
 
 /**

@@ -40,7 +40,7 @@ export default defineCase({
       }
       await t.sut.do('unplug', { evseId: s.evseId, connectorId: s.connectorId });
       s.plugged = false;
-      await expectConnectorStatus(s, 'Available', `${TC} step 3; E09 (the connector is Available once the cable is removed)`, m.after, m.from);
+      await expectConnectorStatus(s, 'Available', `${TC} step 3; E09 (the connector is Available once the cable is removed)`, m.after);
     });
   });
 });

@@ -31,7 +31,7 @@ export default defineCase({
       const m = stimulusMark(s, 'the cable is removed at the station');
       await t.sut.do('unplug', { evseId: s.evseId, connectorId: s.connectorId });
       s.plugged = false;
-      await expectConnectorStatus(s, 'Available', `${TC} step 3; E09.FR.02 (unlocked: the cable can be removed, the connector is Available)`, m.after, m.from);
+      await expectConnectorStatus(s, 'Available', `${TC} step 3; E09.FR.02 (unlocked: the cable can be removed, the connector is Available)`, m.after);
     });
   });
 });

@@ -39,7 +39,7 @@ export default defineCase({
         await t.sut.do('unplug', { evseId: s.evseId, connectorId: s.connectorId });
         s.plugged = false;
       }
-      await expectConnectorStatus(s, 'Available', `${TC} step 3; E09.FR.03 (the cable stays locked until the idToken is presented), E09`, mark.after, mark.from);
+      await expectConnectorStatus(s, 'Available', `${TC} step 3; E09.FR.03 (the cable stays locked until the idToken is presented), E09`, mark.after);
     });
   });
 });

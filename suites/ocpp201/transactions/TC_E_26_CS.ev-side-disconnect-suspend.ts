@@ -31,7 +31,7 @@ export default defineCase({
     }));
     if (t.cfg.declarations.pics?.includes('HFS-2')) {
       await t.step(3, 'Fixed cable: the connector reported Available (steps 3–4)', () =>
-        expectConnectorStatus(s, 'Available', `${TC} step 3; E10 (a fixed cable pulled out of the EV)`, m.after, m.from));
+        expectConnectorStatus(s, 'Available', `${TC} step 3; E10 (a fixed cable pulled out of the EV)`, m.after));
     }
     const back = stimulusMark(s, 'the EV is connected again');
     await t.step(5, 'The cable is put back into the EV: TransactionEvent Updated, CablePluggedIn, EVConnected (steps 5–6)', async () => {

@@ -31,7 +31,7 @@ export default defineCase({
       match: { eventType: 'Updated' }, requirement: `${TC} step 1; E10.FR.03 (the transaction is suspended), E01.FR.15`,
     }));
     await t.step(3, 'The connector reported Available (steps 3–4)', () =>
-      expectConnectorStatus(s, 'Available', `${TC} step 3; E10 (a fixed cable pulled out of the EV)`, m.after, m.from));
+      expectConnectorStatus(s, 'Available', `${TC} step 3; E10 (a fixed cable pulled out of the EV)`, m.after));
     await t.step(5, `Not reconnected within ${EV_CONNECTION_TIMEOUT_S} s: TransactionEvent EVConnectTimeout (steps 5–6)`, () => expectTxEvent(s, {
       after: m.after, within: EV_CONNECTION_TIMEOUT_S * 1000 + t.cfg.timeouts.messageMs, where: { triggerReason: 'EVConnectTimeout' },
       match: s.stopPoints.has('Authorized') ? { eventType: 'Ended', 'transactionInfo.stoppedReason': 'Timeout' } : { eventType: 'Updated' },

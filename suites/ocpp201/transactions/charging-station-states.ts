@@ -13,6 +13,7 @@ import type { ChargePointSutContext } from '../../../harness/dsl/context.js';
 import { NotApplicable } from '../../../harness/dsl/errors.js';
 import type { Matcher } from '../../../harness/checks/match.js';
 import type { InboundCall } from '../../../harness/rpc/session.js';
+import { connectorReport } from '../../../harness/versions/ocpp201/connector-status-report.js';
 import { evseIdsOf } from '../../../harness/versions/ocpp201/module.js';
 
 export type Ctx = ChargePointSutContext;
@@ -260,29 +261,9 @@ export const evseMatch = (s: TxSession): Matcher => ({ 'evse.id': s.evseId, 'evs
  * StatusNotification with `status`, or (Part 2 G01 alternative) a NotifyEvent Delta of the Connector's
  * AvailabilityState. Whichever comes first is the one judged.
  */
-export async function expectConnectorStatus(s: TxSession, status: string, requirement: string, after: number, from: number): Promise<InboundCall> {
-  const { cp, t } = s;
-  const isNotify = (c: InboundCall) => {
-    if (c.frame.action !== 'NotifyEvent') return false;
-    const d = (c.frame.payload.eventData as Array<Record<string, any>> | undefined)?.[0];
-    return d?.component?.name === 'Connector' && d?.variable?.name === 'AvailabilityState' && (d?.component?.evse?.id ?? s.evseId) === s.evseId;
-  };
-  const isStatus = (c: InboundCall) => c.frame.action === 'StatusNotification' && c.frame.payload.evseId === s.evseId;
-  const deadline = Date.now() + t.cfg.timeouts.messageMs;
-  let first: InboundCall | undefined;
-  while (!first && Date.now() < deadline && cp.isOpen) {
-    first = cp.link.calls.slice(from).find((c) => isStatus(c) || isNotify(c));
-    if (!first) await t.sleep(25);
-  }
-  if (first && isNotify(first)) {
-    return cp.expectCall('NotifyEvent', {
-      after, where: { 'eventData.0.component.name': 'Connector', 'eventData.0.variable.name': 'AvailabilityState' },
-      match: { 'eventData.0.trigger': 'Delta', 'eventData.0.actualValue': status }, requirement,
-    });
-  }
-  return cp.expectCall('StatusNotification', {
-    after, where: { evseId: s.evseId }, match: { connectorStatus: status, connectorId: s.connectorId }, requirement,
-  });
+export async function expectConnectorStatus(s: TxSession, status: string, requirement: string, after: number): Promise<InboundCall> {
+  const { action, ...form } = connectorReport(s.evseId, s.connectorId, [status]);
+  return s.cp.expectCall(action, { ...form, after, requirement });
 }
 
 /**
@@ -313,7 +294,7 @@ export async function connectEv(s: TxSession, requirement: string): Promise<{ af
   const m = stimulusMark(s, 'the EV and EVSE are connected');
   await s.t.sut.do('plugIn', { evseId: s.evseId, connectorId: s.connectorId });
   s.plugged = true;
-  await expectConnectorStatus(s, 'Occupied', requirement, m.after, m.from);
+  await expectConnectorStatus(s, 'Occupied', requirement, m.after);
   return m;
 }
 
@@ -345,7 +326,7 @@ export async function evConnectedPreSession(s: TxSession, opts: { evNotReady?: b
   const m = stimulusMark(s, 'the EV and EVSE are connected');
   await s.t.sut.do('plugIn', { evseId: s.evseId, connectorId: s.connectorId });
   s.plugged = true;
-  await expectConnectorStatus(s, 'Occupied', `${T.evConnectedPreSession} step 1; E02.FR.05 (Occupied when a cable is plugged in)`, m.after, m.from);
+  await expectConnectorStatus(s, 'Occupied', `${T.evConnectedPreSession} step 1; E02.FR.05 (Occupied when a cable is plugged in)`, m.after);
   const startsNow = !s.started && (has(s.startPoints, 'EVConnected') || (s.authorized && has(s.startPoints, 'PowerPathClosed')));
   if (!startsNow && !ongoing(s)) return undefined;
   const wasStarted = s.started;
@@ -419,7 +400,7 @@ export async function energyTransferStarted(s: TxSession): Promise<void> {
   if (!s.plugged) {
     await s.t.sut.do('plugIn', { evseId: s.evseId, connectorId: s.connectorId });
     s.plugged = true;
-    await expectConnectorStatus(s, 'Occupied', `${T.energyTransferStarted} step 1; E02.FR.05`, m.after, m.from);
+    await expectConnectorStatus(s, 'Occupied', `${T.energyTransferStarted} step 1; E02.FR.05`, m.after);
     if (!s.started ? has(s.startPoints, 'EVConnected') : ongoing(s)) {
       const wasStarted = s.started;
       await expectTxEvent(s, {
@@ -542,7 +523,7 @@ export async function evDisconnected(s: TxSession, opts: { statusStep?: string; 
   const wasOngoing = ongoing(s);
   await s.t.sut.do('unplug', { evseId: s.evseId, connectorId: s.connectorId });
   s.plugged = false;
-  await expectConnectorStatus(s, 'Available', `${opts.statusStep ?? `${T.evDisconnected} step 1`}; E06 (Available after the cable is removed)`, m.after, m.from);
+  await expectConnectorStatus(s, 'Available', `${opts.statusStep ?? `${T.evDisconnected} step 1`}; E06 (Available after the cable is removed)`, m.after);
   if (!wasOngoing) return undefined;
   return expectTxEvent(s, {
     after: m.after, match: { triggerReason: 'EVCommunicationLost', 'transactionInfo.chargingState': 'Idle', ...opts.txMatch },

@@ -8,6 +8,7 @@ import { runBuiltin } from '../../support/run-builtin.js';
 const FAULTS: { fault: string; cases: string[]; kills: string[] }[] = [
   { fault: 'no-meter-values', cases: ['TC_J_01_CS', 'TC_J_07_CS', 'TC_J_09_CS', 'TC_J_10_CS'], kills: ['payload.mismatch', 'sequence.missing'] },
   { fault: 'aligned-meter-values-unaligned', cases: ['TC_J_01_CS', 'TC_J_03_CS'], kills: ['payload.mismatch'] },
+  { fault: 'aligned-data-during-transaction', cases: ['TC_J_06_CS'], kills: ['payload.mismatch'] },
   { fault: 'data-transfer-accepts-unknown-vendor', cases: ['TC_P_01_CS'], kills: ['payload.mismatch'] },
 ];
 

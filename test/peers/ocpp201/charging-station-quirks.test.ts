@@ -276,6 +276,18 @@ const SCENARIOS: Record<string, Scenario> = {
     },
     conforming: 0,
   },
+  // J01.FR.19/20: with SendDuringIdle no clock-aligned readings while a transaction runs.
+  'aligned-data-during-transaction': {
+    observe: async (p) => {
+      await setVariable(p, 'AlignedDataCtrlr', 'SendDuringIdle', 'true');
+      await setVariable(p, 'AlignedDataCtrlr', 'Interval', '1');
+      await startTransaction(p);
+      const from = p.csms.calls.length;
+      await sleep(2300);
+      return p.csms.calls.slice(from).filter((c) => c.action === 'TransactionEvent' && c.payload.triggerReason === 'MeterValueClock').length;
+    },
+    conforming: 0,
+  },
   'late-response': {
     options: { lateResponseMs: 800 },
     observe: async (p) => {

@@ -5,7 +5,7 @@
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import ocppRpc from 'ocpp-rpc';
-import type { RpcServerClientLike, RpcServerLike, RpcServerOptions } from '../../../harness/versions/ocpp16/reference/rpc.js';
+import type { RpcServerClientLike, RpcServerLike, RpcServerOptions } from '../../../harness/peers/ocpp-rpc.js';
 
 type Payload = Record<string, unknown>;
 

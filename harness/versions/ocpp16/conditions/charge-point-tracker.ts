@@ -19,7 +19,9 @@ export interface TrackedTransaction {
 }
 
 export class ChargePointTracker {
-  currentCase: string | undefined;
+  private current?: string;
+  /** The case before the current one: the pre-conditions of a case look back at it. */
+  private previous?: string;
   private readonly statuses = new Map<number, ConnectorSeen>();
   private readonly transactions = new Map<number, TrackedTransaction>();
   private readonly changeListeners = new Set<() => void>();
@@ -43,8 +45,19 @@ export class ChargePointTracker {
     this.transactions.delete(transactionId);
   }
 
+  get currentCase(): string | undefined {
+    return this.current;
+  }
+
+  set currentCase(id: string | undefined) {
+    if (id === this.current) return;
+    this.previous = this.current;
+    this.current = id;
+  }
+
+  /** What the charger was last doing before this case's pre-conditions: the previous case, or the start of the run. */
   lastCaseText(): string {
-    return this.currentCase ?? 'the previous case';
+    return this.previous ?? 'the start of the run';
   }
 
   /** Wait until the transaction is stopped (StopTransaction.req seen). */

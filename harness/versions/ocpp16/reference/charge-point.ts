@@ -12,7 +12,7 @@
 
 import type { StimulusOutcome } from '../../../sut/control.js';
 import { isCpQuirk, quirkSet } from './quirks.js';
-import { str, type FrameListener, type FrameRecord } from './util.js';
+import { str, type FrameListener, type FrameRecord } from '../../../peers/peer-util.js';
 import { AuthCache } from './charge-point/auth-cache.js';
 import { Authorizer } from './charge-point/authorization.js';
 import { Availability } from './charge-point/availability.js';

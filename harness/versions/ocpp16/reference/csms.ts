@@ -10,20 +10,19 @@ import type { StimulusOutcome } from '../../../sut/control.js';
 import { checkCsr, loadSigningCa, signCsr } from '../../../security/csr.js';
 import { loadFirmwareSigning, makeFirmwareSigning, signFirmware, type FirmwareSigning } from '../../../security/firmware-signature.js';
 import type { ServerSecurity } from '../../../security/security-settings.js';
-import { admit, createCsmsHttpServer, type HttpLikeServer } from './csms-security.js';
+import { admit, createCsmsHttpServer, type HttpLikeServer } from '../../../peers/csms-http-server.js';
 import { checkPayload16 } from './error-codes.js';
 import { isCsmsQuirk, quirkSet, type CsmsQuirk } from './quirks.js';
 import {
   NOREPLY,
   RPCServer,
-  answerBadMessagesAs16,
   createRPCError,
-  strictValidator16,
   type RpcHandlerArgs,
   type RpcServerClientLike,
   type RpcServerLike,
-} from './rpc.js';
-import { FrameLog, TimerBag, asRecord, errText, newMessageId, str, type FrameListener, type FrameRecord } from './util.js';
+} from '../../../peers/ocpp-rpc.js';
+import { answerBadMessagesAs16, strictValidator16 } from './rpc16.js';
+import { FrameLog, TimerBag, asRecord, errText, newMessageId, str, type FrameListener, type FrameRecord } from '../../../peers/peer-util.js';
 
 export interface IdTagLists {
   accepted?: string[];

@@ -2,7 +2,8 @@
 // CALLERROR code (OCPP-J 1.6 §4.2.3). The 1.6 spellings are kept as the errata require
 // ("do not fix"): `OccurenceConstraintViolation` with one r, `FormationViolation`.
 
-import { fullValidator16, hasSchema16, isRpcError } from './rpc.js';
+import { isRpcError } from '../../../peers/ocpp-rpc.js';
+import { fullValidator16, hasSchema16 } from './rpc16.js';
 
 export type Ocpp16ErrorCode =
   | 'NotImplemented'

@@ -1,8 +1,10 @@
 // What the harness, as CSMS, knows of the 2.0.1 charging station under test across cases and
 // connections: the last status of each connector (per EVSE) and the transactions still open, read from
-// the station's StatusNotification and TransactionEvent requests, whatever handler answered them.
+// the station's StatusNotification / NotifyEvent (AvailabilityState) and TransactionEvent requests,
+// whatever handler answered them.
 import type { CsmsRole } from '../../../roles/csms-role.js';
 import type { InboundCall } from '../../../rpc/session.js';
+import { reportedConnectorStatuses } from '../connector-status-report.js';
 
 export interface ConnectorSeen201 {
   evseId: number;
@@ -18,7 +20,9 @@ export interface OpenTransaction201 {
 }
 
 export class ChargingStationTracker {
-  currentCase: string | undefined;
+  private current?: string;
+  /** The case before the current one: the pre-conditions of a case look back at it. */
+  private previous?: string;
   private readonly statuses = new Map<string, ConnectorSeen201>();
   private readonly transactions = new Map<string, OpenTransaction201>();
   private readonly listeners = new Set<() => void>();
@@ -41,8 +45,19 @@ export class ChargingStationTracker {
     this.transactions.delete(transactionId);
   }
 
+  get currentCase(): string | undefined {
+    return this.current;
+  }
+
+  set currentCase(id: string | undefined) {
+    if (id === this.current) return;
+    this.previous = this.current;
+    this.current = id;
+  }
+
+  /** What the charger was last doing before this case's pre-conditions: the previous case, or the start of the run. */
   lastCaseText(): string {
-    return this.currentCase ?? 'the previous case';
+    return this.previous ?? 'the start of the run';
   }
 
   waitEnded(transactionId: string, ms: number, signal: AbortSignal): Promise<boolean> {
@@ -58,10 +73,11 @@ export class ChargingStationTracker {
 
   private observe(call: InboundCall): void {
     const p = call.frame.payload as Record<string, unknown>;
-    if (call.frame.action === 'StatusNotification') {
-      if (typeof p.evseId === 'number' && typeof p.connectorId === 'number' && typeof p.connectorStatus === 'string') {
-        this.statuses.set(`${p.evseId}/${p.connectorId}`, { evseId: p.evseId, connectorId: p.connectorId, status: p.connectorStatus, caseId: this.currentCase });
-      }
+    if (call.frame.action === 'StatusNotification' || call.frame.action === 'NotifyEvent') {
+      // Either form reports a connector's status (Part 2 G01.FR.03–07).
+      const reports = reportedConnectorStatuses(call.frame.action, p);
+      if (reports.length === 0) return;
+      for (const r of reports) this.statuses.set(`${r.evseId}/${r.connectorId}`, { ...r, caseId: this.currentCase });
     } else if (call.frame.action === 'TransactionEvent') {
       const id = (p.transactionInfo as { transactionId?: unknown } | undefined)?.transactionId;
       if (typeof id !== 'string') return;

@@ -11,7 +11,7 @@
 // This file wires them and holds the SUT-control vocabulary (`perform`).
 
 import type { StimulusOutcome } from '../../../sut/control.js';
-import { asRecord, str, type FrameListener, type FrameRecord } from '../../ocpp16/reference/util.js';
+import { asRecord, str, type FrameListener, type FrameRecord } from '../../../peers/peer-util.js';
 import { Availability } from './charging-station/availability.js';
 import { StationCore } from './charging-station/core.js';
 import { buildDeviceModel } from './charging-station/default-device-model.js';
@@ -104,7 +104,7 @@ export class ReferenceChargingStation201 {
       securityProfile,
     );
     security = new StationSecurity(core, options.security ?? { profile: securityProfile as 0 | 1 });
-    evses = this.evses = new Evses(core, evseIds);
+    evses = this.evses = new Evses(core, evseIds, options.statusChangesVia);
     this.tx = new Transactions(core, evses, options.idTokens ?? {});
     this.availability = new Availability(core, evses, this.tx, 300);
     new Provisioning(core, options.lateResponseMs ?? 1500);

@@ -3,13 +3,14 @@ import { defaultConfig } from '../../../config/defaults.js';
 import type { Declarations } from '../../../config/types.js';
 import { builtinChargePointSecurity } from '../../../runner/builtin-security.js';
 import type { BuiltinPeer, ReferenceChargePointRequest, ReferenceCsmsRequest } from '../../version-module.js';
-import { CHARGING_STATION_201_QUIRKS, ReferenceChargingStation201 } from './charging-station.js';
+import { CHARGING_STATION_201_QUIRKS, ReferenceChargingStation201, type ReferenceChargingStation201Options } from './charging-station.js';
 import { ReferenceCsms201 } from './csms.js';
 
 export const CHARGING_STATION_QUIRKS_201: readonly string[] = CHARGING_STATION_201_QUIRKS.map((q) => q.name);
 export { CSMS_201_QUIRKS as CSMS_QUIRKS_201 } from './csms/quirks.js';
 
-export async function startReferenceChargingStation201(req: ReferenceChargePointRequest): Promise<BuiltinPeer & { stop(): Promise<void> }> {
+/** `variant`: options of a conforming station that chose otherwise where the specification allows (the harness's own tests). */
+export async function startReferenceChargingStation201(req: ReferenceChargePointRequest, variant: Partial<ReferenceChargingStation201Options> = {}): Promise<BuiltinPeer & { stop(): Promise<void> }> {
   const { cfg } = req;
   // At the run's security profile, trusting the run's CSMS root (and presenting its client certificate at 3).
   const security = await builtinChargePointSecurity(cfg);
@@ -26,6 +27,7 @@ export async function startReferenceChargingStation201(req: ReferenceChargePoint
     // before every resend, and 30 s would make them the slowest cases of the run.
     messageTimeoutS: Math.max(1, Math.ceil(cfg.timeouts.responseMs / 1000)),
     idTokens: { accepted: [cfg.idTags.accepted], blocked: [cfg.idTags.blocked], expired: [cfg.idTags.expired], invalid: [cfg.idTags.invalid] },
+    ...variant,
   });
   await station.start();
   return { perform: (a, params) => station.perform(a, params), actions: station.actions, stop: () => station.stop() };

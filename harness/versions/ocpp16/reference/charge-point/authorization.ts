@@ -8,7 +8,7 @@
 // Every IdTagInfo received updates the cache; a status that contradicts the list is reported with a
 // StatusNotification for connector 0, errorCode LocalListConflict (§3.5.2).
 
-import { asRecord, str } from '../util.js';
+import { asRecord, str } from '../../../../peers/peer-util.js';
 import type { AuthCache } from './auth-cache.js';
 import type { Connectors } from './connectors.js';
 import type { CpCore } from './core.js';

@@ -3,7 +3,7 @@
 // Rejected for an unknown connector. Connector 0 concerns the charge point and every connector.
 // The availability is persistent: it survives reboots and power failures (§4.9, §5.14).
 
-import { int, str } from '../util.js';
+import { int, str } from '../../../../peers/peer-util.js';
 import type { Connectors } from './connectors.js';
 import type { CpCore } from './core.js';
 import type { Connector } from './types.js';

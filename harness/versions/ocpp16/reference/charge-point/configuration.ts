@@ -2,8 +2,8 @@
 // config-store.ts), with the quirks that bite here: garbage frames before the answer, an answer
 // with the wrong message id, a late answer, no answer to ChangeConfiguration.
 
-import { NOREPLY, type RpcHandlerArgs } from '../rpc.js';
-import { newMessageId, str } from '../util.js';
+import { NOREPLY, type RpcHandlerArgs } from '../../../../peers/ocpp-rpc.js';
+import { newMessageId, str } from '../../../../peers/peer-util.js';
 import type { CpCore, Session } from './core.js';
 import type { Payload } from './types.js';
 

@@ -9,13 +9,12 @@ import {
   CLOSED,
   NOREPLY,
   RPCClient,
-  answerBadMessagesAs16,
   createRPCError,
-  strictValidator16,
   type RpcClientLike,
   type RpcHandlerArgs,
-} from '../rpc.js';
-import { FrameLog, TimerBag, asRecord, errText, int, newMessageId, str } from '../util.js';
+} from '../../../../peers/ocpp-rpc.js';
+import { answerBadMessagesAs16, strictValidator16 } from '../rpc16.js';
+import { FrameLog, TimerBag, asRecord, errText, int, newMessageId, str } from '../../../../peers/peer-util.js';
 import type { ConfigStore } from './config-store.js';
 import { Outbox } from './outbox.js';
 import { MAX_SECONDS, type Payload, type Registration } from './types.js';

@@ -6,7 +6,7 @@
 // The file holds the configuration and the frames seen between startTime and stopTime.
 // TriggerMessage(DiagnosticsStatusNotification) gets Uploading while busy, Idle otherwise.
 
-import { str } from '../util.js';
+import { str } from '../../../../peers/peer-util.js';
 import type { CpCore } from './core.js';
 import { upload } from './file-transfer.js';
 

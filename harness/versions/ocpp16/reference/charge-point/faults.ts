@@ -10,7 +10,7 @@
 // - unlockFailure {connectorId}: the next UnlockConnector answers UnlockFailed.
 
 import type { StimulusOutcome } from '../../../../sut/control.js';
-import { str } from '../util.js';
+import { str } from '../../../../peers/peer-util.js';
 import type { Connectors } from './connectors.js';
 import type { Connector } from './types.js';
 

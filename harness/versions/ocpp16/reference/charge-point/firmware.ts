@@ -19,7 +19,7 @@
 //   (cut to 50 characters) becomes the firmwareVersion.
 
 import { createHash } from 'node:crypto';
-import { str } from '../util.js';
+import { str } from '../../../../peers/peer-util.js';
 import type { Connectors } from './connectors.js';
 import type { CpCore } from './core.js';
 import { download } from './file-transfer.js';

@@ -11,8 +11,8 @@
 //   unless the answer is Accepted.
 // - The list is only changed by SendLocalList, and kept across reboots and power failures.
 
-import { createRPCError } from '../rpc.js';
-import { int, str, asRecord } from '../util.js';
+import { createRPCError } from '../../../../peers/ocpp-rpc.js';
+import { int, str, asRecord } from '../../../../peers/peer-util.js';
 import type { CpCore } from './core.js';
 import type { IdTagInfo, Payload } from './types.js';
 

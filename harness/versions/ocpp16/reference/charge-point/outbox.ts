@@ -4,8 +4,8 @@
 // failure to process them (TransactionMessageAttempts / TransactionMessageRetryInterval, §3.7.1).
 // Other messages are dropped when the connection goes.
 
-import { isRpcError } from '../rpc.js';
-import { TimerBag, errText } from '../util.js';
+import { isRpcError } from '../../../../peers/ocpp-rpc.js';
+import { TimerBag, errText } from '../../../../peers/peer-util.js';
 import type { Payload } from './types.js';
 
 export interface OutItem {

@@ -10,7 +10,7 @@
 // What a reboot or power failure keeps: configuration, availability (Unavailable persists), the local
 // list, the authorization cache, reservations, charging profiles and queued transaction messages.
 
-import { str } from '../util.js';
+import { str } from '../../../../peers/peer-util.js';
 import type { Connectors } from './connectors.js';
 import type { CpCore } from './core.js';
 import type { Metering } from './metering.js';

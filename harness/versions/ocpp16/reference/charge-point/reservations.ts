@@ -13,7 +13,7 @@
 // - A reservation ends at expiryDate (→ Available), on CancelReservation (Accepted, unknown id
 //   Rejected), and when its connector becomes Faulted or Unavailable.
 
-import { int, str } from '../util.js';
+import { int, str } from '../../../../peers/peer-util.js';
 import type { Connectors } from './connectors.js';
 import type { CpCore } from './core.js';
 import type { Connector, Payload } from './types.js';

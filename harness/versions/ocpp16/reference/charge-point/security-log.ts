@@ -2,7 +2,7 @@
 // (configuration and frames, as GetDiagnostics) uploaded to log.remoteLocation over HTTP(S) or FTP(S)
 // (file-transfer.ts), retried `retries` times: LogStatusNotification Uploading, then Uploaded or
 // UploadFailure, each with the requestId.
-import { str } from '../util.js';
+import { str } from '../../../../peers/peer-util.js';
 import type { CpCore } from './core.js';
 import { upload } from './file-transfer.js';
 import type { SecurityLogEntry } from './security.js';

@@ -9,7 +9,7 @@
 
 import { authorizationKeyProblems } from '../../../../security/basic-auth.js';
 import { cipherList, TLS_MIN_VERSION } from '../../../../security/cipher-suites.js';
-import { str } from '../util.js';
+import { str } from '../../../../peers/peer-util.js';
 import { CertificateStore, type ClientCertificate, type RootType } from './certificate-store.js';
 import type { CpCore } from './core.js';
 import { makeCsr, verifySignedCertificate } from './csr.js';

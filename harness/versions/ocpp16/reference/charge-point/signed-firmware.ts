@@ -7,7 +7,7 @@
 // FirmwareUpdated event. Every SignedFirmwareStatusNotification carries the requestId.
 import { createPublicKey, verify } from 'node:crypto';
 import { x509 } from '../../../../security/x509.js';
-import { str } from '../util.js';
+import { str } from '../../../../peers/peer-util.js';
 import type { Connectors } from './connectors.js';
 import type { CpCore } from './core.js';
 import { download } from './file-transfer.js';

@@ -16,8 +16,8 @@
 //   own limit (16 A per phase, 11 040 W).
 // The limit also drives the simulated charging: 0 means SuspendedEVSE, and the power follows it.
 
-import { createRPCError } from '../rpc.js';
-import { asRecord, int, str } from '../util.js';
+import { createRPCError } from '../../../../peers/ocpp-rpc.js';
+import { asRecord, int, str } from '../../../../peers/peer-util.js';
 import { compositeAt, compositeSchedule, convert, type CompositeInput, type InstalledProfile } from './composite-schedule.js';
 import type { Connectors } from './connectors.js';
 import type { CpCore } from './core.js';

@@ -4,8 +4,8 @@
 // Disconnect, StopTransactionOnInvalidId and MaxEnergyOnInvalidId, ConnectionTimeOut, and the
 // transactionId -1 of errata 3.18 when StartTransaction could not be delivered.
 
-import { NOREPLY } from '../rpc.js';
-import { asRecord, int, str } from '../util.js';
+import { NOREPLY } from '../../../../peers/ocpp-rpc.js';
+import { asRecord, int, str } from '../../../../peers/peer-util.js';
 import { idTagInfoOf, type Authorizer } from './authorization.js';
 import type { Connectors } from './connectors.js';
 import type { CpCore } from './core.js';

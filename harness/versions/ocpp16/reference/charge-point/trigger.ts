@@ -5,7 +5,7 @@
 // Also DataTransfer (§5.6): vendorId "ocpp-harness" with messageId "echo" is Accepted and echoes
 // the data; another messageId of that vendor is UnknownMessageId; any other vendor UnknownVendorId.
 
-import { str, int } from '../util.js';
+import { str, int } from '../../../../peers/peer-util.js';
 import type { Connectors } from './connectors.js';
 import type { CpCore, Session } from './core.js';
 import type { Metering } from './metering.js';

@@ -2,7 +2,7 @@
 // power failure. A reboot ends running transactions first, sends SecurityEventNotification after the
 // next accepted boot, and keeps what is persistent (availability, queued transaction messages).
 
-import { int, str } from '../../../ocpp16/reference/util.js';
+import { int, str } from '../../../../peers/peer-util.js';
 import type { StationCore } from './core.js';
 import type { Evse, Evses } from './evses.js';
 import type { Transactions } from './transactions.js';

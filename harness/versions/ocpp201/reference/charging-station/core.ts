@@ -9,8 +9,8 @@ import {
   createRPCError,
   type RpcClientLike,
   type RpcHandlerArgs,
-} from '../../../ocpp16/reference/rpc.js';
-import { FrameLog, TimerBag, asRecord, errText, int, newMessageId, str } from '../../../ocpp16/reference/util.js';
+} from '../../../../peers/ocpp-rpc.js';
+import { FrameLog, TimerBag, asRecord, errText, int, newMessageId, str } from '../../../../peers/peer-util.js';
 import { answerBadMessagesAs201 } from '../csms/rpc201.js';
 import type { DeviceModel } from './device-model.js';
 import { Outbox, type OutItem } from './outbox.js';

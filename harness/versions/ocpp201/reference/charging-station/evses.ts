@@ -1,7 +1,8 @@
 // The EVSEs of the reference charging station (one connector each): what is physically going on
 // (cable, EV, parking bay, EV readiness, faults, availability), the connector status that follows
 // from it, and its reporting with StatusNotification (B01, B04: all after a boot or a long offline
-// period, the changed ones after a short one). Also each EVSE's energy meter.
+// period, the changed ones after a short one) — or, for changes, as a NotifyEvent of the Connector's
+// AvailabilityState, the other form Part 2 G01.FR.03–07 allows. Also each EVSE's energy meter.
 
 import type { StationCore } from './core.js';
 import { nowIso, type ConnectorStatus } from './types.js';
@@ -59,7 +60,10 @@ export class Evses {
   /** The station as a whole set Inoperative (ChangeAvailability without evse). */
   stationOperative = true;
 
-  constructor(private readonly core: StationCore, ids: number[]) {
+  private eventId = 0;
+
+  /** `changesVia`: how a status change is reported (after a boot or a long offline period it is always StatusNotification). */
+  constructor(private readonly core: StationCore, ids: number[], private readonly changesVia: 'StatusNotification' | 'NotifyEvent' = 'StatusNotification') {
     this.list = ids.map((id) => new Evse(id));
     core.hooks.bootAccepted.push(() => this.reportAll());
     core.hooks.resumed.push((offlineMs) => {
@@ -94,7 +98,7 @@ export class Evses {
   refresh(e: Evse): void {
     if (!this.core.isOnline()) return;
     const s = this.status(e);
-    if (s !== e.reported) this.send(e, s);
+    if (s !== e.reported) this.sendChange(e, s);
   }
 
   refreshAll(): void {
@@ -108,8 +112,23 @@ export class Evses {
   private reportChanged(): void {
     for (const e of this.list) {
       const s = this.status(e);
-      if (s !== e.reported) this.send(e, s);
+      if (s !== e.reported) this.sendChange(e, s);
     }
+  }
+
+  private sendChange(e: Evse, s: ConnectorStatus): void {
+    if (this.changesVia === 'StatusNotification') return this.send(e, s);
+    e.reported = s;
+    const timestamp = nowIso();
+    void this.core.enqueue('NotifyEvent', {
+      generatedAt: timestamp, seqNo: 0,
+      eventData: [{
+        eventId: ++this.eventId, timestamp, trigger: 'Delta', actualValue: s, eventNotificationType: 'HardWiredNotification',
+        component: { name: 'Connector', evse: { id: e.id, connectorId: 1 } }, variable: { name: 'AvailabilityState' },
+      }],
+    }).then((res) => {
+      if (!res && e.reported === s) e.reported = undefined;
+    });
   }
 
   /** StatusNotification for one connector (also on TriggerMessage). */

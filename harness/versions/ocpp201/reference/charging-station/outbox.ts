@@ -4,8 +4,8 @@
 // MessageAttemptIntervalTransactionEvent × the number of earlier sendings, up to MessageAttempts
 // times (E13). Other messages are dropped when the connection goes.
 
-import { isRpcError } from '../../../ocpp16/reference/rpc.js';
-import { TimerBag, errText } from '../../../ocpp16/reference/util.js';
+import { isRpcError } from '../../../../peers/ocpp-rpc.js';
+import { TimerBag, errText } from '../../../../peers/peer-util.js';
 import type { Payload } from './types.js';
 
 export interface OutItem {

@@ -2,8 +2,8 @@
 // GetBaseReport / GetReport (NotifyReport in parts of ItemsPerMessageGetReport, seqNo from 0, tbc on all
 // but the last) and SetNetworkProfile.
 
-import { createRPCError } from '../../../ocpp16/reference/rpc.js';
-import { asRecord, int, str } from '../../../ocpp16/reference/util.js';
+import { createRPCError } from '../../../../peers/ocpp-rpc.js';
+import { asRecord, int, str } from '../../../../peers/peer-util.js';
 import type { StationCore } from './core.js';
 import { NETWORK_SLOTS } from './default-device-model.js';
 import type { VariableDef, VariableRequest } from './device-model.js';

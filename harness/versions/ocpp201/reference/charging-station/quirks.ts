@@ -29,6 +29,7 @@ export const CHARGING_STATION_201_QUIRKS = [
   { name: 'transaction-status-ignores-queue', description: 'GetTransactionStatus always answers messagesInQueue false (E14.FR.04, E14.FR.07).' },
   { name: 'no-meter-values', description: 'Sends no sampled or clock-aligned meter values at all (no MeterValues, no meterValue in TransactionEvent) (J01, J02).' },
   { name: 'aligned-meter-values-unaligned', description: 'Clock-aligned meter values are taken Interval + 1.5 s apart, not on multiples of AlignedDataInterval from midnight (J01.FR.14).' },
+  { name: 'aligned-data-during-transaction', description: 'With AlignedDataCtrlr.SendDuringIdle true it keeps sending clock-aligned readings (in TransactionEvent) while a transaction runs (J01.FR.19/FR.20).' },
   { name: 'late-response', description: 'Answers GetVariables only after lateResponseMs (default 1500 ms), late for a CSMS that waits less (Part 4 §4.1.1 response time).' },
   { name: 'install-root-accepted-not-stored', description: 'InstallCertificate CSMSRootCertificate answers Accepted but keeps trusting the old root only (M05.FR.02, M05.FR.12).' },
   { name: 'migration-trusts-old-root', description: 'While migrating to a new network profile it still trusts the replaced (fallback) CSMS root, so a certificate of the old root is accepted there (M05.FR.10, M05.FR.15).' },

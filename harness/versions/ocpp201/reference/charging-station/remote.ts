@@ -1,7 +1,7 @@
 // CSMS requests about transactions and messages (F01–F06, E14, P01): RequestStart/StopTransaction,
 // GetTransactionStatus, TriggerMessage, UnlockConnector, ClearCache and DataTransfer.
 
-import { asRecord, int, str } from '../../../ocpp16/reference/util.js';
+import { asRecord, int, str } from '../../../../peers/peer-util.js';
 import type { StationCore } from './core.js';
 import type { Evses } from './evses.js';
 import { meterValue } from './metering.js';

@@ -5,7 +5,7 @@
 
 import { createRequire } from 'node:module';
 import ocppRpc from 'ocpp-rpc';
-import { isRpcError, type RpcValidatorLike } from '../../../ocpp16/reference/rpc.js';
+import { isRpcError, type RpcValidatorLike } from '../../../../peers/ocpp-rpc.js';
 import { errorCodeForKeyword201 } from '../../error-codes.js';
 
 const requireJson = createRequire(import.meta.url);

@@ -5,7 +5,7 @@
 // attempt trusts during a migration to a new CSMS (M05.FR.13–FR.16).
 import { cipherList, TLS_MIN_VERSION } from '../../../../security/cipher-suites.js';
 import type { CertificateHashData } from '../../../../security/certificate-hash.js';
-import { asRecord, str } from '../../../ocpp16/reference/util.js';
+import { asRecord, str } from '../../../../peers/peer-util.js';
 import { CERTIFICATE_ENTRIES_MAX, isRootType, StationCertificates } from './certificates.js';
 import type { AttemptKind, ConnectionSecurity, NetworkProfile, StationCore, Trust } from './core.js';
 import { nowIso, type Payload } from './types.js';

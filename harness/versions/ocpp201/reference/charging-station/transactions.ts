@@ -7,7 +7,7 @@
 // and GetTransactionStatus live here too.
 
 import { randomUUID } from 'node:crypto';
-import { asRecord, int, str } from '../../../ocpp16/reference/util.js';
+import { asRecord, int, str } from '../../../../peers/peer-util.js';
 import type { StationCore } from './core.js';
 import type { Evse, Evses } from './evses.js';
 import { AlignedClock, meterValue, onMultiple } from './metering.js';
@@ -481,7 +481,7 @@ export class Transactions {
     if (!dm.bool('AlignedDataCtrlr', 'Enabled')) return;
     const intervalS = dm.int('AlignedDataCtrlr', 'Interval');
     const endedS = dm.int('AlignedDataCtrlr', 'TxEndedInterval');
-    const quietDuringTx = dm.bool('AlignedDataCtrlr', 'SendDuringIdle') && this.ongoing.length > 0;
+    const quietDuringTx = dm.bool('AlignedDataCtrlr', 'SendDuringIdle') && this.ongoing.length > 0 && !this.core.quirks.has('aligned-data-during-transaction');
     const unaligned = this.core.quirks.has('aligned-meter-values-unaligned');
     for (const e of this.evses.list) {
       const tx = this.st(e).tx;

@@ -36,6 +36,8 @@ export interface ReferenceChargingStation201Options {
   model?: string;
   /** OCPPCommCtrlr.MessageTimeout (s): how long a CALL waits for its answer. Default 30. */
   messageTimeoutS?: number;
+  /** How a connector status change is reported (Part 2 G01 allows either). Default StatusNotification. */
+  statusChangesVia?: 'StatusNotification' | 'NotifyEvent';
   /** Floor of the reconnect wait when RetryBackOffWaitMinimum is 0 (ms). Default 200. */
   reconnectDelayMs?: number;
   /** Wait before a BootNotification is retried after a failure (not a Pending/Rejected answer) (s). Default 5. */

@@ -12,7 +12,7 @@ export {
   type RpcServerClientLike,
   type RpcServerLike,
   type RpcValidatorLike,
-} from '../../../ocpp16/reference/rpc.js';
+} from '../../../../peers/ocpp-rpc.js';
 export {
   FrameLog,
   TimerBag,
@@ -24,4 +24,4 @@ export {
   str,
   type FrameListener,
   type FrameRecord,
-} from '../../../ocpp16/reference/util.js';
+} from '../../../../peers/peer-util.js';

@@ -1,14 +1,20 @@
-// The reference CSMS's side of the Security Whitepaper (ed. 3): its HTTP(S) server at security
-// profiles 0–3, who it admits, and the CA and firmware signing it does. Node's tls/https directly (not
-// the harness's transport), with the whitepaper's TLS settings from harness/security.
+// The HTTP(S) server of the reference CSMSs (every version) at security profiles 0–3 (Security Whitepaper
+// ed. 3 / OCPP 2.0.1 Part 2 A00) and who it admits. Node's tls/https directly (not the harness's
+// transport), with the whitepaper's TLS settings from harness/security.
 import { createServer, type IncomingMessage, type RequestListener, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createNetServer, type Server as NetServer, type Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
-import { checkBasicAuth } from '../../../security/basic-auth.js';
-import { cipherList, TLS_MIN_VERSION } from '../../../security/cipher-suites.js';
-import type { ServerSecurity } from '../../../security/security-settings.js';
-import type { CsmsQuirk } from './quirks.js';
+import { checkBasicAuth } from '../security/basic-auth.js';
+import { cipherList, TLS_MIN_VERSION } from '../security/cipher-suites.js';
+import type { ServerSecurity } from '../security/security-settings.js';
+
+/**
+ * The named faults this server knows (the reference CSMSs' quirk names; others are ignored):
+ * tls-ecdsa-certificate-only, accepts-unknown-ca-client-cert, accepts-plain-ws,
+ * accepts-other-identity-client-cert, accepts-wrong-password.
+ */
+type Quirks = ReadonlySet<string>;
 
 export type HttpLikeServer = HttpServer | NetServer;
 
@@ -17,7 +23,7 @@ export type HttpLikeServer = HttpServer | NetServer;
  * certificates, client certificates verified by OpenSSL at 3). With `accepts-plain-ws` the TLS port also
  * answers plain HTTP (it sniffs the first byte): the downgrade a CSMS must not allow (A00.FR.002).
  */
-export function createCsmsHttpServer(security: ServerSecurity | undefined, quirks: ReadonlySet<CsmsQuirk>, onRequest: RequestListener): { server: HttpLikeServer; upgradeTarget: HttpServer[] } {
+export function createCsmsHttpServer(security: ServerSecurity | undefined, quirks: Quirks, onRequest: RequestListener): { server: HttpLikeServer; upgradeTarget: HttpServer[] } {
   const tls = security?.tls;
   if (!tls) {
     const http = createServer(onRequest);
@@ -55,7 +61,7 @@ export function createCsmsHttpServer(security: ServerSecurity | undefined, quirk
 export type Admission = { ok: true } | { ok: false; status: 401 | 403; why: string };
 
 /** Who may connect: the client certificate's CN at profile 3 (A00.FR.405), Basic auth at 1 and 2. */
-export function admit(security: ServerSecurity, request: IncomingMessage, identity: string, password: string | undefined, quirks: ReadonlySet<CsmsQuirk>): Admission {
+export function admit(security: ServerSecurity, request: IncomingMessage, identity: string, password: string | undefined, quirks: Quirks): Admission {
   const socket = request.socket as TLSSocket;
   if (security.profile >= 2 && !(socket as { encrypted?: boolean }).encrypted) {
     // Only reachable with the accepts-plain-ws fault: the plain side of the TLS port.

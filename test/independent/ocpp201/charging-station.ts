@@ -285,7 +285,7 @@ export class IndependentChargingStation201 {
     this.restartHeartbeat();
     const status = this.connectorStatus();
     if (offlineS > this.model.number('OCPPCommCtrlr', 'OfflineThreshold') || (this.changedOffline && status !== this.reportedStatus)) {
-      await this.sendStatusNotification(status);
+      await this.reportStatus(status);
     }
     this.changedOffline = false;
     await this.queue.flush();
@@ -534,6 +534,11 @@ export class IndependentChargingStation201 {
       this.changedOffline = true;
       return;
     }
+    await this.reportStatus(status);
+  }
+
+  /** A status report after boot: StatusNotification, or NotifyEvent in that variant (G01.FR.03–07). */
+  private async reportStatus(status: ConnectorStatus): Promise<void> {
     if (this.variants.has('status-via-notify-event')) await this.sendStatusEvent(status);
     else await this.sendStatusNotification(status);
   }

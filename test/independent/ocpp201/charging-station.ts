@@ -38,8 +38,15 @@ export type IndependentCs201Defect = 'seqno-restarts-on-reconnect' | 'report-seq
  *   right after an accepted boot StatusNotification is still sent, B01.FR.05).
  * - `authorize-remote-start`: AuthCtrlr.AuthorizeRemoteStart is true: a remote start is authorized first (F01).
  * - `report-in-one-part`: a base report in a single NotifyReport (tbc false) instead of several.
+ * - `evse-once`: the evse only in the first TransactionEvent of a transaction (E01.FR.16 asks it once).
+ * - `continuous-seqno`: one seqNo counter for the EVSE that runs on across transactions instead of starting each
+ *   at 0 (Part 2 E "seqNo": SHOULD start at 0, a continuously increasing seqNo is still allowed).
+ * - `aligned-per-evse`: idle clock-aligned MeterValues name EVSE 1, not the station's main meter (evseId 0).
+ * - `fixed-tx-points`: TxStartPoint and TxStopPoint are read-only "EVConnected,Authorized" (no C-51/C-52): the
+ *   transaction starts with whichever comes first and ends when either goes.
  */
-export type IndependentCs201Variant = 'status-via-notify-event' | 'authorize-remote-start' | 'report-in-one-part';
+export type IndependentCs201Variant = 'status-via-notify-event' | 'authorize-remote-start' | 'report-in-one-part' | 'evse-once' | 'fixed-tx-points'
+  | 'continuous-seqno' | 'aligned-per-evse';
 
 export interface IndependentChargingStationOptions {
   /** CSMS URL without the identity: ocpp-rpc appends the identity as the last path segment (OCPP-J §3). */
@@ -91,6 +98,7 @@ export class IndependentChargingStation201 {
   private aligned: NodeJS.Timeout | undefined;
   private offlineSince: number | undefined;
   private reconnectTries = 0;
+  /** The EVSE's TransactionEvent counter (continuous-seqno; the seqno defect keeps it with the connection). */
   private nextSeqNo = 0;
 
   // The EVSE as the hardware sees it.
@@ -124,6 +132,10 @@ export class IndependentChargingStation201 {
     this.variants = new Set(opts.variants ?? []);
     this.model = new DeviceModel(0, this.identity);
     if (this.variants.has('authorize-remote-start')) this.model.set({ name: 'AuthCtrlr' }, { name: 'AuthorizeRemoteStart' }, 'true');
+    if (this.variants.has('fixed-tx-points')) {
+      this.model.fix('TxCtrlr', 'TxStartPoint', 'EVConnected,Authorized');
+      this.model.fix('TxCtrlr', 'TxStopPoint', 'EVConnected,Authorized');
+    }
     this.queue = new MessageQueue({
       send: (method, params) => this.call(method, params),
       online: () => this.client !== undefined && this.accepted,
@@ -776,9 +788,11 @@ export class IndependentChargingStation201 {
     const transactionInfo: Params = { transactionId: tx.id, chargingState: tx.chargingState };
     if (stoppedReason) transactionInfo.stoppedReason = stoppedReason;
     if (remoteStartId !== undefined) transactionInfo.remoteStartId = remoteStartId;
-    const seqNo = this.defects.has('seqno-restarts-on-reconnect') ? this.nextSeqNo++ : tx.seqNo++;
+    const shared = this.defects.has('seqno-restarts-on-reconnect') || this.variants.has('continuous-seqno');
+    const seqNo = shared ? this.nextSeqNo++ : tx.seqNo++;
     const params: Params = {
-      eventType, timestamp: new Date().toISOString(), triggerReason, seqNo, transactionInfo, evse: EVSE, ...rest,
+      eventType, timestamp: new Date().toISOString(), triggerReason, seqNo, transactionInfo,
+      ...(eventType === 'Started' || !this.variants.has('evse-once') ? { evse: EVSE } : {}), ...rest,
       ...(this.client && this.accepted ? {} : { offline: true }),
     };
     void this.queue.push('TransactionEvent', params, tx.id).then((res) => this.onTransactionEventAnswer(tx, res));
@@ -857,7 +871,8 @@ export class IndependentChargingStation201 {
       this.transactionEvent('Updated', 'MeterValueClock', { meterValue: [mv] });
       return;
     }
-    await this.call('MeterValues', { evseId: this.tx ? EVSE.id : 0, meterValue: [mv] }).catch(() => undefined);
+    const evseId = this.tx || this.variants.has('aligned-per-evse') ? EVSE.id : 0;
+    await this.call('MeterValues', { evseId, meterValue: [mv] }).catch(() => undefined);
   }
 }
 

@@ -147,6 +147,14 @@ export class DeviceModel {
     if (found) found.value = value;
   }
 
+  /** A value the station is built with and the CSMS cannot change (a product variant). */
+  fix(component: string, variable: string, value: string): void {
+    const found = this.find({ name: component }, { name: variable });
+    if (!found) throw new Error(`no ${component}.${variable}`);
+    found.value = value;
+    found.mutability = 'ReadOnly';
+  }
+
   get(component: ComponentRef, variable: VariableRef, attributeType = 'Actual'): { status: GetVariableStatus; value?: string } {
     const found = this.find(component, variable);
     if (!found) return { status: this.knowsComponent(component) ? 'UnknownVariable' : 'UnknownComponent' };

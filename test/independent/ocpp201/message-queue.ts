@@ -54,8 +54,12 @@ export class MessageQueue {
           this.entries.shift();
           head.resolve(res);
         } catch {
-          // Lost with the connection: not an attempt, it goes again when we are back.
-          if (!this.opts.online()) break;
+          // Lost with the connection: not an attempt, it goes again when we are back. The connection was
+          // already gone when it was made (we learn of a close only a moment later), so it is an offline event.
+          if (!this.opts.online()) {
+            if (head.method === 'TransactionEvent') head.params.offline = true;
+            break;
+          }
           head.failures += 1;
           if (head.failures >= Math.max(1, this.opts.maxAttempts())) {
             this.entries.shift();

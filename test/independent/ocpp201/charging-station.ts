@@ -42,11 +42,17 @@ export type IndependentCs201Defect = 'seqno-restarts-on-reconnect' | 'report-seq
  * - `continuous-seqno`: one seqNo counter for the EVSE that runs on across transactions instead of starting each
  *   at 0 (Part 2 E "seqNo": SHOULD start at 0, a continuously increasing seqNo is still allowed).
  * - `aligned-per-evse`: idle clock-aligned MeterValues name EVSE 1, not the station's main meter (evseId 0).
+ * - `charging-with-trigger`: the contactor follows at once, so a closed (or opened) power path is reported in
+ *   the event of its cause (CablePluggedIn, Authorized, StopAuthorized …) instead of a ChargingStateChanged of
+ *   its own (Part 2 transactionInfo.chargingState note to E02.FR.13 allows this; Part 6 Table 430 does not).
+ * - `evse-availability-events`: with status-via-notify-event, a NotifyEvent for the EVSE component's
+ *   AvailabilityState comes before the connector's (reporting the EVSE too is optional).
  * - `fixed-tx-points`: TxStartPoint and TxStopPoint are read-only "EVConnected,Authorized" (no C-51/C-52): the
  *   transaction starts with whichever comes first and ends when either goes.
  */
 export type IndependentCs201Variant = 'status-via-notify-event' | 'authorize-remote-start' | 'report-in-one-part' | 'evse-once' | 'fixed-tx-points'
-  | 'continuous-seqno' | 'aligned-per-evse';
+  | 'continuous-seqno' | 'aligned-per-evse' | 'charging-with-trigger'
+  | 'evse-availability-events';
 
 export interface IndependentChargingStationOptions {
   /** CSMS URL without the identity: ocpp-rpc appends the identity as the last path segment (OCPP-J §3). */
@@ -570,6 +576,16 @@ export class IndependentChargingStation201 {
   private async sendStatusEvent(status: ConnectorStatus): Promise<void> {
     this.reportedStatus = status;
     const now = new Date().toISOString();
+    if (this.variants.has('evse-availability-events')) {
+      // The EVSE's own AvailabilityState first (optional, Part 6 Table 424 note), then the connector's.
+      await this.call('NotifyEvent', {
+        generatedAt: now, seqNo: 0, tbc: false,
+        eventData: [{
+          eventId: this.eventId++, timestamp: now, trigger: 'Delta', actualValue: status, eventNotificationType: 'HardWiredNotification',
+          component: { name: 'EVSE', evse: { id: EVSE.id } }, variable: { name: 'AvailabilityState' },
+        }],
+      }).catch(() => undefined);
+    }
     await this.call('NotifyEvent', {
       generatedAt: now, seqNo: 0, tbc: false,
       eventData: [{
@@ -705,6 +721,7 @@ export class IndependentChargingStation201 {
    */
   private evaluate(trigger: string, stoppedReason?: string, idToken?: IdToken): void {
     if (!this.plugged) this.energyFlowing = false;
+    if (this.variants.has('charging-with-trigger')) this.energyFlowing = this.powerPathClosed;
     if (!this.tx) {
       if (this.points('TxStartPoint').some((p) => this.holds(p, true))) this.startTransaction(trigger, idToken);
     } else {

@@ -47,12 +47,15 @@ export type IndependentCs201Defect = 'seqno-restarts-on-reconnect' | 'report-seq
  *   its own (Part 2 transactionInfo.chargingState note to E02.FR.13 allows this; Part 6 Table 430 does not).
  * - `evse-availability-events`: with status-via-notify-event, a NotifyEvent for the EVSE component's
  *   AvailabilityState comes before the connector's (reporting the EVSE too is optional).
+ * - `slots-zero-one`: two network profile slots numbered 0 and 1 (B09.FR.06 asks at least two; the numbers
+ *   are the station's, listed in NetworkConfigurationPriority's valuesList) instead of 0, 1 and 2.
+ * - `slots-one-two`: two slots numbered 1 and 2, installed in slot 1.
  * - `fixed-tx-points`: TxStartPoint and TxStopPoint are read-only "EVConnected,Authorized" (no C-51/C-52): the
  *   transaction starts with whichever comes first and ends when either goes.
  */
 export type IndependentCs201Variant = 'status-via-notify-event' | 'authorize-remote-start' | 'report-in-one-part' | 'evse-once' | 'fixed-tx-points'
   | 'continuous-seqno' | 'aligned-per-evse' | 'charging-with-trigger'
-  | 'evse-availability-events';
+  | 'evse-availability-events' | 'slots-zero-one' | 'slots-one-two';
 
 export interface IndependentChargingStationOptions {
   /** CSMS URL without the identity: ocpp-rpc appends the identity as the last path segment (OCPP-J §3). */
@@ -106,6 +109,9 @@ export class IndependentChargingStation201 {
   private reconnectTries = 0;
   /** The EVSE's TransactionEvent counter (continuous-seqno; the seqno defect keeps it with the connection). */
   private nextSeqNo = 0;
+  /** Which entry of NetworkConfigurationPriority we connect with, and how often it failed in a row. */
+  private slotIndex = 0;
+  private slotFailures = 0;
 
   // The EVSE as the hardware sees it.
   /** The EV is connected (both cable ends in). */
@@ -138,6 +144,11 @@ export class IndependentChargingStation201 {
     this.variants = new Set(opts.variants ?? []);
     this.model = new DeviceModel(0, this.identity);
     if (this.variants.has('authorize-remote-start')) this.model.set({ name: 'AuthCtrlr' }, { name: 'AuthorizeRemoteStart' }, 'true');
+    if (this.variants.has('slots-zero-one')) this.model.restrict('OCPPCommCtrlr', 'NetworkConfigurationPriority', '0,1');
+    if (this.variants.has('slots-one-two')) {
+      this.model.restrict('OCPPCommCtrlr', 'NetworkConfigurationPriority', '1,2');
+      this.model.update({ name: 'OCPPCommCtrlr' }, 'NetworkConfigurationPriority', '1');
+    }
     if (this.variants.has('fixed-tx-points')) {
       this.model.fix('TxCtrlr', 'TxStartPoint', 'EVConnected,Authorized');
       this.model.fix('TxCtrlr', 'TxStopPoint', 'EVConnected,Authorized');
@@ -210,7 +221,7 @@ export class IndependentChargingStation201 {
   private connect(): void {
     if (this.stopped || !this.networkUp) return;
     const client = new (ocppRpc.RPCClient as unknown as new (o: Params) => RpcClientLike)({
-      endpoint: this.opts.url, identity: this.identity, protocols: ['ocpp2.0.1'], strictMode: true, reconnect: false,
+      endpoint: this.endpoint(), identity: this.identity, protocols: ['ocpp2.0.1'], strictMode: true, reconnect: false,
       callTimeoutMs: this.model.number('OCPPCommCtrlr', 'MessageTimeout', 'Default') * 1000,
     });
     this.registerHandlers(client);
@@ -221,6 +232,7 @@ export class IndependentChargingStation201 {
       }
       this.client = client;
       this.reconnectTries = 0;
+      this.slotFailures = 0;
       if (this.defects.has('seqno-restarts-on-reconnect')) this.nextSeqNo = 0;
       client.on('close', () => {
         if (this.client !== client) return;
@@ -230,7 +242,32 @@ export class IndependentChargingStation201 {
       });
       if (!this.accepted) void this.boot();
       else void this.backOnline();
-    }, () => this.scheduleReconnect());
+    }, () => {
+      this.profileAttemptFailed();
+      this.scheduleReconnect();
+    });
+  }
+
+  /** The slots in NetworkConfigurationPriority order; slot 0 is the profile the station was installed with. */
+  private prioritySlots(): number[] {
+    return this.model.list('OCPPCommCtrlr', 'NetworkConfigurationPriority').map(Number);
+  }
+
+  /** The URL of the profile in use (B10): the first slot of the priority, or the next after repeated failures. */
+  private endpoint(): string {
+    const slots = this.prioritySlots();
+    const slot = slots[this.slotIndex % Math.max(slots.length, 1)] ?? this.installedSlot;
+    const profile = this.networkProfiles.get(slot) as { ocppCsmsUrl?: string } | undefined;
+    return profile?.ocppCsmsUrl ?? this.opts.url;
+  }
+
+  /** B10.FR.07-like fallback: after NetworkProfileConnectionAttempts failed attempts, the next profile of the priority. */
+  private profileAttemptFailed(): void {
+    this.slotFailures += 1;
+    if (this.slotFailures < this.model.number('OCPPCommCtrlr', 'NetworkProfileConnectionAttempts')) return;
+    this.slotFailures = 0;
+    this.slotIndex += 1;
+    this.reconnectTries = 0;
   }
 
   /** Back-off after a lost connection (B04 / OCPPCommCtrlr RetryBackOff*): doubling from the minimum. */
@@ -331,6 +368,8 @@ export class IndependentChargingStation201 {
     this.accepted = false;
     this.registration = 'none';
     this.bootReason = bootReason;
+    this.slotIndex = 0;
+    this.slotFailures = 0;
     this.startupEvent = bootReason === 'PowerUp' ? 'StartupOfTheDevice' : 'ResetOrReboot';
     this.reportedStatus = undefined;
     this.changedOffline = false;
@@ -384,7 +423,10 @@ export class IndependentChargingStation201 {
   private setVariables(p: Params): Params {
     const items = p.setVariableData as { component: ComponentRef; variable: VariableRef; attributeValue: string; attributeType?: string }[];
     const results = items.map((d) => {
-      const status = this.model.set(d.component, d.variable, d.attributeValue, d.attributeType);
+      // B10: a priority may only name slots that hold a profile.
+      const unknownSlot = d.component.name === 'OCPPCommCtrlr' && d.variable.name === 'NetworkConfigurationPriority'
+        && d.attributeValue.split(',').some((x) => Number(x) !== this.installedSlot && !this.networkProfiles.has(Number(x)));
+      const status = unknownSlot ? 'Rejected' : this.model.set(d.component, d.variable, d.attributeValue, d.attributeType);
       return { attributeStatus: status, component: d.component, variable: d.variable, attributeType: d.attributeType ?? 'Actual' };
     });
     // Settings that act at once when they change.
@@ -512,12 +554,17 @@ export class IndependentChargingStation201 {
 
   /** B09: a profile for a slot we have (0–2) at no lower security profile is stored; it is used only after a reboot. */
   private readonly networkProfiles = new Map<number, Params>();
+  /** The slot of the profile the station was installed with (our constructor's url): never overwritten here. */
+  private get installedSlot(): number {
+    return Number(this.model.allowed('OCPPCommCtrlr', 'NetworkConfigurationPriority')[0]);
+  }
 
   private setNetworkProfile(p: Params): Params {
     const slot = p.configurationSlot as number;
     const data = p.connectionData as { securityProfile: number; ocppVersion: string };
-    const slots = [0, 1, 2];
-    if (!slots.includes(slot) || data.ocppVersion !== 'OCPP20' || data.securityProfile < this.model.number('SecurityCtrlr', 'SecurityProfile')) {
+    // B09.FR.05: only a slot NetworkConfigurationPriority can name.
+    const slots = this.model.allowed('OCPPCommCtrlr', 'NetworkConfigurationPriority').map(Number);
+    if (!slots.includes(slot) || slot === this.installedSlot || data.ocppVersion !== 'OCPP20' || data.securityProfile < this.model.number('SecurityCtrlr', 'SecurityProfile')) {
       return { status: 'Rejected' };
     }
     this.networkProfiles.set(slot, data);

@@ -155,6 +155,18 @@ export class DeviceModel {
     found.mutability = 'ReadOnly';
   }
 
+  /** The values a list variable may take (its valuesList). */
+  allowed(component: string, variable: string): string[] {
+    return this.find({ name: component }, { name: variable })?.valuesList?.split(',') ?? [];
+  }
+
+  /** A product with fewer options: a smaller valuesList. */
+  restrict(component: string, variable: string, valuesList: string): void {
+    const found = this.find({ name: component }, { name: variable });
+    if (!found) throw new Error(`no ${component}.${variable}`);
+    found.valuesList = valuesList;
+  }
+
   get(component: ComponentRef, variable: VariableRef, attributeType = 'Actual'): { status: GetVariableStatus; value?: string } {
     const found = this.find(component, variable);
     if (!found) return { status: this.knowsComponent(component) ? 'UnknownVariable' : 'UnknownComponent' };

@@ -50,12 +50,14 @@ export type IndependentCs201Defect = 'seqno-restarts-on-reconnect' | 'report-seq
  * - `slots-zero-one`: two network profile slots numbered 0 and 1 (B09.FR.06 asks at least two; the numbers
  *   are the station's, listed in NetworkConfigurationPriority's valuesList) instead of 0, 1 and 2.
  * - `slots-one-two`: two slots numbered 1 and 2, installed in slot 1.
+ * - `reset-per-evse`: Reset of EVSE 1 alone is supported (C-13): the EVSE restarts, the station stays up.
  * - `fixed-tx-points`: TxStartPoint and TxStopPoint are read-only "EVConnected,Authorized" (no C-51/C-52): the
  *   transaction starts with whichever comes first and ends when either goes.
  */
 export type IndependentCs201Variant = 'status-via-notify-event' | 'authorize-remote-start' | 'report-in-one-part' | 'evse-once' | 'fixed-tx-points'
   | 'continuous-seqno' | 'aligned-per-evse' | 'charging-with-trigger'
-  | 'evse-availability-events' | 'slots-zero-one' | 'slots-one-two';
+  | 'evse-availability-events' | 'slots-zero-one' | 'slots-one-two'
+  | 'reset-per-evse';
 
 export interface IndependentChargingStationOptions {
   /** CSMS URL without the identity: ocpp-rpc appends the identity as the last path segment (OCPP-J §3). */
@@ -133,6 +135,7 @@ export class IndependentChargingStation201 {
   private evseOperative = true;
   private scheduledAvailability: { station?: boolean; evse?: boolean } = {};
   private scheduledReset = false;
+  private scheduledEvseReset = false;
   /** What the CSMS was last told about the connector, and whether it changed while offline. */
   private reportedStatus: ConnectorStatus | undefined;
   private changedOffline = false;
@@ -461,8 +464,16 @@ export class IndependentChargingStation201 {
   }
 
   private reset(p: Params): Params {
-    // No reset of a single EVSE here (C-13 not supported): B11.FR.10 lets us reject it.
-    if (p.evseId !== undefined) return { status: 'Rejected' };
+    if (p.evseId !== undefined) {
+      // Without reset per EVSE (C-13) the request is Rejected (B12.FR.xx lets us); with it, only the EVSE restarts.
+      if (!this.variants.has('reset-per-evse') || p.evseId !== EVSE.id) return { status: 'Rejected' };
+      if (this.tx && p.type === 'OnIdle') {
+        this.scheduledEvseReset = true;
+        return { status: 'Scheduled' };
+      }
+      if (this.tx) setImmediate(() => this.endTransaction('ResetCommand', 'ImmediateReset'));
+      return { status: 'Accepted' };
+    }
     if (this.tx && p.type === 'OnIdle') {
       this.scheduledReset = true;
       return { status: 'Scheduled' };
@@ -841,6 +852,7 @@ export class IndependentChargingStation201 {
     this.pendingRemoteStartId = undefined;
     this.applyScheduledAvailability();
     setImmediate(() => void this.statusMayHaveChanged());
+    this.scheduledEvseReset = false;
     if (this.scheduledReset) this.later(200, () => void this.reboot('ScheduledReset', 'Other', 'ResetCommand'));
   }
 
@@ -931,6 +943,8 @@ export class IndependentChargingStation201 {
     if (!this.client || !this.accepted) return;
     const mv = this.meterValue(context, this.model.list('AlignedDataCtrlr', 'Measurands'));
     if (!mv) return;
+    // J01.FR.xx SendDuringIdle: clock-aligned readings only while no transaction runs.
+    if (this.tx && context === 'Sample.Clock' && this.model.value('AlignedDataCtrlr', 'SendDuringIdle') === 'true') return;
     if (this.tx && context === 'Sample.Clock') {
       this.transactionEvent('Updated', 'MeterValueClock', { meterValue: [mv] });
       return;

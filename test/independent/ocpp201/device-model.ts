@@ -95,6 +95,7 @@ function initialVariables(securityProfile: number, identity: string): Variable[]
     v(aligned, 'Interval', '0', 'ReadWrite', 'integer', { unit: 's' }),
     v(aligned, 'TxEndedMeasurands', 'Energy.Active.Import.Register', 'ReadWrite', 'MemberList', { valuesList: MEASURANDS }),
     v(aligned, 'TxEndedInterval', '0', 'ReadWrite', 'integer', { unit: 's' }),
+    v(aligned, 'SendDuringIdle', 'false', 'ReadWrite', 'boolean'),
     v(security, 'SecurityProfile', String(securityProfile), 'ReadOnly', 'integer'),
     v(security, 'OrganizationName', 'Independent Charging', 'ReadWrite', 'string'),
     v(security, 'CertificateEntries', '0', 'ReadOnly', 'integer'),

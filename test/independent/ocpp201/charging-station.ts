@@ -51,13 +51,16 @@ export type IndependentCs201Defect = 'seqno-restarts-on-reconnect' | 'report-seq
  *   are the station's, listed in NetworkConfigurationPriority's valuesList) instead of 0, 1 and 2.
  * - `slots-one-two`: two slots numbered 1 and 2, installed in slot 1.
  * - `reset-per-evse`: Reset of EVSE 1 alone is supported (C-13): the EVSE restarts, the station stays up.
+ * - `security-event-first`: after an accepted boot the start-up SecurityEventNotification precedes the
+ *   connector StatusNotification.
+ * - `datatransfer-rejected`: a DataTransfer of an unknown vendor is answered Rejected, not UnknownVendorId.
  * - `fixed-tx-points`: TxStartPoint and TxStopPoint are read-only "EVConnected,Authorized" (no C-51/C-52): the
  *   transaction starts with whichever comes first and ends when either goes.
  */
 export type IndependentCs201Variant = 'status-via-notify-event' | 'authorize-remote-start' | 'report-in-one-part' | 'evse-once' | 'fixed-tx-points'
   | 'continuous-seqno' | 'aligned-per-evse' | 'charging-with-trigger'
   | 'evse-availability-events' | 'slots-zero-one' | 'slots-one-two'
-  | 'reset-per-evse';
+  | 'reset-per-evse' | 'security-event-first' | 'datatransfer-rejected';
 
 export interface IndependentChargingStationOptions {
   /** CSMS URL without the identity: ocpp-rpc appends the identity as the last path segment (OCPP-J §3). */
@@ -321,12 +324,16 @@ export class IndependentChargingStation201 {
       if (interval > 0) this.model.update({ name: 'OCPPCommCtrlr' }, 'HeartbeatInterval', String(interval));
       this.restartHeartbeat();
       this.restartAligned();
-      // B01.FR.05: the state of every connector after an accepted boot, as a StatusNotification.
-      await this.sendStatusNotification(this.connectorStatus());
-      // A04: start-up and reboot are critical security events, always reported.
+      // B01.FR.05: the state of every connector after an accepted boot, as a StatusNotification; A04: the
+      // start-up is a critical security event, always reported (no order between the two is required).
       const type = this.startupEvent;
       this.startupEvent = undefined;
-      if (type) await this.call('SecurityEventNotification', { type, timestamp: new Date().toISOString() }).catch(() => undefined);
+      const securityEvent = async () => {
+        if (type) await this.call('SecurityEventNotification', { type, timestamp: new Date().toISOString() }).catch(() => undefined);
+      };
+      if (this.variants.has('security-event-first')) await securityEvent();
+      await this.sendStatusNotification(this.connectorStatus());
+      if (!this.variants.has('security-event-first')) await securityEvent();
       await this.queue.flush();
       return;
     }
@@ -583,7 +590,8 @@ export class IndependentChargingStation201 {
   }
 
   private dataTransfer(p: Params): Params {
-    if (p.vendorId !== DATA_TRANSFER_VENDOR) return { status: 'UnknownVendorId' };
+    // P01: an unknown vendor is UnknownVendorId, or plainly Rejected by a station that tells nothing (variant).
+    if (p.vendorId !== DATA_TRANSFER_VENDOR) return { status: this.variants.has('datatransfer-rejected') ? 'Rejected' : 'UnknownVendorId' };
     if (p.messageId !== 'Ping') return { status: 'UnknownMessageId' };
     return { status: 'Accepted', data: 'Pong' };
   }

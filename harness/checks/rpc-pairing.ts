@@ -3,7 +3,7 @@ import type { VersionFacts } from '../versions/version-facts.js';
 import type { JudgingSettings } from '../trace/types.js';
 import type { Finding } from './finding.js';
 import { preview } from './framing.js';
-import { isAnswerableCall, isCall, type RpcModel } from './rpc-model.js';
+import { isAnswerableCall, isCall, type ModelFrame, type RpcModel } from './rpc-model.js';
 
 export function checkUnknownMessageIds(model: RpcModel): Finding[] {
   return model.frames
@@ -81,6 +81,8 @@ export function checkResponseTimes(model: RpcModel, settings: JudgingSettings, f
       const invalid = facts.unansweredInvalidCall(m.malformedCallId !== undefined, m.event.deliberatelyInvalid === true);
       const mayDrop = dropAllowedFor(model, m.event.seq);
       const otherType = isAnswerableCall(m) ? undefined : expectedErrorRequirement(model, m.event.seq);
+      // An answer that came, but under a placeholder id no pairing could give to this frame, is named.
+      const placeholder = unpairedPlaceholderAnswer(model, m);
       findings.push({
         checkId: 'rpc.noResponse',
         // A frame of an unknown message type the case expected a CALLERROR to: §4.4 of 2.0.1 makes that answer a SHALL.
@@ -88,12 +90,20 @@ export function checkResponseTimes(model: RpcModel, settings: JudgingSettings, f
         ...(mayDrop ? { octt: 'not-checked' as const } : {}),
         requirement: mayDrop ?? otherType ?? invalid?.requirement ?? `${facts.ocppJ} §4.2: every CALL is answered with a CALLRESULT or CALLERROR carrying its message id`,
         expected: `an answer to ${m.action ?? 'the malformed CALL'} (frame #${m.event.seq})`,
-        actual: `no answer in the ${(model.endMs - m.event.t).toFixed(0)} ms the trace covers after it`,
-        evidence: [m.event.seq],
+        actual: placeholder
+          ? `no answer carrying its message id in the ${(model.endMs - m.event.t).toFixed(0)} ms the trace covers after it; frame #${placeholder.event.seq} is a CALLERROR with message id ${JSON.stringify(placeholder.parsed.ok ? placeholder.parsed.frame.id : '')}, which answers no frame of ours`
+          : `no answer in the ${(model.endMs - m.event.t).toFixed(0)} ms the trace covers after it`,
+        evidence: placeholder ? [m.event.seq, placeholder.event.seq] : [m.event.seq],
       });
     }
   }
   return findings;
+}
+
+/** The first CALLERROR after `m`, on its connection, with a placeholder id ("-1" or "") paired with no CALL of ours. */
+function unpairedPlaceholderAnswer(model: RpcModel, m: ModelFrame): ModelFrame | undefined {
+  return model.frames.find((x) => x.event.dir === 'in' && x.event.seq > m.event.seq && x.event.conn === m.event.conn
+    && x.parsed.ok && x.parsed.frame.type === 4 && (x.parsed.frame.id === '-1' || x.parsed.frame.id === '') && !x.answers);
 }
 
 /** The reason the receiver may drop our CALL at `seq` unanswered, when the case that sent it said so. */

@@ -94,8 +94,9 @@ async function simulate(role: string, flags: SimulateFlags): Promise<number> {
 }
 
 /**
- * A reference peer of another version than 1.6, started through its version module. Its charging station
- * speaks security profiles 0–3 (TLS with the PKI's CSMS root and client certificate); its CSMS 0 and 1.
+ * A reference peer of another version than 1.6, started through its version module, at security profiles
+ * 0–3 (TLS with the PKI: the station trusts its CSMS root and presents its client certificate; the CSMS
+ * presents its server certificates and checks Basic auth or client certificates).
  */
 async function simulateOtherVersion(role: string, flags: SimulateFlags, log: ((line: string) => void) | undefined): Promise<number> {
   let module;
@@ -105,7 +106,6 @@ async function simulateOtherVersion(role: string, flags: SimulateFlags, log: ((l
     throw new UsageError(`--ocpp: ${(err as Error).message}`);
   }
   const profile = flags.securityProfile === undefined ? 0 : parseSecurityProfile(flags.securityProfile);
-  if (role === 'csms' && profile >= 2) throw new UsageError(`--security-profile ${profile}: the OCPP ${module.facts.id} reference CSMS speaks profiles 0 and 1 so far`);
   if (profile >= 2 && flags.pki === undefined) throw new UsageError(`--security-profile ${profile} needs --pki DIR (make one with: ocpp-harness pki init DIR)`);
   if ((profile === 1 || profile === 2) && flags.password === undefined) throw new UsageError(`--security-profile ${profile} needs --password (the BasicAuthPassword)`);
   const faults = flags.fault ?? [];

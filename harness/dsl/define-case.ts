@@ -70,7 +70,7 @@ export interface PicsCondition {
 }
 
 /** Why a 2.0.1 case's Part 5 condition is unmet by the declared PICS features, or undefined when it is met. */
-export function picsMismatch(meta: CaseMeta, declared: Declarations): string | undefined {
+export function picsMismatch(meta: Pick<CaseMeta, 'pics'>, declared: Declarations): string | undefined {
   const c = meta.pics;
   if (!c) return undefined;
   const have = new Set(declared.pics ?? []);

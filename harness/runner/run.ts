@@ -6,7 +6,7 @@ import type { Readable, Writable } from 'node:stream';
 import { resolveLimits } from '../config/limits.js';
 import { setNestingDepthLimit } from '../rpc/frame.js';
 import type { HarnessConfig } from '../config/types.js';
-import { declarationMismatch, type CaseDefinition } from '../dsl/define-case.js';
+import { declarationMismatch, picsMismatch, type CaseDefinition } from '../dsl/define-case.js';
 import { caseLine, summaryBlock, useColor } from '../report/console.js';
 import { exitCodeFor, summarise, type ExitCode } from '../report/exit-code.js';
 import type { CaseResult, NotRunCase, RunResult } from '../report/result.js';
@@ -212,8 +212,19 @@ export function casesNotRun(
     if (!features.includes(meta.profile)) return [];
     if (declarationMismatch(meta, opts.cfg.declarationsBySut?.[meta.sut] ?? opts.cfg.declarations)) return [];
     return [{ id: meta.id, title: meta.title, profile: meta.profile, sut: meta.sut, why: chosen.has(meta.id) ? 'interrupted' : 'filter' }];
-  }).concat(versionFacts(opts.ocpp).notWritten.filter((n) => rowsTested.has(`${n.profile}/${n.sut}`)
-    && (opts.cfg.featuresBySut?.[n.sut] ?? opts.cfg.features).includes(n.profile)).map((n) => ({ ...n, why: 'not-written' as const })));
+  }).concat(notWritten(catalogue, rowsTested, opts));
+}
+
+/**
+ * The tables of the version's certification list the catalogue has no case for, in the rows the run tests,
+ * of declared profiles, whose PICS condition the declarations meet (an entry without one always applies).
+ */
+function notWritten(catalogue: readonly CaseDefinition[], rowsTested: ReadonlySet<string>, opts: Pick<TestRunOptions, 'ocpp' | 'cfg'>): NotRunCase[] {
+  const have = new Set(catalogue.map((c) => c.meta.id));
+  return versionFacts(opts.ocpp).certificationList.filter((n) => !have.has(n.id) && rowsTested.has(`${n.profile}/${n.sut}`)
+    && (opts.cfg.featuresBySut?.[n.sut] ?? opts.cfg.features).includes(n.profile)
+    && !picsMismatch({ pics: n.pics }, opts.cfg.declarationsBySut?.[n.sut] ?? opts.cfg.declarations))
+    .map((n) => ({ id: n.id, title: n.title, profile: n.profile, sut: n.sut, why: 'not-written' as const }));
 }
 
 /**

@@ -4,6 +4,7 @@
 import type { CheckInfo } from '../checks/catalogue.js';
 import type { Finding } from '../checks/finding.js';
 import type { RpcModel } from '../checks/rpc-model.js';
+import type { PicsCondition } from '../dsl/define-case.js';
 import type { Profile } from '../dsl/profiles.js';
 import type { ErrorCodeClass } from '../schema/error-code-class.js';
 import type { Erratum } from '../schema/erratum.js';
@@ -52,8 +53,12 @@ export interface VersionFacts {
   /** Requests of ours that take effect by disconnecting and reconnecting; `reconnectHint` pre-filters raw frames. */
   reconnectsAfter(action: string, payload: unknown): boolean;
   reconnectHint: RegExp;
-  /** Tables of the certification lists the harness has no case for yet: a profile they belong to is never "ready". */
-  notWritten: readonly { id: string; title: string; profile: Profile; sut: Sut }[];
+  /**
+   * The tables of the version's certification list (2.0.1: Part 5 §4, every profile and side). One the
+   * catalogue has no case for counts as not run ("not-written") wherever it applies, so a profile with such a
+   * table is never "ready". Empty where the catalogue covers the whole list (1.6: the OCTT document).
+   */
+  certificationList: readonly CertificationEntry[];
   /** Certification profiles of the version, in report order. */
   profiles: readonly Profile[];
   /**
@@ -65,4 +70,14 @@ export interface VersionFacts {
   versionChecks(model: RpcModel, sut: Sut): Finding[];
   /** The check ids only this version reports (beside the core's catalogue). */
   checkCatalogue: Record<string, CheckInfo>;
+}
+
+/** One table of a certification list, for one side: its case id (TC_A_01_CS), title, profile and — when conditional — its PICS condition. */
+export interface CertificationEntry {
+  id: string;
+  title: string;
+  profile: Profile;
+  sut: Sut;
+  /** Part 5's condition (a "C" table) as PICS features; none: it applies to every system under test of its side. */
+  pics?: PicsCondition;
 }

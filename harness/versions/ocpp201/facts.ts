@@ -1,6 +1,7 @@
 // OCPP 2.0.1 (OCPP-J 2.0.1, Part 4) as facts for the core.
 import type { VersionFacts } from '../version-facts.js';
 import { CHARGING_STATION_ACTIONS_201, CSMS_ACTIONS_201 } from './actions.js';
+import { OCPP201_CERTIFICATION_LIST } from './certification-list.js';
 import { checkTransactionSequence } from './checks/transaction-sequence.js';
 import { ERRATA_201 } from './errata.js';
 import { ERROR_CODES_201, classifyErrorCode201, errorCodeForKeyword201, errorCodeLevel201 } from './error-codes.js';
@@ -45,8 +46,8 @@ export const OCPP201: VersionFacts = {
     return Array.isArray(data) && data.some((d) => d?.variable?.name === 'BasicAuthPassword' || d?.variable?.name === 'NetworkConfigurationPriority');
   },
   reconnectHint: /"(SetVariables|CertificateSigned|SetNetworkProfile)"/,
-  // Every Core table of blocks B, E, J and P has a case.
-  notWritten: [],
+  // Part 5 §4 (generated from it; test/meta/ocpp201-certification-coverage.test.ts keeps it equal).
+  certificationList: OCPP201_CERTIFICATION_LIST,
   profiles: [
     'Core', 'AdvancedSecurity', 'LocalAuthListManagement', 'SmartCharging', 'AdvancedDeviceManagement',
     'Reservation', 'AdvancedUserInterface', 'ISO15118Support',

@@ -1,6 +1,6 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
 import { Inconclusive } from '../../../harness/dsl/errors.js';
-import { connectionData, expectBoot, expectConnectorStatuses, migrateToProfile, networkSlots, restoreNetworkPriority } from './charging-station-steps.js';
+import { connectionData, expectBootedAgain, migrateToProfile, networkSlots, restoreNetworkPriority } from './charging-station-steps.js';
 
 const TABLE = 'Part 6 TC_B_45_CS (Table 53)';
 /** The harness's second endpoint: the same server under another path (the station appends its identity). */
@@ -20,7 +20,7 @@ export default defineCase({
     { what: 'After the case NetworkConfigurationPriority is set back and a Reset accepted (SHOULD)', why: 'Restores the station for the next case', source: 'OCPP 2.0.1 Part 2 B10.FR.01, B11.FR.01' },
   ],
 }, async (t) => {
-  const { csms, step, cfg } = t;
+  const { csms, step } = t;
   const cp = await csms.booted();
   const slots = await networkSlots(cp, TABLE);
   const url = `${csms.url}${SECOND_PATH}`;
@@ -32,11 +32,7 @@ export default defineCase({
     const link = await next;
     const path = link.link.channel.info.url;
     t.note(`the station reconnected on ${path}`);
-    const { reply } = await expectBoot(link, { within: cfg.timeouts.connectMs, requirement: `${TABLE} step 7, reusable state Booted; Part 2 B01.FR.03: after the reboot the station sends BootNotification` });
-    await expectConnectorStatuses(t, link, {
-      after: reply.seq, statusOf: () => 'Available',
-      requirement: (evseId) => `${TABLE} step 7, reusable state Booted step 5; Part 2 B01.FR.05: EVSE ${evseId} Available`,
-    });
+    await expectBootedAgain(t, link, TABLE, 7);
     return { link, path };
   });
   await step(9, 'Ours: NetworkConfigurationPriority restored and the station reset onto it', () => restoreNetworkPriority(t, link.link, slots.priority, TABLE));

@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { CONNECTION_ATTEMPTS, connectionData, expectBoot, expectConnectorStatuses, migrateToProfile, networkSlots, prepareVariables, restoreNetworkPriority, restoreVariables } from './charging-station-steps.js';
+import { CONNECTION_ATTEMPTS, connectionData, expectBootedAgain, migrateToProfile, networkSlots, prepareVariables, restoreNetworkPriority, restoreVariables } from './charging-station-steps.js';
 
 const TABLE = 'Part 6 TC_B_46_CS (Table 54)';
 /** An endpoint nobody answers on: the TCP port 1 of the harness's host refuses every connection. */
@@ -20,7 +20,7 @@ export default defineCase({
     { what: 'Variables the case changed are set back after it (SHOULD)', why: 'Nothing leaks into the next case', source: 'OCPP 2.0.1 Part 2 B05.FR.10' },
   ],
 }, async (t) => {
-  const { csms, step, cfg } = t;
+  const { csms, step } = t;
   const cp = await csms.booted();
   const changes = await prepareVariables(t, cp, [[CONNECTION_ATTEMPTS, '2']], TABLE);
   const slots = await networkSlots(cp, TABLE);
@@ -31,11 +31,7 @@ export default defineCase({
   await step(7, `The new profile (${String(data.ocppCsmsUrl)}) does not answer the station's attempts`, () => undefined);
   const link = await step(8, 'The harness accepts the connection on the previous profile; reusable state Booted (step 9)', async () => {
     const link = await next;
-    const { reply } = await expectBoot(link, { within: cfg.timeouts.connectMs, requirement: `${TABLE} step 9, reusable state Booted; Part 2 B01.FR.03: after the reboot the station sends BootNotification` });
-    await expectConnectorStatuses(t, link, {
-      after: reply.seq, statusOf: () => 'Available',
-      requirement: (evseId) => `${TABLE} step 9, reusable state Booted step 5; Part 2 B01.FR.05: EVSE ${evseId} Available`,
-    });
+    await expectBootedAgain(t, link, TABLE, 9);
     return link;
   });
   await step(10, 'Ours: NetworkConfigurationPriority and NetworkProfileConnectionAttempts restored, the station reset onto them', async () => {

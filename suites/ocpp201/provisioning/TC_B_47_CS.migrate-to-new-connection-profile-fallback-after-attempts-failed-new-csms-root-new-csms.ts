@@ -1,6 +1,6 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
 import { Inconclusive } from '../../../harness/dsl/errors.js';
-import { CONNECTION_ATTEMPTS, connectionData, expectBoot, expectConnectorStatuses, migrateToProfile, networkSlots, prepareVariables, restoreNetworkPriority, restoreVariables } from './charging-station-steps.js';
+import { CONNECTION_ATTEMPTS, connectionData, expectBootedAgain, migrateToProfile, networkSlots, prepareVariables, restoreNetworkPriority, restoreVariables } from './charging-station-steps.js';
 import { expectCsmsRootListed, installNewRoot, listsCsmsRoot, presentCertificateForEitherRoot, root2Material } from './new-csms-root-steps.js';
 
 const TABLE = 'Part 6 TC_B_47_CS (Table 55)';
@@ -15,7 +15,7 @@ export default defineCase({
   sut: 'ChargePoint',
   securityProfiles: [2, 3],
   part6: { useCase: 'B09 Setting a new NetworkConnectionProfile, B10 Migrate to new CSMS, M05 Install CA certificate', requirements: ['B10.FR.07', 'M05.FR.15', 'M05.FR.16'] },
-  pics: { all: ['AS-2'], text: 'AdditionalRootCertificateCheck' },
+  pics: { all: ['AS-2', 'C-47'], text: 'Additional Root Certificate check mechanism implemented & Reconnect after NetworkProfileConnectionAttempts' },
   purpose: 'With CSMS root 2 installed in place of the old root, the station refuses the new CSMS\'s certificate of the old root, falls back to the previous profile, verifies the harness there with the old (fallback) root, boots, and still lists the old root.',
   refs: ['OCPP 2.0.1 Part 2 B10.FR.03, FR.07', 'OCPP 2.0.1 Part 2 M05.FR.10, FR.12, FR.15, FR.16', 'OCPP 2.0.1 Part 2 §2.2.6 AdditionalRootCertificateCheck'],
   provenance: 'OCPP 2.0.1 Part 6 TC_B_47_CS; ours: CSMS root 2 comes from the run\'s PKI (signed by the run\'s CSMS root, the old root); the new CSMS is the harness under another path presenting the run\'s server certificate (old root); before the case the station must still list the old root; the slots are the one in use and the other of 1 and 2; afterwards the priority and NetworkProfileConnectionAttempts are restored and the station reset again.',
@@ -57,11 +57,7 @@ export default defineCase({
         what: 'a certificate issued by the old CSMS root to a station that replaced that root with root 2',
         requirement: `${TABLE} step 8; Part 2 M05.FR.10, M05.FR.15: the new CSMS root replaced the old one, so connecting to the new CSMS fails on the old root's certificate`,
       });
-      const { reply } = await expectBoot(link, { within: cfg.timeouts.connectMs, requirement: `${TABLE} step 10, reusable state Booted; Part 2 B01.FR.03: after the reboot the station sends BootNotification` });
-      await expectConnectorStatuses(t, link, {
-        after: reply.seq, statusOf: () => 'Available',
-        requirement: (evseId) => `${TABLE} step 10, reusable state Booted step 5; Part 2 B01.FR.05: EVSE ${evseId} Available`,
-      });
+      await expectBootedAgain(t, link, TABLE, 10);
       return link;
     });
     await step(11, 'GetInstalledCertificateIds CSMSRootCertificate (step 12: Accepted, the old root listed)', async () => {

@@ -1,6 +1,6 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
 import {
-  CONNECTION_ATTEMPTS, connectionData, expectBoot, expectConnectorStatuses, migrateToProfile, networkSlots, prepareVariables, restoreNetworkPriority,
+  CONNECTION_ATTEMPTS, connectionData, expectBootedAgain, migrateToProfile, networkSlots, prepareVariables, restoreNetworkPriority,
   restoreVariables, RETRY_RANDOM_RANGE, RETRY_REPEAT_TIMES, RETRY_WAIT_MINIMUM,
 } from './charging-station-steps.js';
 
@@ -51,11 +51,7 @@ export default defineCase({
       anchor: reset, nth: 2, minMs: WAIT_S * 1000, level: 'SHOULD',
       requirement: `ours: ${TABLE} step 11 (not a tool validation): the station waits RetryBackOffWaitMinimum before reconnecting (Part 4 §5.3)`,
     });
-    const { reply } = await expectBoot(link, { within: cfg.timeouts.connectMs, requirement: `${TABLE} step 13, reusable state Booted; Part 2 B01.FR.03: after the reboot the station sends BootNotification` });
-    await expectConnectorStatuses(t, link, {
-      after: reply.seq, statusOf: () => 'Available',
-      requirement: (evseId) => `${TABLE} step 13, reusable state Booted step 5; Part 2 B01.FR.05: EVSE ${evseId} Available`,
-    });
+    await expectBootedAgain(t, link, TABLE, 13);
     return link;
   });
   await step(14, 'Ours: NetworkConfigurationPriority and the variables restored, the station reset onto them', async () => {

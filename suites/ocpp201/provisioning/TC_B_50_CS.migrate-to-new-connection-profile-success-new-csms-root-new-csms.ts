@@ -1,6 +1,6 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
 import { Inconclusive } from '../../../harness/dsl/errors.js';
-import { connectionData, expectBoot, expectConnectorStatuses, migrateToProfile, networkSlots, readVariable, restoreNetworkPriority } from './charging-station-steps.js';
+import { connectionData, expectBootedAgain, migrateToProfile, networkSlots, readVariable, restoreNetworkPriority } from './charging-station-steps.js';
 import { expectCsmsRootListed, installNewRoot, presentCertificateForEitherRoot, presentNewRootCertificate, root2Material } from './new-csms-root-steps.js';
 
 const TABLE = 'Part 6 TC_B_50_CS (Table 57)';
@@ -40,11 +40,7 @@ export default defineCase({
       const link = await next;
       const path = link.link.channel.info.url;
       t.note(`the station connected on ${path}`);
-      const { reply } = await expectBoot(link, { within: cfg.timeouts.connectMs, requirement: `${TABLE} step 9, reusable state Booted; Part 2 B01.FR.03: after the reboot the station sends BootNotification` });
-      await expectConnectorStatuses(t, link, {
-        after: reply.seq, statusOf: () => 'Available',
-        requirement: (evseId) => `${TABLE} step 9, reusable state Booted step 5; Part 2 B01.FR.05: EVSE ${evseId} Available`,
-      });
+      await expectBootedAgain(t, link, TABLE, 9);
       return { link, path };
     });
     await step(10, 'Ours: with AdditionalRootCertificateCheck, the old CSMS root is gone (M05.FR.13)', async () => {

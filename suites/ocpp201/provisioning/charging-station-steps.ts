@@ -149,6 +149,18 @@ export async function expectConnectorStatuses(t: Ctx, cp: CaseLink, opts: { afte
   return out;
 }
 
+/**
+ * Reusable state Booted on the connection after a reboot (step `step` of `table`): BootNotification,
+ * answered Accepted by the harness, then every connector reported Available.
+ */
+export async function expectBootedAgain(t: Ctx, link: CaseLink, table: string, step: number): Promise<void> {
+  const { reply } = await expectBoot(link, { within: t.cfg.timeouts.connectMs, requirement: `${table} step ${step}, reusable state Booted; Part 2 B01.FR.03: after the reboot the station sends BootNotification` });
+  await expectConnectorStatuses(t, link, {
+    after: reply.seq, statusOf: () => 'Available',
+    requirement: (evseId) => `${table} step ${step}, reusable state Booted step 5; Part 2 B01.FR.05: EVSE ${evseId} Available`,
+  });
+}
+
 /** One connector's report with this status (e.g. Occupied after a plug-in): StatusNotification or NotifyEvent (G01). */
 export function expectConnectorStatus(cp: CaseLink, evseId: number, status: string, opts: { after: number; requirement: string; level?: 'MUST' | 'SHOULD'; within?: number }): Promise<InboundCall> {
   const { action, ...form } = connectorReport(evseId, 1, [status]);

@@ -38,7 +38,7 @@ describe('2.0.1 TC_B_47_CS / TC_B_50_CS (new CSMS root) against the reference ch
     });
   }
 
-  it('TC_B_47_CS is NOT_APPLICABLE for a station that does not declare AS-2 (AdditionalRootCertificateCheck)', async () => {
+  it('TC_B_47_CS is NOT_APPLICABLE for a station that does not declare AS-2 (AdditionalRootCertificateCheck; Part 5: AS-2 and C-47)', async () => {
     const cfg = testConfig('2.0.1');
     const pics = (cfg.declarations.pics ?? []).filter((p) => p !== 'AS-2');
     cfg.declarations = { ...cfg.declarations, pics };

@@ -1,6 +1,7 @@
 // What the harness, as CSMS, knows of the charge point under test across cases and connections: the
 // last status of each connector (and the case that saw it), and the transactions still open. Read
 // from the inbound CALLs and the harness's own answers, whatever handler answered them.
+import { CaseOrder } from '../../../runner/case-order.js';
 import type { CsmsRole } from '../../../roles/csms-role.js';
 import type { Link } from '../../../roles/link.js';
 import type { InboundCall } from '../../../rpc/session.js';
@@ -18,15 +19,13 @@ export interface TrackedTransaction {
   caseId?: string;
 }
 
-export class ChargePointTracker {
-  private current?: string;
-  /** The case before the current one: the pre-conditions of a case look back at it. */
-  private previous?: string;
+export class ChargePointTracker extends CaseOrder {
   private readonly statuses = new Map<number, ConnectorSeen>();
   private readonly transactions = new Map<number, TrackedTransaction>();
   private readonly changeListeners = new Set<() => void>();
 
   constructor(role: CsmsRole, private readonly identity: string) {
+    super();
     role.onConnection((link) => {
       if (link.identity === identity) link.onCall((call) => this.observe(call));
     });
@@ -43,21 +42,6 @@ export class ChargePointTracker {
   /** The charge point says it knows no such transaction (RemoteStop Rejected): stop tracking it. */
   forget(transactionId: number): void {
     this.transactions.delete(transactionId);
-  }
-
-  get currentCase(): string | undefined {
-    return this.current;
-  }
-
-  set currentCase(id: string | undefined) {
-    if (id === this.current) return;
-    this.previous = this.current;
-    this.current = id;
-  }
-
-  /** What the charger was last doing before this case's pre-conditions: the previous case, or the start of the run. */
-  lastCaseText(): string {
-    return this.previous ?? 'the start of the run';
   }
 
   /** Wait until the transaction is stopped (StopTransaction.req seen). */

@@ -2,6 +2,7 @@
 // connections: the last status of each connector (per EVSE) and the transactions still open, read from
 // the station's StatusNotification / NotifyEvent (AvailabilityState) and TransactionEvent requests,
 // whatever handler answered them.
+import { CaseOrder } from '../../../runner/case-order.js';
 import type { CsmsRole } from '../../../roles/csms-role.js';
 import type { InboundCall } from '../../../rpc/session.js';
 import { reportedConnectorStatuses } from '../connector-status-report.js';
@@ -19,15 +20,13 @@ export interface OpenTransaction201 {
   caseId?: string;
 }
 
-export class ChargingStationTracker {
-  private current?: string;
-  /** The case before the current one: the pre-conditions of a case look back at it. */
-  private previous?: string;
+export class ChargingStationTracker extends CaseOrder {
   private readonly statuses = new Map<string, ConnectorSeen201>();
   private readonly transactions = new Map<string, OpenTransaction201>();
   private readonly listeners = new Set<() => void>();
 
   constructor(role: CsmsRole, identity: string) {
+    super();
     role.onConnection((link) => {
       if (link.identity === identity) link.onCall((call) => this.observe(call));
     });
@@ -43,21 +42,6 @@ export class ChargingStationTracker {
 
   forget(transactionId: string): void {
     this.transactions.delete(transactionId);
-  }
-
-  get currentCase(): string | undefined {
-    return this.current;
-  }
-
-  set currentCase(id: string | undefined) {
-    if (id === this.current) return;
-    this.previous = this.current;
-    this.current = id;
-  }
-
-  /** What the charger was last doing before this case's pre-conditions: the previous case, or the start of the run. */
-  lastCaseText(): string {
-    return this.previous ?? 'the start of the run';
   }
 
   waitEnded(transactionId: string, ms: number, signal: AbortSignal): Promise<boolean> {

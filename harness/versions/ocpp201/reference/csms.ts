@@ -3,8 +3,9 @@
 // CSMS-initiated requests it is asked for (csms/requests.ts); each fault (csms/quirks.ts) is one switch
 // at the one place where it bites.
 
-import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { admit, createCsmsHttpServer, type HttpLikeServer } from '../../../peers/csms-http-server.js';
+import type { ServerSecurity } from '../../../security/security-settings.js';
 import type { StimulusOutcome } from '../../../sut/control.js';
 import { attachHandlers201, type ReceivedReport } from './csms/handlers.js';
 import { IdTokenAuthority, type IdTokenLists201 } from './csms/id-tokens.js';
@@ -52,6 +53,11 @@ export interface ReferenceCsms201Options {
   knownVendorId?: string;
   /** Timeout of the CALLs it sends (default 30 s). */
   callTimeoutMs?: number;
+  /**
+   * Security profiles 1–3 (Part 2 A00): Basic auth `identity:password` at 1 and 2, wss:// at 2 and 3 with
+   * the given certificates, client certificates (CN = the identity) at 3. Without it: `password` only.
+   */
+  security?: ServerSecurity;
 }
 
 /** Setup actions beside the requests (see `perform`). */
@@ -81,7 +87,8 @@ export class ReferenceCsms201 {
   private nextRequestId = 1;
   private nextRemoteStartId = 1;
   private server?: RpcServerLike;
-  private httpServer?: HttpServer;
+  private httpServer?: HttpLikeServer;
+  private readonly security?: ServerSecurity;
 
   constructor(options: ReferenceCsms201Options = {}) {
     this.host = options.host ?? '127.0.0.1';
@@ -96,6 +103,7 @@ export class ReferenceCsms201 {
     this.knownVendorId = options.knownVendorId ?? 'org.ocpp-harness';
     this.registrations = new Registrations(options.bootStatus ?? 'Accepted');
     this.tokens = new IdTokenAuthority(options.idTokens, options.groupIdToken);
+    this.security = options.security;
   }
 
   // ---------------------------------------------------------------- public API
@@ -115,7 +123,14 @@ export class ReferenceCsms201 {
     server.on('error', (err) => this.log(`server error: ${err.message}`));
     server.on('upgradeAborted', (ev) => this.log(`upgrade from '${ev.identity}' aborted: ${errText(ev.error)}`));
     server.auth((accept, reject, handshake) => {
-      if (this.password !== undefined && handshake.password?.toString('utf8') !== this.password) {
+      if (this.security && this.security.profile > 0) {
+        const admission = admit(this.security, handshake.request, handshake.identity, this.password ?? this.security.basicAuthPassword, this.quirks);
+        if (!admission.ok) {
+          this.log(`rejecting '${handshake.identity}': ${admission.why}`);
+          reject(admission.status, admission.status === 401 ? 'Unauthorized' : 'Forbidden');
+          return;
+        }
+      } else if (this.password !== undefined && handshake.password?.toString('utf8') !== this.password) {
         this.log(`rejecting '${handshake.identity}': bad or missing basic auth`);
         reject(401, 'Unauthorized');
         return;
@@ -128,9 +143,9 @@ export class ReferenceCsms201 {
       accept({ noSubprotocol: true }, false);
     });
     server.on('client', (client) => this.onClient(client));
-    // Our own HTTP server: ocpp-rpc's listen() leaves a listen error (port in use) unhandled.
-    const http = createServer((_req, res) => res.writeHead(404).end());
-    http.on('upgrade', server.handleUpgrade);
+    // Our own HTTP(S) server: ocpp-rpc's listen() leaves a listen error (port in use) unhandled.
+    const { server: http, upgradeTarget } = createCsmsHttpServer(this.security, this.quirks, (_req, res) => res.writeHead(404).end());
+    for (const target of upgradeTarget) target.on('upgrade', server.handleUpgrade);
     await new Promise<void>((resolve, reject) => {
       http.once('error', reject);
       http.listen(this.port, this.host, () => {
@@ -142,7 +157,7 @@ export class ReferenceCsms201 {
     this.httpServer = http;
     const { port } = http.address() as AddressInfo;
     const host = this.host.includes(':') ? `[${this.host}]` : this.host;
-    const url = `ws://${host}:${port}/ocpp`;
+    const url = `${this.security?.tls ? 'wss' : 'ws'}://${host}:${port}/ocpp`;
     this.log(`listening on ${url}`);
     return { url };
   }
@@ -170,7 +185,7 @@ export class ReferenceCsms201 {
     const http = this.httpServer;
     this.httpServer = undefined;
     if (http) {
-      http.closeAllConnections();
+      (http as { closeAllConnections?: () => void }).closeAllConnections?.();
       if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
     }
   }

@@ -2,6 +2,7 @@
 import { defaultConfig } from '../../../config/defaults.js';
 import type { Declarations } from '../../../config/types.js';
 import { builtinChargePointSecurity } from '../../../runner/builtin-security.js';
+import { securityProfile, serverSecurity } from '../../../security/security-settings.js';
 import type { BuiltinPeer, ReferenceChargePointRequest, ReferenceCsmsRequest } from '../../version-module.js';
 import { CHARGING_STATION_201_QUIRKS, ReferenceChargingStation201, type ReferenceChargingStation201Options } from './charging-station.js';
 import { ReferenceCsms201 } from './csms.js';
@@ -35,7 +36,10 @@ export async function startReferenceChargingStation201(req: ReferenceChargePoint
 
 export async function startReferenceCsms201(req: ReferenceCsmsRequest): Promise<BuiltinPeer & { url: string; close(): Promise<void> }> {
   const { cfg } = req;
+  // At the run's security profile, with the run's PKI (its server certificates; at 3 the CA of the stations' certificates).
+  const security = securityProfile(cfg) > 0 ? await serverSecurity(cfg) : undefined;
   const peer = new ReferenceCsms201({
+    ...(security ? { security } : {}),
     host: req.listen?.host ?? '127.0.0.1', port: req.listen?.port ?? 0, heartbeatIntervalS: cfg.intervals.heartbeatS,
     idTokens: { accepted: [cfg.idTags.accepted], blocked: [cfg.idTags.blocked], expired: [cfg.idTags.expired], invalid: [cfg.idTags.invalid] },
     password: req.password, quirks: req.quirks, log: req.log, lateResponseMs: req.lateResponseMs,

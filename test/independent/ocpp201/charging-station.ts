@@ -54,13 +54,15 @@ export type IndependentCs201Defect = 'seqno-restarts-on-reconnect' | 'report-seq
  * - `security-event-first`: after an accepted boot the start-up SecurityEventNotification precedes the
  *   connector StatusNotification.
  * - `datatransfer-rejected`: a DataTransfer of an unknown vendor is answered Rejected, not UnknownVendorId.
+ * - `meter-defaults-omitted`: sampled values leave out the fields whose schema default they have (context
+ *   Sample.Periodic, measurand Energy.Active.Import.Register, location Outlet, unit Wh).
  * - `fixed-tx-points`: TxStartPoint and TxStopPoint are read-only "EVConnected,Authorized" (no C-51/C-52): the
  *   transaction starts with whichever comes first and ends when either goes.
  */
 export type IndependentCs201Variant = 'status-via-notify-event' | 'authorize-remote-start' | 'report-in-one-part' | 'evse-once' | 'fixed-tx-points'
   | 'continuous-seqno' | 'aligned-per-evse' | 'charging-with-trigger'
   | 'evse-availability-events' | 'slots-zero-one' | 'slots-one-two'
-  | 'reset-per-evse' | 'security-event-first' | 'datatransfer-rejected';
+  | 'reset-per-evse' | 'security-event-first' | 'datatransfer-rejected' | 'meter-defaults-omitted';
 
 export interface IndependentChargingStationOptions {
   /** CSMS URL without the identity: ocpp-rpc appends the identity as the last path segment (OCPP-J §3). */
@@ -896,7 +898,7 @@ export class IndependentChargingStation201 {
   private meterValue(context: string, measurands: string[]): Params | undefined {
     if (measurands.length === 0) return undefined;
     this.meterWh += this.chargingState() === 'Charging' ? 25 : 0;
-    return { timestamp: new Date().toISOString(), sampledValue: sampledValues(this.meterWh, context, measurands, this.chargingState() === 'Charging') };
+    return { timestamp: new Date().toISOString(), sampledValue: sampledValues(this.meterWh, context, measurands, this.chargingState() === 'Charging', this.variants.has('meter-defaults-omitted')) };
   }
 
   private restartSampling(tx: Transaction): void {

@@ -281,10 +281,10 @@ export async function duringTransactionTable(t: Ctx, o: { table: string; scope: 
   await withAvailabilityRestored(t, o.scope, 16, () => states.withTxSession(t, { teardownStep: 15 }, async (s) => {
     const cp = s.cp;
     await states.beforeEnergyTransferStarted(s);
-    const unavailable = async (n: number, after: number): Promise<void> => void await step(n, `The station reports the connector of EVSE ${s.evseId} Unavailable (step ${n + 1}: the harness answers)`, () =>
+    const unavailable = async (n: number, after: number): Promise<void> => void await step(n, `The station reports the connector of EVSE ${s.evseId} Unavailable, by the time the cable is out (step ${n + 1}: the harness answers)`, () =>
       expectReports(t, cp, {
         evseIds: [s.evseId], status: 'Unavailable', after,
-        requirement: `${o.table} step ${n} (tool validation at ${o.validatedAt}); Part 2 ${fr.scheduled}, ${fr.reported}, G01.FR.05/G01.FR.07: once the transaction has ended the scheduled change happens and is reported`,
+        requirement: `${o.table} step ${n} (tool validation at ${o.validatedAt}); Part 2 ${fr.scheduled}, ${fr.reported}, G01.FR.05/G01.FR.07: once the transaction has ended the scheduled change happens and is reported (at the latest when the EV is disconnected)`,
       }));
     const res = await step(1, `ChangeAvailability Inoperative for ${scopeLabel(o.scope, s.evseId)} during the transaction (step 2: Scheduled)`, () =>
       changeAvailability(cp, t.cfg, {
@@ -311,18 +311,27 @@ export async function duringTransactionTable(t: Ctx, o: { table: string; scope: 
         await states.expectTxEvent(s, { after: from, where: { eventType: 'Ended' }, requirement: `${o.table} step ${3 + n}, reusable state StopAuthorized (Table 432): with TxStopPoint ${[...s.stopPoints].join(',')} the transaction ends with the authorization (Part 2 E06)` });
       }
     });
-    if (!states.ongoing(s)) return unavailable(4 + n, from);
-    await step(6 + n, 'Reusable state EVConnectedPostSession', () => states.evConnectedPostSession(s));
+    // Where the transaction ended: the report is due from then on. Ended with the cable still in, the
+    // station may keep the connector Occupied until the EV is disconnected (G01.FR.05), so the report is
+    // awaited once the cable is out, and one sent at once counts as well.
+    let ended = states.ongoing(s) ? undefined : { step: 4 + n, after: from };
+    if (!ended) {
+      await step(6 + n, 'Reusable state EVConnectedPostSession', () => states.evConnectedPostSession(s));
+      if (!states.ongoing(s)) ended = { step: 7 + n, after: from };
+    }
     await step(9 + n, 'Reusable state EVDisconnected: the EV and EVSE are disconnected', async () => {
-      from = states.stimulusMark(s, 'the EV and EVSE are disconnected').after;
+      const mark = states.stimulusMark(s, 'the EV and EVSE are disconnected').after;
+      const wasOngoing = states.ongoing(s);
       await t.sut.do('unplug', { evseId: s.evseId, connectorId: s.connectorId });
       s.plugged = false;
+      if (!wasOngoing) return;
       await states.expectTxEvent(s, {
-        after: from, match: { triggerReason: 'EVCommunicationLost' },
+        after: mark, match: { triggerReason: 'EVCommunicationLost' },
         requirement: `${o.table} step ${9 + n}, reusable state EVDisconnected (Table 434) step 3: with the cable removed the transaction is told EVCommunicationLost (Part 2 E02.FR.17, E01.FR.15)`,
       });
+      if (!states.ongoing(s)) ended = { step: 10 + n, after: mark };
     });
-    if (!states.ongoing(s)) return unavailable(10 + n, from);
+    if (ended) return unavailable(ended.step, ended.after);
     from = s.cp.mark('reusable state ParkingBayUnoccupied');
     await step(12 + n, 'Reusable state ParkingBayUnoccupied', () => states.parkingBayUnoccupied(s));
     if (!states.ongoing(s)) return unavailable(13 + n, from);

@@ -116,12 +116,14 @@ export class Availability {
     const e = this.evses.get(evseId);
     if (e && this.scheduledInoperative.delete(evseId)) {
       e.operative = false;
-      if (!this.core.quirks.has('availability-change-not-reported')) this.core.later(() => this.evses.refresh(e));
+      if (this.core.quirks.has('availability-change-not-reported')) this.evses.absorb(e);
+      else this.core.later(() => this.evses.refresh(e));
     }
     if (this.tx.ongoing.length > 0) return;
     if (this.scheduledInoperative.delete(0)) {
       this.evses.stationOperative = false;
-      if (!this.core.quirks.has('availability-change-not-reported')) this.core.later(() => this.evses.refreshAll());
+      if (this.core.quirks.has('availability-change-not-reported')) this.evses.list.forEach((x) => this.evses.absorb(x));
+      else this.core.later(() => this.evses.refreshAll());
     }
     if (this.scheduledResets.delete(0)) this.core.later(() => this.reboot('ScheduledReset'), 200);
   }
@@ -143,7 +145,8 @@ export class Availability {
       this.evses.stationOperative = operative;
       // Part 6 TC_G_13 step 3 wants every connector's state even when nothing changed: a station-wide
       // request is answered with the state of every connector (changed or not).
-      if (!q.has('availability-change-not-reported')) this.core.later(() => (unchanged ? this.evses.reportEvery() : this.evses.refreshAll()));
+      if (q.has('availability-change-not-reported')) this.evses.list.forEach((x) => this.evses.absorb(x));
+      else this.core.later(() => (unchanged ? this.evses.reportEvery() : this.evses.refreshAll()));
       return { status: 'Accepted' };
     }
     const e = this.evses.get(evseId);
@@ -154,7 +157,8 @@ export class Availability {
       return { status: q.has('availability-accepted-during-transaction') ? 'Accepted' : 'Scheduled' };
     }
     e.operative = operative;
-    if (!q.has('availability-change-not-reported')) this.core.later(() => this.evses.refresh(e));
+    if (q.has('availability-change-not-reported')) this.evses.absorb(e);
+    else this.core.later(() => this.evses.refresh(e));
     return { status: 'Accepted' };
   }
 }

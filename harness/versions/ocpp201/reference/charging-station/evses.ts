@@ -107,6 +107,11 @@ export class Evses {
     else this.refresh(e);
   }
 
+  /** Quirk availability-change-not-reported: take the new status as reported without sending it. */
+  absorb(e: Evse): void {
+    e.reported = this.status(e);
+  }
+
   refreshAll(): void {
     for (const e of this.list) this.refresh(e);
   }

@@ -244,6 +244,24 @@ const proofs: Record<Csms201Quirk, { options?: ReferenceCsms201Options; boot?: b
       expect(await station.send('DataTransfer', { vendorId: 'com.unknown', messageId: 'x' })).to.deep.equal({ status: 'Accepted' });
     },
   },
+  'install-certificate-type-swapped': {
+    prove: async ({ sent }) => {
+      expect((await sent('InstallCertificate', { certificateType: 'ManufacturerRootCertificate', certificate: 'PEM' })).certificateType).to.equal('CSMSRootCertificate');
+      expect((await sent('InstallCertificate', { certificateType: 'CSMSRootCertificate', certificate: 'PEM' })).certificateType).to.equal('ManufacturerRootCertificate');
+    },
+  },
+  'installed-ids-always-csms-root': {
+    prove: async ({ sent }) => {
+      expect((await sent('GetInstalledCertificateIds', { certificateType: ['ManufacturerRootCertificate'] })).certificateType).to.deep.equal(['CSMSRootCertificate']);
+      expect((await sent('GetInstalledCertificateIds', {})).certificateType).to.deep.equal(['CSMSRootCertificate']);
+    },
+  },
+  'delete-certificate-sha256': {
+    prove: async ({ sent }) => {
+      const hash = { hashAlgorithm: 'SHA384', issuerNameHash: 'aa', issuerKeyHash: 'bb', serialNumber: '01' };
+      expect(await sent('DeleteCertificate', { certificateHashData: hash })).to.deep.equal({ certificateHashData: { ...hash, hashAlgorithm: 'SHA256' } });
+    },
+  },
   'rejects-custom-data': {
     prove: async ({ station }) => {
       expect(await station.send('StatusNotification', { ...statusNotification, customData: { vendorId: 'com.example' } })).to.deep.equal({ error: 'ProtocolError' });

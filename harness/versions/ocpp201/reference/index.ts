@@ -15,11 +15,14 @@ export async function startReferenceChargingStation201(req: ReferenceChargePoint
   const { cfg } = req;
   // At the run's security profile, trusting the run's CSMS root (and presenting its client certificate at 3).
   const security = await builtinChargePointSecurity(cfg);
+  // A variant's security options (e.g. AdditionalRootCertificateCheck false) go on top of the run's TLS material.
+  const { security: securityVariant, ...rest } = variant;
   const station = new ReferenceChargingStation201({
     ...(security ? {
       security: {
         profile: security.profile, csmsRoots: security.centralSystemRoots, manufacturerRoots: security.manufacturerRoots,
         ...(security.clientCertificate ? { clientCertificate: security.clientCertificate } : {}),
+        ...securityVariant,
       },
     } : {}),
     url: req.url, identity: cfg.identity, evses: cfg.connectorIds, password: req.password, quirks: req.quirks, log: req.log,
@@ -28,7 +31,7 @@ export async function startReferenceChargingStation201(req: ReferenceChargePoint
     // before every resend, and 30 s would make them the slowest cases of the run.
     messageTimeoutS: Math.max(1, Math.ceil(cfg.timeouts.responseMs / 1000)),
     idTokens: { accepted: [cfg.idTags.accepted], blocked: [cfg.idTags.blocked], expired: [cfg.idTags.expired], invalid: [cfg.idTags.invalid] },
-    ...variant,
+    ...rest,
   });
   await station.start();
   return { perform: (a, params) => station.perform(a, params), actions: station.actions, stop: () => station.stop() };

@@ -35,6 +35,12 @@ export const CHARGING_STATION_201_QUIRKS = [
   { name: 'migration-trusts-old-root', description: 'While migrating to a new network profile it still trusts the replaced (fallback) CSMS root, so a certificate of the old root is accepted there (M05.FR.10, M05.FR.15).' },
   { name: 'installed-ids-omit-fallback-root', description: 'GetInstalledCertificateIds leaves out the fallback CSMS root kept after a new one was installed (M05.FR.12; TC_B_47_CS step 12).' },
   { name: 'fallback-root-kept', description: 'Keeps the old (fallback) CSMS root after connecting with the new one (M05.FR.13).' },
+  { name: 'installed-ids-csms-root-only', description: 'GetInstalledCertificateIds never lists its ManufacturerRootCertificates (M03.FR.04; TC_M_02/13/17/18_CS).' },
+  { name: 'install-root-expired-accepted', description: 'InstallCertificate installs a root certificate whatever its validity period, an expired one too (M05.FR.07; TC_M_07_CS).' },
+  { name: 'additional-root-check-skipped', description: 'With AdditionalRootCertificateCheck true, installs a CSMS root the installed one did not sign, next to it (M05.FR.11; TC_M_09_CS).' },
+  { name: 'installed-ids-none-accepted', description: 'GetInstalledCertificateIds for types it holds none of answers Accepted without hash data instead of NotFound (M03.FR.02; TC_M_19_CS).' },
+  { name: 'delete-certificate-not-removed', description: 'DeleteCertificate of an installed certificate answers Accepted but keeps it (M04.FR.02; TC_M_20_CS).' },
+  { name: 'delete-unknown-certificate-accepted', description: 'DeleteCertificate of a certificate it does not hold answers Accepted instead of NotFound (M04.FR.04; TC_M_22_CS).' },
   { name: 'data-transfer-accepts-unknown-vendor', description: 'DataTransfer with an unknown vendorId answers Accepted instead of UnknownVendorId (P01.FR.06).' },
 ] as const satisfies ReadonlyArray<{ name: string; description: string }>;
 

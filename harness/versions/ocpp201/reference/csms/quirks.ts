@@ -33,6 +33,10 @@ export const CSMS_201_QUIRK_DESCRIPTIONS = {
   'get-transaction-status-always-with-id': 'GetTransactionStatus carries the last transactionId even when asked without one (TC_E_33, TC_E_34).',
   // J Meter values
   'rejects-signed-meter-values': 'Answers MeterValues or TransactionEvent carrying a signedMeterValue with CALLERROR NotSupported (TC_J_04, TC_J_11, TC_E_11).',
+  // M Certificate management
+  'install-certificate-type-swapped': 'InstallCertificate goes out with CSMSRootCertificate and ManufacturerRootCertificate swapped (TC_M_01/02_CSMS reusable state CertificateInstalled).',
+  'installed-ids-always-csms-root': 'GetInstalledCertificateIds goes out with certificateType [CSMSRootCertificate] whatever it was asked for (TC_M_13/18/19_CSMS).',
+  'delete-certificate-sha256': 'DeleteCertificate goes out with hashAlgorithm SHA256 whatever algorithm the station reported the certificate in (M04.FR.07; TC_M_20_CSMS).',
   // P Data transfer
   'data-transfer-accepts-unknown-vendor': 'Answers DataTransfer Accepted for a vendorId it has no implementation for (P02.FR.06; TC_P_02).',
   'rejects-custom-data': 'Answers any CALL carrying customData with CALLERROR ProtocolError, as if it were an undefined property (TC_P_03).',

@@ -69,6 +69,14 @@ export function prepareRequest(action: string, asked: Payload, ctx: RequestConte
   if (action === 'SetNetworkProfile' && q.has('network-profile-ocpp16')) {
     payload.connectionData = { ...asRecord(payload.connectionData), ocppVersion: 'OCPP16' };
   }
+  if (action === 'InstallCertificate' && q.has('install-certificate-type-swapped')) {
+    const swap: Record<string, string> = { CSMSRootCertificate: 'ManufacturerRootCertificate', ManufacturerRootCertificate: 'CSMSRootCertificate' };
+    if (typeof payload.certificateType === 'string' && swap[payload.certificateType]) payload.certificateType = swap[payload.certificateType];
+  }
+  if (action === 'GetInstalledCertificateIds' && q.has('installed-ids-always-csms-root')) payload.certificateType = ['CSMSRootCertificate'];
+  if (action === 'DeleteCertificate' && q.has('delete-certificate-sha256')) {
+    payload.certificateHashData = { ...asRecord(payload.certificateHashData), hashAlgorithm: 'SHA256' };
+  }
   return payload;
 }
 

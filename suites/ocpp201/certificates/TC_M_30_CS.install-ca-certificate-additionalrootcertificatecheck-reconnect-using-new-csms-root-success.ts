@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { ExpectationUnmet } from '../../../harness/dsl/errors.js';
+import { ExpectationUnmet, Inconclusive } from '../../../harness/dsl/errors.js';
 import { expectBootedAgain } from '../provisioning/charging-station-steps.js';
 import { presentCertificateForEitherRoot, presentNewRootCertificate, root2Material } from '../provisioning/new-csms-root-steps.js';
 import { csmsRootInstalled, csmsRootState, csmsRoots, expectListed, getInstalled } from './certificates-steps.js';
@@ -13,11 +13,14 @@ export default defineCase({
   profile: 'Core',
   sut: 'ChargePoint',
   securityProfiles: [2, 3],
+  // It needs the old CSMS root still in the store, which TC_B_50_CS and TC_M_20_CS remove for good: built-in
+  // runs give it a station of its own.
+  changesSecurityProfile: true,
   pics: { all: ['AS-2'], text: 'AS-2' },
   part6: { useCase: 'M05 Install CA certificate in a Charging Station', requirements: ['M05.FR.13'] },
   purpose: 'With AdditionalRootCertificateCheck true and CSMS root 2 installed, the station reconnects after a Reset to a CSMS whose certificate only root 2 verifies, and then no longer lists the old root.',
   refs: ['OCPP 2.0.1 Part 2 M05.FR.10, FR.12, FR.13', 'OCPP 2.0.1 Part 2 B11.FR.01, FR.03', 'OCPP 2.0.1 Part 2 §2.2.6 AdditionalRootCertificateCheck'],
-  provenance: 'OCPP 2.0.1 Part 6 TC_M_30_CS; ours: CSMS root 2 is csms-root-ca-2 of the run\'s PKI (signed by the run\'s root), and the harness presents csms-server-root-2 without intermediates; at security profile 3 the station keeps its client certificate (the RenewChargingStationCertificate memory state is not run: the harness accepts that certificate either way); a station whose SecurityCtrlr.AdditionalRootCertificateCheck is not true is NOT_APPLICABLE (the table\'s prerequisite).',
+  provenance: 'OCPP 2.0.1 Part 6 TC_M_30_CS; ours: CSMS root 2 is csms-root-ca-2 of the run\'s PKI (signed by the run\'s root), and the harness presents csms-server-root-2 without intermediates; at security profile 3 the station keeps its client certificate (the RenewChargingStationCertificate memory state is not run: the harness accepts that certificate either way); a station that no longer holds the old root (an earlier case replaced it for good) is INCONCLUSIVE; a station whose SecurityCtrlr.AdditionalRootCertificateCheck is not true is NOT_APPLICABLE (the table\'s prerequisite).',
   deviations: [
     { what: 'At security profile 3 the memory state RenewChargingStationCertificate is not run', why: 'The harness accepts the station\'s client certificate from the run\'s CSMS root whichever root its server certificate comes from: the renewal changes nothing the table validates', source: 'OCPP 2.0.1 Part 6 TC_M_30_CS memory state' },
     { what: 'From this case on the harness presents the root-2 server certificate with root 2 as intermediate', why: 'The station holds root 2 only after the case (M05.FR.13); that certificate verifies under either root', source: 'OCPP 2.0.1 Part 2 M05.FR.13' },
@@ -28,6 +31,7 @@ export default defineCase({
   const pki = await root2Material(t.cfg, TABLE);
   const state = await csmsRootState(cp, roots, TABLE);
   if (!state.arcc) t.notApplicable('SecurityCtrlr.AdditionalRootCertificateCheck is not true: the table\'s prerequisite is not met');
+  if (!state.hasOld) throw new Inconclusive('the station no longer holds the run\'s CSMS root (an earlier case replaced it with root 2 for good): the removal of the old root the table checks (M05.FR.13) cannot be observed');
   try {
     await csmsRootInstalled(t, cp, { step: 0, roots, state, table: TABLE });
     presentNewRootCertificate(t, pki);

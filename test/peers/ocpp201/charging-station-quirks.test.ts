@@ -4,6 +4,8 @@
 
 import { expect } from 'chai';
 import { CHARGING_STATION_201_QUIRKS, ReferenceChargingStation201, type ReferenceChargingStation201Options } from '../../../harness/versions/ocpp201/reference/charging-station.js';
+import { issueCertificate } from '../../../harness/security/certificate-factory.js';
+import { hashDataIn } from '../../../harness/security/certificate-hash.js';
 import { makeTestPki, type TestPki } from '../../support/test-pki.js';
 import { sleep } from './station-test-csms.js';
 import { setVariable, startPair, stopPairs, type Pair } from './station-pair.js';
@@ -59,6 +61,18 @@ async function installRoot2(p: Pair): Promise<unknown> {
 async function csmsRootCount(p: Pair): Promise<number> {
   const res = await p.csms.call('GetInstalledCertificateIds', { certificateType: ['CSMSRootCertificate'] });
   return Array.isArray(res.certificateHashDataChain) ? res.certificateHashDataChain.length : 0;
+}
+
+/** A station at profile 0 holding the test PKI's manufacturer root. */
+async function withManufacturerRoot() {
+  return { options: { security: { profile: 0 as const, manufacturerRoots: [(await testPki()).cert('manufacturer-root-ca')] } } };
+}
+
+/** A self-signed root CA whose validity ended yesterday. */
+async function expiredRootPem(): Promise<string> {
+  const now = Date.now();
+  const root = await issueCertificate({ purpose: 'ca', kind: 'ec', subject: { commonName: 'Expired Root', organization: 'test' }, notBefore: new Date(now - 10 * 86_400_000), notAfter: new Date(now - 86_400_000) });
+  return root.certificate.toString('pem');
 }
 
 async function resetAndReboot(p: Pair): Promise<void> {
@@ -333,6 +347,38 @@ const SCENARIOS: Record<string, Scenario> = {
       return csmsRootCount(p);
     },
     conforming: 1,
+  },
+  // Block M: the certificate store's answers (M03–M05).
+  'installed-ids-csms-root-only': {
+    prepare: withManufacturerRoot,
+    observe: async (p) => (await p.csms.call('GetInstalledCertificateIds', { certificateType: ['ManufacturerRootCertificate'] })).status,
+    conforming: 'Accepted',
+  },
+  'install-root-expired-accepted': {
+    prepare: async () => ({ options: { security: { profile: 0 as const, csmsRoots: [(await testPki()).cert('csms-root-ca')], additionalRootCertificateCheck: false } } }),
+    observe: async (p) => (await p.csms.call('InstallCertificate', { certificateType: 'CSMSRootCertificate', certificate: await expiredRootPem() })).status,
+    conforming: 'Rejected',
+  },
+  'additional-root-check-skipped': {
+    prepare: trustingOldRoot(),
+    observe: async (p) => (await p.csms.call('InstallCertificate', { certificateType: 'CSMSRootCertificate', certificate: (await testPki()).cert('untrusted-root-ca') })).status,
+    conforming: 'Rejected',
+  },
+  'installed-ids-none-accepted': {
+    observe: async (p) => (await p.csms.call('GetInstalledCertificateIds', { certificateType: ['MORootCertificate'] })).status,
+    conforming: 'NotFound',
+  },
+  'delete-certificate-not-removed': {
+    prepare: withManufacturerRoot,
+    observe: async (p) => {
+      const deleted = (await p.csms.call('DeleteCertificate', { certificateHashData: hashDataIn((await testPki()).cert('manufacturer-root-ca'), 'SHA256') })).status;
+      return [deleted, (await p.csms.call('GetInstalledCertificateIds', { certificateType: ['ManufacturerRootCertificate'] })).status];
+    },
+    conforming: ['Accepted', 'NotFound'],
+  },
+  'delete-unknown-certificate-accepted': {
+    observe: async (p) => (await p.csms.call('DeleteCertificate', { certificateHashData: hashDataIn((await testPki()).cert('untrusted-root-ca'), 'SHA256') })).status,
+    conforming: 'NotFound',
   },
   'data-transfer-accepts-unknown-vendor': {
     observe: async (p) => (await p.csms.call('DataTransfer', { vendorId: 'org.openchargealliance.octt', messageId: 'm' })).status,

@@ -1,7 +1,7 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
 import { evseIdsOf } from '../../../harness/versions/ocpp201/module.js';
 import {
-  configure, endTransaction, energyTransferStarted, firstTimestamp, judgeSeries, markHere, measurandsOf, nextTimestamp, perMeasurand, withRestore,
+  configure, endTransaction, energyTransferStarted, firstTimestamp, judgeSeries, markHere, measurandsOf, nextTimestamp, perMeasurand, withRestore, SAMPLE_PERIODIC,
 } from './meter-values-steps.js';
 
 export default defineCase({
@@ -36,7 +36,7 @@ export default defineCase({
         action: 'TransactionEvent', where: { 'transactionInfo.transactionId': tx.transactionId, triggerReason: 'MeterValuePeriodic' },
         from: markHere(link, 'the transaction runs four sampling intervals'), count: 4, durationMs: 4 * intervalS * 1000 + cfg.toleranceMs, minCount: 2,
         match: (current, previous) => ({
-          'meterValue.0.sampledValue.0.context': 'Sample.Periodic',
+          'meterValue.0.sampledValue.0.context': SAMPLE_PERIODIC,
           'meterValue.0.sampledValue': perMeasurand(measurands),
           ...(previous && firstTimestamp(previous) ? { 'meterValue.0.timestamp': nextTimestamp(firstTimestamp(previous)!, intervalS, cfg.toleranceMs) } : {}),
         }),

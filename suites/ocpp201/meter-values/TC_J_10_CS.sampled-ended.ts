@@ -1,6 +1,6 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
 import { evseIdsOf } from '../../../harness/versions/ocpp201/module.js';
-import { configure, endTransaction, energyTransferStarted, intervalsWithin, measurandsOf, meterValuesOf, perMeasurand, withRestore } from './meter-values-steps.js';
+import { configure, endTransaction, energyTransferStarted, intervalsWithin, measurandsOf, meterValuesOf, perMeasurand, withRestore, SAMPLE_PERIODIC } from './meter-values-steps.js';
 
 export default defineCase({
   id: 'TC_J_10_CS',
@@ -34,7 +34,7 @@ export default defineCase({
     await step(1, 'Reusable state ParkingBayUnoccupied: the transaction ends; its TransactionEvent Ended carries the sampled readings', () =>
       endTransaction(t, link, evseId, tx, {
         match: (ended) => ({
-          'meterValue.0.sampledValue.0.context': 'Sample.Periodic',
+          'meterValue.0.sampledValue.0.context': SAMPLE_PERIODIC,
           meterValue: { someItem: [{ sampledValue: { someItem: [{ context: 'Transaction.End' }] } }] },
           'meterValue.0.sampledValue': perMeasurand(measurands),
           ...intervalsWithin(meterValuesOf(ended), 'Sample.Periodic', intervalS, cfg.toleranceMs),

@@ -99,6 +99,15 @@ export function nextTimestamp(previous: string, intervalS: number, toleranceMs: 
 
 export type MeterValueList = { timestamp?: string; sampledValue?: { context?: string }[] }[];
 
+/**
+ * context Sample.Periodic: Part 2's SampledValueType makes it the default, so a sampledValue without a
+ * context is a Sample.Periodic one (as the J tables let the default measurand be left out).
+ */
+export const SAMPLE_PERIODIC: MatchValue = { oneOf: ['Sample.Periodic'], optional: true };
+
+/** A sampledValue's context, its default (Sample.Periodic) when absent. */
+export const contextOf = (sv: { context?: string } | undefined): string | undefined => (sv ? sv.context ?? 'Sample.Periodic' : undefined);
+
 export function meterValuesOf(call: InboundCall): MeterValueList {
   const mv = (call.frame.payload as { meterValue?: unknown }).meterValue;
   return Array.isArray(mv) ? (mv as MeterValueList) : [];
@@ -113,7 +122,7 @@ export function intervalsWithin(list: MeterValueList, context: string, intervalS
   const m: Matcher = {};
   let previous: string | undefined;
   list.forEach((mv, i) => {
-    if (mv.sampledValue?.[0]?.context !== context || typeof mv.timestamp !== 'string') return;
+    if (contextOf(mv.sampledValue?.[0]) !== context || typeof mv.timestamp !== 'string') return;
     if (previous !== undefined) m[`meterValue.${i}.timestamp`] = nextTimestamp(previous, intervalS, toleranceMs, false);
     previous = mv.timestamp;
   });

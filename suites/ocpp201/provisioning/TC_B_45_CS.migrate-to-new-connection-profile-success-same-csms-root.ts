@@ -22,7 +22,7 @@ export default defineCase({
 }, async (t) => {
   const { csms, step } = t;
   const cp = await csms.booted();
-  const slots = await networkSlots(cp, TABLE);
+  const slots = await networkSlots(cp, TABLE, t);
   const url = `${csms.url}${SECOND_PATH}`;
   const data = await connectionData(cp, url, TABLE);
   const next = csms.nextConnection({ requirement: `${TABLE} step 7; Part 2 B10.FR.04: after the reboot the station connects to the first entry of NetworkConfigurationPriority` });

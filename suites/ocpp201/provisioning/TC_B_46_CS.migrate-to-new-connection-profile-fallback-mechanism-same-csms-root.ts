@@ -23,7 +23,7 @@ export default defineCase({
   const { csms, step } = t;
   const cp = await csms.booted();
   const changes = await prepareVariables(t, cp, [[CONNECTION_ATTEMPTS, '2']], TABLE);
-  const slots = await networkSlots(cp, TABLE);
+  const slots = await networkSlots(cp, TABLE, t);
   const data = await connectionData(cp, unanswered(csms.url), TABLE);
   const next = csms.nextConnection({ requirement: `${TABLE} step 8; Part 2 B10.FR.03: after NetworkProfileConnectionAttempts failed attempts the station tries the next profile (the harness)` });
   next.catch(() => undefined); // awaited in step 8

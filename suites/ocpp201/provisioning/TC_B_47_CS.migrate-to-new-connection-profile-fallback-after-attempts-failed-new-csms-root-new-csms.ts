@@ -40,7 +40,7 @@ export default defineCase({
   const changes = await prepareVariables(t, cp, [[CONNECTION_ATTEMPTS, '1']], TABLE);
   try {
     await installNewRoot(t, cp, pki, TABLE);
-    const slots = await networkSlots(cp, TABLE);
+    const slots = await networkSlots(cp, TABLE, t);
     const url = `${csms.url}${NEW_CSMS_PATH}`;
     const data = await connectionData(cp, url, TABLE);
     csms.security.setServerCertificate(); // the run's own, issued by the old root

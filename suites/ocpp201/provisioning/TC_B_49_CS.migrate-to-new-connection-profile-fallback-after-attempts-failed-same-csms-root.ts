@@ -32,7 +32,7 @@ export default defineCase({
   const changes = await prepareVariables(t, cp, [
     [CONNECTION_ATTEMPTS, '1'], [RETRY_REPEAT_TIMES, '0'], [RETRY_RANDOM_RANGE, '0'], [RETRY_WAIT_MINIMUM, String(WAIT_S)],
   ], TABLE);
-  const slots = await networkSlots(cp, TABLE);
+  const slots = await networkSlots(cp, TABLE, t);
   const data = await connectionData(cp, unanswered(csms.url), TABLE);
   // The refused attempts and the back-off the case sets come on top of the usual connect time.
   const next = csms.nextConnection({ requirement: `${TABLE} step 11; Part 2 B10.FR.07: the station falls back to the last successful profile and reconnects`, withinMs: cfg.timeouts.connectMs + 4 * WAIT_S * 1000 });

@@ -29,7 +29,7 @@ export default defineCase({
   const cp = await csms.booted();
   await installNewRoot(t, cp, pki, TABLE);
   try {
-    const slots = await networkSlots(cp, TABLE);
+    const slots = await networkSlots(cp, TABLE, t);
     const url = `${csms.url}${NEW_CSMS_PATH}`;
     const data = await connectionData(cp, url, TABLE);
     presentNewRootCertificate(t, pki);

@@ -483,11 +483,57 @@ export async function connectionData(cp: CaseLink, ocppCsmsUrl: string, table: s
   };
 }
 
-/** The slot in use (the first entry of NetworkConfigurationPriority) and the other one of the two slots a station must have (B09.FR.06). */
-export async function networkSlots(cp: CaseLink, table: string): Promise<{ priority: string; active: number; other: number }> {
+/**
+ * The slot in use (the first entry of NetworkConfigurationPriority) and another slot of the station's — from
+ * NetworkConfigurationPriority's valuesList, which a station SHALL report (Part 2 §2.1.6) and which
+ * SetNetworkProfile must match (B09.FR.05). Without a readable valuesList: the second entry of the priority,
+ * else the other of slots 1 and 2. Slot numbers may start at 0.
+ */
+export async function networkSlots(cp: CaseLink, table: string, t?: Ctx): Promise<{ priority: string; active: number; other: number }> {
   const priority = await readVariable(cp, NETWORK_PRIORITY, `${table}: NetworkConfigurationPriority is read to find the slot in use (Part 2 B10)`) ?? '1';
-  const active = Number(priority.split(',')[0]) || 1;
-  return { priority, active, other: active === 1 ? 2 : 1 };
+  const entries = priority.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n >= 0);
+  const active = entries[0] ?? 1;
+  const available = t ? await networkSlotValues(t, cp, table) : undefined;
+  const other = available?.find((n) => n !== active) ?? entries.find((n) => n !== active) ?? (active === 1 ? 2 : 1);
+  return { priority, active, other };
+}
+
+/** NetworkConfigurationPriority's valuesList, read with GetReport or (no custom reports: Core) a FullInventory base report. */
+async function networkSlotValues(t: Ctx, cp: CaseLink, table: string): Promise<number[] | undefined> {
+  const wanted = { component: { name: 'OCPPCommCtrlr' }, variable: { name: 'NetworkConfigurationPriority' } };
+  const base = Math.floor(Math.random() * 1_000_000);
+  const requests: Array<[string, Record<string, unknown>]> = [
+    ['GetReport', { requestId: base, componentVariable: [wanted] }],
+    ['GetBaseReport', { requestId: base + 1, reportBase: 'FullInventory' }],
+  ];
+  for (const [action, payload] of requests) {
+    // Ours, not the table's: a station without custom reports (an Advanced Device Management feature) may refuse.
+    const from = cp.link.calls.length;
+    const res = await cp.callResultOrError(action, payload, {
+      expect: {}, level: 'SHOULD', requirement: `ours (${table}): ${action} to read the station's configuration slots, NetworkConfigurationPriority's valuesList (Part 2 §2.1.6, B09.FR.05)`,
+    });
+    if (res.kind !== 'result' || res.payload.status !== 'Accepted') continue;
+    const item = (await notifyReportItems(t, cp, Number(payload.requestId), from))
+      .find((i) => (i.component as { name?: unknown } | undefined)?.name === 'OCPPCommCtrlr' && (i.variable as { name?: unknown } | undefined)?.name === 'NetworkConfigurationPriority');
+    const list = (item?.variableCharacteristics as { valuesList?: unknown } | undefined)?.valuesList;
+    if (typeof list === 'string') {
+      const slots = list.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n >= 0);
+      if (slots.length) return slots;
+    }
+  }
+  return undefined;
+}
+
+/** The reportData of the NotifyReports answering `requestId` among the link's calls from index `from` (no check: what the report tables judge is theirs), until one ends the report. */
+async function notifyReportItems(t: Ctx, cp: CaseLink, requestId: number, from: number): Promise<Array<Record<string, unknown>>> {
+  const deadline = Date.now() + t.cfg.timeouts.messageMs;
+  for (;;) {
+    const parts = cp.link.calls.slice(from).filter((c) => c.frame.action === 'NotifyReport' && c.frame.payload.requestId === requestId);
+    if (parts.some((p) => p.frame.payload.tbc !== true) || Date.now() >= deadline || !cp.isOpen) {
+      return parts.flatMap((p) => (Array.isArray(p.frame.payload.reportData) ? p.frame.payload.reportData as Array<Record<string, unknown>> : []));
+    }
+    await t.sleep(50);
+  }
 }
 
 /**

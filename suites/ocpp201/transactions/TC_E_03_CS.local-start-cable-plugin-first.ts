@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { AUTH_ENABLED, authorized, energyTransferStarted, evConnectedPreSession, parkingBayOccupied, withTxSession } from './charging-station-states.js';
+import { AUTH_ENABLED, authorized, energyTransferStarted, evConnectedPreSession, parkingBayOccupied, withTxSession, OVERLAPPING_TRIGGER_DEVIATION } from './charging-station-states.js';
 
 export default defineCase({
   id: 'TC_E_03_CS',
@@ -11,6 +11,7 @@ export default defineCase({
   purpose: 'The EV is connected first, then the driver presents an idToken at the station: Authorize, then the energy transfer starts (reusable states EVConnectedPreSession, Authorized, EnergyTransferStarted).',
   refs: ['OCPP 2.0.1 Part 2 E02.FR.01', 'OCPP 2.0.1 Part 2 E02.FR.05', 'OCPP 2.0.1 Part 2 E02.FR.06', 'OCPP 2.0.1 Part 2 C01.FR.02'],
   provenance: 'OCPP 2.0.1 Part 6 TC_E_03_CS; ours: the station\'s own TxStartPoint/TxStopPoint (the table sets none), and the session ended and the configuration restored after the table.',
+  deviations: [OVERLAPPING_TRIGGER_DEVIATION],
   pics: { any: ['C-30', 'C-31', 'C-32', 'C-33', 'C-34', 'C-35'], none: ['AQ-2'], text: 'NOT AQ-2 and (C-30 - C-35 or ISO 15118 support)' },
   actions: ['presentIdToken', 'plugIn', 'unplug'],
 }, async (t) => {

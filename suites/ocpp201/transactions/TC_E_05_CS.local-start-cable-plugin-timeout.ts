@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { AUTH_ENABLED, EV_CONNECTION_TIMEOUT_S, authorized, energyTransferStarted, expectTxEvent, withTxSession } from './charging-station-states.js';
+import { AUTH_ENABLED, EV_CONNECTION_TIMEOUT_S, authorized, energyTransferStarted, expectTxEvent, withTxSession, OVERLAPPING_TRIGGER_DEVIATION } from './charging-station-states.js';
 
 const TC = 'OCPP 2.0.1 Part 6 TC_E_05_CS';
 
@@ -13,6 +13,7 @@ export default defineCase({
   purpose: 'An authorization without an EV connected lapses after EVConnectionTimeOut (a started transaction reports EVConnectTimeout); the EVSE then takes a new authorization and charges.',
   refs: ['OCPP 2.0.1 Part 2 E03.FR.05', 'OCPP 2.0.1 Part 2 E03.FR.15', 'OCPP 2.0.1 Part 2 C01.FR.02'],
   provenance: `OCPP 2.0.1 Part 6 TC_E_05_CS; ours: EVConnectionTimeOut ${EV_CONNECTION_TIMEOUT_S} s (the table's configured timeout), and the session ended and the configuration restored after the table.`,
+  deviations: [OVERLAPPING_TRIGGER_DEVIATION],
   pics: { any: ['C-30', 'C-31', 'C-32', 'C-33', 'C-34', 'C-35'], text: 'C-30 - C-35 or ISO 15118 support' },
   actions: ['presentIdToken', 'plugIn', 'unplug'],
 }, async (t) => {

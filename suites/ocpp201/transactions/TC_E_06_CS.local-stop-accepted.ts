@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { AUTH_ENABLED, beforeEnergyTransferStarted, evConnectedPostSession, evDisconnected, parkingBayUnoccupied, stopAuthorized, withTxSession } from './charging-station-states.js';
+import { AUTH_ENABLED, beforeEnergyTransferStarted, evConnectedPostSession, evDisconnected, parkingBayUnoccupied, stopAuthorized, withTxSession, OVERLAPPING_TRIGGER_DEVIATION } from './charging-station-states.js';
 
 export default defineCase({
   id: 'TC_E_06_CS',
@@ -11,6 +11,7 @@ export default defineCase({
   purpose: 'The idToken that started the transaction stops it at the station; the EV is disconnected and leaves (reusable states StopAuthorized, EVConnectedPostSession, EVDisconnected, ParkingBayUnoccupied).',
   refs: ['OCPP 2.0.1 Part 2 E07.FR.04', 'OCPP 2.0.1 Part 2 E06.FR.15', 'OCPP 2.0.1 Part 2 C01.FR.03'],
   provenance: 'OCPP 2.0.1 Part 6 TC_E_06_CS; ours: the station\'s own TxStartPoint/TxStopPoint (the table sets none), and the configuration restored after the table.',
+  deviations: [OVERLAPPING_TRIGGER_DEVIATION],
   pics: { any: ['C-30', 'C-31', 'C-32', 'C-35'], text: 'C-30 or C-31 or C-32 or C35' },
   actions: ['presentIdToken', 'plugIn', 'unplug'],
 }, async (t) => {

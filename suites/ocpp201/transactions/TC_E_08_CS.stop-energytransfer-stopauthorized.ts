@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { beforeEnergyTransferStarted, stopAuthorized, txPoint, withTxSession } from './charging-station-states.js';
+import { beforeEnergyTransferStarted, stopAuthorized, txPoint, withTxSession, OVERLAPPING_TRIGGER_DEVIATION } from './charging-station-states.js';
 
 export default defineCase({
   id: 'TC_E_08_CS',
@@ -11,6 +11,7 @@ export default defineCase({
   purpose: 'With TxStopPoint EnergyTransfer, the stop authorization ends the energy transfer and so the transaction (reusable state StopAuthorized).',
   refs: ['OCPP 2.0.1 Part 2 E06.FR.07', 'OCPP 2.0.1 Part 2 E06.FR.15'],
   provenance: 'OCPP 2.0.1 Part 6 TC_E_08_CS; ours: TxStopPoint set to EnergyTransfer alone, authorization at the station (the OCTT default), and the session ended and the configuration restored after the table.',
+  deviations: [OVERLAPPING_TRIGGER_DEVIATION],
   pics: { all: ['C-10.4'], text: 'C-10.4 and (C-52 or NOT (C-10.2 or C-10.3))' },
   actions: ['presentIdToken', 'plugIn', 'unplug'],
 }, async (t) => {

@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { AUTH_ENABLED, beforeEnergyTransferStarted, evSideDisconnect, expectConnectorStatus, stimulusMark, txPoint, withTxSession } from './charging-station-states.js';
+import { AUTH_ENABLED, beforeEnergyTransferStarted, evSideDisconnect, expectConnectorStatus, stimulusMark, txPoint, withTxSession, OVERLAPPING_TRIGGER_DEVIATION } from './charging-station-states.js';
 
 const TC = 'OCPP 2.0.1 Part 6 TC_E_17_CS';
 
@@ -13,6 +13,7 @@ export default defineCase({
   purpose: 'With StopTxOnEVSideDisconnect true and TxStopPoint Authorized, the cable pulled out of the EV deauthorizes and ends the transaction (Ended, EVCommunicationLost, Idle, EVDisconnected); removing the cable at the station then reports Available.',
   refs: ['OCPP 2.0.1 Part 2 E06.FR.04', 'OCPP 2.0.1 Part 2 E09'],
   provenance: 'OCPP 2.0.1 Part 6 TC_E_17_CS; ours: the table names no Before state, the transaction is brought to EnergyTransferStarted (authorized at the station) as its scenario presupposes; TxStopPoint set to Authorized; the idToken is presented to unlock only for a detachable cable (declaration HFS-1), and the session ended and the configuration restored after the table.',
+  deviations: [OVERLAPPING_TRIGGER_DEVIATION],
   pics: { all: ['C-06.2', 'AQ-9'], any: ['C-10.2', 'C-10.3'], text: '(C-10.2 or C-10.3) and C-06.2 and AQ-9' },
   actions: ['presentIdToken', 'plugIn', 'unplug', 'unplugEvSide'],
 }, async (t) => {

@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { beforeEnergyTransferSuspended, evSideDisconnect, txPoint, withTxSession } from './charging-station-states.js';
+import { beforeEnergyTransferSuspended, evSideDisconnect, txPoint, withTxSession, OVERLAPPING_TRIGGER_DEVIATION } from './charging-station-states.js';
 
 export default defineCase({
   id: 'TC_E_20_CS',
@@ -11,6 +11,7 @@ export default defineCase({
   purpose: 'With TxStopPoint EVConnected, the cable pulled out of the EV while the EV suspended charging ends the transaction: Ended, EVCommunicationLost, Idle, stoppedReason EVDisconnected.',
   refs: ['OCPP 2.0.1 Part 2 E06.FR.02', 'OCPP 2.0.1 Part 2 E06.FR.15'],
   provenance: 'OCPP 2.0.1 Part 6 TC_E_20_CS; ours: TxStopPoint set to EVConnected alone, authorization at the station (the OCTT default), and the session ended and the configuration restored after the table.',
+  deviations: [OVERLAPPING_TRIGGER_DEVIATION],
   pics: { all: ['C-10.1'], any: ['AQ-9'], text: '(C-10.1 AND NOT (NOT C-52 AND (C-10.3 or C-10.4))) AND NOT (NOT C-06.1 AND NOT C-52 AND C-10.2) AND (AQ-9 OR Product Subtype "Mode 1/2-only Charging Station")' },
   actions: ['presentIdToken', 'plugIn', 'unplug', 'unplugEvSide', 'evSuspend'],
 }, async (t) => {

@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { beforeEnergyTransferStarted, expectTxEvent, peekTxEvent, stimulusMark, txPoint, withTxSession } from './charging-station-states.js';
+import { beforeEnergyTransferStarted, expectTxEvent, peekTxEvent, stimulusMark, txPoint, withTxSession, OVERLAPPING_TRIGGER_DEVIATION } from './charging-station-states.js';
 
 export default defineCase({
   id: 'TC_E_22_CS',
@@ -11,6 +11,7 @@ export default defineCase({
   purpose: 'With TxStopPoint EnergyTransfer, the EV suspending the energy transfer is reported with ChargingStateChanged: the transaction ends (EVConnected) or is suspended (SuspendedEV).',
   refs: ['OCPP 2.0.1 Part 2 E06.FR.07', 'OCPP 2.0.1 Part 2 E01.FR.19'],
   provenance: 'OCPP 2.0.1 Part 6 TC_E_22_CS; ours: the table\'s stoppedReason StoppedByEV beside SuspendedEV is not checked (an Updated event carries no stoppedReason in Part 2), TxStopPoint set to EnergyTransfer alone, and the session ended and the configuration restored after the table.',
+  deviations: [OVERLAPPING_TRIGGER_DEVIATION],
   pics: { all: ['C-10.4'], text: 'C-10.4' },
   actions: ['presentIdToken', 'plugIn', 'unplug', 'evSuspend'],
 }, async (t) => {

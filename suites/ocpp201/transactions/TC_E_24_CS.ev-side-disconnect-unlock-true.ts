@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { beforeEnergyTransferSuspended, evSideDisconnect, expectConnectorStatus, stimulusMark, withTxSession } from './charging-station-states.js';
+import { beforeEnergyTransferSuspended, evSideDisconnect, expectConnectorStatus, stimulusMark, withTxSession, OVERLAPPING_TRIGGER_DEVIATION } from './charging-station-states.js';
 
 const TC = 'OCPP 2.0.1 Part 6 TC_E_24_CS';
 
@@ -13,6 +13,7 @@ export default defineCase({
   purpose: 'With StopTxOnEVSideDisconnect and UnlockOnEVSideDisconnect true, the cable pulled out of the EV deauthorizes the transaction (EVCommunicationLost, Idle); removing it at the station reports Available.',
   refs: ['OCPP 2.0.1 Part 2 E09.FR.01', 'OCPP 2.0.1 Part 2 E09.FR.02', 'OCPP 2.0.1 Part 2 E09.FR.04'],
   provenance: 'OCPP 2.0.1 Part 6 TC_E_24_CS; ours: authorization at the station (the OCTT default), the manual actions through SUT control, and the session ended and the configuration restored after the table.',
+  deviations: [OVERLAPPING_TRIGGER_DEVIATION],
   pics: { all: ['HFS-1', 'C-06.2', 'C-12.1', 'AQ-9'], text: 'HFS-1 and C-06.2 and C-12.1 and AQ-9 and NOT Product Subtype "Mode 1/2-only Charging Station"' },
   actions: ['presentIdToken', 'plugIn', 'unplug', 'unplugEvSide', 'evSuspend'],
 }, async (t) => {

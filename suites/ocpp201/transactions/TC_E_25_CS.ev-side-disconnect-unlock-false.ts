@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { beforeEnergyTransferSuspended, evSideDisconnect, expectConnectorStatus, stimulusMark, withTxSession } from './charging-station-states.js';
+import { beforeEnergyTransferSuspended, evSideDisconnect, expectConnectorStatus, stimulusMark, withTxSession, OVERLAPPING_TRIGGER_DEVIATION } from './charging-station-states.js';
 
 const TC = 'OCPP 2.0.1 Part 6 TC_E_25_CS';
 
@@ -13,6 +13,7 @@ export default defineCase({
   purpose: 'With StopTxOnEVSideDisconnect true and UnlockOnEVSideDisconnect false, the cable pulled out of the EV deauthorizes the transaction (EVCommunicationLost, Idle); a detachable cable is unlocked with the idToken and removed, and the connector reported Available.',
   refs: ['OCPP 2.0.1 Part 2 E09.FR.01', 'OCPP 2.0.1 Part 2 E09.FR.03', 'OCPP 2.0.1 Part 2 E09.FR.04'],
   provenance: 'OCPP 2.0.1 Part 6 TC_E_25_CS; ours: the idToken is presented and the cable removed only for a detachable cable (declaration HFS-1); the manual actions through SUT control, and the session ended and the configuration restored after the table.',
+  deviations: [OVERLAPPING_TRIGGER_DEVIATION],
   pics: { all: ['C-06.2', 'C-12.2', 'AQ-9'], text: 'C-06.2 and C-12.2 and (AQ-9 OR Product Subtype "Mode 1/2-only Charging Station")' },
   actions: ['presentIdToken', 'plugIn', 'unplug', 'unplugEvSide', 'evSuspend'],
 }, async (t) => {

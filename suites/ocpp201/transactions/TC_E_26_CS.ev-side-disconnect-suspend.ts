@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { beforeEnergyTransferStarted, evSideDisconnect, expectConnectorStatus, expectTxEvent, stimulusMark, txPoint, withTxSession } from './charging-station-states.js';
+import { beforeEnergyTransferStarted, evSideDisconnect, expectConnectorStatus, expectTxEvent, stimulusMark, txPoint, withTxSession, OVERLAPPING_TRIGGER_DEVIATION } from './charging-station-states.js';
 
 const TC = 'OCPP 2.0.1 Part 6 TC_E_26_CS';
 
@@ -13,6 +13,7 @@ export default defineCase({
   purpose: 'With StopTxOnEVSideDisconnect false, the cable pulled out of the EV only suspends the transaction (Updated, EVCommunicationLost, Idle); reconnected, the EV charges again in the same transaction (CablePluggedIn EVConnected, then ChargingStateChanged Charging).',
   refs: ['OCPP 2.0.1 Part 2 E10.FR.01', 'OCPP 2.0.1 Part 2 E10.FR.03'],
   provenance: 'OCPP 2.0.1 Part 6 TC_E_26_CS; ours: the table names no Before state, the transaction is brought to EnergyTransferStarted (authorized at the station) as its scenario presupposes; TxStopPoint set to Authorized; the Available report of step 3 looked for only with a fixed cable (declaration HFS-2); the session ended and the configuration restored after the table.',
+  deviations: [OVERLAPPING_TRIGGER_DEVIATION],
   pics: { all: ['C-06.1', 'C-12.2', 'AQ-9'], any: ['C-10.2', 'C-10.5'], text: '(C-10.2 or C-10.5) and (C-52 or NOT (C-10.1 or C-10.3 or C-10.4)) and C-06.1 and C-12.2 and AQ-9 and NOT Product Subtype "Mode 1/2-only Charging Station"' },
   actions: ['presentIdToken', 'plugIn', 'unplug', 'unplugEvSide'],
 }, async (t) => {

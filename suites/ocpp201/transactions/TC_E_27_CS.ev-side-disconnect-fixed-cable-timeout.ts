@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { EV_CONNECTION_TIMEOUT_S, beforeEnergyTransferSuspended, evSideDisconnect, expectConnectorStatus, expectTxEvent, stimulusMark, txPoint, withTxSession } from './charging-station-states.js';
+import { EV_CONNECTION_TIMEOUT_S, beforeEnergyTransferSuspended, evSideDisconnect, expectConnectorStatus, expectTxEvent, stimulusMark, txPoint, withTxSession, OVERLAPPING_TRIGGER_DEVIATION } from './charging-station-states.js';
 
 const TC = 'OCPP 2.0.1 Part 6 TC_E_27_CS';
 
@@ -13,6 +13,7 @@ export default defineCase({
   purpose: 'A fixed cable pulled out of the EV suspends the transaction (Updated, EVCommunicationLost, Idle; Available); not put back within EVConnectionTimeOut, the transaction is deauthorized (EVConnectTimeout; Ended with Timeout when TxStopPoint has Authorized).',
   refs: ['OCPP 2.0.1 Part 2 E10.FR.02', 'OCPP 2.0.1 Part 2 E10.FR.03'],
   provenance: `OCPP 2.0.1 Part 6 TC_E_27_CS; ours: EVConnectionTimeOut set to ${EV_CONNECTION_TIMEOUT_S} s so that the timeout comes within the case, TxStopPoint set to Authorized, and the session ended and the configuration restored after the table.`,
+  deviations: [OVERLAPPING_TRIGGER_DEVIATION],
   pics: { all: ['C-06.1', 'C-12.2', 'HFS-2', 'AQ-9'], any: ['C-10.2', 'C-10.5'], text: '(C-10.2 or C-10.5) and (C-52 or NOT (C-10.1 or C-10.3 or C-10.4)) and C-06.1 and C-12.2 and HFS-2 and AQ-9 and NOT Product Subtype "Mode 1/2-only Charging Station"' },
   actions: ['presentIdToken', 'plugIn', 'unplug', 'unplugEvSide', 'evSuspend'],
 }, async (t) => {

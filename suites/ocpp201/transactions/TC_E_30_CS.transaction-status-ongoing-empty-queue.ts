@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { beforeEnergyTransferStarted, withTxSession } from './charging-station-states.js';
+import { beforeEnergyTransferStarted, withTxSession, OVERLAPPING_TRIGGER_DEVIATION } from './charging-station-states.js';
 
 export default defineCase({
   id: 'TC_E_30_CS',
@@ -11,6 +11,7 @@ export default defineCase({
   purpose: 'GetTransactionStatus for the running transaction, with nothing queued, is answered ongoingIndicator true, messagesInQueue false.',
   refs: ['OCPP 2.0.1 Part 2 E14.FR.02', 'OCPP 2.0.1 Part 2 E14.FR.05'],
   provenance: 'OCPP 2.0.1 Part 6 TC_E_30_CS; ours: half a second between the last answer and the request, authorization at the station (the OCTT default), and the session ended after the table.',
+  deviations: [OVERLAPPING_TRIGGER_DEVIATION],
   actions: ['presentIdToken', 'plugIn', 'unplug'],
 }, async (t) => {
   await withTxSession(t, { teardownStep: 3 }, async (s) => {

@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { beforeEnergyTransferStarted, withTxSession } from './charging-station-states.js';
+import { beforeEnergyTransferStarted, withTxSession, OVERLAPPING_TRIGGER_DEVIATION } from './charging-station-states.js';
 import { RETRY_BACK_OFF_WAIT_MINIMUM_S, TX_UPDATED_SETTINGS, backOnline, expectQueuedTxEvents, offlineSettings, offlineStop, takeOffline } from './transaction-steps.js';
 
 const TC = 'OCPP 2.0.1 Part 6 TC_E_31_CS';
@@ -16,6 +16,7 @@ export default defineCase({
   purpose: 'A transaction stopped while the CSMS is unreachable: right after the reconnection GetTransactionStatus answers ongoingIndicator false, messagesInQueue true, and the queued events report the stop.',
   refs: ['OCPP 2.0.1 Part 2 E14.FR.03', 'OCPP 2.0.1 Part 2 E14.FR.04', 'OCPP 2.0.1 Part 2 E12.FR.02'],
   provenance: `OCPP 2.0.1 Part 6 TC_E_31_CS; ours: RetryBackOffWaitMinimum ${RETRY_BACK_OFF_WAIT_MINIMUM_S} + ${TRANSACTION_DURATION_S} s, TxUpdatedInterval 1 s, the stop with the idToken at the station (the local scenario); of the reusable states' validations for the queued events, the StopAuthorized trigger and the Ended event are checked; the session ended and the configuration restored after the table.`,
+  deviations: [OVERLAPPING_TRIGGER_DEVIATION],
   pics: { text: 'NOT (NOT (C-30 - C-35) AND (NOT C-10.1 AND NOT C-10.3 AND NOT C-10.4 AND NOT C-10.5) AND NOT C-06.2)' },
   actions: ['presentIdToken', 'plugIn', 'unplug'],
 }, async (t) => {

@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { beforeEnergyTransferStarted, stopAuthorized, txPoint, withTxSession } from './charging-station-states.js';
+import { beforeEnergyTransferStarted, stopAuthorized, txPoint, withTxSession, OVERLAPPING_TRIGGER_DEVIATION } from './charging-station-states.js';
 
 export default defineCase({
   id: 'TC_E_35_CS',
@@ -11,6 +11,7 @@ export default defineCase({
   purpose: 'With TxStopPoint PowerPathClosed, RequestStopTransaction is accepted and the opening power path ends the transaction: Ended, RemoteStop, stoppedReason Remote.',
   refs: ['OCPP 2.0.1 Part 2 E06.FR.06', 'OCPP 2.0.1 Part 2 F03.FR.03', 'OCPP 2.0.1 Part 2 F03.FR.07'],
   provenance: 'OCPP 2.0.1 Part 6 TC_E_35_CS; ours: TxStopPoint set to PowerPathClosed alone, authorization at the station (the OCTT default), and the session ended and the configuration restored after the table.',
+  deviations: [OVERLAPPING_TRIGGER_DEVIATION],
   pics: { all: ['C-10.3'], text: 'C-10.3 and (C-52 or NOT C-10.2)' },
   actions: ['presentIdToken', 'plugIn', 'unplug'],
 }, async (t) => {

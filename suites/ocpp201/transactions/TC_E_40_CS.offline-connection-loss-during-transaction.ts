@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { beforeEnergyTransferStarted, withTxSession } from './charging-station-states.js';
+import { beforeEnergyTransferStarted, withTxSession, OVERLAPPING_TRIGGER_DEVIATION } from './charging-station-states.js';
 import { RETRY_BACK_OFF_WAIT_MINIMUM_S, TX_UPDATED_SETTINGS, backOnline, expectQueuedTxEvents, offlineSettings, takeOffline } from './transaction-steps.js';
 
 export default defineCase({
@@ -12,6 +12,7 @@ export default defineCase({
   purpose: 'The meter values of a running transaction taken while the CSMS is unreachable are queued and sent after the reconnection as TransactionEvent Updated with meterValue and offline true.',
   refs: ['OCPP 2.0.1 Part 2 E11.FR.01', 'OCPP 2.0.1 Part 2 E11.FR.02'],
   provenance: `OCPP 2.0.1 Part 6 TC_E_40_CS; ours: RetryBackOffWaitMinimum ${RETRY_BACK_OFF_WAIT_MINIMUM_S} s and TxUpdatedInterval 1 s (the table's configured values), the queued events collected until none came for a second, authorization at the station, and the session ended and the configuration restored after the table.`,
+  deviations: [OVERLAPPING_TRIGGER_DEVIATION],
   actions: ['presentIdToken', 'plugIn', 'unplug'],
 }, async (t) => {
   await withTxSession(t, {

@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
-import { beforeEnergyTransferStarted, withTxSession } from './charging-station-states.js';
+import { beforeEnergyTransferStarted, withTxSession, OVERLAPPING_TRIGGER_DEVIATION } from './charging-station-states.js';
 import { backOnline, expectQueuedTxEvents, offlineSettings, offlineStop, takeOffline } from './transaction-steps.js';
 
 const TC = 'OCPP 2.0.1 Part 6 TC_E_44_CS';
@@ -14,6 +14,7 @@ export default defineCase({
   purpose: 'A transaction stopped with its idToken while the CSMS is unreachable is reported after the reconnection: every queued TransactionEvent offline true, one of them Ended.',
   refs: ['OCPP 2.0.1 Part 2 E08.FR.01', 'OCPP 2.0.1 Part 2 E08.FR.04', 'OCPP 2.0.1 Part 2 E12.FR.02'],
   provenance: 'OCPP 2.0.1 Part 6 TC_E_44_CS; ours: the manual actions through SUT control, the queued events collected until none came for a second, and the session ended and the configuration restored after the table.',
+  deviations: [OVERLAPPING_TRIGGER_DEVIATION],
   pics: { any: ['C-30', 'C-31', 'C-32', 'C-33', 'C-34', 'C-35'], text: 'C-30 - C-35 or ISO 15118 support' },
   actions: ['presentIdToken', 'plugIn', 'unplug'],
 }, async (t) => {

@@ -1,6 +1,6 @@
 import { defineCase } from '../../../harness/dsl/define-case.js';
 import type { IdToken } from './charging-station-states.js';
-import { beforeEnergyTransferStarted, withTxSession } from './charging-station-states.js';
+import { beforeEnergyTransferStarted, withTxSession, OVERLAPPING_TRIGGER_DEVIATION } from './charging-station-states.js';
 import { backOnline, expectQueuedTxEvents, offlineSettings, offlineStop, takeOffline } from './transaction-steps.js';
 
 const TC = 'OCPP 2.0.1 Part 6 TC_E_45_CS';
@@ -17,6 +17,7 @@ export default defineCase({
   purpose: 'While the CSMS is unreachable, another idToken of the same group (known from the Authorization Cache) stops the transaction; after the reconnection every queued TransactionEvent is offline true, one of them Ended.',
   refs: ['OCPP 2.0.1 Part 2 E08.FR.02', 'OCPP 2.0.1 Part 2 C09', 'OCPP 2.0.1 Part 2 E12.FR.02'],
   provenance: 'OCPP 2.0.1 Part 6 TC_E_45_CS; ours: the second idToken is the configured valid one with "2" appended, both answered Accepted with the same groupIdToken by the harness; memory state IdTokenCached reached by presenting the second idToken once online and withdrawing it (a station without an Authorization Cache is NOT_APPLICABLE: the Local Authorization List route is not implemented); the manual actions through SUT control, and the session ended and the configuration restored after the table.',
+  deviations: [OVERLAPPING_TRIGGER_DEVIATION],
   pics: { any: ['C-30', 'C-31', 'C-32'], text: '(C-30 or C-31 or C-32) AND (Local Authorization List Management or C-49)' },
   actions: ['presentIdToken', 'plugIn', 'unplug'],
 }, async (t) => {

@@ -48,6 +48,8 @@ export interface TxSession {
   evHeld: boolean;
   /** The mark of the last stimulus: events a later state expects may already follow it. */
   lastMark: number;
+  /** transactionInfo.chargingState of the last TransactionEvent of this session. */
+  chargingState?: string;
 }
 
 export const table = (n: number, state: string) => `OCPP 2.0.1 Part 6 Table ${n} (reusable state ${state})`;
@@ -230,6 +232,31 @@ export function observe(s: TxSession, payload: Record<string, unknown>): void {
     s.authorized = false;
   }
   if (payload.idToken !== undefined) s.idTokenUnsent = false;
+  const state = (payload.transactionInfo as { chargingState?: unknown } | undefined)?.chargingState;
+  if (typeof state === 'string') s.chargingState = state;
+}
+
+/**
+ * Trigger reasons that can coincide with the start of the energy transfer. Part 2 E02.FR.17's note: when two
+ * trigger reasons overlap, the more specific one should be used (a cable plugged in: CablePluggedIn, not
+ * ChargingStateChanged). Where a table demands ChargingStateChanged, a station that used one of these for
+ * the same moment gets a SHOULD finding the OCTT fails (octt: fails), not a FAIL.
+ */
+export const OVERLAPPING_TRIGGERS = ['CablePluggedIn', 'Authorized', 'RemoteStart'];
+
+/** The deviation every case declares whose reusable states judge the energy transfer's trigger reason. */
+export const OVERLAPPING_TRIGGER_DEVIATION = {
+  what: 'Where the table demands triggerReason ChargingStateChanged (or chargingState EVConnected with CablePluggedIn), a station that reported the start of the energy transfer with the more specific trigger of the same moment (CablePluggedIn, Authorized, RemoteStart) gets a SHOULD finding the OCTT fails, not a FAIL',
+  why: 'Part 2 recommends the more specific trigger reason when two overlap',
+  source: 'OCPP 2.0.1 Part 2 E02.FR.17 (note)',
+};
+
+/** The table's own demand on an event already judged with the overlapping triggers allowed: SHOULD, octt fails. */
+export function judgeTableTrigger(s: TxSession, call: InboundCall, wanted: string[], requirement: string): void {
+  s.cp.checkCall(call, {
+    match: { triggerReason: wanted.length === 1 ? wanted[0]! : { oneOf: wanted } }, level: 'SHOULD', octt: 'fails',
+    requirement: `${requirement} — SHOULD here: Part 2 E02.FR.17's note prefers the more specific of two overlapping trigger reasons (${OVERLAPPING_TRIGGERS.join(', ')})`,
+  });
 }
 
 export interface TxExpectation {
@@ -240,13 +267,14 @@ export interface TxExpectation {
   after: number;
   within?: number;
   level?: 'MUST' | 'SHOULD';
+  octt?: 'fails' | 'not-checked';
 }
 
 /** Expect a TransactionEvent of this session; the session learns from it. */
 export async function expectTxEvent(s: TxSession, e: TxExpectation): Promise<InboundCall> {
   const call = await s.cp.expectCall('TransactionEvent', {
     where: txWhere(s, e.where), match: e.match, after: e.after, requirement: e.requirement,
-    ...(e.within ? { within: e.within } : {}), ...(e.level ? { level: e.level } : {}),
+    ...(e.within ? { within: e.within } : {}), ...(e.level ? { level: e.level } : {}), ...(e.octt ? { octt: e.octt } : {}),
   });
   observe(s, call.frame.payload);
   return call;
@@ -396,21 +424,30 @@ async function authorizedRemote(s: TxSession, cite?: Cite): Promise<InboundCall 
 
 /** Table 430 EnergyTransferStarted: connect the EV when not connected (Part 1), then the energy flows (Part 2). */
 export async function energyTransferStarted(s: TxSession): Promise<void> {
+  const before = s.lastMark;
   const m = stimulusMark(s, 'energy transfer starting');
+  const wasPlugged = s.plugged;
   if (!s.plugged) {
     await s.t.sut.do('plugIn', { evseId: s.evseId, connectorId: s.connectorId });
     s.plugged = true;
     await expectConnectorStatus(s, 'Occupied', `${T.energyTransferStarted} step 1; E02.FR.05`, m.after);
     if (!s.started ? has(s.startPoints, 'EVConnected') : ongoing(s)) {
       const wasStarted = s.started;
-      await expectTxEvent(s, {
+      const plugged = await expectTxEvent(s, {
         after: m.after, where: { triggerReason: 'CablePluggedIn' },
-        match: { 'transactionInfo.chargingState': 'EVConnected', ...evseMatch(s) },
+        // Charging as well: energy flowing from the plug-in on is reported in this event (E02.FR.17 note).
+        match: { 'transactionInfo.chargingState': { oneOf: ['EVConnected', 'Charging'] }, ...evseMatch(s) },
         requirement: `${T.energyTransferStarted} step 3; ${wasStarted ? 'E02.FR.17' : 'E01.FR.02'}, E01.FR.16`,
+      });
+      s.cp.checkCall(plugged, {
+        match: { 'transactionInfo.chargingState': 'EVConnected' }, level: 'SHOULD', octt: 'fails',
+        requirement: `${T.energyTransferStarted} step 3: chargingState EVConnected — SHOULD here: a station whose energy flows from the plug-in on reports Charging in the CablePluggedIn event (Part 2 E02.FR.17 note)`,
       });
     }
   }
-  await energyFlows(s, m.after);
+  // With the EV connected before this state, the energy may have started with the previous stimulus (the
+  // authorization that closed the power path): its events count too.
+  await energyFlows(s, wasPlugged ? before : m.after);
 }
 
 /** Table 430 Part 2: the power path closes and energy flows (steps 7 and 9; DataSigned, step 5, is not covered). */
@@ -418,18 +455,35 @@ async function energyFlows(s: TxSession, after: number): Promise<void> {
   if (!s.started && has(s.startPoints, 'PowerPathClosed')) {
     // Step 7 asks SuspendedEVSE (power path closed, no energy yet). A station whose power path closes
     // with the energy flowing at once reports Charging in the same event: that event then is step 9 too.
+    const requirement = `${T.energyTransferStarted} step 7; E01.FR.05 (start at PowerPathClosed), E01.FR.16, E01.FR.10`;
     const closed = await expectTxEvent(s, {
-      after, match: { triggerReason: 'ChargingStateChanged', 'transactionInfo.chargingState': { oneOf: ['SuspendedEVSE', 'Charging'] }, eventType: 'Started', ...evseMatch(s), ...(s.idTokenUnsent ? idTokenMatch(s) : {}) },
-      requirement: `${T.energyTransferStarted} step 7; E01.FR.05 (start at PowerPathClosed), E01.FR.16, E01.FR.10`,
+      after, match: { triggerReason: { oneOf: ['ChargingStateChanged', ...OVERLAPPING_TRIGGERS] }, 'transactionInfo.chargingState': { oneOf: ['SuspendedEVSE', 'Charging'] }, eventType: 'Started', ...evseMatch(s), ...(s.idTokenUnsent ? idTokenMatch(s) : {}) },
+      requirement,
     });
+    judgeTableTrigger(s, closed, ['ChargingStateChanged'], `${requirement}: triggerReason ChargingStateChanged`);
     if ((closed.frame.payload.transactionInfo as { chargingState?: string }).chargingState === 'Charging') return;
   }
   const wasStarted = s.started;
-  await expectTxEvent(s, {
+  const requirement = `${T.energyTransferStarted} step 9; ${wasStarted ? 'E01.FR.18 (a changed charging state is reported)' : 'E01.FR.06 (start at EnergyTransfer)'}, E01.FR.15`;
+  if (wasStarted && s.chargingState === 'Charging') {
+    // Charging was already reported, with the trigger of the same moment (Authorized, CablePluggedIn …): the
+    // table's separate ChargingStateChanged event is then only what the OCTT wants (E02.FR.17 note).
+    try {
+      await expectTxEvent(s, {
+        after, where: { 'transactionInfo.chargingState': 'Charging', triggerReason: 'ChargingStateChanged' }, level: 'SHOULD', octt: 'fails',
+        requirement: `${requirement}: a TransactionEvent ChargingStateChanged, Charging — SHOULD here: the station reported Charging already, with the more specific trigger of the same moment (Part 2 E02.FR.17 note); the OCTT fails it`,
+      });
+    } catch (err) {
+      if (!(err instanceof Error) || err.name !== 'ExpectationUnmet') throw err; // the SHOULD finding is recorded; the state is reached
+    }
+    return;
+  }
+  const flowing = await expectTxEvent(s, {
     after, where: { 'transactionInfo.chargingState': 'Charging' },
-    match: { triggerReason: 'ChargingStateChanged', ...(wasStarted ? {} : { eventType: 'Started', ...evseMatch(s) }), ...(s.idTokenUnsent ? idTokenMatch(s) : {}) },
-    requirement: `${T.energyTransferStarted} step 9; ${wasStarted ? 'E01.FR.18 (a changed charging state is reported)' : 'E01.FR.06 (start at EnergyTransfer)'}, E01.FR.15`,
+    match: { triggerReason: { oneOf: ['ChargingStateChanged', ...OVERLAPPING_TRIGGERS] }, ...(wasStarted ? {} : { eventType: 'Started', ...evseMatch(s) }), ...(s.idTokenUnsent ? idTokenMatch(s) : {}) },
+    requirement,
   });
+  judgeTableTrigger(s, flowing, ['ChargingStateChanged'], `${requirement}: triggerReason ChargingStateChanged`);
 }
 
 /** Table 431 EnergyTransferSuspended: the EV suspends; Updated SuspendedEV (or Ended when TxStopPoint is EnergyTransfer). */

@@ -48,6 +48,11 @@ export interface TxSession {
   evHeld: boolean;
   /** The mark of the last stimulus: events a later state expects may already follow it. */
   lastMark: number;
+  /**
+   * A RequestStartTransaction was accepted and no TransactionEvent was expected since: the next one
+   * expected must say RemoteStart with this remoteStartId (Part 6 §2.1 general tool rule).
+   */
+  pendingRemoteStartId?: number;
 }
 
 export const table = (n: number, state: string) => `OCPP 2.0.1 Part 6 Table ${n} (reusable state ${state})`;
@@ -242,12 +247,22 @@ export interface TxExpectation {
   level?: 'MUST' | 'SHOULD';
 }
 
-/** Expect a TransactionEvent of this session; the session learns from it. */
+/**
+ * Expect a TransactionEvent of this session; the session learns from it. The first one after a remote
+ * start is the RemoteStart event whatever the state expects (Part 6 §2.1: it overrules the step's
+ * triggerReason) and carries the remoteStartId.
+ */
 export async function expectTxEvent(s: TxSession, e: TxExpectation): Promise<InboundCall> {
+  const remote = s.pendingRemoteStartId;
+  const { triggerReason: _stateTrigger, ...whereOtherwise } = e.where ?? {};
   const call = await s.cp.expectCall('TransactionEvent', {
-    where: txWhere(s, e.where), match: e.match, after: e.after, requirement: e.requirement,
+    where: txWhere(s, remote === undefined ? e.where : whereOtherwise),
+    match: remote === undefined ? e.match : { ...e.match, triggerReason: 'RemoteStart', 'transactionInfo.remoteStartId': remote },
+    after: e.after,
+    requirement: remote === undefined ? e.requirement : `${e.requirement}; Part 6 §2.1 general tool rule: the first TransactionEvent after RequestStartTransaction says RemoteStart with its remoteStartId (F01.FR.19, F01.FR.25 / F02.FR.01)`,
     ...(e.within ? { within: e.within } : {}), ...(e.level ? { level: e.level } : {}),
   });
+  s.pendingRemoteStartId = undefined;
   observe(s, call.frame.payload);
   return call;
 }
@@ -386,7 +401,11 @@ async function authorizedRemote(s: TxSession, cite?: Cite): Promise<InboundCall 
   s.authorizedBy = 'remote';
   s.authorized = answer.payload.status === 'Accepted';
   s.idTokenUnsent = true;
-  if (!(has(s.startPoints, 'Authorized') || ongoing(s))) return undefined;
+  if (!(has(s.startPoints, 'Authorized') || ongoing(s))) {
+    // The RemoteStart event comes with a later state's event (e.g. when the power path closes).
+    if (s.authorized) s.pendingRemoteStartId = remoteStartId;
+    return undefined;
+  }
   return expectTxEvent(s, {
     after: m.after,
     match: { triggerReason: 'RemoteStart', 'transactionInfo.remoteStartId': remoteStartId, ...idTokenMatch(s), ...(wasStarted ? {} : { eventType: 'Started' }) },

@@ -66,6 +66,11 @@ export const BUILTIN_DECLARATIONS_201: Declarations = {
     'C-28',
     // Security: AdditionalRootCertificateCheck (AS-2), for the migration to a new CSMS root (TC_B_47_CS).
     'AS-2',
+    // Block F: TriggerMessage for MeterValues, TransactionEvent, LogStatusNotification and
+    // FirmwareStatusNotification (always Idle: it uploads no logs, installs no firmware), StatusNotification
+    // and BootNotification (C-29.1–C-29.6); remote start with an ISO14443 idToken (C-36); AuthorizeRemoteStart
+    // writable either way (C-48.1, C-48.2). No cable lock before authorization (no AQ-2).
+    'C-29.1', 'C-29.2', 'C-29.3', 'C-29.4', 'C-29.5', 'C-29.6', 'C-36', 'C-48.1', 'C-48.2',
   ],
   // Security profiles 1–3 (TLS with the run's PKI at 2 and 3).
   securityProfiles: [1, 2, 3],

@@ -1,5 +1,5 @@
 // Named faults of the OCPP 2.0.1 reference charging station. Each one is off by default and breaks
-// exactly one rule that a charging-station table of blocks B, E, J or P checks; switching one on must
+// exactly one rule that a charging-station table of blocks B, E, F, J or P checks; switching one on must
 // change what goes on the wire.
 
 export const CHARGING_STATION_201_QUIRKS = [
@@ -35,6 +35,16 @@ export const CHARGING_STATION_201_QUIRKS = [
   { name: 'migration-trusts-old-root', description: 'While migrating to a new network profile it still trusts the replaced (fallback) CSMS root, so a certificate of the old root is accepted there (M05.FR.10, M05.FR.15).' },
   { name: 'installed-ids-omit-fallback-root', description: 'GetInstalledCertificateIds leaves out the fallback CSMS root kept after a new one was installed (M05.FR.12; TC_B_47_CS step 12).' },
   { name: 'fallback-root-kept', description: 'Keeps the old (fallback) CSMS root after connecting with the new one (M05.FR.13).' },
+  { name: 'remote-start-without-remote-start-id', description: 'The TransactionEvent after a RequestStartTransaction carries no remoteStartId (F01.FR.25, F02.FR.01).' },
+  { name: 'remote-start-skips-authorize', description: 'With AuthorizeRemoteStart true, a RequestStartTransaction starts without an Authorize of its idToken (F01.FR.01; Table 428 step 3).' },
+  { name: 'remote-stop-trigger-stop-authorized', description: 'The TransactionEvent after a RequestStopTransaction says triggerReason StopAuthorized instead of RemoteStop (F03.FR.02/FR.03).' },
+  { name: 'remote-stop-unknown-accepted', description: 'RequestStopTransaction with a transactionId of no active transaction answers Accepted (F03.FR.08).' },
+  { name: 'unlock-connector-always-unlocked', description: 'UnlockConnector answers Unlocked during a transaction and for an unknown connector (F05.FR.02, F05.FR.03).' },
+  { name: 'unlock-connector-needs-cable', description: 'UnlockConnector answers UnlockFailed when no cable is plugged in, without attempting the unlock (F05.FR.06).' },
+  { name: 'trigger-accepted-not-sent', description: 'TriggerMessage is answered Accepted but the requested message never follows (F06.FR.10).' },
+  { name: 'triggered-readings-periodic', description: 'Triggered MeterValues and TransactionEvent readings say context Sample.Periodic instead of Trigger (F06.FR.06/FR.07; TC_F_11–14).' },
+  { name: 'trigger-boot-after-accepted', description: 'TriggerMessage BootNotification after an accepted boot answers Accepted and boots again (F06.FR.17).' },
+  { name: 'trigger-unknown-rejected', description: 'TriggerMessage for a message it has not implemented answers Rejected instead of NotImplemented (F06.FR.08).' },
   { name: 'data-transfer-accepts-unknown-vendor', description: 'DataTransfer with an unknown vendorId answers Accepted instead of UnknownVendorId (P01.FR.06).' },
 ] as const satisfies ReadonlyArray<{ name: string; description: string }>;
 

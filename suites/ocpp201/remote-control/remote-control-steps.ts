@@ -1,0 +1,78 @@
+// What the 2.0.1 remote-control cases (block F: RequestStart/StopTransaction, UnlockConnector,
+// TriggerMessage) share beyond the transaction reusable states of block E (imported from
+// ../transactions). Not a case (discovery loads TC_… files only).
+import type { CaseLink, CallResultOk } from '../../../harness/dsl/case-link.js';
+import type { ChargePointSutContext, CsmsSutContext } from '../../../harness/dsl/context.js';
+import type { Matcher } from '../../../harness/checks/match.js';
+import type { InboundCall } from '../../../harness/rpc/session.js';
+import { evseIdsOf } from '../../../harness/versions/ocpp201/module.js';
+import type { VariableSetting } from '../transactions/charging-station-states.js';
+
+export const part6 = (id: string) => `OCPP 2.0.1 Part 6 ${id}`;
+
+// ---------------------------------------------------------------- the charging station under test
+
+/** The EVSE and connector the tables call <Configured evseId> / <Configured connectorId>. */
+export const configuredConnector = (t: Pick<ChargePointSutContext, 'cfg'>) => ({ evseId: evseIdsOf(t.cfg)[0] ?? 1, connectorId: 1 });
+
+/**
+ * The Before lines of TC_F_02/03_CS: AuthorizeRemoteStart set to `value` when writable. The prerequisite
+ * (not ReadOnly with the other value) holds when the variable can be set or already has the value;
+ * otherwise the case is NOT_APPLICABLE (applySettings). The cache lines are ours: an idToken in the
+ * cache may spare the Authorize (Table 428 step 3 note), so the cache is off while the case runs.
+ */
+export function authorizeRemoteStart(value: 'true' | 'false'): VariableSetting[] {
+  return [
+    { component: 'AuthCtrlr', variable: 'AuthorizeRemoteStart', value },
+    { component: 'AuthCacheCtrlr', variable: 'Enabled', value: 'false', need: 'ifImplemented' },
+    { component: 'AuthCtrlr', variable: 'LocalPreAuthorize', value: 'false', need: 'ifImplemented' },
+  ];
+}
+
+/** Send UnlockConnector; the answer must carry `status` (the table's step 2). */
+export function unlockConnector(cp: CaseLink, evseId: number, connectorId: number, status: string, requirement: string): Promise<CallResultOk> {
+  return cp.call('UnlockConnector', { evseId, connectorId }, { expect: { status }, requirement });
+}
+
+/** Send TriggerMessage; the answer must carry `status` (the table's step 2 or 6). */
+export function triggerMessage(cp: CaseLink, requestedMessage: string, status: string, requirement: string, evse?: { id: number; connectorId?: number }): Promise<CallResultOk> {
+  return cp.call('TriggerMessage', { requestedMessage, ...(evse ? { evse } : {}) }, { expect: { status }, requirement });
+}
+
+/** F06.FR.04: the requested message comes after the TriggerMessageResponse, so after the answer's seq. */
+export function expectTriggered(cp: CaseLink, action: string, answer: CallResultOk, opts: { where?: Matcher; match?: Matcher; requirement: string }): Promise<InboundCall> {
+  return cp.expectCall(action, { after: answer.call.seq, ...opts });
+}
+
+// ---------------------------------------------------------------- the CSMS under test
+
+type Scope = Pick<CsmsSutContext, 'cfg' | 'sut' | 'step'>;
+
+/** The configured EVSE of the harness station (one connector per EVSE). */
+export const harnessConnector = (cfg: CsmsSutContext['cfg']) => ({ evseId: evseIdsOf(cfg)[0] ?? 1, connectorId: 1 });
+
+/**
+ * Steps 1–2 of the CSMS-side F06 tables: the CSMS is asked through SUT control to trigger
+ * `requestedMessage` (with `evse` when the table names one), sends TriggerMessageRequest (step 1, its
+ * tool validation `match`), and the harness station answers `answer` (step 2).
+ */
+export async function csmsTriggers(t: Scope, link: CaseLink, v: {
+  table: string;
+  requestedMessage: string;
+  evse?: { id: number; connectorId?: number };
+  match: Matcher;
+  answer: 'Accepted' | 'NotImplemented';
+  /** Beyond the table (ours, with its source): e.g. F06.FR.13's connectorId. */
+  extra?: { match: Matcher; requirement: string };
+}): Promise<InboundCall> {
+  link.handle('TriggerMessage', () => ({ status: v.answer }));
+  const request = await t.step(1, `The CSMS is asked to trigger ${v.requestedMessage}${v.evse ? ` for EVSE ${v.evse.id}` : ''} and sends TriggerMessageRequest (step 1)`, async () => {
+    const mark = link.mark(`TriggerMessage ${v.requestedMessage} asked for`);
+    await t.sut.do('TriggerMessage', { requestedMessage: v.requestedMessage, ...(v.evse ? { evse: v.evse } : {}) });
+    const call = await link.expectCall('TriggerMessage', { after: mark, match: v.match, requirement: `${part6(v.table)} step 1 (tool validation); OCPP 2.0.1 F06.FR.01: the CSMS names the message it wants` });
+    if (v.extra) link.checkCall(call, { match: v.extra.match, requirement: v.extra.requirement, octt: 'not-checked' });
+    return call;
+  });
+  await t.step(2, `The station answers TriggerMessage ${v.answer} (step 2)`, () => request.replied);
+  return request;
+}

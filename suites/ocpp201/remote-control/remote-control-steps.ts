@@ -7,6 +7,7 @@ import type { Matcher } from '../../../harness/checks/match.js';
 import type { InboundCall } from '../../../harness/rpc/session.js';
 import { evseIdsOf } from '../../../harness/versions/ocpp201/module.js';
 import type { VariableSetting } from '../transactions/charging-station-states.js';
+import { TE_ANSWERED, transactionEventPayload, type StationTransaction, type TxScope } from '../transactions/csms-transaction-states.js';
 
 export const part6 = (id: string) => `OCPP 2.0.1 Part 6 ${id}`;
 
@@ -64,15 +65,47 @@ export async function csmsTriggers(t: Scope, link: CaseLink, v: {
   answer: 'Accepted' | 'NotImplemented';
   /** Beyond the table (ours, with its source): e.g. F06.FR.13's connectorId. */
   extra?: { match: Matcher; requirement: string };
+  /** The table's number of the TriggerMessageRequest step (default 1; the answer is the next). */
+  firstStep?: number;
 }): Promise<InboundCall> {
+  const n = v.firstStep ?? 1;
   link.handle('TriggerMessage', () => ({ status: v.answer }));
-  const request = await t.step(1, `The CSMS is asked to trigger ${v.requestedMessage}${v.evse ? ` for EVSE ${v.evse.id}` : ''} and sends TriggerMessageRequest (step 1)`, async () => {
+  const request = await t.step(n, `The CSMS is asked to trigger ${v.requestedMessage}${v.evse ? ` for EVSE ${v.evse.id}` : ''} and sends TriggerMessageRequest (step ${n})`, async () => {
     const mark = link.mark(`TriggerMessage ${v.requestedMessage} asked for`);
     await t.sut.do('TriggerMessage', { requestedMessage: v.requestedMessage, ...(v.evse ? { evse: v.evse } : {}) });
-    const call = await link.expectCall('TriggerMessage', { after: mark, match: v.match, requirement: `${part6(v.table)} step 1 (tool validation); OCPP 2.0.1 F06.FR.01: the CSMS names the message it wants` });
+    const call = await link.expectCall('TriggerMessage', { after: mark, match: v.match, requirement: `${part6(v.table)} step ${n} (tool validation); OCPP 2.0.1 F06.FR.01: the CSMS names the message it wants` });
     if (v.extra) link.checkCall(call, { match: v.extra.match, requirement: v.extra.requirement, octt: 'not-checked' });
     return call;
   });
-  await t.step(2, `The station answers TriggerMessage ${v.answer} (step 2)`, () => request.replied);
+  await t.step(n + 1, `The station answers TriggerMessage ${v.answer} (step ${n + 1})`, () => request.replied);
   return request;
+}
+
+/**
+ * Steps 1–2 of the CSMS-side remote start tables: the CSMS is asked through SUT control to start a
+ * transaction for the configured valid idToken on the EVSE of `tx`; its RequestStartTransactionRequest
+ * must carry that idToken (the tables' tool validation); the harness station answers Accepted, with the
+ * transactionId of `tx` when that transaction already started (F01.FR.13). Returns the remoteStartId.
+ */
+export async function csmsRequestsStart(t: TxScope, sut: CsmsSutContext['sut'], tx: StationTransaction, table: string): Promise<number | undefined> {
+  t.link.handle('RequestStartTransaction', () => ({ status: 'Accepted', ...(tx.started ? { transactionId: tx.transactionId } : {}) }));
+  const request = await t.step(1, 'The CSMS is asked to start a transaction and sends RequestStartTransactionRequest with the valid idToken (step 1)', async () => {
+    const mark = t.link.mark('RequestStartTransaction asked for');
+    await sut.do('RequestStartTransaction', { idToken: tx.idToken, evseId: tx.evseId });
+    return t.link.expectCall('RequestStartTransaction', {
+      after: mark, match: { 'idToken.idToken': tx.idToken.idToken, 'idToken.type': tx.idToken.type },
+      requirement: `${part6(table)} step 1 (tool validation): idToken.idToken and idToken.type are the configured valid idToken's`,
+    });
+  });
+  await t.step(2, `The station answers Accepted${tx.started ? ' with its transactionId' : ', without a transactionId'} (step 2)`, () => request.replied);
+  const id = request.frame.payload.remoteStartId;
+  return typeof id === 'number' ? id : undefined;
+}
+
+/** The harness station's TransactionEvent after the remote start: RemoteStart, with the remoteStartId and the idToken (F01.FR.04, F01.FR.19, F01.FR.25). */
+export function sendRemoteStartEvent(t: TxScope, tx: StationTransaction, remoteStartId: number | undefined, requirement: string): Promise<CallResultOk> {
+  const payload = transactionEventPayload(tx, { triggerReason: 'RemoteStart', idToken: true, ...(tx.evConnected ? { chargingState: 'EVConnected' } : {}) });
+  if (remoteStartId !== undefined) (payload.transactionInfo as Record<string, unknown>).remoteStartId = remoteStartId;
+  tx.authorized = true;
+  return t.link.call('TransactionEvent', payload, { requirement: `${requirement}; ${TE_ANSWERED}` });
 }

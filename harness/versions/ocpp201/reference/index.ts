@@ -78,4 +78,5 @@ export const BUILTIN_DECLARATIONS_201: Declarations = {
 // C-44 Pending before Accepting, C-45/C-46 several GetVariables/SetVariables items, C-17 ConfigurationInventory,
 // C-50.2 FullInventory on request, C-13 Reset per EVSE, C-16 GetTransactionStatus (E14) when asked. AQ-6 is not
 // declared: it accepts unknown stations' WebSocket connections (and could answer their boot Rejected).
-export const BUILTIN_CSMS_DECLARATIONS_201: Declarations = { ...defaultConfig().declarations, pics: ['C-44', 'C-45', 'C-46', 'C-17', 'C-50.2', 'C-13', 'C-16'] };
+// C-29.1–C-29.5: it sends TriggerMessage for any message it is asked to (block F).
+export const BUILTIN_CSMS_DECLARATIONS_201: Declarations = { ...defaultConfig().declarations, pics: ['C-44', 'C-45', 'C-46', 'C-17', 'C-50.2', 'C-13', 'C-16', 'C-29.1', 'C-29.2', 'C-29.3', 'C-29.4', 'C-29.5'] };

@@ -2,9 +2,12 @@
 //   node --import tsx test/independent/run.ts csms [--port N] [--heartbeat S] [--answers response|sent]
 //   node --import tsx test/independent/run.ts charge-point --url ws://127.0.0.1:9000/ocpp [--identity CP001]
 //        [--variants a,b] [--defects a,b]
+//   node --import tsx test/independent/run.ts charging-station-201 --url ws://127.0.0.1:9000/ocpp [--identity CS001]
+//        [--variants a,b] [--defects a,b]     (then: ocpp-harness test charge-point --ocpp 2.0.1 …)
 // Prints the URLs it serves, one per line, and runs until SIGINT/SIGTERM.
 import { IndependentChargePoint, type IndependentCpDefect, type IndependentCpVariant } from './charge-point.js';
 import { IndependentCsms } from './csms.js';
+import { IndependentChargingStation201, type IndependentCs201Defect, type IndependentCs201Variant } from './ocpp201/charging-station.js';
 
 const [role, ...rest] = process.argv.slice(2);
 const flag = (name: string) => {
@@ -32,8 +35,19 @@ if (role === 'csms') {
   const { controlUrl } = await cp.start();
   process.stdout.write(`control: ${controlUrl}\n`);
   stop = () => cp.stop();
+} else if (role === 'charging-station-201') {
+  const url = flag('url');
+  if (!url) throw new Error('charging-station-201 needs --url');
+  const list = (name: string) => (flag(name) ?? '').split(',').filter(Boolean);
+  const cs = new IndependentChargingStation201({
+    url, identity: flag('identity') ?? 'CS001',
+    variants: list('variants') as IndependentCs201Variant[], defects: list('defects') as IndependentCs201Defect[],
+  });
+  const { controlUrl } = await cs.start();
+  process.stdout.write(`control: ${controlUrl}\n`);
+  stop = () => cs.stop();
 } else {
-  throw new Error('run.ts csms|charge-point');
+  throw new Error('run.ts csms|charge-point|charging-station-201');
 }
 await new Promise<void>((resolve) => {
   process.once('SIGINT', resolve);

@@ -10,8 +10,8 @@ export default defineCase({
   part6: { useCase: 'F05', requirements: ['F05.FR.01', 'F05.FR.04'] },
   purpose: 'Without a transaction on the connector, UnlockConnector unlocks it and is answered Unlocked.',
   refs: ['OCPP 2.0.1 Part 2 F05.FR.01', 'OCPP 2.0.1 Part 2 F05.FR.04'],
-  provenance: 'OCPP 2.0.1 Part 6 TC_F_06_CS; ours: the prerequisite "has a connector lock" read as the declaration fixedCable false (a fixed cable has no connector lock).',
-  declarations: { fixedCable: false },
+  provenance: 'OCPP 2.0.1 Part 6 TC_F_06_CS; ours: the prerequisite "has a connector lock" read as the condition of Part 5, a detachable cable (HFS-1).',
+  pics: { all: ['HFS-1'], text: 'HFS-1 and NOT Product Subtype "Mode 1/2-only Charging Station"' },
 }, async (t) => {
   const cp = await t.csms.booted();
   const { evseId, connectorId } = configuredConnector(t);

@@ -10,8 +10,8 @@ export default defineCase({
   part6: { useCase: 'F05', requirements: ['F05.FR.01', 'F05.FR.06'] },
   purpose: 'With no cable in the connector, the station still attempts the unlock and answers Unlocked.',
   refs: ['OCPP 2.0.1 Part 2 F05.FR.01', 'OCPP 2.0.1 Part 2 F05.FR.06'],
-  provenance: 'OCPP 2.0.1 Part 6 TC_F_07_CS; ours: the prerequisite "has a connector lock" read as the declaration fixedCable false, and "no cable connected" is the state every case leaves the connector in (nothing is plugged in here).',
-  declarations: { fixedCable: false },
+  provenance: 'OCPP 2.0.1 Part 6 TC_F_07_CS; ours: the prerequisite "has a connector lock" read as the condition of Part 5, a detachable cable (HFS-1), and "no cable connected" is the state every case leaves the connector in (nothing is plugged in here).',
+  pics: { all: ['HFS-1'], text: 'HFS-1 and NOT Product Subtype "Mode 1/2-only Charging Station"' },
 }, async (t) => {
   const cp = await t.csms.booted();
   const { evseId, connectorId } = configuredConnector(t);

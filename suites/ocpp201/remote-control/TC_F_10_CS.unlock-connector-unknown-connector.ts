@@ -10,8 +10,8 @@ export default defineCase({
   part6: { useCase: 'F05', requirements: ['F05.FR.03'] },
   purpose: 'UnlockConnector for a connector the EVSE does not have (999) is answered UnknownConnector.',
   refs: ['OCPP 2.0.1 Part 2 F05.FR.03'],
-  provenance: 'OCPP 2.0.1 Part 6 TC_F_10_CS; ours: the prerequisite "has a connector lock" read as the declaration fixedCable false.',
-  declarations: { fixedCable: false },
+  provenance: 'OCPP 2.0.1 Part 6 TC_F_10_CS; ours: the prerequisite "has a connector lock" read as the condition of Part 5, a detachable cable (HFS-1).',
+  pics: { all: ['HFS-1'], text: 'HFS-1 and NOT Product Subtype "Mode 1/2-only Charging Station"' },
 }, async (t) => {
   const cp = await t.csms.booted();
   const { evseId } = configuredConnector(t);

@@ -389,6 +389,17 @@ const SCENARIOS: Record<string, Scenario> = {
     },
     conforming: 'Trigger',
   },
+  'triggered-log-status-idle': {
+    observe: async (p) => {
+      // An unreachable location: the station holds the upload for a moment before it fails.
+      await p.csms.call('GetLog', { logType: 'DiagnosticsLog', requestId: 5, log: { remoteLocation: 'http://127.0.0.1:9/logs/' } });
+      await p.csms.waitFor('LogStatusNotification', (x) => x.status === 'Uploading');
+      const from = p.csms.calls.length;
+      await p.csms.call('TriggerMessage', { requestedMessage: 'LogStatusNotification' });
+      return (await p.csms.waitFor('LogStatusNotification', undefined, 3000, from)).payload.status;
+    },
+    conforming: 'Uploading',
+  },
   'trigger-boot-after-accepted': {
     observe: async (p) => (await p.csms.call('TriggerMessage', { requestedMessage: 'BootNotification' })).status,
     conforming: 'Rejected',

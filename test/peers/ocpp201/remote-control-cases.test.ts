@@ -19,10 +19,11 @@ const FAULTS: { side: Side; fault: string; cases: string[]; kills: string[] }[] 
   // message sent by normal operation count as the requested one.
   {
     side: 'ChargePoint', fault: 'trigger-accepted-not-sent',
-    cases: ['TC_F_11_CS', 'TC_F_12_CS', 'TC_F_13_CS', 'TC_F_14_CS', 'TC_F_15_CS', 'TC_F_17_CS', 'TC_F_18_CS', 'TC_F_23_CS', 'TC_F_24_CS'],
+    cases: ['TC_F_11_CS', 'TC_F_12_CS', 'TC_F_13_CS', 'TC_F_14_CS', 'TC_F_15_CS', 'TC_F_16_CS', 'TC_F_17_CS', 'TC_F_18_CS', 'TC_F_23_CS', 'TC_F_24_CS'],
     kills: ['sequence.missing'],
   },
   { side: 'ChargePoint', fault: 'triggered-readings-periodic', cases: ['TC_F_11_CS', 'TC_F_12_CS', 'TC_F_13_CS', 'TC_F_14_CS'], kills: ['payload.mismatch'] },
+  { side: 'ChargePoint', fault: 'triggered-log-status-idle', cases: ['TC_F_16_CS'], kills: ['payload.mismatch'] },
   { side: 'ChargePoint', fault: 'trigger-boot-after-accepted', cases: ['TC_F_26_CS'], kills: ['payload.mismatch'] },
   { side: 'ChargePoint', fault: 'trigger-unknown-rejected', cases: ['TC_F_27_CS'], kills: ['payload.mismatch'] },
   { side: 'Csms', fault: 'request-start-wrong-id-token', cases: ['TC_F_01_CSMS', 'TC_F_02_CSMS', 'TC_F_03_CSMS', 'TC_F_04_CSMS'], kills: ['payload.mismatch'] },
@@ -45,7 +46,7 @@ describe('2.0.1 block F (remote control) against the reference peers', function 
   for (const side of ['ChargePoint', 'Csms'] as const) {
     it(`every ${side === 'ChargePoint' ? 'charging-station' : 'CSMS'} case passes against the reference peer`, async () => {
       const ids = (await discoverCases()).filter((c) => c.meta.ocpp === '2.0.1' && c.meta.sut === side && /^TC_F_/.test(c.meta.id)).map((c) => c.meta.id);
-      expect(ids.length).to.equal(side === 'ChargePoint' ? 22 : 15);
+      expect(ids.length).to.equal(side === 'ChargePoint' ? 23 : 15);
       const outcome = await runBuiltin({ ocpp: '2.0.1', sides: [side], cases: ids, parallel: 2 });
       for (const c of outcome.run.cases) expect(c.verdict, detail(outcome.run.cases)).to.equal('PASS');
     });

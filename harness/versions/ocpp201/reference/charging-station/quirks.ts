@@ -43,6 +43,7 @@ export const CHARGING_STATION_201_QUIRKS = [
   { name: 'unlock-connector-needs-cable', description: 'UnlockConnector answers UnlockFailed when no cable is plugged in, without attempting the unlock (F05.FR.06).' },
   { name: 'trigger-accepted-not-sent', description: 'TriggerMessage is answered Accepted but the requested message never follows (F06.FR.10).' },
   { name: 'triggered-readings-periodic', description: 'Triggered MeterValues and TransactionEvent readings say context Sample.Periodic instead of Trigger (F06.FR.06/FR.07; TC_F_11–14).' },
+  { name: 'triggered-log-status-idle', description: 'A triggered LogStatusNotification says Idle while a GetLog upload is under way (F06.FR.14).' },
   { name: 'trigger-boot-after-accepted', description: 'TriggerMessage BootNotification after an accepted boot answers Accepted and boots again (F06.FR.17).' },
   { name: 'trigger-unknown-rejected', description: 'TriggerMessage for a message it has not implemented answers Rejected instead of NotImplemented (F06.FR.08).' },
   { name: 'data-transfer-accepts-unknown-vendor', description: 'DataTransfer with an unknown vendorId answers Accepted instead of UnknownVendorId (P01.FR.06).' },

@@ -1,9 +1,11 @@
 // CSMS requests about transactions and messages (F01–F06, E14, P01): RequestStart/StopTransaction,
-// GetTransactionStatus, TriggerMessage, UnlockConnector, ClearCache and DataTransfer.
+// GetTransactionStatus, TriggerMessage, UnlockConnector, ClearCache and DataTransfer (and, for the
+// triggered LogStatusNotification, the GetLog uploads of logs.ts).
 
 import { asRecord, int, str } from '../../../../peers/peer-util.js';
 import type { StationCore } from './core.js';
 import type { Evses } from './evses.js';
+import { LogUploads } from './logs.js';
 import { meterValue } from './metering.js';
 import type { Transactions } from './transactions.js';
 import type { Payload } from './types.js';
@@ -12,7 +14,10 @@ import type { Payload } from './types.js';
 export const DATA_TRANSFER_VENDOR = 'org.ocpp-harness';
 
 export class RemoteControl {
+  private readonly logs: LogUploads;
+
   constructor(private readonly core: StationCore, private readonly evses: Evses, private readonly tx: Transactions) {
+    this.logs = new LogUploads(core);
     core.handle('RequestStartTransaction', (p) => tx.requestStart(p));
     core.handle('RequestStopTransaction', (p) => tx.requestStop(p));
     core.handle('GetTransactionStatus', (p) => tx.transactionStatus(p));
@@ -66,10 +71,11 @@ export class RemoteControl {
         send(() => withTx.forEach((e) => this.tx.trigger(e, context)));
         return { status: 'Accepted' };
       }
-      // This station uploads no logs and installs no firmware: both are always Idle (F06.FR.15, F06.FR.16).
+      // Uploading while a GetLog upload is under way, else Idle (F06.FR.14, F06.FR.15).
       case 'LogStatusNotification':
-        send(() => this.core.enqueue('LogStatusNotification', { status: 'Idle' }));
+        send(() => this.core.enqueue('LogStatusNotification', this.logs.status));
         return { status: 'Accepted' };
+      // This station installs no firmware: always Idle (F06.FR.16).
       case 'FirmwareStatusNotification':
         send(() => this.core.enqueue('FirmwareStatusNotification', { status: 'Idle' }));
         return { status: 'Accepted' };

@@ -17,18 +17,16 @@ export const part6 = (id: string) => `OCPP 2.0.1 Part 6 ${id}`;
 export const configuredConnector = (t: Pick<ChargePointSutContext, 'cfg'>) => ({ evseId: evseIdsOf(t.cfg)[0] ?? 1, connectorId: 1 });
 
 /**
- * The Before lines of TC_F_02/03_CS: AuthorizeRemoteStart set to `value` when writable. The prerequisite
- * (not ReadOnly with the other value) holds when the variable can be set or already has the value;
- * otherwise the case is NOT_APPLICABLE (applySettings). The cache lines are ours: an idToken in the
- * cache may spare the Authorize (Table 428 step 3 note), so the cache is off while the case runs.
+ * The Before lines of TC_F_02_CS: AuthorizeRemoteStart true. Its prerequisite (not ReadOnly false)
+ * holds when the variable can be set or already is true; otherwise the case is NOT_APPLICABLE
+ * (applySettings). The cache lines are ours: an idToken in the cache may spare the Authorize (Table 428
+ * step 3 note), so the cache is off while the case runs where it can be switched off.
  */
-export function authorizeRemoteStart(value: 'true' | 'false'): VariableSetting[] {
-  return [
-    { component: 'AuthCtrlr', variable: 'AuthorizeRemoteStart', value },
-    { component: 'AuthCacheCtrlr', variable: 'Enabled', value: 'false', need: 'ifImplemented' },
-    { component: 'AuthCtrlr', variable: 'LocalPreAuthorize', value: 'false', need: 'ifImplemented' },
-  ];
-}
+export const AUTHORIZE_REMOTE_START: VariableSetting[] = [
+  { component: 'AuthCtrlr', variable: 'AuthorizeRemoteStart', value: 'true' },
+  { component: 'AuthCacheCtrlr', variable: 'Enabled', value: 'false', need: 'ifWritable' },
+  { component: 'AuthCtrlr', variable: 'LocalPreAuthorize', value: 'false', need: 'ifWritable' },
+];
 
 /** Send UnlockConnector; the answer must carry `status` (the table's step 2). */
 export function unlockConnector(cp: CaseLink, evseId: number, connectorId: number, status: string, requirement: string): Promise<CallResultOk> {

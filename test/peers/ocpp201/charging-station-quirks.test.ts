@@ -380,6 +380,80 @@ const SCENARIOS: Record<string, Scenario> = {
     observe: async (p) => (await p.csms.call('DeleteCertificate', { certificateHashData: hashDataIn((await testPki()).cert('untrusted-root-ca'), 'SHA256') })).status,
     conforming: 'NotFound',
   },
+  // Block F: remote start/stop, UnlockConnector, TriggerMessage.
+  'remote-start-without-remote-start-id': {
+    observe: async (p) => {
+      await setVariable(p, 'TxCtrlr', 'TxStartPoint', 'Authorized');
+      await p.csms.call('RequestStartTransaction', { idToken: token, evseId: 1, remoteStartId: 7 });
+      return ((await p.csms.waitFor('TransactionEvent')).payload.transactionInfo as P).remoteStartId;
+    },
+    conforming: 7,
+  },
+  'remote-start-skips-authorize': {
+    observe: async (p) => {
+      await setVariable(p, 'AuthCtrlr', 'AuthorizeRemoteStart', 'true');
+      await p.csms.call('RequestStartTransaction', { idToken: token, evseId: 1, remoteStartId: 8 });
+      await sleep(300);
+      return p.csms.of('Authorize').length;
+    },
+    conforming: 1,
+  },
+  'remote-stop-trigger-stop-authorized': {
+    observe: async (p) => {
+      const s = await startTransaction(p);
+      await p.csms.call('RequestStopTransaction', { transactionId: txId(s) });
+      return (await p.csms.waitFor('TransactionEvent', (x) => x.eventType === 'Ended')).payload.triggerReason;
+    },
+    conforming: 'RemoteStop',
+  },
+  'remote-stop-unknown-accepted': {
+    observe: async (p) => (await p.csms.call('RequestStopTransaction', { transactionId: 'no-such-transaction' })).status,
+    conforming: 'Rejected',
+  },
+  'unlock-connector-always-unlocked': {
+    observe: async (p) => (await p.csms.call('UnlockConnector', { evseId: 1, connectorId: 999 })).status,
+    conforming: 'UnknownConnector',
+  },
+  'unlock-connector-needs-cable': {
+    observe: async (p) => (await p.csms.call('UnlockConnector', { evseId: 1, connectorId: 1 })).status,
+    conforming: 'Unlocked',
+  },
+  'trigger-accepted-not-sent': {
+    observe: async (p) => {
+      const before = p.csms.of('Heartbeat').length;
+      const answer = await p.csms.call('TriggerMessage', { requestedMessage: 'Heartbeat' });
+      await sleep(300);
+      return [answer.status, p.csms.of('Heartbeat').length - before];
+    },
+    conforming: ['Accepted', 1],
+  },
+  'triggered-readings-periodic': {
+    observe: async (p) => {
+      await p.csms.call('TriggerMessage', { requestedMessage: 'MeterValues', evse: { id: 1 } });
+      const mv = await p.csms.waitFor('MeterValues');
+      return (((mv.payload.meterValue as P[])[0]!.sampledValue as P[])[0]!).context;
+    },
+    conforming: 'Trigger',
+  },
+  'triggered-log-status-idle': {
+    observe: async (p) => {
+      // An unreachable location: the station holds the upload for a moment before it fails.
+      await p.csms.call('GetLog', { logType: 'DiagnosticsLog', requestId: 5, log: { remoteLocation: 'http://127.0.0.1:9/logs/' } });
+      await p.csms.waitFor('LogStatusNotification', (x) => x.status === 'Uploading');
+      const from = p.csms.calls.length;
+      await p.csms.call('TriggerMessage', { requestedMessage: 'LogStatusNotification' });
+      return (await p.csms.waitFor('LogStatusNotification', undefined, 3000, from)).payload.status;
+    },
+    conforming: 'Uploading',
+  },
+  'trigger-boot-after-accepted': {
+    observe: async (p) => (await p.csms.call('TriggerMessage', { requestedMessage: 'BootNotification' })).status,
+    conforming: 'Rejected',
+  },
+  'trigger-unknown-rejected': {
+    observe: async (p) => (await p.csms.call('TriggerMessage', { requestedMessage: 'SignCombinedCertificate' })).status,
+    conforming: 'NotImplemented',
+  },
   'data-transfer-accepts-unknown-vendor': {
     observe: async (p) => (await p.csms.call('DataTransfer', { vendorId: 'org.openchargealliance.octt', messageId: 'm' })).status,
     conforming: 'UnknownVendorId',

@@ -172,6 +172,21 @@ const proofs: Record<Csms201Quirk, { options?: ReferenceCsms201Options; boot?: b
       expect((await sent('TriggerMessage', { requestedMessage: 'BootNotification' })).requestedMessage).to.equal('Heartbeat');
     },
   },
+  'request-start-wrong-id-token': {
+    prove: async ({ sent }) => {
+      expect((await sent('RequestStartTransaction', { idToken: goodToken, evseId: 1 })).idToken).to.deep.equal({ ...goodToken, idToken: 'GOODX' });
+    },
+  },
+  'trigger-message-without-evse': {
+    prove: async ({ sent }) => {
+      expect(await sent('TriggerMessage', { requestedMessage: 'StatusNotification', evse: { id: 1, connectorId: 1 } })).to.not.have.property('evse');
+    },
+  },
+  'unlock-connector-wrong-connector': {
+    prove: async ({ sent }) => {
+      expect(await sent('UnlockConnector', { evseId: 1, connectorId: 1 })).to.deep.equal({ evseId: 1, connectorId: 2 });
+    },
+  },
   'network-profile-ocpp16': {
     prove: async ({ sent }) => {
       const r = await sent('SetNetworkProfile', {

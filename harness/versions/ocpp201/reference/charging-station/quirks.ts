@@ -1,5 +1,5 @@
 // Named faults of the OCPP 2.0.1 reference charging station. Each one is off by default and breaks
-// exactly one rule that a charging-station table of blocks B, E, J or P checks; switching one on must
+// exactly one rule that a charging-station table of blocks B, E, F, J or P checks; switching one on must
 // change what goes on the wire.
 
 export const CHARGING_STATION_201_QUIRKS = [
@@ -41,6 +41,17 @@ export const CHARGING_STATION_201_QUIRKS = [
   { name: 'installed-ids-none-accepted', description: 'GetInstalledCertificateIds for types it holds none of answers Accepted without hash data instead of NotFound (M03.FR.02; TC_M_19_CS).' },
   { name: 'delete-certificate-not-removed', description: 'DeleteCertificate of an installed certificate answers Accepted but keeps it (M04.FR.02; TC_M_20_CS).' },
   { name: 'delete-unknown-certificate-accepted', description: 'DeleteCertificate of a certificate it does not hold answers Accepted instead of NotFound (M04.FR.04; TC_M_22_CS).' },
+  { name: 'remote-start-without-remote-start-id', description: 'The TransactionEvent after a RequestStartTransaction carries no remoteStartId (F01.FR.25, F02.FR.01).' },
+  { name: 'remote-start-skips-authorize', description: 'With AuthorizeRemoteStart true, a RequestStartTransaction starts without an Authorize of its idToken (F01.FR.01; Table 428 step 3).' },
+  { name: 'remote-stop-trigger-stop-authorized', description: 'The TransactionEvent after a RequestStopTransaction says triggerReason StopAuthorized instead of RemoteStop (F03.FR.02/FR.03).' },
+  { name: 'remote-stop-unknown-accepted', description: 'RequestStopTransaction with a transactionId of no active transaction answers Accepted (F03.FR.08).' },
+  { name: 'unlock-connector-always-unlocked', description: 'UnlockConnector answers Unlocked during a transaction and for an unknown connector (F05.FR.02, F05.FR.03).' },
+  { name: 'unlock-connector-needs-cable', description: 'UnlockConnector answers UnlockFailed when no cable is plugged in, without attempting the unlock (F05.FR.06).' },
+  { name: 'trigger-accepted-not-sent', description: 'TriggerMessage is answered Accepted but the requested message never follows (F06.FR.10).' },
+  { name: 'triggered-readings-periodic', description: 'Triggered MeterValues and TransactionEvent readings say context Sample.Periodic instead of Trigger (F06.FR.06/FR.07; TC_F_11–14).' },
+  { name: 'triggered-log-status-idle', description: 'A triggered LogStatusNotification says Idle while a GetLog upload is under way (F06.FR.14).' },
+  { name: 'trigger-boot-after-accepted', description: 'TriggerMessage BootNotification after an accepted boot answers Accepted and boots again (F06.FR.17).' },
+  { name: 'trigger-unknown-rejected', description: 'TriggerMessage for a message it has not implemented answers Rejected instead of NotImplemented (F06.FR.08).' },
   { name: 'data-transfer-accepts-unknown-vendor', description: 'DataTransfer with an unknown vendorId answers Accepted instead of UnknownVendorId (P01.FR.06).' },
 ] as const satisfies ReadonlyArray<{ name: string; description: string }>;
 

@@ -1,5 +1,5 @@
 // The named faults of the OCPP 2.0.1 reference CSMS. Each breaks one rule that a CSMS-side table of
-// Part 6 (blocks B, E, J, P) or OCPP-J 2.0.1 checks, at the one place where it bites.
+// Part 6 (blocks B, E, F, J, P) or OCPP-J 2.0.1 checks, at the one place where it bites.
 
 export const CSMS_201_QUIRK_DESCRIPTIONS = {
   // OCPP-J 2.0.1 (Part 4)
@@ -31,6 +31,10 @@ export const CSMS_201_QUIRK_DESCRIPTIONS = {
   'transaction-ended-never-answered': 'Never answers a TransactionEvent with eventType Ended; Started and Updated are answered (J02.FR.19; TC_E_14/15/16/39, TC_J_03/10 …).',
   'request-stop-wrong-transaction': 'RequestStopTransaction goes out with another transactionId than asked (TC_E_21).',
   'get-transaction-status-always-with-id': 'GetTransactionStatus carries the last transactionId even when asked without one (TC_E_33, TC_E_34).',
+  // F Remote control
+  'request-start-wrong-id-token': 'RequestStartTransaction goes out with another idToken than it was asked to send (TC_F_01 … TC_F_04 step 1).',
+  'trigger-message-without-evse': 'TriggerMessage goes out without the evse it was asked to name (TC_F_11, TC_F_13, TC_F_23, TC_F_24).',
+  'unlock-connector-wrong-connector': 'UnlockConnector goes out for the next connector of the EVSE instead of the one asked (TC_F_06).',
   // J Meter values
   'rejects-signed-meter-values': 'Answers MeterValues or TransactionEvent carrying a signedMeterValue with CALLERROR NotSupported (TC_J_04, TC_J_11, TC_E_11).',
   // M Certificate management

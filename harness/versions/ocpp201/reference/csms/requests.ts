@@ -41,6 +41,7 @@ export function prepareRequest(action: string, asked: Payload, ctx: RequestConte
   if (action === 'RequestStartTransaction') {
     payload.idToken ??= { idToken: ctx.tokens.firstAccepted, type: 'ISO14443' };
     payload.remoteStartId ??= ctx.nextRemoteStartId();
+    if (q.has('request-start-wrong-id-token')) payload.idToken = { ...asRecord(payload.idToken), idToken: `${String(asRecord(payload.idToken).idToken)}X` };
     const token = asRecord(payload.idToken).idToken;
     if (typeof token === 'string') ctx.tokens.rememberOwn(token);
   }
@@ -66,6 +67,8 @@ export function prepareRequest(action: string, asked: Payload, ctx: RequestConte
   }
   if (action === 'GetBaseReport' && q.has('base-report-summary-inventory')) payload.reportBase = 'SummaryInventory';
   if (action === 'TriggerMessage' && q.has('trigger-message-wrong-message')) payload.requestedMessage = 'Heartbeat';
+  if (action === 'TriggerMessage' && q.has('trigger-message-without-evse')) delete payload.evse;
+  if (action === 'UnlockConnector' && q.has('unlock-connector-wrong-connector') && typeof payload.connectorId === 'number') payload.connectorId += 1;
   if (action === 'SetNetworkProfile' && q.has('network-profile-ocpp16')) {
     payload.connectionData = { ...asRecord(payload.connectionData), ocppVersion: 'OCPP16' };
   }

@@ -44,7 +44,8 @@ export function checkSingleOutstandingCall(model: RpcModel, settings: JudgingSet
       p.event.seq < m.event.seq &&
       p.event.conn === m.event.conn &&
       (!p.answer || p.answer.event.seq > m.event.seq) &&
-      m.event.t - p.event.t < settings.responseTimeoutMs);
+      // The sender's own timeout ends its wait; ours stands in for it, so near that bound the timing tolerance applies.
+      m.event.t - p.event.t < settings.responseTimeoutMs - settings.toleranceMs);
     if (!earlier) continue;
     findings.push({
       checkId: 'rpc.singleOutstandingCall',

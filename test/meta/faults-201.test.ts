@@ -39,6 +39,11 @@ export const FAULTS_201: Fault201[] = [
   // Block P, CSMS under test.
   { peer: 'csms', fault: 'data-transfer-accepts-unknown-vendor', cases: ['TC_P_02_CSMS'], kills: ['payload.mismatch'] },
   { peer: 'csms', fault: 'rejects-custom-data', cases: ['TC_P_03_CSMS'], kills: ['payload.mismatch'] },
+  // Block M, CSMS under test (TC_M_05 checks the type only at SHOULD: its table lists no tool validation).
+  { peer: 'csms', fault: 'install-certificate-type-swapped', cases: ['TC_M_01_CSMS', 'TC_M_02_CSMS', 'TC_M_20_CSMS', 'TC_M_21_CSMS'], kills: ['payload.mismatch'] },
+  { peer: 'csms', fault: 'install-certificate-type-swapped', cases: ['TC_M_05_CSMS'], kills: ['payload.mismatch'], verdict: 'NON_STRICT' },
+  { peer: 'csms', fault: 'installed-ids-always-csms-root', cases: ['TC_M_13_CSMS', 'TC_M_18_CSMS', 'TC_M_19_CSMS'], kills: ['payload.mismatch'] },
+  { peer: 'csms', fault: 'delete-certificate-sha256', cases: ['TC_M_20_CSMS'], kills: ['payload.mismatch'] },
   // X201_RPC_*_CSMS.
   { peer: 'csms', fault: 'unknown-action-accepted', cases: ['X201_RPC_01_CSMS'], kills: ['rpc.expectedCallError'] },
   { peer: 'csms', fault: 'lenient-validation', cases: ['X201_RPC_02_CSMS', 'X201_RPC_03_CSMS', 'X201_RPC_06_CSMS', 'X201_RPC_07_CSMS', 'X201_RPC_08_CSMS'], kills: ['rpc.expectedCallError'] },

@@ -103,6 +103,19 @@ describe('checks over hand-written traces', () => {
     expect(ids(b)).to.deep.equal([]);
   });
 
+  it('…nor within the timing tolerance of the timeout (the sender\'s own timer ends its wait, ours stands in for it)', () => {
+    const near = new TraceBuilder();
+    near.in(0, HB('a'));
+    near.in(600, HB('b')); // 1000 ms timeout − 500 ms tolerance: already at the edge
+    near.out(601, HB_CONF('b'));
+    expect(ids(near)).to.deep.equal([]);
+    const early = new TraceBuilder();
+    early.in(0, HB('a'));
+    early.in(400, HB('b'));
+    early.out(401, HB_CONF('b'));
+    expect(ids(early)).to.deep.equal(['rpc.singleOutstandingCall']);
+  });
+
   it('handshake.subprotocol on either side', () => {
     const cp = new TraceBuilder();
     cp.open(0, { offered: [] });

@@ -4,6 +4,7 @@ import type { VersionModule } from '../version-module.js';
 import { ChargingStationConditions } from './conditions/charging-station.js';
 import { connectorReport } from './connector-status-report.js';
 import { OCPP201 } from './facts.js';
+import { stationCertificates } from './roles/charging-station-certificates.js';
 import { chargingStationDefaults201 } from './roles/charging-station-defaults.js';
 import { csmsDefaults201, type CsmsMemory201 } from './roles/csms-defaults.js';
 import { BUILTIN_CSMS_DECLARATIONS_201, BUILTIN_DECLARATIONS_201, startReferenceChargingStation201, startReferenceCsms201, CHARGING_STATION_QUIRKS_201, CSMS_QUIRKS_201 } from './reference/index.js';
@@ -17,7 +18,7 @@ export const OCPP201_MODULE: VersionModule = {
     const memory: CsmsMemory201 = { transactions: new Map() };
     return () => csmsDefaults201(cfg, memory);
   },
-  chargePointDefaults: (cfg) => chargingStationDefaults201(cfg),
+  chargePointDefaults: (cfg, role) => chargingStationDefaults201(cfg, stationCertificates(role.security)),
   async settleBoot(link, cfg) {
     const boot = await link.expectCall('BootNotification', { requirement: 'OCPP 2.0.1 B01.FR.01: a charging station sends BootNotificationRequest when it boots' });
     const accepted = await boot.replied;

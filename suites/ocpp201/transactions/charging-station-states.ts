@@ -50,6 +50,11 @@ export interface TxSession {
   lastMark: number;
   /** transactionInfo.chargingState of the last TransactionEvent of this session. */
   chargingState?: string;
+  /**
+   * A RequestStartTransaction was accepted and no TransactionEvent was expected since: the next one
+   * expected must say RemoteStart with this remoteStartId (Part 6 §2.1 general tool rule).
+   */
+  pendingRemoteStartId?: number;
 }
 
 export const table = (n: number, state: string) => `OCPP 2.0.1 Part 6 Table ${n} (reusable state ${state})`;
@@ -270,12 +275,22 @@ export interface TxExpectation {
   octt?: 'fails' | 'not-checked';
 }
 
-/** Expect a TransactionEvent of this session; the session learns from it. */
+/**
+ * Expect a TransactionEvent of this session; the session learns from it. The first one after a remote
+ * start is the RemoteStart event whatever the state expects (Part 6 §2.1: it overrules the step's
+ * triggerReason) and carries the remoteStartId.
+ */
 export async function expectTxEvent(s: TxSession, e: TxExpectation): Promise<InboundCall> {
+  const remote = s.pendingRemoteStartId;
+  const { triggerReason: _stateTrigger, ...whereOtherwise } = e.where ?? {};
   const call = await s.cp.expectCall('TransactionEvent', {
-    where: txWhere(s, e.where), match: e.match, after: e.after, requirement: e.requirement,
+    where: txWhere(s, remote === undefined ? e.where : whereOtherwise),
+    match: remote === undefined ? e.match : { ...e.match, triggerReason: 'RemoteStart', 'transactionInfo.remoteStartId': remote },
+    after: e.after,
+    requirement: remote === undefined ? e.requirement : `${e.requirement}; Part 6 §2.1 general tool rule: the first TransactionEvent after RequestStartTransaction says RemoteStart with its remoteStartId (F01.FR.19, F01.FR.25 / F02.FR.01)`,
     ...(e.within ? { within: e.within } : {}), ...(e.level ? { level: e.level } : {}), ...(e.octt ? { octt: e.octt } : {}),
   });
+  s.pendingRemoteStartId = undefined;
   observe(s, call.frame.payload);
   return call;
 }
@@ -414,7 +429,11 @@ async function authorizedRemote(s: TxSession, cite?: Cite): Promise<InboundCall 
   s.authorizedBy = 'remote';
   s.authorized = answer.payload.status === 'Accepted';
   s.idTokenUnsent = true;
-  if (!(has(s.startPoints, 'Authorized') || ongoing(s))) return undefined;
+  if (!(has(s.startPoints, 'Authorized') || ongoing(s))) {
+    // The RemoteStart event comes with a later state's event (e.g. when the power path closes).
+    if (s.authorized) s.pendingRemoteStartId = remoteStartId;
+    return undefined;
+  }
   return expectTxEvent(s, {
     after: m.after,
     match: { triggerReason: 'RemoteStart', 'transactionInfo.remoteStartId': remoteStartId, ...idTokenMatch(s), ...(wasStarted ? {} : { eventType: 'Started' }) },
@@ -456,11 +475,12 @@ async function energyFlows(s: TxSession, after: number): Promise<void> {
     // Step 7 asks SuspendedEVSE (power path closed, no energy yet). A station whose power path closes
     // with the energy flowing at once reports Charging in the same event: that event then is step 9 too.
     const requirement = `${T.energyTransferStarted} step 7; E01.FR.05 (start at PowerPathClosed), E01.FR.16, E01.FR.10`;
+    const remoteStart = s.pendingRemoteStartId !== undefined; // then RemoteStart is the trigger the general rule wants
     const closed = await expectTxEvent(s, {
       after, match: { triggerReason: { oneOf: ['ChargingStateChanged', ...OVERLAPPING_TRIGGERS] }, 'transactionInfo.chargingState': { oneOf: ['SuspendedEVSE', 'Charging'] }, eventType: 'Started', ...evseMatch(s), ...(s.idTokenUnsent ? idTokenMatch(s) : {}) },
       requirement,
     });
-    judgeTableTrigger(s, closed, ['ChargingStateChanged'], `${requirement}: triggerReason ChargingStateChanged`);
+    if (!remoteStart) judgeTableTrigger(s, closed, ['ChargingStateChanged'], `${requirement}: triggerReason ChargingStateChanged`);
     if ((closed.frame.payload.transactionInfo as { chargingState?: string }).chargingState === 'Charging') return;
   }
   const wasStarted = s.started;
@@ -478,12 +498,13 @@ async function energyFlows(s: TxSession, after: number): Promise<void> {
     }
     return;
   }
+  const remoteStart = s.pendingRemoteStartId !== undefined;
   const flowing = await expectTxEvent(s, {
     after, where: { 'transactionInfo.chargingState': 'Charging' },
     match: { triggerReason: { oneOf: ['ChargingStateChanged', ...OVERLAPPING_TRIGGERS] }, ...(wasStarted ? {} : { eventType: 'Started', ...evseMatch(s) }), ...(s.idTokenUnsent ? idTokenMatch(s) : {}) },
     requirement,
   });
-  judgeTableTrigger(s, flowing, ['ChargingStateChanged'], `${requirement}: triggerReason ChargingStateChanged`);
+  if (!remoteStart) judgeTableTrigger(s, flowing, ['ChargingStateChanged'], `${requirement}: triggerReason ChargingStateChanged`);
 }
 
 /** Table 431 EnergyTransferSuspended: the EV suspends; Updated SuspendedEV (or Ended when TxStopPoint is EnergyTransfer). */

@@ -4,6 +4,8 @@
 
 import { expect } from 'chai';
 import { CHARGING_STATION_201_QUIRKS, ReferenceChargingStation201, type ReferenceChargingStation201Options } from '../../../harness/versions/ocpp201/reference/charging-station.js';
+import { issueCertificate } from '../../../harness/security/certificate-factory.js';
+import { hashDataIn } from '../../../harness/security/certificate-hash.js';
 import { makeTestPki, type TestPki } from '../../support/test-pki.js';
 import { sleep } from './station-test-csms.js';
 import { setVariable, startPair, stopPairs, type Pair } from './station-pair.js';
@@ -64,6 +66,18 @@ async function csmsRootCount(p: Pair): Promise<number> {
 /** The connector statuses the station reported with StatusNotification since call `from`. */
 function connectorStatuses(p: Pair, from: number): unknown[] {
   return p.csms.calls.slice(from).filter((c) => c.action === 'StatusNotification').map((c) => c.payload.connectorStatus);
+}
+
+/** A station at profile 0 holding the test PKI's manufacturer root. */
+async function withManufacturerRoot() {
+  return { options: { security: { profile: 0 as const, manufacturerRoots: [(await testPki()).cert('manufacturer-root-ca')] } } };
+}
+
+/** A self-signed root CA whose validity ended yesterday. */
+async function expiredRootPem(): Promise<string> {
+  const now = Date.now();
+  const root = await issueCertificate({ purpose: 'ca', kind: 'ec', subject: { commonName: 'Expired Root', organization: 'test' }, notBefore: new Date(now - 10 * 86_400_000), notAfter: new Date(now - 86_400_000) });
+  return root.certificate.toString('pem');
 }
 
 async function resetAndReboot(p: Pair): Promise<void> {
@@ -386,6 +400,112 @@ const SCENARIOS: Record<string, Scenario> = {
       return (await p.csms.waitFor('StatusNotification', undefined, 5000, boots)).payload.connectorStatus;
     },
     conforming: 'Unavailable',
+  },
+  // Block M: the certificate store's answers (M03–M05).
+  'installed-ids-csms-root-only': {
+    prepare: withManufacturerRoot,
+    observe: async (p) => (await p.csms.call('GetInstalledCertificateIds', { certificateType: ['ManufacturerRootCertificate'] })).status,
+    conforming: 'Accepted',
+  },
+  'install-root-expired-accepted': {
+    prepare: async () => ({ options: { security: { profile: 0 as const, csmsRoots: [(await testPki()).cert('csms-root-ca')], additionalRootCertificateCheck: false } } }),
+    observe: async (p) => (await p.csms.call('InstallCertificate', { certificateType: 'CSMSRootCertificate', certificate: await expiredRootPem() })).status,
+    conforming: 'Rejected',
+  },
+  'additional-root-check-skipped': {
+    prepare: trustingOldRoot(),
+    observe: async (p) => (await p.csms.call('InstallCertificate', { certificateType: 'CSMSRootCertificate', certificate: (await testPki()).cert('untrusted-root-ca') })).status,
+    conforming: 'Rejected',
+  },
+  'installed-ids-none-accepted': {
+    observe: async (p) => (await p.csms.call('GetInstalledCertificateIds', { certificateType: ['MORootCertificate'] })).status,
+    conforming: 'NotFound',
+  },
+  'delete-certificate-not-removed': {
+    prepare: withManufacturerRoot,
+    observe: async (p) => {
+      const deleted = (await p.csms.call('DeleteCertificate', { certificateHashData: hashDataIn((await testPki()).cert('manufacturer-root-ca'), 'SHA256') })).status;
+      return [deleted, (await p.csms.call('GetInstalledCertificateIds', { certificateType: ['ManufacturerRootCertificate'] })).status];
+    },
+    conforming: ['Accepted', 'NotFound'],
+  },
+  'delete-unknown-certificate-accepted': {
+    observe: async (p) => (await p.csms.call('DeleteCertificate', { certificateHashData: hashDataIn((await testPki()).cert('untrusted-root-ca'), 'SHA256') })).status,
+    conforming: 'NotFound',
+  },
+  // Block F: remote start/stop, UnlockConnector, TriggerMessage.
+  'remote-start-without-remote-start-id': {
+    observe: async (p) => {
+      await setVariable(p, 'TxCtrlr', 'TxStartPoint', 'Authorized');
+      await p.csms.call('RequestStartTransaction', { idToken: token, evseId: 1, remoteStartId: 7 });
+      return ((await p.csms.waitFor('TransactionEvent')).payload.transactionInfo as P).remoteStartId;
+    },
+    conforming: 7,
+  },
+  'remote-start-skips-authorize': {
+    observe: async (p) => {
+      await setVariable(p, 'AuthCtrlr', 'AuthorizeRemoteStart', 'true');
+      await p.csms.call('RequestStartTransaction', { idToken: token, evseId: 1, remoteStartId: 8 });
+      await sleep(300);
+      return p.csms.of('Authorize').length;
+    },
+    conforming: 1,
+  },
+  'remote-stop-trigger-stop-authorized': {
+    observe: async (p) => {
+      const s = await startTransaction(p);
+      await p.csms.call('RequestStopTransaction', { transactionId: txId(s) });
+      return (await p.csms.waitFor('TransactionEvent', (x) => x.eventType === 'Ended')).payload.triggerReason;
+    },
+    conforming: 'RemoteStop',
+  },
+  'remote-stop-unknown-accepted': {
+    observe: async (p) => (await p.csms.call('RequestStopTransaction', { transactionId: 'no-such-transaction' })).status,
+    conforming: 'Rejected',
+  },
+  'unlock-connector-always-unlocked': {
+    observe: async (p) => (await p.csms.call('UnlockConnector', { evseId: 1, connectorId: 999 })).status,
+    conforming: 'UnknownConnector',
+  },
+  'unlock-connector-needs-cable': {
+    observe: async (p) => (await p.csms.call('UnlockConnector', { evseId: 1, connectorId: 1 })).status,
+    conforming: 'Unlocked',
+  },
+  'trigger-accepted-not-sent': {
+    observe: async (p) => {
+      const before = p.csms.of('Heartbeat').length;
+      const answer = await p.csms.call('TriggerMessage', { requestedMessage: 'Heartbeat' });
+      await sleep(300);
+      return [answer.status, p.csms.of('Heartbeat').length - before];
+    },
+    conforming: ['Accepted', 1],
+  },
+  'triggered-readings-periodic': {
+    observe: async (p) => {
+      await p.csms.call('TriggerMessage', { requestedMessage: 'MeterValues', evse: { id: 1 } });
+      const mv = await p.csms.waitFor('MeterValues');
+      return (((mv.payload.meterValue as P[])[0]!.sampledValue as P[])[0]!).context;
+    },
+    conforming: 'Trigger',
+  },
+  'triggered-log-status-idle': {
+    observe: async (p) => {
+      // An unreachable location: the station holds the upload for a moment before it fails.
+      await p.csms.call('GetLog', { logType: 'DiagnosticsLog', requestId: 5, log: { remoteLocation: 'http://127.0.0.1:9/logs/' } });
+      await p.csms.waitFor('LogStatusNotification', (x) => x.status === 'Uploading');
+      const from = p.csms.calls.length;
+      await p.csms.call('TriggerMessage', { requestedMessage: 'LogStatusNotification' });
+      return (await p.csms.waitFor('LogStatusNotification', undefined, 3000, from)).payload.status;
+    },
+    conforming: 'Uploading',
+  },
+  'trigger-boot-after-accepted': {
+    observe: async (p) => (await p.csms.call('TriggerMessage', { requestedMessage: 'BootNotification' })).status,
+    conforming: 'Rejected',
+  },
+  'trigger-unknown-rejected': {
+    observe: async (p) => (await p.csms.call('TriggerMessage', { requestedMessage: 'SignCombinedCertificate' })).status,
+    conforming: 'NotImplemented',
   },
   'data-transfer-accepts-unknown-vendor': {
     observe: async (p) => (await p.csms.call('DataTransfer', { vendorId: 'org.openchargealliance.octt', messageId: 'm' })).status,

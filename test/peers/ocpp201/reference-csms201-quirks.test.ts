@@ -172,6 +172,21 @@ const proofs: Record<Csms201Quirk, { options?: ReferenceCsms201Options; boot?: b
       expect((await sent('TriggerMessage', { requestedMessage: 'BootNotification' })).requestedMessage).to.equal('Heartbeat');
     },
   },
+  'request-start-wrong-id-token': {
+    prove: async ({ sent }) => {
+      expect((await sent('RequestStartTransaction', { idToken: goodToken, evseId: 1 })).idToken).to.deep.equal({ ...goodToken, idToken: 'GOODX' });
+    },
+  },
+  'trigger-message-without-evse': {
+    prove: async ({ sent }) => {
+      expect(await sent('TriggerMessage', { requestedMessage: 'StatusNotification', evse: { id: 1, connectorId: 1 } })).to.not.have.property('evse');
+    },
+  },
+  'unlock-connector-wrong-connector': {
+    prove: async ({ sent }) => {
+      expect(await sent('UnlockConnector', { evseId: 1, connectorId: 1 })).to.deep.equal({ evseId: 1, connectorId: 2 });
+    },
+  },
   'network-profile-ocpp16': {
     prove: async ({ sent }) => {
       const r = await sent('SetNetworkProfile', {
@@ -273,6 +288,24 @@ const proofs: Record<Csms201Quirk, { options?: ReferenceCsms201Options; boot?: b
   'data-transfer-accepts-unknown-vendor': {
     prove: async ({ station }) => {
       expect(await station.send('DataTransfer', { vendorId: 'com.unknown', messageId: 'x' })).to.deep.equal({ status: 'Accepted' });
+    },
+  },
+  'install-certificate-type-swapped': {
+    prove: async ({ sent }) => {
+      expect((await sent('InstallCertificate', { certificateType: 'ManufacturerRootCertificate', certificate: 'PEM' })).certificateType).to.equal('CSMSRootCertificate');
+      expect((await sent('InstallCertificate', { certificateType: 'CSMSRootCertificate', certificate: 'PEM' })).certificateType).to.equal('ManufacturerRootCertificate');
+    },
+  },
+  'installed-ids-always-csms-root': {
+    prove: async ({ sent }) => {
+      expect((await sent('GetInstalledCertificateIds', { certificateType: ['ManufacturerRootCertificate'] })).certificateType).to.deep.equal(['CSMSRootCertificate']);
+      expect((await sent('GetInstalledCertificateIds', {})).certificateType).to.deep.equal(['CSMSRootCertificate']);
+    },
+  },
+  'delete-certificate-sha256': {
+    prove: async ({ sent }) => {
+      const hash = { hashAlgorithm: 'SHA384', issuerNameHash: 'aa', issuerKeyHash: 'bb', serialNumber: '01' };
+      expect(await sent('DeleteCertificate', { certificateHashData: hash })).to.deep.equal({ certificateHashData: { ...hash, hashAlgorithm: 'SHA256' } });
     },
   },
   'rejects-custom-data': {

@@ -15,11 +15,14 @@ export async function startReferenceChargingStation201(req: ReferenceChargePoint
   const { cfg } = req;
   // At the run's security profile, trusting the run's CSMS root (and presenting its client certificate at 3).
   const security = await builtinChargePointSecurity(cfg);
+  // A variant's security options (e.g. AdditionalRootCertificateCheck false) go on top of the run's TLS material.
+  const { security: securityVariant, ...rest } = variant;
   const station = new ReferenceChargingStation201({
     ...(security ? {
       security: {
         profile: security.profile, csmsRoots: security.centralSystemRoots, manufacturerRoots: security.manufacturerRoots,
         ...(security.clientCertificate ? { clientCertificate: security.clientCertificate } : {}),
+        ...securityVariant,
       },
     } : {}),
     url: req.url, identity: cfg.identity, evses: cfg.connectorIds, password: req.password, quirks: req.quirks, log: req.log,
@@ -28,7 +31,7 @@ export async function startReferenceChargingStation201(req: ReferenceChargePoint
     // before every resend, and 30 s would make them the slowest cases of the run.
     messageTimeoutS: Math.max(1, Math.ceil(cfg.timeouts.responseMs / 1000)),
     idTokens: { accepted: [cfg.idTags.accepted], blocked: [cfg.idTags.blocked], expired: [cfg.idTags.expired], invalid: [cfg.idTags.invalid] },
-    ...variant,
+    ...rest,
   });
   await station.start();
   return { perform: (a, params) => station.perform(a, params), actions: station.actions, stop: () => station.stop() };
@@ -66,6 +69,11 @@ export const BUILTIN_DECLARATIONS_201: Declarations = {
     'C-28',
     // Security: AdditionalRootCertificateCheck (AS-2), for the migration to a new CSMS root (TC_B_47_CS).
     'AS-2',
+    // Block F: TriggerMessage for MeterValues, TransactionEvent, LogStatusNotification and
+    // FirmwareStatusNotification (always Idle: it uploads no logs, installs no firmware), StatusNotification
+    // and BootNotification (C-29.1–C-29.6); remote start with an ISO14443 idToken (C-36); AuthorizeRemoteStart
+    // writable either way (C-48.1, C-48.2). No cable lock before authorization (no AQ-2).
+    'C-29.1', 'C-29.2', 'C-29.3', 'C-29.4', 'C-29.5', 'C-29.6', 'C-36', 'C-48.1', 'C-48.2',
   ],
   // Security profiles 1–3 (TLS with the run's PKI at 2 and 3).
   securityProfiles: [1, 2, 3],
@@ -73,4 +81,5 @@ export const BUILTIN_DECLARATIONS_201: Declarations = {
 // C-44 Pending before Accepting, C-45/C-46 several GetVariables/SetVariables items, C-17 ConfigurationInventory,
 // C-50.2 FullInventory on request, C-13 Reset per EVSE, C-16 GetTransactionStatus (E14) when asked. AQ-6 is not
 // declared: it accepts unknown stations' WebSocket connections (and could answer their boot Rejected).
-export const BUILTIN_CSMS_DECLARATIONS_201: Declarations = { ...defaultConfig().declarations, pics: ['C-44', 'C-45', 'C-46', 'C-17', 'C-50.2', 'C-13', 'C-16'] };
+// C-29.1–C-29.5: it sends TriggerMessage for any message it is asked to (block F).
+export const BUILTIN_CSMS_DECLARATIONS_201: Declarations = { ...defaultConfig().declarations, pics: ['C-44', 'C-45', 'C-46', 'C-17', 'C-50.2', 'C-13', 'C-16', 'C-29.1', 'C-29.2', 'C-29.3', 'C-29.4', 'C-29.5'] };

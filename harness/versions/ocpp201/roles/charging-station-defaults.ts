@@ -5,6 +5,7 @@
 import type { HarnessConfig } from '../../../config/types.js';
 import type { HandlerTable, Link } from '../../../roles/link.js';
 import { DeviceModel, type VariableEntry } from '../device-model.js';
+import { certificateHandlers201, type StationCertificateStore } from './charging-station-certificates.js';
 
 /** The harness station's device model: the Core controllers of Part 5 §5 with the variables cases use. */
 export function harnessDeviceModel(cfg: HarnessConfig): VariableEntry[] {
@@ -51,8 +52,10 @@ export function deviceModelOf(link: Link, cfg: HarnessConfig): DeviceModel {
 
 type VariableRef = { component?: { name?: string }; variable?: { name?: string }; attributeType?: string };
 
-export function chargingStationDefaults201(cfg: HarnessConfig): HandlerTable {
+/** `certificates`: the station's store for InstallCertificate, GetInstalledCertificateIds and DeleteCertificate (M03–M05). */
+export function chargingStationDefaults201(cfg: HarnessConfig, certificates?: StationCertificateStore): HandlerTable {
   return {
+    ...(certificates ? certificateHandlers201(certificates) : {}),
     GetVariables: (p, _c, link) => ({
       getVariableResult: ((p.getVariableData as VariableRef[]) ?? []).map((d) => {
         const got = deviceModelOf(link, cfg).get(d.component?.name ?? '', d.variable?.name ?? '', d.attributeType);

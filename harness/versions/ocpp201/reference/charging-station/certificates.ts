@@ -31,6 +31,9 @@ export interface StoreBehaviour {
   additionalRootCheck: boolean;
   /** The most certificates the store holds (the fallback counts). */
   maxEntries: number;
+  /** Faults (quirks): an expired root is installed; with the check, a CSMS root not signed by the installed one goes in next to it. */
+  acceptExpired?: boolean;
+  skipSignedByCheck?: boolean;
 }
 
 export class StationCertificates {
@@ -59,7 +62,7 @@ export class StationCertificates {
   /** Install a root (M05): Accepted, Rejected (invalid; AdditionalRootCertificateCheck not signed by the old one) or Failed (full). */
   install(type: RootType, pem: string): InstallOutcome {
     const problem = rootProblem(pem);
-    if (problem) return { status: 'Rejected', problem };
+    if (problem && !(this.behaviour.acceptExpired && /^expired/.test(problem))) return { status: 'Rejected', problem };
     const list = this.roots.get(type)!;
     const cert = pem.trim();
     const same = (other: string) => sameHashData(hashDataIn(other, 'SHA256'), hashDataIn(cert, 'SHA256'));
@@ -68,7 +71,11 @@ export class StationCertificates {
     if (type === 'CSMSRootCertificate' && this.behaviour.additionalRootCheck && list.length > 0) {
       const current = list[0]!;
       // M05.FR.10/11: the new CSMS root must be signed by the one it replaces.
-      if (!signedBy(cert, current)) return { status: 'Rejected', problem: 'not signed by the installed CSMS root (AdditionalRootCertificateCheck)' };
+      if (!signedBy(cert, current)) {
+        if (!this.behaviour.skipSignedByCheck) return { status: 'Rejected', problem: 'not signed by the installed CSMS root (AdditionalRootCertificateCheck)' };
+        list.push(cert);
+        return { status: 'Accepted' };
+      }
       // M05.FR.12: it replaces the old root, which stays as a fallback.
       this.fallback = current;
       this.roots.set(type, [cert]);
@@ -88,6 +95,13 @@ export class StationCertificates {
       if (type === 'CSMSRootCertificate' && this.fallback && !omitFallback) out.push({ certificateType: type, certificateHashData: hashDataIn(this.fallback, alg) });
     }
     return out;
+  }
+
+  /** Whether a certificate with this hash data is in the store (the fallback included). */
+  holds(hash: Partial<CertificateHashData>): boolean {
+    const alg = (hash.hashAlgorithm ?? 'SHA256') as HashAlgorithm;
+    const all = [...(this.fallback ? [this.fallback] : []), ...[...this.roots.values()].flat()];
+    return all.some((pem) => sameHashData(hash, hashDataIn(pem, alg)));
   }
 
   /** DeleteCertificate by hash data: Accepted or NotFound. A deleted current CSMS root gives way to its fallback. */

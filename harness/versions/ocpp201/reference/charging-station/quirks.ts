@@ -1,5 +1,5 @@
 // Named faults of the OCPP 2.0.1 reference charging station. Each one is off by default and breaks
-// exactly one rule that a charging-station table of blocks B, E, J or P checks; switching one on must
+// exactly one rule that a charging-station table of blocks B, E, F, J or P checks; switching one on must
 // change what goes on the wire.
 
 export const CHARGING_STATION_201_QUIRKS = [
@@ -35,6 +35,23 @@ export const CHARGING_STATION_201_QUIRKS = [
   { name: 'migration-trusts-old-root', description: 'While migrating to a new network profile it still trusts the replaced (fallback) CSMS root, so a certificate of the old root is accepted there (M05.FR.10, M05.FR.15).' },
   { name: 'installed-ids-omit-fallback-root', description: 'GetInstalledCertificateIds leaves out the fallback CSMS root kept after a new one was installed (M05.FR.12; TC_B_47_CS step 12).' },
   { name: 'fallback-root-kept', description: 'Keeps the old (fallback) CSMS root after connecting with the new one (M05.FR.13).' },
+  { name: 'installed-ids-csms-root-only', description: 'GetInstalledCertificateIds never lists its ManufacturerRootCertificates (M03.FR.04; TC_M_02/13/17/18_CS).' },
+  { name: 'install-root-expired-accepted', description: 'InstallCertificate installs a root certificate whatever its validity period, an expired one too (M05.FR.07; TC_M_07_CS).' },
+  { name: 'additional-root-check-skipped', description: 'With AdditionalRootCertificateCheck true, installs a CSMS root the installed one did not sign, next to it (M05.FR.11; TC_M_09_CS).' },
+  { name: 'installed-ids-none-accepted', description: 'GetInstalledCertificateIds for types it holds none of answers Accepted without hash data instead of NotFound (M03.FR.02; TC_M_19_CS).' },
+  { name: 'delete-certificate-not-removed', description: 'DeleteCertificate of an installed certificate answers Accepted but keeps it (M04.FR.02; TC_M_20_CS).' },
+  { name: 'delete-unknown-certificate-accepted', description: 'DeleteCertificate of a certificate it does not hold answers Accepted instead of NotFound (M04.FR.04; TC_M_22_CS).' },
+  { name: 'remote-start-without-remote-start-id', description: 'The TransactionEvent after a RequestStartTransaction carries no remoteStartId (F01.FR.25, F02.FR.01).' },
+  { name: 'remote-start-skips-authorize', description: 'With AuthorizeRemoteStart true, a RequestStartTransaction starts without an Authorize of its idToken (F01.FR.01; Table 428 step 3).' },
+  { name: 'remote-stop-trigger-stop-authorized', description: 'The TransactionEvent after a RequestStopTransaction says triggerReason StopAuthorized instead of RemoteStop (F03.FR.02/FR.03).' },
+  { name: 'remote-stop-unknown-accepted', description: 'RequestStopTransaction with a transactionId of no active transaction answers Accepted (F03.FR.08).' },
+  { name: 'unlock-connector-always-unlocked', description: 'UnlockConnector answers Unlocked during a transaction and for an unknown connector (F05.FR.02, F05.FR.03).' },
+  { name: 'unlock-connector-needs-cable', description: 'UnlockConnector answers UnlockFailed when no cable is plugged in, without attempting the unlock (F05.FR.06).' },
+  { name: 'trigger-accepted-not-sent', description: 'TriggerMessage is answered Accepted but the requested message never follows (F06.FR.10).' },
+  { name: 'triggered-readings-periodic', description: 'Triggered MeterValues and TransactionEvent readings say context Sample.Periodic instead of Trigger (F06.FR.06/FR.07; TC_F_11–14).' },
+  { name: 'triggered-log-status-idle', description: 'A triggered LogStatusNotification says Idle while a GetLog upload is under way (F06.FR.14).' },
+  { name: 'trigger-boot-after-accepted', description: 'TriggerMessage BootNotification after an accepted boot answers Accepted and boots again (F06.FR.17).' },
+  { name: 'trigger-unknown-rejected', description: 'TriggerMessage for a message it has not implemented answers Rejected instead of NotImplemented (F06.FR.08).' },
   { name: 'data-transfer-accepts-unknown-vendor', description: 'DataTransfer with an unknown vendorId answers Accepted instead of UnknownVendorId (P01.FR.06).' },
   { name: 'cable-status-not-reported', description: 'Plugging a cable in or pulling it out changes the connector status without reporting it (G01.FR.03, G01.FR.04; TC_G_01, TC_G_02).' },
   { name: 'availability-change-not-reported', description: 'A ChangeAvailability that changes connectors is carried out but their new status is not reported (G03.FR.04, G04.FR.05, G01.FR.07).' },

@@ -32,7 +32,10 @@ export class StationSecurity implements ConnectionSecurity {
 
   constructor(private readonly core: StationCore, private readonly opts: StationSecurityOptions) {
     this.store = new StationCertificates(
-      { additionalRootCheck: opts.additionalRootCertificateCheck ?? true, maxEntries: CERTIFICATE_ENTRIES_MAX },
+      {
+        additionalRootCheck: opts.additionalRootCertificateCheck ?? true, maxEntries: CERTIFICATE_ENTRIES_MAX,
+        acceptExpired: core.quirks.has('install-root-expired-accepted'), skipSignedByCheck: core.quirks.has('additional-root-check-skipped'),
+      },
       { CSMSRootCertificate: opts.csmsRoots ?? [], ManufacturerRootCertificate: opts.manufacturerRoots ?? [] },
     );
     core.security = this;
@@ -122,12 +125,16 @@ export class StationSecurity implements ConnectionSecurity {
 
   private installedIds(p: Payload): Payload {
     const types = Array.isArray(p.certificateType) ? p.certificateType.filter((t): t is string => typeof t === 'string') : [];
-    const chain = this.store.installed(types, 'SHA256', this.core.quirks.has('installed-ids-omit-fallback-root'));
-    if (chain.length === 0) return { status: 'NotFound' };
+    const all = this.store.installed(types, 'SHA256', this.core.quirks.has('installed-ids-omit-fallback-root'));
+    const chain = this.core.quirks.has('installed-ids-csms-root-only') ? all.filter((c) => c.certificateType !== 'ManufacturerRootCertificate') : all;
+    if (chain.length === 0) return { status: this.core.quirks.has('installed-ids-none-accepted') ? 'Accepted' : 'NotFound' };
     return { status: 'Accepted', certificateHashDataChain: chain };
   }
 
   private deleteCertificate(p: Payload): Payload {
-    return { status: this.store.delete(asRecord(p.certificateHashData) as Partial<CertificateHashData>) };
+    const hash = asRecord(p.certificateHashData) as Partial<CertificateHashData>;
+    if (this.core.quirks.has('delete-certificate-not-removed') && this.store.holds(hash)) return { status: 'Accepted' };
+    const status = this.store.delete(hash);
+    return { status: status === 'NotFound' && this.core.quirks.has('delete-unknown-certificate-accepted') ? 'Accepted' : status };
   }
 }

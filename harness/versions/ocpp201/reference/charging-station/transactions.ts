@@ -217,7 +217,7 @@ export class Transactions {
   }
 
   /** Queue one TransactionEvent. */
-  private emit(e: Evse, tx: Transaction, eventType: 'Started' | 'Updated' | 'Ended', trigger: string, cs: ChargingState, extra: { stoppedReason?: string; meterValue?: Payload[] } = {}): void {
+  private emit(e: Evse, tx: Transaction, eventType: 'Started' | 'Updated' | 'Ended', trigger: string, cs: ChargingState, extra: { stoppedReason?: string; meterValue?: Payload[]; withEvse?: boolean } = {}): void {
     const s = this.st(e);
     const q = this.core.quirks;
     let triggerReason = trigger;
@@ -225,7 +225,7 @@ export class Transactions {
     if (s.remoteStart !== undefined && eventType !== 'Ended') {
       // The first event after RequestStartTransaction says RemoteStart (general tool rule, F01/F02).
       triggerReason = 'RemoteStart';
-      info.remoteStartId = s.remoteStart;
+      if (!q.has('remote-start-without-remote-start-id')) info.remoteStartId = s.remoteStart;
       s.remoteStart = undefined;
     }
     if (extra.stoppedReason) info.stoppedReason = q.has('remote-stop-reason-local') && extra.stoppedReason === 'Remote' ? 'Local' : extra.stoppedReason;
@@ -240,7 +240,7 @@ export class Transactions {
     };
     tx.nextSeqNo += q.has('transaction-seq-no-skips') && eventType === 'Started' ? 2 : 1;
     if (offline && !q.has('offline-flag-missing')) payload.offline = true;
-    if (eventType === 'Started' || s.auth?.unsent) payload.evse = { id: e.id, connectorId: 1 };
+    if (eventType === 'Started' || s.auth?.unsent || extra.withEvse) payload.evse = { id: e.id, connectorId: 1 };
     if (s.auth?.unsent && eventType !== 'Ended' && !(q.has('started-without-id-token') && eventType === 'Started')) {
       payload.idToken = s.auth.idToken;
       s.auth.unsent = false;
@@ -414,7 +414,7 @@ export class Transactions {
     const answer: Payload = { status: 'Accepted' };
     if (s.tx) answer.transactionId = s.tx.id;
     this.core.later(async () => {
-      if (this.core.dm.bool('AuthCtrlr', 'AuthorizeRemoteStart')) {
+      if (this.core.dm.bool('AuthCtrlr', 'AuthorizeRemoteStart') && !this.core.quirks.has('remote-start-skips-authorize')) {
         const { status } = await this.authorize(idToken);
         if (status !== 'Accepted') return;
       }
@@ -430,13 +430,13 @@ export class Transactions {
   requestStop(p: Payload): Payload {
     const id = str(p.transactionId);
     const e = this.evses.list.find((x) => this.st(x).tx?.id === id);
-    if (!e) return { status: 'Rejected' };
+    if (!e) return { status: this.core.quirks.has('remote-stop-unknown-accepted') ? 'Accepted' : 'Rejected' };
     this.core.later(() => {
       const tx = this.st(e).tx;
       if (!tx || tx.id !== id) return;
       tx.deauthReason = 'Remote';
       this.clearAuth(e);
-      this.step(e, 'RemoteStop', { stoppedReason: 'Remote' });
+      this.step(e, this.core.quirks.has('remote-stop-trigger-stop-authorized') ? 'StopAuthorized' : 'RemoteStop', { stoppedReason: 'Remote' });
     });
     return { status: 'Accepted' };
   }
@@ -466,11 +466,11 @@ export class Transactions {
     }
   }
 
-  /** TriggerMessage TransactionEvent: an Updated event with triggerReason Trigger. */
-  trigger(e: Evse): boolean {
+  /** TriggerMessage TransactionEvent: an Updated event with triggerReason Trigger, naming its EVSE (TC_F_14_CS). */
+  trigger(e: Evse, context: 'Trigger' | 'Sample.Periodic' = 'Trigger'): boolean {
     const tx = this.st(e).tx;
     if (!tx) return false;
-    this.emit(e, tx, 'Updated', 'Trigger', this.chargingState(e), { meterValue: [meterValue(e, this.core.dm.list('SampledDataCtrlr', 'TxUpdatedMeasurands'), 'Trigger')] });
+    this.emit(e, tx, 'Updated', 'Trigger', this.chargingState(e), { meterValue: [meterValue(e, this.core.dm.list('SampledDataCtrlr', 'TxUpdatedMeasurands'), context)], withEvse: true });
     return true;
   }
 

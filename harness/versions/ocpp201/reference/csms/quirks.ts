@@ -1,5 +1,5 @@
 // The named faults of the OCPP 2.0.1 reference CSMS. Each breaks one rule that a CSMS-side table of
-// Part 6 (blocks B, E, J, P) or OCPP-J 2.0.1 checks, at the one place where it bites.
+// Part 6 (blocks B, E, F, J, P) or OCPP-J 2.0.1 checks, at the one place where it bites.
 
 export const CSMS_201_QUIRK_DESCRIPTIONS = {
   // OCPP-J 2.0.1 (Part 4)
@@ -37,8 +37,16 @@ export const CSMS_201_QUIRK_DESCRIPTIONS = {
   'change-availability-adds-connector': 'ChangeAvailability for an EVSE goes out with evse.connectorId 1 added (TC_G_03, TC_G_04, TC_G_11 want it omitted).',
   'change-availability-station-as-evse-zero': 'ChangeAvailability for the whole station goes out with evse {id: 0} instead of no evse (TC_G_05, TC_G_06, TC_G_14).',
   'notify-event-not-supported': 'Answers NotifyEvent with CALLERROR NotSupported: only StatusNotification reports a connector (Part 5: a CSMS must support both; G05.FR.03, TC_G_20).',
+  // F Remote control
+  'request-start-wrong-id-token': 'RequestStartTransaction goes out with another idToken than it was asked to send (TC_F_01 … TC_F_04 step 1).',
+  'trigger-message-without-evse': 'TriggerMessage goes out without the evse it was asked to name (TC_F_11, TC_F_13, TC_F_23, TC_F_24).',
+  'unlock-connector-wrong-connector': 'UnlockConnector goes out for the next connector of the EVSE instead of the one asked (TC_F_06).',
   // J Meter values
   'rejects-signed-meter-values': 'Answers MeterValues or TransactionEvent carrying a signedMeterValue with CALLERROR NotSupported (TC_J_04, TC_J_11, TC_E_11).',
+  // M Certificate management
+  'install-certificate-type-swapped': 'InstallCertificate goes out with CSMSRootCertificate and ManufacturerRootCertificate swapped (TC_M_01/02_CSMS reusable state CertificateInstalled).',
+  'installed-ids-always-csms-root': 'GetInstalledCertificateIds goes out with certificateType [CSMSRootCertificate] whatever it was asked for (TC_M_13/18/19_CSMS).',
+  'delete-certificate-sha256': 'DeleteCertificate goes out with hashAlgorithm SHA256 whatever algorithm the station reported the certificate in (M04.FR.07; TC_M_20_CSMS).',
   // P Data transfer
   'data-transfer-accepts-unknown-vendor': 'Answers DataTransfer Accepted for a vendorId it has no implementation for (P02.FR.06; TC_P_02).',
   'rejects-custom-data': 'Answers any CALL carrying customData with CALLERROR ProtocolError, as if it were an undefined property (TC_P_03).',

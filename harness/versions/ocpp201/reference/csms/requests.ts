@@ -41,6 +41,7 @@ export function prepareRequest(action: string, asked: Payload, ctx: RequestConte
   if (action === 'RequestStartTransaction') {
     payload.idToken ??= { idToken: ctx.tokens.firstAccepted, type: 'ISO14443' };
     payload.remoteStartId ??= ctx.nextRemoteStartId();
+    if (q.has('request-start-wrong-id-token')) payload.idToken = { ...asRecord(payload.idToken), idToken: `${String(asRecord(payload.idToken).idToken)}X` };
     const token = asRecord(payload.idToken).idToken;
     if (typeof token === 'string') ctx.tokens.rememberOwn(token);
   }
@@ -67,8 +68,18 @@ export function prepareRequest(action: string, asked: Payload, ctx: RequestConte
   if (action === 'ChangeAvailability') changeAvailabilityQuirks(payload, q);
   if (action === 'GetBaseReport' && q.has('base-report-summary-inventory')) payload.reportBase = 'SummaryInventory';
   if (action === 'TriggerMessage' && q.has('trigger-message-wrong-message')) payload.requestedMessage = 'Heartbeat';
+  if (action === 'TriggerMessage' && q.has('trigger-message-without-evse')) delete payload.evse;
+  if (action === 'UnlockConnector' && q.has('unlock-connector-wrong-connector') && typeof payload.connectorId === 'number') payload.connectorId += 1;
   if (action === 'SetNetworkProfile' && q.has('network-profile-ocpp16')) {
     payload.connectionData = { ...asRecord(payload.connectionData), ocppVersion: 'OCPP16' };
+  }
+  if (action === 'InstallCertificate' && q.has('install-certificate-type-swapped')) {
+    const swap: Record<string, string> = { CSMSRootCertificate: 'ManufacturerRootCertificate', ManufacturerRootCertificate: 'CSMSRootCertificate' };
+    if (typeof payload.certificateType === 'string' && swap[payload.certificateType]) payload.certificateType = swap[payload.certificateType];
+  }
+  if (action === 'GetInstalledCertificateIds' && q.has('installed-ids-always-csms-root')) payload.certificateType = ['CSMSRootCertificate'];
+  if (action === 'DeleteCertificate' && q.has('delete-certificate-sha256')) {
+    payload.certificateHashData = { ...asRecord(payload.certificateHashData), hashAlgorithm: 'SHA256' };
   }
   return payload;
 }

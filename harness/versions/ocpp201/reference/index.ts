@@ -82,4 +82,5 @@ export const BUILTIN_DECLARATIONS_201: Declarations = {
 // C-50.2 FullInventory on request, C-13 Reset per EVSE, C-16 GetTransactionStatus (E14) when asked. AQ-6 is not
 // declared: it accepts unknown stations' WebSocket connections (and could answer their boot Rejected).
 // C-29.1–C-29.5: it sends TriggerMessage for any message it is asked to (block F).
-export const BUILTIN_CSMS_DECLARATIONS_201: Declarations = { ...defaultConfig().declarations, pics: ['C-44', 'C-45', 'C-46', 'C-17', 'C-50.2', 'C-13', 'C-16', 'C-29.1', 'C-29.2', 'C-29.3', 'C-29.4', 'C-29.5'] };
+// Security profiles 1–3: the reference CSMS (csms-http-server) serves Basic auth, TLS and client certificates (block A).
+export const BUILTIN_CSMS_DECLARATIONS_201: Declarations = { ...defaultConfig().declarations, pics: ['C-44', 'C-45', 'C-46', 'C-17', 'C-50.2', 'C-13', 'C-16', 'C-29.1', 'C-29.2', 'C-29.3', 'C-29.4', 'C-29.5'], securityProfiles: [1, 2, 3] };

@@ -12,6 +12,9 @@ export const CSMS_201_QUIRK_DESCRIPTIONS = {
   'lenient-validation': 'Answers a CALL whose payload its schema refuses with a CALLRESULT instead of a CALLERROR (X201_RPC_02 … X201_RPC_08).',
   'drops-invalid-calls': 'Leaves a CALL whose payload its schema refuses, or whose action is unknown, unanswered (allowed by Part 4 §4.2.3; X201_RPC_01 … X201_RPC_08).',
   'call-error-id-minus-one': 'Answers a malformed CALL or an unknown message type with message id "-1" although the id was readable (X201_RPC_09, X201_RPC_10).',
+  // A Security (served by csms-http-server under these names)
+  'accepts-wrong-password': 'At profiles 1 and 2 admits a connection whatever its Basic-auth password (A00.FR.207; TC_A_03_CSMS).',
+  'tls-ecdsa-certificate-only': 'Serves only its ECDSA server certificate, so a station offering only the RSA cipher suites cannot connect (A00.FR.318; TC_A_04_CSMS step 3).',
   // B Provisioning
   'boot-pending-forever': 'Keeps answering BootNotification Pending after the configured first Pending (TC_B_02 step 4, TC_B_31 step 6).',
   'no-security-error-while-pending': 'Answers a station\'s untriggered CALLs normally while its boot is Pending or Rejected (B02.FR.09, B03.FR.07; TC_B_30).',

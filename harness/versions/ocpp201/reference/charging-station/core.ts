@@ -377,7 +377,8 @@ export class StationCore {
 
   private password(): string | undefined {
     const set = this.dm.find('SecurityCtrlr', 'BasicAuthPassword')?.value;
-    return set ? set : this.opts.password;
+    const password = set ? set : this.opts.password;
+    return password && this.quirks.has('basic-auth-password-base64') ? Buffer.from(password, 'utf8').toString('base64') : password;
   }
 
   /** Part 4 §5.3: RetryBackOffWaitMinimum, doubled per failed attempt up to RetryBackOffRepeatTimes, plus a random part. */

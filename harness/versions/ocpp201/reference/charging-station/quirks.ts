@@ -58,6 +58,8 @@ export const CHARGING_STATION_201_QUIRKS = [
   { name: 'same-availability-rejected', description: 'ChangeAvailability to the state the station, EVSE or connector is already in answers Rejected (G03.FR.03, G04.FR.04).' },
   { name: 'availability-accepted-during-transaction', description: 'ChangeAvailability Inoperative during a transaction answers Accepted instead of Scheduled (it still waits for the transaction to end) (G03.FR.05, G04.FR.06).' },
   { name: 'availability-not-persistent', description: 'After a reboot or power loss every EVSE and the station are Operative again, whatever ChangeAvailability set (G03.FR.08, G04.FR.09).' },
+  { name: 'basic-auth-password-base64', description: 'Sends its BasicAuthPassword base64-encoded as the Basic-auth password instead of as text (A00.FR.205, A00.FR.304; TC_A_01_CS).' },
+  { name: 'tls-cbc-cipher-suites-only', description: 'Offers only CBC cipher suites (ECDHE-RSA-AES128-SHA, AES128-SHA) in its TLS 1.2 handshake, none of the four Part 2 names (A00.FR.318, A00.FR.321; TC_A_04_CS).' },
 ] as const satisfies ReadonlyArray<{ name: string; description: string }>;
 
 export type ChargingStation201Quirk = (typeof CHARGING_STATION_201_QUIRKS)[number]['name'];

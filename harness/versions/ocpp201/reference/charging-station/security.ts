@@ -80,6 +80,7 @@ export class StationSecurity implements ConnectionSecurity {
     return {
       ca, allowPartialTrustChain: true, rejectUnauthorized: true,
       minVersion: TLS_MIN_VERSION, ciphers: cipherList('TLSv1.2'),
+      ...(this.core.quirks.has('tls-cbc-cipher-suites-only') ? { maxVersion: 'TLSv1.2', ciphers: 'ECDHE-RSA-AES128-SHA:AES128-SHA' } : {}),
       ...(client ? { cert: client.cert, key: client.key } : {}),
     };
   }

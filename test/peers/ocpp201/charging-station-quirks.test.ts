@@ -24,6 +24,8 @@ interface Scenario {
   observe: (p: Pair) => Promise<unknown>;
   /** The conforming observation. */
   conforming: unknown;
+  /** false: start without waiting for the boot (a station that may never get connected). */
+  waitBoot?: boolean;
 }
 
 const firstResult = (res: P, key: string): P => (res[key] as P[])[0]!;
@@ -433,6 +435,22 @@ const SCENARIOS: Record<string, Scenario> = {
     observe: async (p) => (await p.csms.call('DeleteCertificate', { certificateHashData: hashDataIn((await testPki()).cert('untrusted-root-ca'), 'SHA256') })).status,
     conforming: 'NotFound',
   },
+  // Block A: the Basic-auth password and the TLS handshake (A00).
+  'basic-auth-password-base64': {
+    options: { password: PASSWORD },
+    observe: async (p) => p.csms.passwords[0],
+    conforming: PASSWORD,
+  },
+  'tls-cbc-cipher-suites-only': {
+    prepare: trustingOldRoot((pki) => ({ key: pki.key('csms-server-ec'), cert: pki.cert('csms-server-ec') })),
+    // An ECDSA certificate: the conforming station negotiates an ECDHE-ECDSA GCM suite, the faulty one (RSA CBC only) none.
+    observe: async (p) => {
+      await sleep(1500);
+      return p.csms.of('BootNotification').length > 0;
+    },
+    conforming: true,
+    waitBoot: false,
+  },
   // Block F: remote start/stop, UnlockConnector, TriggerMessage.
   'remote-start-without-remote-start-id': {
     observe: async (p) => {
@@ -516,7 +534,7 @@ const SCENARIOS: Record<string, Scenario> = {
 async function run(name: string, scenario: Scenario, quirks: string[]): Promise<unknown> {
   try {
     const prepared = await scenario.prepare?.();
-    const p = await startPair({ quirks, ...scenario.options, ...prepared?.options }, scenario.setup, true, prepared?.csmsTls);
+    const p = await startPair({ quirks, ...scenario.options, ...prepared?.options }, scenario.setup, scenario.waitBoot ?? true, prepared?.csmsTls);
     return await scenario.observe(p);
   } finally {
     await stopPairs();

@@ -28,6 +28,8 @@ export class TestCsms201 {
   /** The path (without the identity) of each accepted connection, in order. */
   readonly endpoints: string[] = [];
   readonly refusedAt: number[] = [];
+  /** The Basic-auth password of each accepted connection (undefined: none sent). */
+  readonly passwords: (string | undefined)[] = [];
   /** Per action: what to answer (first match wins over the default). */
   readonly answers = new Map<string, (p: Payload, n: number) => Answer>();
   bootStatus: 'Accepted' | 'Pending' | 'Rejected' = 'Accepted';
@@ -60,6 +62,7 @@ export class TestCsms201 {
         return;
       }
       csms.endpoints.push(handshake.endpoint);
+      csms.passwords.push((handshake as { password?: Buffer }).password?.toString('utf8'));
       accept();
     });
     server.on('client', (client) => csms.attach(client));

@@ -3,6 +3,10 @@
 
 import { expect } from 'chai';
 import { CSMS_201_QUIRKS, ReferenceCsms201, type Csms201Quirk, type ReferenceCsms201Options } from '../../../harness/versions/ocpp201/reference/csms.js';
+import WebSocket from 'ws';
+import type { HarnessConfig } from '../../../harness/config/types.js';
+import { serverSecurity } from '../../../harness/security/security-settings.js';
+import { makeTestPki, type TestPki } from '../../support/test-pki.js';
 import { RawSocket, Station, startCsms, txEvent } from './csms201-station.js';
 
 interface Ctx {
@@ -19,8 +23,45 @@ const goodToken = { idToken: 'GOOD', type: 'ISO14443' };
 const signed = { timestamp: now(), sampledValue: [{ value: 1, signedMeterValue: { signedMeterData: 'AA', signingMethod: 'X', encodingMethod: 'OCMF', publicKey: 'AA' } }] };
 const variable = (name: string): Record<string, unknown> => ({ component: { name: 'OCPPCommCtrlr' }, variable: { name } });
 
+// Block A: the faults csms-http-server serves need a CSMS at a security profile, with a PKI made once.
+let pkiMade: Promise<TestPki> | undefined;
+const SECURED_PASSWORD = 'ReferenceCsms201Password';
+
+/** Dial a ReferenceCsms201 at `profile` that has `quirk`; how the upgrade ended: 'open', `http <status>` or `error <code>`. */
+async function dialSecured(profile: 1 | 2, quirk: Csms201Quirk, opts: WebSocket.ClientOptions): Promise<string> {
+  const pki = await (pkiMade ??= makeTestPki({ identity: 'CS201' }));
+  const security = await serverSecurity({ identity: 'CS201', security: { profile, pkiDir: pki.dir, basicAuthPassword: SECURED_PASSWORD } } as HarnessConfig);
+  const csms = new ReferenceCsms201({ security, password: SECURED_PASSWORD, quirks: [quirk] });
+  try {
+    const { url } = await csms.listen();
+    return await new Promise<string>((resolve) => {
+      const ws = new WebSocket(`${url}/CS201`, ['ocpp2.0.1'], { ...(profile === 2 ? { ca: pki.cert('csms-root-ca') } : {}), ...opts });
+      ws.on('open', () => { resolve('open'); ws.close(); });
+      ws.on('unexpected-response', (_req, res) => { resolve(`http ${res.statusCode}`); ws.terminate(); });
+      ws.on('error', (err: Error & { code?: string }) => resolve(`error ${err.code ?? err.message}`));
+    });
+  } finally {
+    await csms.close();
+  }
+}
+
+const basicAuth = (password: string) => ({ Authorization: `Basic ${Buffer.from(`CS201:${password}`).toString('base64')}` });
+
 /** One proof per quirk: options beyond the quirk itself, and what it must show on the wire. */
 const proofs: Record<Csms201Quirk, { options?: ReferenceCsms201Options; boot?: boolean; prove: (c: Ctx) => Promise<void> }> = {
+  // A Security (without the fault: reference-csms201-security.test.ts, TC_A_03/04_CSMS)
+  'accepts-wrong-password': {
+    prove: async () => {
+      expect(await dialSecured(1, 'accepts-wrong-password', { headers: basicAuth('WrongPassword0123456') })).to.equal('open');
+    },
+  },
+  'tls-ecdsa-certificate-only': {
+    prove: async () => {
+      // A client offering only the RSA suites of A00.FR.321 finds no certificate to use.
+      expect(await dialSecured(2, 'tls-ecdsa-certificate-only', { headers: basicAuth(SECURED_PASSWORD), ciphers: 'AES128-GCM-SHA256:AES256-GCM-SHA384', maxVersion: 'TLSv1.2' })).to.match(/^error /);
+      expect(await dialSecured(2, 'tls-ecdsa-certificate-only', { headers: basicAuth(SECURED_PASSWORD), ciphers: 'ECDHE-ECDSA-AES128-GCM-SHA256', maxVersion: 'TLSv1.2' })).to.equal('open');
+    },
+  },
   'heartbeat-without-current-time': {
     prove: async ({ url }) => {
       const raw = await RawSocket.open(url, 'CS02');
@@ -317,7 +358,10 @@ const proofs: Record<Csms201Quirk, { options?: ReferenceCsms201Options; boot?: b
 };
 
 describe('reference CSMS 2.0.1: each fault on the wire', function () {
-  this.timeout(5000);
+  this.timeout(20_000); // the block A proofs make a PKI once
+  after(async () => {
+    if (pkiMade) await (await pkiMade).remove();
+  });
   let ctx: Ctx | undefined;
   let logs: string[] = [];
 

@@ -30,7 +30,7 @@ function dial(url: string, opts: WebSocket.ClientOptions): Promise<string> {
 const basic = (identity: string, password: string) => ({ Authorization: `Basic ${Buffer.from(`${identity}:${password}`).toString('base64')}` });
 
 describe('2.0.1 reference CSMS at security profiles 1–3', function () {
-  this.timeout(30_000);
+  this.timeout(90_000); // block A cases that name other profiles get an environment of their own
   let pki: TestPki;
   const open: ReferenceCsms201[] = [];
   before(async () => {
@@ -86,8 +86,10 @@ describe('2.0.1 reference CSMS at security profiles 1–3', function () {
       const detail = cases.filter((c) => c.verdict !== 'PASS').map((c) => `${c.id} ${c.verdict} ${c.reason ?? ''} ${c.findings.map((f) => f.checkId).join(', ')}`).join('\n');
       expect(cases.length).to.be.greaterThanOrEqual(66);
       expect(cases.filter((c) => c.verdict !== 'PASS').map((c) => c.id), detail).to.deep.equal([]);
-      const opens = cases.flatMap((c) => c.trace.filter((e) => e.kind === 'ws-open'));
-      expect(opens.length).to.be.greaterThanOrEqual(cases.length);
+      // Cases whose meta names other profiles (block A's Basic-auth tables: 1 or 2) run at one of those.
+      const atOtherProfile = new Set(profile === 3 ? ['TC_A_01_CSMS', 'TC_A_03_CSMS'] : []);
+      const opens = cases.filter((c) => !atOtherProfile.has(c.id)).flatMap((c) => c.trace.filter((e) => e.kind === 'ws-open'));
+      expect(opens.length).to.be.greaterThanOrEqual(cases.length - atOtherProfile.size);
       for (const o of opens) expect([o.kind === 'ws-open' && o.securityProfile, o.kind === 'ws-open' && o.tls?.protocol]).to.deep.equal([profile, 'TLSv1.2']);
     });
   }

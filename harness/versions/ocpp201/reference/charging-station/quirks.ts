@@ -58,6 +58,8 @@ export const CHARGING_STATION_201_QUIRKS = [
   { name: 'same-availability-rejected', description: 'ChangeAvailability to the state the station, EVSE or connector is already in answers Rejected (G03.FR.03, G04.FR.04).' },
   { name: 'availability-accepted-during-transaction', description: 'ChangeAvailability Inoperative during a transaction answers Accepted instead of Scheduled (it still waits for the transaction to end) (G03.FR.05, G04.FR.06).' },
   { name: 'availability-not-persistent', description: 'After a reboot or power loss every EVSE and the station are Operative again, whatever ChangeAvailability set (G03.FR.08, G04.FR.09).' },
+  { name: 'log-status-wrong-request-id', description: 'The LogStatusNotifications of a GetLog upload carry another requestId than the GetLog (N01.FR.07; TC_N_25, TC_N_35).' },
+  { name: 'log-uploaded-without-upload', description: 'GetLog reports Uploaded without uploading anything to the remoteLocation (N01.FR.02, N01.FR.09; TC_N_25, TC_N_35).' },
 ] as const satisfies ReadonlyArray<{ name: string; description: string }>;
 
 export type ChargingStation201Quirk = (typeof CHARGING_STATION_201_QUIRKS)[number]['name'];

@@ -7,12 +7,12 @@ import type { Sut } from '../../../harness/trace/types.js';
 import { runBuiltin } from '../../support/run-builtin.js';
 
 const CS_CASES = ['TC_N_25_CS', 'TC_N_35_CS'];
-const CSMS_CASES = ['TC_N_25_CSMS', 'TC_N_35_CSMS'];
+const CSMS_CASES = ['TC_N_25_CSMS', 'TC_N_34_CSMS', 'TC_N_35_CSMS'];
 
 const FAULTS: { side: Sut; fault: string; cases: string[]; kills: string[] }[] = [
   { side: 'ChargePoint', fault: 'log-status-wrong-request-id', cases: CS_CASES, kills: ['payload.mismatch'] },
   { side: 'ChargePoint', fault: 'log-uploaded-without-upload', cases: CS_CASES, kills: ['transfer.failed'] },
-  { side: 'Csms', fault: 'get-log-type-swapped', cases: CSMS_CASES, kills: ['payload.mismatch'] },
+  { side: 'Csms', fault: 'get-log-type-swapped', cases: ['TC_N_25_CSMS', 'TC_N_35_CSMS'], kills: ['payload.mismatch'] },
 ];
 
 const detail = (cases: CaseResult[]) => cases

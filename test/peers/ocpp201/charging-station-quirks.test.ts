@@ -517,6 +517,21 @@ const SCENARIOS: Record<string, Scenario> = {
     },
     conforming: 'Uploading',
   },
+  'log-status-wrong-request-id': {
+    observe: async (p) => {
+      await p.csms.call('GetLog', { logType: 'DiagnosticsLog', requestId: 7, log: { remoteLocation: 'http://127.0.0.1:9/logs/' } });
+      return (await p.csms.waitFor('LogStatusNotification', (x) => x.status === 'Uploading')).payload.requestId;
+    },
+    conforming: 7,
+  },
+  'log-uploaded-without-upload': {
+    observe: async (p) => {
+      // An unreachable location: a station that really uploads reports UploadFailure.
+      await p.csms.call('GetLog', { logType: 'DiagnosticsLog', requestId: 8, log: { remoteLocation: 'http://127.0.0.1:9/logs/' } });
+      return (await p.csms.waitFor('LogStatusNotification', (x) => x.status !== 'Uploading', 15_000)).payload.status;
+    },
+    conforming: 'UploadFailure',
+  },
   'trigger-boot-after-accepted': {
     observe: async (p) => (await p.csms.call('TriggerMessage', { requestedMessage: 'BootNotification' })).status,
     conforming: 'Rejected',

@@ -349,6 +349,12 @@ const proofs: Record<Csms201Quirk, { options?: ReferenceCsms201Options; boot?: b
       expect(await sent('DeleteCertificate', { certificateHashData: hash })).to.deep.equal({ certificateHashData: { ...hash, hashAlgorithm: 'SHA256' } });
     },
   },
+  'get-log-type-swapped': {
+    prove: async ({ sent }) => {
+      const log = { remoteLocation: 'http://127.0.0.1:9/logs/' };
+      expect(await sent('GetLog', { logType: 'DiagnosticsLog', requestId: 3, log })).to.deep.equal({ logType: 'SecurityLog', requestId: 3, log });
+    },
+  },
   'rejects-custom-data': {
     prove: async ({ station }) => {
       expect(await station.send('StatusNotification', { ...statusNotification, customData: { vendorId: 'com.example' } })).to.deep.equal({ error: 'ProtocolError' });

@@ -29,6 +29,8 @@ export class LogUploads {
 
   private getLog(p: Payload): Payload {
     const requestId = int(p.requestId) ?? 0;
+    // The requestId its notifications carry (N01.FR.07), unless a fault gives them another one.
+    const notifiedId = this.core.quirks.has('log-status-wrong-request-id') ? requestId + 1 : requestId;
     const location = str(asRecord(p.log).remoteLocation);
     if (!location) return { status: 'Rejected' };
     // N01.FR.12: a new request cancels the upload under way.
@@ -36,14 +38,17 @@ export class LogUploads {
     const logType = str(p.logType) === 'SecurityLog' ? 'security' : 'diagnostics';
     const filename = `${logType}-${requestId}.log`;
     this.current = requestId;
-    this.core.later(() => this.core.enqueue('LogStatusNotification', { status: 'Uploading', requestId }));
+    this.core.later(() => this.core.enqueue('LogStatusNotification', { status: 'Uploading', requestId: notifiedId }));
     this.core.timers.after(COLLECT_MS, () => {
       if (this.current !== requestId) return;
       const content = Buffer.from(`${new Date().toISOString()} reference charging station ${logType} log, request ${requestId}\n`);
-      void upload(location, filename, content, { timeoutMs: UPLOAD_TIMEOUT_MS }).then((res) => {
+      const uploading = this.core.quirks.has('log-uploaded-without-upload')
+        ? Promise.resolve({ ok: true })
+        : upload(location, filename, content, { timeoutMs: UPLOAD_TIMEOUT_MS });
+      void uploading.then((res) => {
         if (this.current !== requestId) return;
         this.current = undefined;
-        void this.core.enqueue('LogStatusNotification', { status: res.ok ? 'Uploaded' : 'UploadFailure', requestId });
+        void this.core.enqueue('LogStatusNotification', { status: res.ok ? 'Uploaded' : 'UploadFailure', requestId: notifiedId });
       });
     });
     return { status: canceled ? 'AcceptedCanceled' : 'Accepted', filename };

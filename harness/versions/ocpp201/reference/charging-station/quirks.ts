@@ -60,6 +60,8 @@ export const CHARGING_STATION_201_QUIRKS = [
   { name: 'availability-not-persistent', description: 'After a reboot or power loss every EVSE and the station are Operative again, whatever ChangeAvailability set (G03.FR.08, G04.FR.09).' },
   { name: 'basic-auth-password-base64', description: 'Sends its BasicAuthPassword base64-encoded as the Basic-auth password instead of as text (A00.FR.205, A00.FR.304; TC_A_01_CS).' },
   { name: 'tls-cbc-cipher-suites-only', description: 'Offers only CBC cipher suites (ECDHE-RSA-AES128-SHA, AES128-SHA) in its TLS 1.2 handshake, none of the four Part 2 names (A00.FR.318, A00.FR.321; TC_A_04_CS).' },
+  { name: 'log-status-wrong-request-id', description: 'The LogStatusNotifications of a GetLog upload carry another requestId than the GetLog (N01.FR.07; TC_N_25, TC_N_35).' },
+  { name: 'log-uploaded-without-upload', description: 'GetLog reports Uploaded without uploading anything to the remoteLocation (N01.FR.02, N01.FR.09; TC_N_25, TC_N_35).' },
 ] as const satisfies ReadonlyArray<{ name: string; description: string }>;
 
 export type ChargingStation201Quirk = (typeof CHARGING_STATION_201_QUIRKS)[number]['name'];

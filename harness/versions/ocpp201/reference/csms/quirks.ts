@@ -50,6 +50,8 @@ export const CSMS_201_QUIRK_DESCRIPTIONS = {
   'install-certificate-type-swapped': 'InstallCertificate goes out with CSMSRootCertificate and ManufacturerRootCertificate swapped (TC_M_01/02_CSMS reusable state CertificateInstalled).',
   'installed-ids-always-csms-root': 'GetInstalledCertificateIds goes out with certificateType [CSMSRootCertificate] whatever it was asked for (TC_M_13/18/19_CSMS).',
   'delete-certificate-sha256': 'DeleteCertificate goes out with hashAlgorithm SHA256 whatever algorithm the station reported the certificate in (M04.FR.07; TC_M_20_CSMS).',
+  // N Diagnostics
+  'get-log-type-swapped': 'GetLog goes out with the other logType (SecurityLog for DiagnosticsLog and back) (TC_N_25/35_CSMS step 1).',
   // P Data transfer
   'data-transfer-accepts-unknown-vendor': 'Answers DataTransfer Accepted for a vendorId it has no implementation for (P02.FR.06; TC_P_02).',
   'rejects-custom-data': 'Answers any CALL carrying customData with CALLERROR ProtocolError, as if it were an undefined property (TC_P_03).',

@@ -78,6 +78,7 @@ export function prepareRequest(action: string, asked: Payload, ctx: RequestConte
     if (typeof payload.certificateType === 'string' && swap[payload.certificateType]) payload.certificateType = swap[payload.certificateType];
   }
   if (action === 'GetInstalledCertificateIds' && q.has('installed-ids-always-csms-root')) payload.certificateType = ['CSMSRootCertificate'];
+  if (action === 'GetLog' && q.has('get-log-type-swapped')) payload.logType = payload.logType === 'SecurityLog' ? 'DiagnosticsLog' : 'SecurityLog';
   if (action === 'DeleteCertificate' && q.has('delete-certificate-sha256')) {
     payload.certificateHashData = { ...asRecord(payload.certificateHashData), hashAlgorithm: 'SHA256' };
   }

@@ -5,6 +5,16 @@ import { expect } from 'chai';
 import type { CaseResult } from '../../../harness/report/result.js';
 import { runBuiltin, testConfig } from '../../support/run-builtin.js';
 
+/**
+ * The offline cases wait for the station to reconnect after its back-off; on a loaded machine 4 s (testConfig)
+ * was too short for TC_E_40_CS once. A longer connect budget only lengthens a wait that ends when the station is back.
+ */
+function reconnectConfig() {
+  const cfg = testConfig('2.0.1');
+  cfg.timeouts.connectMs = 15_000;
+  return cfg;
+}
+
 const detail = (cases: CaseResult[]) => cases.map((c) => `${c.id} ${c.verdict} ${c.reason ?? ''} ${c.findings.map((f) => `${f.checkId}: ${f.actual}`).join('; ')}`).join('\n');
 
 /** Excluded by the reference station's PICS declaration (Part 5 conditions). */
@@ -14,7 +24,7 @@ describe('2.0.1 block E cases (charging station under test) against the referenc
   this.timeout(240_000);
 
   it('every TC_E_*_CS case PASSes, or is NOT_APPLICABLE by the Part 5 condition the station does not declare', async () => {
-    const outcome = await runBuiltin({ sides: ['ChargePoint'], ocpp: '2.0.1', cases: ['TC_E_*'], parallel: 4 });
+    const outcome = await runBuiltin({ sides: ['ChargePoint'], ocpp: '2.0.1', cases: ['TC_E_*'], parallel: 4, cfg: reconnectConfig() });
     const cases = outcome.run.cases;
     expect(cases.length, detail(cases)).to.be.greaterThanOrEqual(46);
     for (const c of cases) {
@@ -45,7 +55,7 @@ describe('2.0.1 block E cases (charging station under test) against the referenc
   ];
   for (const f of faults) {
     it(`fault ${f.fault}: ${f.cases.join(', ')} ${f.verdict ?? 'FAIL'} with ${f.checks.join(', ')}`, async () => {
-      const outcome = await runBuiltin({ sides: ['ChargePoint'], ocpp: '2.0.1', cases: f.cases, quirks: { chargePoint: [f.fault] }, parallel: 2 });
+      const outcome = await runBuiltin({ sides: ['ChargePoint'], ocpp: '2.0.1', cases: f.cases, quirks: { chargePoint: [f.fault] }, parallel: 2, cfg: reconnectConfig() });
       const cases = outcome.run.cases;
       expect(cases.map((c) => c.id).sort(), detail(cases)).to.deep.equal([...f.cases].sort());
       for (const c of cases) {
